@@ -1,0 +1,34 @@
+import type { InvokeName } from '../contract';
+import type { ContractError } from '../contract/errors';
+import type { ParsedChannel } from '../events/channels';
+import type { Role, Session } from './session';
+
+/**
+ * Who may call an invoke: anyone connected, any signed-in user, or the listed roles.
+ * This table decides every invoke; `Record<InvokeName, …>` makes a missing entry a type error.
+ */
+export type InvokeAccess = 'public' | 'signed-in' | readonly Role[];
+
+export const invokeAccess: Record<InvokeName, InvokeAccess> = {
+  'system.status': 'public',
+};
+
+export function checkInvoke(session: Session, name: InvokeName): ContractError | null {
+  const access = invokeAccess[name];
+  if (access === 'public') return null;
+  if (!session.user) return { code: 'unauthenticated', message: 'sign in first' };
+  if (access === 'signed-in' || access.includes(session.user.role)) return null;
+  return { code: 'forbidden', message: `your role (${session.user.role}) may not use ${name}` };
+}
+
+/**
+ * Channel subscriptions: `app.*` for anyone connected, `system.*` for system admins,
+ * `tenant.{id}.*` for that tenant's users and for system admins.
+ */
+export function canSubscribe(session: Session, channel: ParsedChannel): boolean {
+  if (channel.scope === 'app') return true;
+  const user = session.user;
+  if (!user) return false;
+  if (user.role === 'system_admin') return true;
+  return channel.scope === 'tenant' && user.tenantId === channel.tenantId;
+}

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { clientMessageSchema, type ServerMessage, type SubscribeResult } from '../contract/protocol';
+import { PROTOCOL_VERSION } from '../contract/limits';
+import type { ContractError } from '../contract/errors';
+import { canSubscribe } from '../auth/permissions';
+import type { Session } from '../auth/session';
+import { parseChannel } from '../events/channels';
+import { dispatchInvoke } from '../core/dispatch';
+import type { CoreServices } from '../core/services';
+
+/**
+ * The server side of one client (an Electron window or a WebSocket): takes protocol messages,
+ * answers invokes, manages its channel subscriptions. Host-agnostic: a host only moves messages.
+ */
+export class ClientConnection {
+  readonly session: Session = { id: randomUUID(), user: null };
+  private readonly subscriptions = new Map<string, () => void>();
+  private closed = false;
+
+  constructor(
+    private readonly services: CoreServices,
+    private readonly send: (message: ServerMessage) => void,
+    private readonly onClose: () => void = () => {},
+  ) {
+    this.send({ type: 'hello', protocol: PROTOCOL_VERSION, version: services.version });
+    services.status.clientAttached();
+  }
+
+  /** Handles one message already decoded from the transport (JSON or structured clone). */
+  async receive(raw: unknown): Promise<void> {
+    if (this.closed) return;
+    const parsed = clientMessageSchema.safeParse(raw);
+    if (!parsed.success) {
+      const error: ContractError = {
+        code: 'malformed_message',
+        message: 'message does not follow the protocol (see docs/protocol.md)',
+        details: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+      };
+      this.replyError(raw, error);
+      return;
+    }
+    const message = parsed.data;
+    switch (message.type) {
+      case 'invoke': {
+        const result = await dispatchInvoke(this.services, this.session, message.name, message.input);
+        if (!this.closed) this.send({ type: 'result', id: message.id, ...result });
+        return;
+      }
+      case 'subscribe': {
+        const error = this.subscribe(message.channel);
+        if (error) this.send({ type: 'result', id: message.id, ok: false, error });
+        else {
+          const data: SubscribeResult = { channel: message.channel, seq: this.services.bus.currentSeq(message.channel) };
+          this.send({ type: 'result', id: message.id, ok: true, data });
+        }
+        return;
+      }
+      case 'unsubscribe': {
+        this.subscriptions.get(message.channel)?.();
+        this.subscriptions.delete(message.channel);
+        this.send({ type: 'result', id: message.id, ok: true, data: { channel: message.channel } });
+        return;
+      }
+    }
+  }
+
+  /** Reports a transport-level refusal (unparseable JSON, oversized frame). */
+  refuse(error: ContractError): void {
+    if (!this.closed) this.send({ type: 'error', error });
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const unsubscribe of this.subscriptions.values()) unsubscribe();
+    this.subscriptions.clear();
+    this.services.status.clientDetached();
+    this.onClose();
+  }
+
+  get channels(): string[] {
+    return [...this.subscriptions.keys()];
+  }
+
+  private subscribe(channel: string): ContractError | null {
+    const parsed = parseChannel(channel);
+    if (!parsed) return { code: 'invalid_input', message: `"${channel}" is not a channel name` };
+    if (!canSubscribe(this.session, parsed)) {
+      return { code: 'forbidden', message: `not allowed to subscribe to ${channel}` };
+    }
+    if (!this.subscriptions.has(channel)) {
+      this.subscriptions.set(
+        channel,
+        this.services.bus.subscribe(channel, (event) => {
+          if (!this.closed) this.send({ type: 'event', ...event });
+        }),
+      );
+    }
+    return null;
+  }
+
+  private replyError(raw: unknown, error: ContractError): void {
+    const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+    if (typeof id === 'number' && Number.isSafeInteger(id) && id >= 0) this.send({ type: 'result', id, ok: false, error });
+    else this.send({ type: 'error', error });
+  }
+}

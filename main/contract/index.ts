@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+import type { EventDefinition, InvokeDefinition } from './define';
+import { systemEvents, systemInvokes } from '../system/contract';
+
+/**
+ * The whole contract: every invoke and every event of every domain. Each domain declares its
+ * part next to its code (`main/<domain>/contract.ts`); this file only joins them. It is
+ * imported by main, preload and renderer, so domain contracts must not import Node modules.
+ */
+export const invokes = {
+  ...systemInvokes,
+} satisfies Record<string, InvokeDefinition>;
+
+export const events = {
+  ...systemEvents,
+} satisfies Record<string, EventDefinition>;
+
+export type Invokes = typeof invokes;
+export type InvokeName = keyof Invokes;
+export type InvokeInput<N extends InvokeName> = z.input<Invokes[N]['input']>;
+export type ParsedInvokeInput<N extends InvokeName> = z.output<Invokes[N]['input']>;
+export type InvokeOutput<N extends InvokeName> = Invokes[N] extends InvokeDefinition<z.ZodType, infer O> ? O : never;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = Events[E] extends EventDefinition<infer P> ? P : never;
+
+export function isInvokeName(name: string): name is InvokeName {
+  return Object.hasOwn(invokes, name);
+}
+
+export * from './errors';
+export type { ClientMessage, ServerMessage, EventMessage, SubscribeResult } from './protocol';

@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import pkg from '../../package.json';
+import { openDatabase } from '../store/database';
+import { migrate } from '../store/migrator';
+import { allMigrations } from '../store/migrations';
+import { EventBus } from '../events/event-bus';
+import { registerListeners } from '../events/listeners';
+import { StatusService } from '../system/status-service';
+import { ClientConnection } from '../connection/client-connection';
+import type { ServerMessage } from '../contract/protocol';
+import { createLogger, type Logger } from './logger';
+import type { CoreServices, HostAdapter } from './services';
+
+export interface CoreOptions {
+  dataDir: string;
+  host: HostAdapter;
+  log?: Logger;
+}
+
+export interface Core {
+  services: CoreServices;
+  /** Attaches a client; the host moves its messages in (receive) and out (send). */
+  connect(send: (message: ServerMessage) => void): ClientConnection;
+  close(): Promise<void>;
+}
+
+/** Opens the store, applies migrations, wires the bus and listeners. Knows no host. */
+export async function startCore(options: CoreOptions): Promise<Core> {
+  const log = options.log ?? createLogger();
+  const db = openDatabase(join(options.dataDir, 'noc.db'));
+  let schemaVersion: number;
+  try {
+    schemaVersion = migrate(db, allMigrations);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const bus = new EventBus(log);
+  const status = new StatusService(bus, {
+    version: pkg.version,
+    host: options.host.kind,
+    dataDir: options.dataDir,
+    schemaVersion,
+  });
+  const services: CoreServices = {
+    db,
+    bus,
+    log,
+    status,
+    host: options.host,
+    dataDir: options.dataDir,
+    version: pkg.version,
+  };
+  const removeListeners = registerListeners(services);
+  const connections = new Set<ClientConnection>();
+  log.info('core started', { dataDir: options.dataDir, schemaVersion, host: options.host.kind });
+
+  return {
+    services,
+    connect(send) {
+      const connection = new ClientConnection(services, send, () => connections.delete(connection));
+      connections.add(connection);
+      return connection;
+    },
+    async close() {
+      for (const connection of [...connections]) connection.close();
+      removeListeners();
+      db.close();
+    },
+  };
+}

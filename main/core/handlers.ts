@@ -1,0 +1,15 @@
+import type { InvokeName, InvokeOutput, ParsedInvokeInput } from '../contract';
+import type { InvokeContext } from './services';
+import { systemHandlers } from '../system/handlers';
+
+export type InvokeHandler<N extends InvokeName> = (
+  input: ParsedInvokeInput<N>,
+  ctx: InvokeContext,
+) => InvokeOutput<N> | Promise<InvokeOutput<N>>;
+
+export type DomainHandlers<K extends InvokeName> = { [N in K]: InvokeHandler<N> };
+
+/** Every invoke of the contract mapped to its handler; a missing one is a type error. */
+export const handlers: DomainHandlers<InvokeName> = {
+  ...systemHandlers,
+};

@@ -1,0 +1,59 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startCore, type Core } from '../core/app-core';
+import { createLogger, type Logger } from '../core/logger';
+import { createStaticHandler } from './static-files';
+import { attachGateway } from './ws-gateway';
+
+export interface HeadlessOptions {
+  port: number;
+  host: string;
+  dataDir: string;
+  rendererDir: string;
+  allowedOrigins?: readonly string[];
+  log?: Logger;
+}
+
+export interface HeadlessHost {
+  url: string;
+  core: Core;
+  close(): Promise<void>;
+}
+
+/** The console without Electron: the built renderer over HTTP, the contract over WebSocket. */
+export async function startHeadlessHost(options: HeadlessOptions): Promise<HeadlessHost> {
+  const log = options.log ?? createLogger();
+  const core = await startCore({ dataDir: options.dataDir, host: { kind: 'headless' }, log });
+  const serveStatic = createStaticHandler(options.rendererDir);
+  const server: Server = createServer((req, res) => {
+    serveStatic(req, res).catch((error: unknown) => {
+      log.error('http request failed', { url: req.url, error: String(error) });
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  const wss = attachGateway(server, core, { allowedOrigins: options.allowedOrigins ?? [], log });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host, () => resolve());
+    });
+  } catch (error) {
+    await core.close();
+    throw error;
+  }
+  const { port } = server.address() as AddressInfo;
+  const hostPart = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const url = `http://${hostPart}:${port}`;
+  log.info('headless host listening', { url });
+  return {
+    url,
+    core,
+    async close() {
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await core.close();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { parseHostArgs } from './cli-options';
+import { runHeadless } from './run-headless';
+
+// Entry of `npm start`: the desktop app where Electron can run, the browser console elsewhere.
+const appDir = join(import.meta.dirname, '../..');
+
+function electronBinary(): { path: string } | { why: string } {
+  let path: string;
+  try {
+    // The electron package exports the path of its binary, or throws when it was never downloaded.
+    path = createRequire(import.meta.url)('electron') as string;
+  } catch (error) {
+    return { why: `the Electron binary is not installed (${(error as Error).message.split('\n')[0]})` };
+  }
+  if (!existsSync(path)) return { why: `the Electron binary is missing at ${path}` };
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    return { why: 'there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)' };
+  }
+  return { path };
+}
+
+const args = process.argv.slice(2);
+const electron = electronBinary();
+if ('path' in electron) {
+  const child = spawn(electron.path, [appDir, ...args], { stdio: 'inherit' });
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+} else {
+  try {
+    const options = parseHostArgs(args);
+    process.stdout.write(`Electron cannot start: ${electron.why}; serving the console in your browser instead.\n`);
+    await runHeadless({ ...options, rendererDir: join(import.meta.dirname, '../renderer') });
+  } catch (error) {
+    process.stderr.write(`noc-console: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,5 @@
+import type { Migration } from './migration';
+import { systemMigrations } from '../system/migrations';
+
+/** Every domain's migrations, joined. A domain adds its list here with one line. */
+export const allMigrations: readonly Migration[] = [...systemMigrations];
