@@ -1,0 +1,17 @@
+import { useSyncExternalStore } from 'react';
+import { DEFAULT_VIEW, NAV_ITEMS } from './navigation';
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+function current(): string {
+  const id = window.location.hash.replace(/^#\/?/, '');
+  return NAV_ITEMS.some((item) => item.id === id) ? id : DEFAULT_VIEW;
+}
+
+/** The current view id from the URL hash (#/jobs), so reloads and links keep the view. */
+export function useHashRoute(): string {
+  return useSyncExternalStore(subscribe, current);
+}
