@@ -1,1 +1,53 @@
-export {};
+import { app, BrowserWindow } from 'electron';
+import { startCore, type Core } from '../core/app-core';
+import { createLogger } from '../core/logger';
+import { attachIpcBridge } from './ipc-bridge';
+import { createMainWindow, isAppUrl } from './main-window';
+import { hardenSession } from './security';
+
+// The desktop shell: it only relays between windows and the core; everything else is in the core.
+const log = createLogger();
+let core: Core | null = null;
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+app.on('second-instance', () => {
+  const [window] = BrowserWindow.getAllWindows();
+  if (window) {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  }
+});
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+
+app.whenReady().then(async () => {
+  hardenSession();
+  try {
+    core = await startCore({ dataDir: app.getPath('userData'), host: { kind: 'electron' }, log });
+  } catch (error) {
+    log.error('console could not start', { error: String(error) });
+    app.exit(1);
+    return;
+  }
+  attachIpcBridge({ core, isAppUrl });
+  createMainWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', (event) => {
+  if (!core) return;
+  event.preventDefault();
+  const closing = core;
+  core = null;
+  closing.close().finally(() => app.quit());
+});

@@ -1,0 +1,133 @@
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ServerMessage } from '../contract/protocol';
+
+// The electron module cannot load here: a minimal ipcMain stands in (the one mock we allow).
+const ipcMain = new EventEmitter();
+vi.mock('electron', () => ({ ipcMain }));
+
+const { attachIpcBridge } = await import('./ipc-bridge');
+const { startCore } = await import('../core/app-core');
+const { silentLogger } = await import('../core/logger');
+const { invokes } = await import('../contract');
+const { handlers } = await import('../core/handlers');
+const { IPC_CHANNEL } = await import('../contract/ipc-channel');
+
+const APP_URL = 'file:///app/out/renderer/index.html';
+
+class FakeWebContents extends EventEmitter {
+  static nextId = 1;
+  readonly id = FakeWebContents.nextId++;
+  readonly received: ServerMessage[] = [];
+  private destroyed = false;
+  readonly mainFrame = { url: APP_URL, parent: null };
+  send(channel: string, message: ServerMessage) {
+    expect(channel).toBe(IPC_CHANNEL);
+    this.received.push(message);
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  destroy() {
+    this.destroyed = true;
+    this.emit('destroyed');
+  }
+  /** Sends a message as if from one of this window's frames and waits for the core to answer. */
+  async post(message: unknown, frame: { url: string; parent: unknown } = this.mainFrame) {
+    const before = this.received.length;
+    const id = (message as { id?: unknown }).id;
+    const isReply = (m: ServerMessage) => (m.type === 'result' && m.id === id) || (m.type === 'error' && id === undefined);
+    ipcMain.emit(IPC_CHANNEL, { sender: this, senderFrame: frame }, message);
+    return vi.waitFor(
+      () => {
+        const reply = this.received.slice(before).find(isReply);
+        if (!reply) throw new Error('no reply yet');
+        return reply;
+      },
+      { timeout: 2000, interval: 5 },
+    );
+  }
+}
+
+describe('Electron IPC bridge', () => {
+  let dataDir: string;
+  let core: Awaited<ReturnType<typeof startCore>>;
+  let detach: () => void;
+
+  beforeEach(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'noc-ipc-'));
+    core = await startCore({ dataDir, host: { kind: 'electron' }, log: silentLogger });
+    detach = attachIpcBridge({ core, isAppUrl: (url) => url === APP_URL || url.startsWith(`${APP_URL}#`) });
+  });
+
+  afterEach(async () => {
+    detach();
+    await core.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('routes every invoke of the contract to a handler', async () => {
+    expect(Object.keys(handlers).sort()).toEqual(Object.keys(invokes).sort());
+    const window = new FakeWebContents();
+    let id = 1;
+    for (const name of Object.keys(invokes)) {
+      const reply = await window.post({ type: 'invoke', id: ++id, name, input: {} });
+      expect(reply).toMatchObject({ type: 'result', id });
+      if (reply.type === 'result' && !reply.ok) {
+        expect(['unknown_invoke', 'internal', 'malformed_message']).not.toContain(reply.error.code);
+      }
+    }
+  });
+
+  it('refuses messages from a foreign URL or a subframe and creates no connection', async () => {
+    const window = new FakeWebContents();
+    const message = { type: 'invoke', id: 1, name: 'system.status', input: {} };
+    ipcMain.emit(IPC_CHANNEL, { sender: window, senderFrame: { url: 'https://evil.example/', parent: null } }, message);
+    ipcMain.emit(IPC_CHANNEL, { sender: window, senderFrame: { url: APP_URL, parent: window.mainFrame } }, message);
+    ipcMain.emit(IPC_CHANNEL, { sender: window, senderFrame: null }, message);
+    // A trusted window's round trip proves the refused ones were processed first and dropped.
+    const trusted = new FakeWebContents();
+    const reply = await trusted.post(message);
+    expect(reply).toMatchObject({ type: 'result', ok: true, data: { connections: 1 } });
+    expect(window.received).toEqual([]);
+  });
+
+  it('delivers channel events only to the windows that subscribed', async () => {
+    const subscribed = new FakeWebContents();
+    const other = new FakeWebContents();
+    await subscribed.post({ type: 'subscribe', id: 1, channel: 'app.status' });
+    await other.post({ type: 'invoke', id: 1, name: 'system.status', input: {} });
+    const otherCount = other.received.length;
+    const subscribedCount = subscribed.received.length;
+
+    core.services.bus.publish('SystemStatusChanged', core.services.status.current());
+
+    const event = subscribed.received.slice(subscribedCount).find((m) => m.type === 'event');
+    expect(event).toMatchObject({ type: 'event', channel: 'app.status', name: 'SystemStatusChanged' });
+    expect(other.received.slice(otherCount).filter((m) => m.type === 'event')).toEqual([]);
+  });
+
+  it('answers malformed and oversized messages with an error and keeps serving', async () => {
+    const window = new FakeWebContents();
+    expect(await window.post({ type: 'nonsense' })).toMatchObject({ type: 'error', error: { code: 'malformed_message' } });
+    const big = { type: 'invoke', name: 'system.status', input: { blob: 'x'.repeat(300_000) } };
+    expect(await window.post(big)).toMatchObject({ type: 'error', error: { code: 'payload_too_large' } });
+    expect(await window.post({ type: 'invoke', id: 6, name: 'system.status', input: {} })).toMatchObject({ ok: true });
+  });
+
+  it('closes a window connection when its contents are destroyed', async () => {
+    const window = new FakeWebContents();
+    const watcher = new FakeWebContents();
+    await window.post({ type: 'invoke', id: 1, name: 'system.status', input: {} });
+    expect(await watcher.post({ type: 'invoke', id: 1, name: 'system.status', input: {} })).toMatchObject({
+      data: { connections: 2 },
+    });
+    window.destroy();
+    expect(await watcher.post({ type: 'invoke', id: 2, name: 'system.status', input: {} })).toMatchObject({
+      data: { connections: 1 },
+    });
+  });
+});

@@ -1,0 +1,67 @@
+import { ipcMain, type IpcMainEvent, type WebContents } from 'electron';
+import { IPC_CHANNEL } from '../contract/ipc-channel';
+import { MAX_MESSAGE_BYTES } from '../contract/limits';
+import type { Core } from '../core/app-core';
+import type { ClientConnection } from '../connection/client-connection';
+
+export interface IpcBridgeOptions {
+  core: Core;
+  /** True only for URLs of our own renderer (the built index.html). */
+  isAppUrl: (url: string) => boolean;
+}
+
+/**
+ * Relays protocol messages between trusted windows and the core: one ClientConnection per
+ * web contents, created on its first message and closed when it navigates or is destroyed.
+ * Messages from a frame we did not load (a subframe, a foreign URL) are refused and logged.
+ */
+export function attachIpcBridge({ core, isAppUrl }: IpcBridgeOptions): () => void {
+  const connections = new Map<number, ClientConnection>();
+  const log = core.services.log;
+
+  const connectionFor = (contents: WebContents): ClientConnection => {
+    let connection = connections.get(contents.id);
+    if (connection) return connection;
+    connection = core.connect((message) => {
+      if (!contents.isDestroyed()) contents.send(IPC_CHANNEL, message);
+    });
+    connections.set(contents.id, connection);
+    const drop = () => {
+      connections.get(contents.id)?.close();
+      connections.delete(contents.id);
+    };
+    contents.once('destroyed', drop);
+    contents.on('did-start-navigation', (details) => {
+      if (details.isMainFrame && !details.isSameDocument) drop();
+    });
+    return connection;
+  };
+
+  const onMessage = (event: IpcMainEvent, message: unknown) => {
+    const frame = event.senderFrame;
+    if (!frame || frame.parent !== null || !isAppUrl(frame.url)) {
+      log.warn('ipc message refused: sender frame is not the app', { url: frame?.url ?? null });
+      return;
+    }
+    const connection = connectionFor(event.sender);
+    let size: number;
+    try {
+      size = Buffer.byteLength(JSON.stringify(message) ?? '');
+    } catch {
+      connection.refuse({ code: 'malformed_message', message: 'message cannot be serialized as JSON' });
+      return;
+    }
+    if (size > MAX_MESSAGE_BYTES) {
+      connection.refuse({ code: 'payload_too_large', message: `message of ${size} bytes refused: the limit is ${MAX_MESSAGE_BYTES} bytes` });
+      return;
+    }
+    connection.receive(message).catch((error: unknown) => log.error('ipc message failed', { error: String(error) }));
+  };
+
+  ipcMain.on(IPC_CHANNEL, onMessage);
+  return () => {
+    ipcMain.removeListener(IPC_CHANNEL, onMessage);
+    for (const connection of connections.values()) connection.close();
+    connections.clear();
+  };
+}

@@ -1,0 +1,39 @@
+import { BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { hardenWebContents } from './security';
+
+export const RENDERER_INDEX = join(import.meta.dirname, '../renderer/index.html');
+export const APP_URL = pathToFileURL(RENDERER_INDEX).href;
+
+/** Our renderer and only it: the built index.html, with any #/view route. */
+export function isAppUrl(url: string): boolean {
+  return url === APP_URL || url.startsWith(`${APP_URL}#`);
+}
+
+export function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1360,
+    height: 860,
+    minWidth: 900,
+    minHeight: 600,
+    backgroundColor: '#0f1318',
+    title: 'NOC Console',
+    show: false,
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: false,
+    },
+  });
+  hardenWebContents(window.webContents, isAppUrl);
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(APP_URL);
+  return window;
+}
