@@ -1,0 +1,213 @@
+/**
+ * Public types of the RouterOS simulator. A simulated router is a real TCP (or TLS) server that
+ * speaks the RouterOS API wire protocol over a stateful model; tests and the demo fleet drive the
+ * model and inject faults through the interfaces below.
+ */
+
+/** Version mode: dates print `mmm/dd/yyyy hh:mm:ss` before 7.10 and ISO after; `!empty` only in 7.18. */
+export type RosVersion = '6.49' | '7.10' | '7.18';
+
+export type TextEncoding = 'utf-8' | 'win1252';
+
+export interface SimulatedRouterOptions {
+  /** Identity and fleet name; default `sim-<port>`. */
+  name?: string;
+  /** @defaultValue '127.0.0.1' */
+  host?: string;
+  /** 0 = ephemeral. @defaultValue 0 */
+  port?: number;
+  /** @defaultValue 'admin' */
+  username?: string;
+  /** @defaultValue 'admin' */
+  password?: string;
+  /** @defaultValue '7.18' */
+  version?: RosVersion;
+  /** 'challenge' = pre-6.43 MD5 challenge login. @defaultValue 'plain' */
+  loginMethod?: 'plain' | 'challenge';
+  /** api-ssl with anonymous Diffie-Hellman only (no certificate), like a certificate-less router. */
+  tls?: boolean;
+  /** Active hotspot sessions at start (users and a hotspot server are created to carry them). @defaultValue 0 */
+  hotspotSessions?: number;
+  /** Active PPPoE sessions at start (secrets, a PPPoE server and `<pppoe-NAME>` interfaces). @defaultValue 0 */
+  pppoeSessions?: number;
+  /** Fraction of active sessions replaced per minute of model time (0.05 = 5 %). @defaultValue 0 */
+  churnPerMinute?: number;
+  /** Seed of the model's random source; same seed, same sessions. @defaultValue derived from port */
+  seed?: number;
+  /** @defaultValue 'utf-8' */
+  encoding?: TextEncoding;
+  /**
+   * 'shared': the process-wide ticker advances the model clock in real time (one timer for all
+   * routers). 'manual': nothing moves until the test calls `model.tick(ms)`.
+   * @defaultValue 'shared'
+   */
+  clock?: 'shared' | 'manual';
+  /** Wall-clock time of the simulated boot, for dates. @defaultValue now */
+  bootTime?: Date;
+  /** Commands accepted before login before the router sends `!fatal`. @defaultValue 10 */
+  maxCommandsBeforeLogin?: number;
+}
+
+/** One attribute map as RouterOS prints it: every value a string. */
+export type RosRecord = Record<string, string>;
+
+/** A change in a menu, as seen by `listen`. */
+export interface MenuChange {
+  kind: 'added' | 'updated' | 'removed';
+  path: string;
+  id: string;
+}
+
+export interface HotspotSessionInit {
+  /** Hotspot user name; a user is created if it does not exist. Default: a free generated user. */
+  user?: string;
+  /** @defaultValue the first hotspot server */
+  server?: string;
+  address?: string;
+  macAddress?: string;
+  /** @defaultValue 'http-chap' */
+  loginBy?: string;
+  /** Bytes per second in each direction for the growing counters. */
+  rateIn?: number;
+  rateOut?: number;
+}
+
+export interface PppSessionInit {
+  /** PPP secret name; a secret is created if it does not exist. Default: a free generated secret. */
+  name?: string;
+  /** @defaultValue 'pppoe' */
+  service?: 'pppoe' | 'pptp' | 'l2tp' | 'ovpn' | 'sstp' | 'async';
+  callerId?: string;
+  address?: string;
+  rateIn?: number;
+  rateOut?: number;
+}
+
+/** What one churn step did. */
+export interface ChurnResult {
+  ended: string[];
+  started: string[];
+}
+
+/**
+ * The stateful router. Menu paths are API paths without the verb (`/ip/hotspot/user`). Records
+ * are exactly what `print` would return. Every mutation is visible to later prints and to
+ * `listen` subscribers.
+ */
+export interface RouterModel {
+  readonly version: RosVersion;
+  /** Model time since boot, in ms (advanced by `tick`). */
+  readonly clockMs: number;
+  /** Menu paths the router knows. */
+  menus(): string[];
+
+  identity(): string;
+  setIdentity(name: string): void;
+
+  /** Rows as `print` returns them (all properties). Throws for an unknown menu. */
+  print(path: string): RosRecord[];
+  /** One row by `.id` (or name where the menu allows), or undefined. */
+  get(path: string, idOrName: string): RosRecord | undefined;
+  /** Provisioning as the API does it; returns the new `.id`. Throws a RouterTrap on bad input. */
+  add(path: string, attrs: RosRecord): string;
+  set(path: string, idOrName: string, attrs: RosRecord): void;
+  /** Remove (or kick, on the active menus). Throws a RouterTrap (category 0) if there is no such item. */
+  remove(path: string, idOrName: string): void;
+  /** Subscribe to changes of one menu; returns the unsubscribe function. */
+  onChange(path: string, listener: (change: MenuChange) => void): () => void;
+
+  addHotspotSession(init?: HotspotSessionInit): string;
+  removeHotspotSession(id: string): boolean;
+  hotspotSessionIds(): string[];
+  addPppSession(init?: PppSessionInit): string;
+  removePppSession(id: string): boolean;
+  pppSessionIds(): string[];
+  /** Touch a session's attributes (e.g. `idle-time`, `comment`) so listeners get an `!re` update. */
+  updateSession(path: '/ip/hotspot/active' | '/ppp/active', id: string, attrs: RosRecord): void;
+
+  /** Advance model time: counters, uptime, cpu-load and churn move. */
+  tick(ms: number): void;
+  /** Replace `count` sessions now (default: what one minute of churn would replace, at least 1). */
+  churnOnce(count?: number): ChurnResult;
+  /** Current churn fraction per minute; settable at run time. */
+  churnPerMinute: number;
+  /** Like a reboot: sessions end and come back, uptime restarts, every `.id` changes. */
+  reboot(): void;
+}
+
+export interface TrapOnOptions {
+  /** Trap only this many times, then behave normally. @defaultValue Infinity */
+  times?: number;
+}
+
+/**
+ * Faults on demand. They apply to the router as a whole: current and future connections.
+ * `clear()` undoes all of them.
+ */
+export interface FaultControls {
+  /** Reject correct credentials with `invalid user name or password (6)` (or `message`). */
+  refuseLogin(on?: boolean, message?: string): void;
+  /** Destroy every open connection now (TCP reset from the client's point of view). */
+  dropConnections(): void;
+  /** Hold every reply (and listen update) for `ms`, or until `clear()`/`stall(0)` with 'forever'. */
+  stall(ms: number | 'forever'): void;
+  /** Delay the reply to each command by `ms` (0 = off). */
+  slow(ms: number): void;
+  /** Answer `commandPath` (e.g. `/ip/hotspot/active/print`) with `!trap` (then `!done`). */
+  trapOn(commandPath: string, message: string, category?: number, options?: TrapOnOptions): void;
+  /** Send `!fatal <message>` on every open connection and close them. */
+  fatal(message?: string): void;
+  /** Send raw bytes (default: a control byte 0xF8 and noise) on every open connection. */
+  garbage(bytes?: Buffer | number): void;
+  /** Close every connection right after the next command arrives, without replying. */
+  dropOnCommand(commandPath: string): void;
+  /** Undo every fault. */
+  clear(): void;
+}
+
+export interface SimulatedRouter {
+  readonly name: string;
+  readonly host: string;
+  readonly port: number;
+  readonly username: string;
+  readonly password: string;
+  readonly version: RosVersion;
+  readonly tls: boolean;
+  readonly encoding: TextEncoding;
+  readonly loginMethod: 'plain' | 'challenge';
+  /** The stateful model; tests add/remove sessions through it. */
+  readonly model: RouterModel;
+  readonly faults: FaultControls;
+  /** Close the listener and every socket. */
+  stop(): Promise<void>;
+  /** Listen again on the same port. */
+  start(): Promise<void>;
+  /** Like a reboot: drops connections, sessions and `.id`s change; listens again. */
+  restart(): Promise<void>;
+  /** Open client connections. */
+  connections(): number;
+  /** Resolves when the number of open connections satisfies `predicate` (checked on every change). */
+  waitForConnections(predicate: (count: number) => boolean): Promise<void>;
+}
+
+export interface FleetOptions {
+  routers: number;
+  basePort: number;
+  host?: string;
+  hotspot?: number;
+  pppoe?: number;
+  churnPerMinute?: number;
+  version?: RosVersion;
+  tls?: boolean;
+  username?: string;
+  /** @defaultValue 'admin' */
+  password?: string;
+  /** Name prefix: routers are `<prefix>-1` … @defaultValue 'sim' */
+  namePrefix?: string;
+  seed?: number;
+}
+
+export interface Fleet {
+  routers: SimulatedRouter[];
+  stop(): Promise<void>;
+}
