@@ -9,17 +9,19 @@ import { runHeadless } from './run-headless';
 const appDir = join(import.meta.dirname, '../..');
 
 function electronBinary(): { path: string } | { why: string } {
-  let path: string;
-  try {
-    // The electron package exports the path of its binary, or throws when it was never downloaded.
-    path = createRequire(import.meta.url)('electron') as string;
-  } catch (error) {
-    return { why: `the Electron binary is not installed (${(error as Error).message.split('\n')[0]})` };
-  }
-  if (!existsSync(path)) return { why: `the Electron binary is missing at ${path}` };
+  // Checked first: without a display there is no point in fetching the binary.
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     return { why: 'there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)' };
   }
+  let path: string;
+  try {
+    // The electron package returns its binary's path, fetching the binary on first use; it
+    // throws when that is impossible (offline, blocked).
+    path = createRequire(import.meta.url)('electron') as string;
+  } catch {
+    return { why: 'the Electron binary is not installed and could not be downloaded' };
+  }
+  if (!existsSync(path)) return { why: `the Electron binary is missing at ${path}` };
   return { path };
 }
 
