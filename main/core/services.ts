@@ -4,10 +4,13 @@ import type { Session } from '../auth/session';
 import type { StatusService } from '../system/status-service';
 import type { HostKind } from '../system/contract';
 import type { Logger } from './logger';
+import type { SecretBox } from '../secrets/secret-box';
 
 /** Host capabilities the core asks for; each host supplies its own. */
 export interface HostAdapter {
   kind: HostKind;
+  /** Encrypts secrets at rest (router credentials): OS keychain or a 0600 key file. */
+  secrets: SecretBox;
 }
 
 /** Everything a handler or listener may use. Built once by startCore. */

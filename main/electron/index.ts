@@ -4,6 +4,7 @@ import { createLogger } from '../core/logger';
 import { attachIpcBridge } from './ipc-bridge';
 import { createMainWindow, isAppUrl } from './main-window';
 import { hardenSession } from './security';
+import { desktopSecretBox } from './safe-storage-box';
 
 // The desktop shell: it only relays between windows and the core; everything else is in the core.
 const log = createLogger();
@@ -27,7 +28,8 @@ app.on('web-contents-created', (_event, contents) => {
 app.whenReady().then(async () => {
   hardenSession();
   try {
-    core = await startCore({ dataDir: app.getPath('userData'), host: { kind: 'electron' }, log });
+    const dataDir = app.getPath('userData');
+    core = await startCore({ dataDir, host: { kind: 'electron', secrets: desktopSecretBox(dataDir) }, log });
   } catch (error) {
     log.error('console could not start', { error: String(error) });
     app.exit(1);

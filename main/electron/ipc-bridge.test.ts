@@ -1,7 +1,4 @@
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ServerMessage } from '../contract/protocol';
 
@@ -10,8 +7,7 @@ const ipcMain = new EventEmitter();
 vi.mock('electron', () => ({ ipcMain }));
 
 const { attachIpcBridge } = await import('./ipc-bridge');
-const { startCore } = await import('../core/app-core');
-const { silentLogger } = await import('../core/logger');
+const { startTestCore } = await import('../core/test-core');
 const { invokes } = await import('../contract');
 const { handlers } = await import('../core/handlers');
 const { IPC_CHANNEL } = await import('../contract/ipc-channel');
@@ -53,20 +49,17 @@ class FakeWebContents extends EventEmitter {
 }
 
 describe('Electron IPC bridge', () => {
-  let dataDir: string;
-  let core: Awaited<ReturnType<typeof startCore>>;
+  let core: Awaited<ReturnType<typeof startTestCore>>;
   let detach: () => void;
 
   beforeEach(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'noc-ipc-'));
-    core = await startCore({ dataDir, host: { kind: 'electron' }, log: silentLogger });
+    core = await startTestCore({ host: 'electron' });
     detach = attachIpcBridge({ core, isAppUrl: (url) => url === APP_URL || url.startsWith(`${APP_URL}#`) });
   });
 
   afterEach(async () => {
     detach();
-    await core.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await core.dispose();
   });
 
   it('routes every invoke of the contract to a handler', async () => {

@@ -1,7 +1,9 @@
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { startCore, type Core } from '../core/app-core';
 import { createLogger, type Logger } from '../core/logger';
+import { KeyFileSecretBox } from '../secrets/key-file-box';
 import { createStaticHandler } from './static-files';
 import { attachGateway } from './ws-gateway';
 
@@ -23,7 +25,8 @@ export interface HeadlessHost {
 /** The console without Electron: the built renderer over HTTP, the contract over WebSocket. */
 export async function startHeadlessHost(options: HeadlessOptions): Promise<HeadlessHost> {
   const log = options.log ?? createLogger();
-  const core = await startCore({ dataDir: options.dataDir, host: { kind: 'headless' }, log });
+  const secrets = new KeyFileSecretBox(join(options.dataDir, 'secret.key'));
+  const core = await startCore({ dataDir: options.dataDir, host: { kind: 'headless', secrets }, log });
   const serveStatic = createStaticHandler(options.rendererDir);
   const server: Server = createServer((req, res) => {
     serveStatic(req, res).catch((error: unknown) => {
