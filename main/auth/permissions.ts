@@ -11,6 +11,10 @@ export type InvokeAccess = 'public' | 'signed-in' | readonly Role[];
 
 export const invokeAccess: Record<InvokeName, InvokeAccess> = {
   'system.status': 'public',
+  'routers.list': 'signed-in',
+  'routers.add': ['system_admin', 'tenant_admin', 'operator'],
+  'routers.update': ['system_admin', 'tenant_admin', 'operator'],
+  'routers.remove': ['system_admin', 'tenant_admin', 'operator'],
 };
 
 export function checkInvoke(session: Session, name: InvokeName): ContractError | null {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { EventDefinition, InvokeDefinition } from './define';
 import { systemEvents, systemInvokes } from '../system/contract';
+import { routerEvents, routerInvokes } from '../routers/contract';
 
 /**
  * The whole contract: every invoke and every event of every domain. Each domain declares its
@@ -9,10 +10,12 @@ import { systemEvents, systemInvokes } from '../system/contract';
  */
 export const invokes = {
   ...systemInvokes,
+  ...routerInvokes,
 } satisfies Record<string, InvokeDefinition>;
 
 export const events = {
   ...systemEvents,
+  ...routerEvents,
 } satisfies Record<string, EventDefinition>;
 
 export type Invokes = typeof invokes;

@@ -6,6 +6,8 @@ import { allMigrations } from '../store/migrations';
 import { EventBus } from '../events/event-bus';
 import { registerListeners } from '../events/listeners';
 import { StatusService } from '../system/status-service';
+import { RouterRepository } from '../routers/router-repository';
+import { RouterStatusBoard } from '../routers/router-status-board';
 import { ClientConnection } from '../connection/client-connection';
 import type { ServerMessage } from '../contract/protocol';
 import { createLogger, type Logger } from './logger';
@@ -47,6 +49,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     bus,
     log,
     status,
+    routers: new RouterRepository(db, options.host.secrets),
+    routerStatus: new RouterStatusBoard(),
     host: options.host,
     dataDir: options.dataDir,
     version: pkg.version,

@@ -1,6 +1,7 @@
 import type { InvokeName, InvokeOutput, ParsedInvokeInput } from '../contract';
 import type { InvokeContext } from './services';
 import { systemHandlers } from '../system/handlers';
+import { routerHandlers } from '../routers/handlers';
 
 export type InvokeHandler<N extends InvokeName> = (
   input: ParsedInvokeInput<N>,
@@ -12,4 +13,5 @@ export type DomainHandlers<K extends InvokeName> = { [N in K]: InvokeHandler<N> 
 /** Every invoke of the contract mapped to its handler; a missing one is a type error. */
 export const handlers: DomainHandlers<InvokeName> = {
   ...systemHandlers,
+  ...routerHandlers,
 };

@@ -5,6 +5,8 @@ import type { StatusService } from '../system/status-service';
 import type { HostKind } from '../system/contract';
 import type { Logger } from './logger';
 import type { SecretBox } from '../secrets/secret-box';
+import type { RouterRepository } from '../routers/router-repository';
+import type { RouterStatusBoard } from '../routers/router-status-board';
 
 /** Host capabilities the core asks for; each host supplies its own. */
 export interface HostAdapter {
@@ -19,6 +21,8 @@ export interface CoreServices {
   bus: EventBus;
   log: Logger;
   status: StatusService;
+  routers: RouterRepository;
+  routerStatus: RouterStatusBoard;
   host: HostAdapter;
   dataDir: string;
   version: string;

@@ -1,5 +1,6 @@
 import type { Migration } from './migration';
 import { systemMigrations } from '../system/migrations';
+import { routerMigrations } from '../routers/migrations';
 
 /** Every domain's migrations, joined. A domain adds its list here with one line. */
-export const allMigrations: readonly Migration[] = [...systemMigrations];
+export const allMigrations: readonly Migration[] = [...systemMigrations, ...routerMigrations];

@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatchInvoke } from '../core/dispatch';
+import { startTestCore, type TestCore } from '../core/test-core';
+import type { Role, Session } from '../auth/session';
+import type { BusEvent } from '../events/event-bus';
+
+const as = (role: Role, tenantId: number | null, id = 1): Session => ({ id: `s-${role}-${tenantId}`, user: { id, username: role, role, tenantId } });
+const hq = { name: 'hq-1', host: '10.0.0.1', port: 8728, tls: false, username: 'api', password: 'S3cret!', site: 'HQ', notes: '', encoding: 'utf-8' };
+
+describe('routers domain', () => {
+  let core: TestCore;
+  const call = (session: Session, name: string, input: unknown) => dispatchInvoke(core.services, session, name, input);
+  beforeEach(async () => (core = await startTestCore()));
+  afterEach(() => core.dispose());
+
+  it('adds a router with its password sealed at rest and never returned', async () => {
+    const result = await call(as('tenant_admin', 1), 'routers.add', hq);
+    expect(result).toMatchObject({ ok: true, data: { name: 'hq-1', tenantId: 1, hasPassword: true, status: { state: 'unknown' } } });
+    expect(JSON.stringify(result)).not.toContain('S3cret!');
+    const row = core.services.db.prepare('SELECT * FROM routers').get() as Record<string, unknown>;
+    expect(JSON.stringify(row)).not.toContain('S3cret!');
+    expect(core.services.routers.password((result as { data: { id: number } }).data.id)).toBe('S3cret!');
+  });
+
+  it('validates fields and refuses a duplicate name in the same tenant only', async () => {
+    const bad = await call(as('tenant_admin', 1), 'routers.add', { ...hq, host: 'not a host!', port: 70000 });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(JSON.stringify(bad)).toMatch(/host/);
+    expect(JSON.stringify(bad)).toMatch(/port/);
+    await call(as('tenant_admin', 1), 'routers.add', hq);
+    expect(await call(as('tenant_admin', 1), 'routers.add', { ...hq, name: 'HQ-1' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', details: { fields: { name: expect.any(String) } } },
+    });
+    expect(await call(as('tenant_admin', 2), 'routers.add', hq)).toMatchObject({ ok: true });
+    expect(core.services.routers.list(null)).toHaveLength(2);
+  });
+
+  it('keeps tenants apart, whatever tenant id a payload claims', async () => {
+    const added = (await call(as('operator', 1), 'routers.add', hq)) as { ok: true; data: { id: number } };
+    const id = added.data.id;
+    const b = as('tenant_admin', 2);
+    expect(await call(b, 'routers.list', {})).toEqual({ ok: true, data: [] });
+    expect(await call(b, 'routers.list', { tenantId: 1 })).toEqual({ ok: true, data: [] });
+    expect(await call(b, 'routers.update', { id, host: '10.9.9.9' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call(b, 'routers.remove', { id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call(b, 'routers.add', { ...hq, tenantId: 1 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(core.services.routers.get(null, id)).toMatchObject({ host: '10.0.0.1', tenantId: 1 });
+    expect(await call(as('system_admin', null), 'routers.list', { tenantId: 1 })).toMatchObject({ ok: true, data: [{ id }] });
+  });
+
+  it('lets viewers read but not change, and anonymous sessions do nothing', async () => {
+    await call(as('tenant_admin', 1), 'routers.add', hq);
+    expect(await call(as('viewer', 1), 'routers.list', {})).toMatchObject({ ok: true, data: [{ name: 'hq-1' }] });
+    expect(await call(as('viewer', 1), 'routers.add', { ...hq, name: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call({ id: 'anon', user: null }, 'routers.list', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+  });
+
+  it('updates keep the stored password unless a new one is given, and publish on the tenant channel', async () => {
+    const events: BusEvent[] = [];
+    core.services.bus.subscribe('tenant.1.routers', (e) => events.push(e));
+    core.services.bus.subscribe('tenant.2.routers', (e) => events.push(e));
+    const admin = as('tenant_admin', 1);
+    const { data } = (await call(admin, 'routers.add', hq)) as { data: { id: number } };
+    await call(admin, 'routers.update', { id: data.id, site: 'Depot' });
+    expect(core.services.routers.password(data.id)).toBe('S3cret!');
+    await call(admin, 'routers.update', { id: data.id, password: 'new-one' });
+    expect(core.services.routers.password(data.id)).toBe('new-one');
+    await call(admin, 'routers.remove', { id: data.id });
+    expect(events.map((e) => [e.channel, e.name])).toEqual([
+      ['tenant.1.routers', 'RouterAdded'],
+      ['tenant.1.routers', 'RouterUpdated'],
+      ['tenant.1.routers', 'RouterUpdated'],
+      ['tenant.1.routers', 'RouterRemoved'],
+    ]);
+  });
+});
