@@ -15,6 +15,8 @@ export const invokeAccess: Record<InvokeName, InvokeAccess> = {
   'routers.add': ['system_admin', 'tenant_admin', 'operator'],
   'routers.update': ['system_admin', 'tenant_admin', 'operator'],
   'routers.remove': ['system_admin', 'tenant_admin', 'operator'],
+  'sessions.hotspot.list': 'signed-in',
+  'sessions.pppoe.list': 'signed-in',
 };
 
 export function checkInvoke(session: Session, name: InvokeName): ContractError | null {

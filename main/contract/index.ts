@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { EventDefinition, InvokeDefinition } from './define';
 import { systemEvents, systemInvokes } from '../system/contract';
 import { routerEvents, routerInvokes } from '../routers/contract';
+import { sessionEvents, sessionInvokes } from '../sessions/contract';
 
 /**
  * The whole contract: every invoke and every event of every domain. Each domain declares its
@@ -11,11 +12,13 @@ import { routerEvents, routerInvokes } from '../routers/contract';
 export const invokes = {
   ...systemInvokes,
   ...routerInvokes,
+  ...sessionInvokes,
 } satisfies Record<string, InvokeDefinition>;
 
 export const events = {
   ...systemEvents,
   ...routerEvents,
+  ...sessionEvents,
 } satisfies Record<string, EventDefinition>;
 
 export type Invokes = typeof invokes;

@@ -8,6 +8,7 @@ import { registerListeners } from '../events/listeners';
 import { StatusService } from '../system/status-service';
 import { RouterRepository } from '../routers/router-repository';
 import { RouterStatusBoard } from '../routers/router-status-board';
+import { SessionHub } from '../sessions/session-hub';
 import { ClientConnection } from '../connection/client-connection';
 import type { ServerMessage } from '../contract/protocol';
 import { createLogger, type Logger } from './logger';
@@ -51,6 +52,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     status,
     routers: new RouterRepository(db, options.host.secrets),
     routerStatus: new RouterStatusBoard(),
+    sessions: new SessionHub(bus),
     host: options.host,
     dataDir: options.dataDir,
     version: pkg.version,

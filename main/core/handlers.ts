@@ -2,6 +2,7 @@ import type { InvokeName, InvokeOutput, ParsedInvokeInput } from '../contract';
 import type { InvokeContext } from './services';
 import { systemHandlers } from '../system/handlers';
 import { routerHandlers } from '../routers/handlers';
+import { sessionHandlers } from '../sessions/handlers';
 
 export type InvokeHandler<N extends InvokeName> = (
   input: ParsedInvokeInput<N>,
@@ -14,4 +15,5 @@ export type DomainHandlers<K extends InvokeName> = { [N in K]: InvokeHandler<N> 
 export const handlers: DomainHandlers<InvokeName> = {
   ...systemHandlers,
   ...routerHandlers,
+  ...sessionHandlers,
 };

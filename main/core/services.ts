@@ -7,6 +7,7 @@ import type { Logger } from './logger';
 import type { SecretBox } from '../secrets/secret-box';
 import type { RouterRepository } from '../routers/router-repository';
 import type { RouterStatusBoard } from '../routers/router-status-board';
+import type { SessionHub } from '../sessions/session-hub';
 
 /** Host capabilities the core asks for; each host supplies its own. */
 export interface HostAdapter {
@@ -23,6 +24,7 @@ export interface CoreServices {
   status: StatusService;
   routers: RouterRepository;
   routerStatus: RouterStatusBoard;
+  sessions: SessionHub;
   host: HostAdapter;
   dataDir: string;
   version: string;

@@ -1,0 +1,52 @@
+import type { SessionDelta } from './contract';
+import { emptyDelta, isEmptyDelta, mergeDelta } from './delta-merge';
+
+/** At most one batch per channel per this many milliseconds reaches the bus. */
+export const COALESCE_WINDOW_MS = 50;
+
+type Flush<S extends { key: string }> = (tenantId: number, delta: SessionDelta<S>) => void;
+
+/**
+ * Coalesces session deltas per tenant: the first change after a quiet window goes out at once
+ * (freshness), further changes within the window are merged and go out when it ends.
+ */
+export class DeltaCoalescer<S extends { key: string }> {
+  private readonly pending = new Map<number, SessionDelta<S>>();
+  private readonly lastFlush = new Map<number, number>();
+  private readonly timers = new Map<number, NodeJS.Timeout>();
+
+  constructor(
+    private readonly flush: Flush<S>,
+    private readonly windowMs = COALESCE_WINDOW_MS,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  push(tenantId: number, delta: SessionDelta<S>): void {
+    if (isEmptyDelta(delta)) return;
+    let buffer = this.pending.get(tenantId);
+    if (!buffer) this.pending.set(tenantId, (buffer = emptyDelta()));
+    mergeDelta(buffer, delta);
+    if (this.timers.has(tenantId)) return;
+    const wait = (this.lastFlush.get(tenantId) ?? -Infinity) + this.windowMs - this.now();
+    if (wait <= 0) {
+      // A zero-delay timer still gathers the changes of one router read into one batch.
+      this.timers.set(tenantId, setTimeout(() => this.emit(tenantId), 0));
+    } else {
+      this.timers.set(tenantId, setTimeout(() => this.emit(tenantId), wait));
+    }
+  }
+
+  /** Sends everything pending now (shutdown, tests). */
+  drain(): void {
+    for (const tenantId of [...this.pending.keys()]) this.emit(tenantId);
+  }
+
+  private emit(tenantId: number): void {
+    clearTimeout(this.timers.get(tenantId));
+    this.timers.delete(tenantId);
+    const delta = this.pending.get(tenantId);
+    this.pending.delete(tenantId);
+    this.lastFlush.set(tenantId, this.now());
+    if (delta && !isEmptyDelta(delta)) this.flush(tenantId, delta);
+  }
+}

@@ -1,0 +1,88 @@
+import { DomainError } from '../contract/errors';
+import { channelOf } from '../events/channels';
+import type { EventBus } from '../events/event-bus';
+import { sessionEvents, type HotspotSession, type PppoeSession, type SessionDelta, type SessionSnapshot } from './contract';
+import { DeltaCoalescer } from './delta-coalescer';
+import { LiveSessionSet } from './live-session-set';
+
+type Kind = 'hotspot' | 'pppoe';
+interface KindState<S extends { key: string; routerId: number }> {
+  sets: Map<number, LiveSessionSet<S>>;
+  coalescer: DeltaCoalescer<S>;
+}
+
+/**
+ * The console's live view of every tenant's sessions: router deltas go in, effective and
+ * coalesced deltas go out on `tenant.{id}.sessions.*`, and views read consistent snapshots.
+ */
+export class SessionHub {
+  private readonly hotspot: KindState<HotspotSession>;
+  private readonly pppoe: KindState<PppoeSession>;
+
+  constructor(private readonly bus: EventBus) {
+    this.hotspot = { sets: new Map(), coalescer: new DeltaCoalescer((t, d) => bus.publish('HotspotSessionsChanged', d, t)) };
+    this.pppoe = { sets: new Map(), coalescer: new DeltaCoalescer((t, d) => bus.publish('PppoeSessionsChanged', d, t)) };
+  }
+
+  applyHotspot(tenantId: number, delta: SessionDelta<HotspotSession>): void {
+    this.hotspot.coalescer.push(tenantId, this.set(this.hotspot, tenantId).apply(delta));
+  }
+
+  applyPppoe(tenantId: number, delta: SessionDelta<PppoeSession>): void {
+    this.pppoe.coalescer.push(tenantId, this.set(this.pppoe, tenantId).apply(delta));
+  }
+
+  /** A router went away or was removed: its sessions end on screen. */
+  endRouter(tenantId: number, routerId: number): void {
+    this.hotspot.coalescer.push(tenantId, this.set(this.hotspot, tenantId).endRouter(routerId));
+    this.pppoe.coalescer.push(tenantId, this.set(this.pppoe, tenantId).endRouter(routerId));
+  }
+
+  hotspotSnapshot(tenantId: number, routerId?: number): SessionSnapshot<HotspotSession> {
+    return this.snapshot(this.hotspot, 'hotspot', tenantId, routerId);
+  }
+
+  pppoeSnapshot(tenantId: number, routerId?: number): SessionSnapshot<PppoeSession> {
+    return this.snapshot(this.pppoe, 'pppoe', tenantId, routerId);
+  }
+
+  hotspotSession(tenantId: number, key: string): HotspotSession | undefined {
+    return this.hotspot.sets.get(tenantId)?.get(key);
+  }
+
+  pppoeSession(tenantId: number, key: string): PppoeSession | undefined {
+    return this.pppoe.sets.get(tenantId)?.get(key);
+  }
+
+  /** Counts per tenant, for the dashboard. */
+  counts(tenantId: number): { hotspot: number; pppoe: number } {
+    return { hotspot: this.hotspot.sets.get(tenantId)?.size ?? 0, pppoe: this.pppoe.sets.get(tenantId)?.size ?? 0 };
+  }
+
+  /** Pushes pending batches out now. */
+  drain(): void {
+    this.hotspot.coalescer.drain();
+    this.pppoe.coalescer.drain();
+  }
+
+  private set<S extends { key: string; routerId: number }>(state: KindState<S>, tenantId: number): LiveSessionSet<S> {
+    let set = state.sets.get(tenantId);
+    if (!set) state.sets.set(tenantId, (set = new LiveSessionSet<S>()));
+    return set;
+  }
+
+  private snapshot<S extends { key: string; routerId: number }>(state: KindState<S>, kind: Kind, tenantId: number, routerId?: number): SessionSnapshot<S> {
+    // Pending batches go out first, so the snapshot's seq covers everything it contains.
+    state.coalescer.drain();
+    const def = kind === 'hotspot' ? sessionEvents.HotspotSessionsChanged : sessionEvents.PppoeSessionsChanged;
+    return { seq: this.bus.currentSeq(channelOf(def, tenantId)), sessions: this.set(state, tenantId).list(routerId) };
+  }
+}
+
+export function requireTenant(scope: number | null, requested: number | undefined): number {
+  const tenantId = scope ?? requested;
+  if (tenantId === undefined) {
+    throw new DomainError('invalid_input', 'choose a tenant to see its sessions', { fields: { tenantId: 'required for system admins' } });
+  }
+  return tenantId;
+}
