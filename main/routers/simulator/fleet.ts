@@ -1,5 +1,33 @@
-import type { Fleet, FleetOptions } from './types';
+import { startSimulatedRouter } from './simulated-router';
+import type { Fleet, FleetOptions, SimulatedRouter } from './types';
 
-export async function startFleet(_options: FleetOptions): Promise<Fleet> {
-  throw new Error('simulator: startFleet is being written; retry after the next commit');
+/** N routers on consecutive ports, all on the one shared ticker. */
+export async function startFleet(options: FleetOptions): Promise<Fleet> {
+  const routers: SimulatedRouter[] = [];
+  const stop = async () => {
+    await Promise.all(routers.map((r) => r.stop()));
+  };
+  try {
+    for (let i = 0; i < options.routers; i++) {
+      routers.push(
+        await startSimulatedRouter({
+          name: `${options.namePrefix ?? 'sim'}-${i + 1}`,
+          host: options.host,
+          port: options.basePort + i,
+          username: options.username,
+          password: options.password,
+          version: options.version,
+          tls: options.tls,
+          hotspotSessions: options.hotspot,
+          pppoeSessions: options.pppoe,
+          churnPerMinute: options.churnPerMinute,
+          seed: (options.seed ?? 1) * 100_003 + i,
+        }),
+      );
+    }
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { routers, stop };
 }

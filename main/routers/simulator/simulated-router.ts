@@ -1,5 +1,136 @@
-import type { SimulatedRouter, SimulatedRouterOptions } from './types';
+import { randomInt } from 'node:crypto';
+import net from 'node:net';
+import tls from 'node:tls';
+import { ApiConnection, type ConnectionHost } from './api-connection';
+import { FaultState } from './fault-state';
+import { SimRouterModel } from './model/router-model';
+import { joinSharedTicker } from './shared-ticker';
+import type { RosVersion, SimulatedRouter, SimulatedRouterOptions, TextEncoding } from './types';
 
-export async function startSimulatedRouter(_options: SimulatedRouterOptions = {}): Promise<SimulatedRouter> {
-  throw new Error('simulator: startSimulatedRouter is being written; retry after the next commit');
+/**
+ * Anonymous-DH only, like api-ssl on a router without a certificate. TLS 1.3 has no anonymous
+ * suites, hence the 1.2 cap; OpenSSL 3 needs security level 0 for aNULL.
+ */
+const ADH_CIPHERS = 'ADH-AES256-GCM-SHA384:ADH-AES128-GCM-SHA256:ADH-AES256-SHA256:ADH-AES128-SHA256:ADH-AES256-SHA:ADH-AES128-SHA:@SECLEVEL=0';
+
+class SimRouter implements SimulatedRouter, ConnectionHost {
+  readonly name: string;
+  readonly host: string;
+  port: number;
+  readonly username: string;
+  readonly password: string;
+  readonly version: RosVersion;
+  readonly tls: boolean;
+  readonly encoding: TextEncoding;
+  readonly loginMethod: 'plain' | 'challenge';
+  readonly maxCommandsBeforeLogin: number;
+  readonly model: SimRouterModel;
+  readonly faults: FaultState;
+  private server: net.Server | undefined;
+  private readonly sockets = new Set<net.Socket>();
+  private readonly open = new Set<ApiConnection>();
+  private readonly watchers = new Set<() => void>();
+  private leaveTicker: (() => void) | undefined;
+
+  constructor(options: SimulatedRouterOptions, private readonly manualClock: boolean) {
+    this.host = options.host ?? '127.0.0.1';
+    this.port = options.port ?? 0;
+    this.name = options.name ?? `sim-${this.port || randomInt(1000, 9999)}`;
+    this.username = options.username ?? 'admin';
+    this.password = options.password ?? 'admin';
+    this.version = options.version ?? '7.18';
+    this.tls = options.tls ?? false;
+    this.encoding = options.encoding ?? 'utf-8';
+    this.loginMethod = options.loginMethod ?? 'plain';
+    this.maxCommandsBeforeLogin = options.maxCommandsBeforeLogin ?? 10;
+    this.model = new SimRouterModel({
+      version: this.version,
+      identity: this.name,
+      seed: options.seed ?? (this.port || randomInt(1, 2 ** 31)),
+      hotspotSessions: options.hotspotSessions ?? 0,
+      pppoeSessions: options.pppoeSessions ?? 0,
+      churnPerMinute: options.churnPerMinute ?? 0,
+      bootTime: options.bootTime ?? new Date(),
+    });
+    this.faults = new FaultState(() => this.open);
+  }
+
+  connections(): number {
+    return this.open.size;
+  }
+
+  waitForConnections(predicate: (count: number) => boolean): Promise<void> {
+    if (predicate(this.open.size)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const check = () => {
+        if (predicate(this.open.size)) {
+          this.watchers.delete(check);
+          resolve();
+        }
+      };
+      this.watchers.add(check);
+    });
+  }
+
+  connectionClosed(conn: ApiConnection): void {
+    if (this.open.delete(conn)) this.notify();
+  }
+
+  async start(): Promise<void> {
+    if (this.server) return;
+    const server = this.tls
+      ? tls.createServer({ ciphers: ADH_CIPHERS, dhparam: 'auto', minVersion: 'TLSv1', maxVersion: 'TLSv1.2' })
+      : net.createServer();
+    server.on('connection', (socket: net.Socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+      // A reset before the handshake finishes must not become an unhandled error.
+      socket.on('error', () => socket.destroy());
+    });
+    const accept = (socket: net.Socket) => {
+      this.open.add(new ApiConnection(socket, this));
+      this.notify();
+    };
+    if (this.tls) server.on('secureConnection', accept);
+    else server.on('connection', accept);
+    server.on('tlsClientError', () => undefined);
+    server.on('error', () => undefined);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen({ port: this.port, host: this.host, exclusive: true }, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    this.port = (server.address() as net.AddressInfo).port;
+    this.server = server;
+    if (!this.manualClock && !this.leaveTicker) this.leaveTicker = joinSharedTicker(this.model);
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    this.leaveTicker?.();
+    this.leaveTicker = undefined;
+    for (const conn of [...this.open]) conn.destroy();
+    for (const socket of this.sockets) socket.destroy();
+    this.sockets.clear();
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    this.model.reboot();
+    await this.start();
+  }
+
+  private notify(): void {
+    for (const w of [...this.watchers]) w();
+  }
+}
+
+export async function startSimulatedRouter(options: SimulatedRouterOptions = {}): Promise<SimulatedRouter> {
+  const router = new SimRouter(options, options.clock === 'manual');
+  await router.start();
+  return router;
 }

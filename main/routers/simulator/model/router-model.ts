@@ -1,0 +1,348 @@
+import { RouterTrap } from '../router-trap';
+import type {
+  ChurnResult,
+  HotspotSessionInit,
+  MenuChange,
+  PppSessionInit,
+  RosRecord,
+  RosVersion,
+  RouterModel,
+} from '../types';
+import { intToIp } from '../values';
+import { AddressPools } from './address-pools';
+import { emptyUserData, type HotspotActiveData, type HotspotUserData, hotspotMenus } from './menus-hotspot';
+import { type PppActiveData, type PppSecretData, pppMenus } from './menus-ppp';
+import { type InterfaceData, systemMenus } from './menus-system';
+import { Menu, type MenuRow } from './menu';
+import type { ModelContext } from './model-context';
+import { Random } from './random';
+import { seedModel } from './seed';
+
+export interface ModelOptions {
+  version: RosVersion;
+  identity: string;
+  seed: number;
+  hotspotSessions: number;
+  pppoeSessions: number;
+  churnPerMinute: number;
+  bootTime: Date;
+}
+
+type ActivePath = '/ip/hotspot/active' | '/ppp/active';
+const TOTAL_MEMORY = 1_073_741_824;
+
+/** The stateful router behind a simulated API server. */
+export class SimRouterModel implements RouterModel, ModelContext {
+  readonly version: RosVersion;
+  readonly rand: Random;
+  churnPerMinute: number;
+  private clock = 0;
+  private bootEpoch: number;
+  private load = 3;
+  private memory = Math.floor(TOTAL_MEMORY * 0.82);
+  private churnDebt = 0;
+  private readonly menuMap = new Map<string, Menu<any>>();
+  private readonly pools = new AddressPools();
+  private readonly activeUsers = new Set<string>();
+  private readonly activeSecrets = new Set<string>();
+  private generated = { hotspot: 0, ppp: 0, session: 0 };
+
+  constructor(options: ModelOptions) {
+    this.version = options.version;
+    this.rand = new Random(options.seed);
+    this.churnPerMinute = options.churnPerMinute;
+    this.bootEpoch = options.bootTime.getTime();
+    const lookup = (path: string, name: string) => this.menuMap.get(path)?.hasName(name) ?? false;
+    for (const spec of [...systemMenus(this), ...hotspotMenus(this), ...pppMenus(this)]) {
+      this.menuMap.set(spec.path, new Menu(spec, lookup));
+    }
+    seedModel(this, options);
+  }
+
+  // ── ModelContext ──────────────────────────────────────────────────────────
+  get clockMs(): number {
+    return this.clock;
+  }
+  get bootEpochMs(): number {
+    return this.bootEpoch;
+  }
+  get cpuLoad(): number {
+    return this.load;
+  }
+  get freeMemory(): number {
+    return this.memory;
+  }
+
+  menu(path: string): Menu<any> {
+    const menu = this.menuMap.get(path);
+    if (!menu) throw new RouterTrap(`no such command or directory (${path.split('/').pop()})`, 0);
+    return menu;
+  }
+
+  hasMenu(path: string): boolean {
+    return this.menuMap.has(path);
+  }
+
+  poolUsage(pool: string): number {
+    return this.pools.usage(pool);
+  }
+
+  finishSession(path: ActivePath, row: MenuRow<any>, reason: string): void {
+    if (path === '/ip/hotspot/active') {
+      const data = row.data as HotspotActiveData;
+      const user = this.menu('/ip/hotspot/user').find(row.values.user ?? '') as MenuRow<HotspotUserData> | undefined;
+      if (user) {
+        const seconds = Math.max(0, this.clock - data.flow.startClock);
+        user.data.uptimeMs += seconds;
+        user.data.bytesIn += Math.floor((data.flow.rateIn * seconds) / 1000);
+        user.data.bytesOut += Math.floor((data.flow.rateOut * seconds) / 1000);
+      }
+      this.pools.release(data.pool, data.address);
+      this.activeUsers.delete(row.values.user ?? '');
+    } else {
+      const data = row.data as PppActiveData;
+      if (data.interfaceId) this.menu('/interface').delete(data.interfaceId);
+      const secret = this.menu('/ppp/secret').find(row.values.name ?? '') as MenuRow<PppSecretData> | undefined;
+      if (secret) {
+        secret.data.lastLoggedOut = this.bootEpoch + this.clock;
+        secret.data.lastCallerId = row.values['caller-id'];
+        secret.data.lastReason = reason;
+      }
+      this.pools.release(data.pool, data.address);
+      this.activeSecrets.delete(row.values.name ?? '');
+    }
+  }
+
+  // ── Generic menu access ───────────────────────────────────────────────────
+  menus(): string[] {
+    return [...this.menuMap.keys()];
+  }
+
+  identity(): string {
+    return this.singletonRow('/system/identity').values.name ?? 'MikroTik';
+  }
+
+  setIdentity(name: string): void {
+    this.menu('/system/identity').set(this.singletonRow('/system/identity').id, { name });
+  }
+
+  singletonRow(path: string): MenuRow<any> {
+    const row = this.menu(path).all().next().value as MenuRow<any> | undefined;
+    if (!row) throw new Error(`menu ${path} has no item`);
+    return row;
+  }
+
+  print(path: string): RosRecord[] {
+    const menu = this.menu(path);
+    return [...menu.all()].map((row) => menu.render(row));
+  }
+
+  get(path: string, idOrName: string): RosRecord | undefined {
+    const menu = this.menu(path);
+    const row = menu.spec.singleton ? this.singletonRow(path) : menu.find(idOrName);
+    return row ? menu.render(row) : undefined;
+  }
+
+  add(path: string, attrs: RosRecord): string {
+    const menu = this.menu(path);
+    if (!menu.spec.verbs.add) throw new RouterTrap('no such command or directory (add)', 0);
+    return menu.add(attrs);
+  }
+
+  set(path: string, idOrName: string, attrs: RosRecord): void {
+    const menu = this.menu(path);
+    if (!menu.spec.verbs.set) throw new RouterTrap('no such command or directory (set)', 0);
+    menu.set(menu.spec.singleton ? this.singletonRow(path).id : idOrName, attrs);
+  }
+
+  remove(path: string, idOrName: string): void {
+    const menu = this.menu(path);
+    if (!menu.spec.verbs.remove) throw new RouterTrap('no such command or directory (remove)', 0);
+    menu.remove(idOrName);
+  }
+
+  onChange(path: string, listener: (change: MenuChange) => void): () => void {
+    return this.menu(path).onChange(listener);
+  }
+
+  // ── Sessions ──────────────────────────────────────────────────────────────
+  addHotspotSession(init: HotspotSessionInit = {}): string {
+    const users = this.menu('/ip/hotspot/user');
+    const userName = init.user ?? this.freeName(users, this.activeUsers) ?? this.newHotspotUser();
+    if (!users.hasName(userName)) users.insert({ name: userName, password: userName, profile: 'default' }, emptyUserData());
+    const servers = this.menu('/ip/hotspot');
+    const serverRow = (init.server ? servers.find(init.server) : undefined) ?? servers.all().next().value;
+    const server = init.server ?? serverRow?.values.name ?? 'hotspot1';
+    const pool = serverRow?.values['address-pool'];
+    const { address, allocated } = this.address(init.address, pool, 0x0a050000);
+    const data: HotspotActiveData = { flow: this.newFlow(init.rateIn, init.rateOut), pool: allocated !== undefined ? pool : undefined, address: allocated };
+    this.activeUsers.add(userName);
+    const row = this.menu('/ip/hotspot/active').insert(
+      { server, user: userName, domain: '', address, 'mac-address': init.macAddress ?? this.rand.mac(), 'login-by': init.loginBy ?? 'http-chap' },
+      data,
+    );
+    return row.id;
+  }
+
+  removeHotspotSession(id: string): boolean {
+    return this.endSession('/ip/hotspot/active', id, 'logout');
+  }
+
+  hotspotSessionIds(): string[] {
+    return [...this.menu('/ip/hotspot/active').all()].map((r) => r.id);
+  }
+
+  addPppSession(init: PppSessionInit = {}): string {
+    const secrets = this.menu('/ppp/secret');
+    const name = init.name ?? this.freeName(secrets, this.activeSecrets) ?? this.newSecret();
+    if (!secrets.hasName(name)) {
+      const profile = this.menu('/ppp/profile').hasName('pppoe-10M') ? 'pppoe-10M' : 'default';
+      secrets.insert({ name, service: 'pppoe', password: name, profile }, {} satisfies PppSecretData);
+    }
+    const secret = secrets.find(name)!;
+    const profile = this.menu('/ppp/profile').find(secret.values.profile ?? 'default');
+    const poolName = secret.values['remote-address'] ?? profile?.values['remote-address'];
+    const { address, allocated } = this.address(init.address, poolName, 0x0a140000);
+    const flow = this.newFlow(init.rateIn, init.rateOut);
+    const interfaces = this.menu('/interface') as Menu<InterfaceData>;
+    let ifName = `<pppoe-${name}>`;
+    for (let n = 1; interfaces.hasName(ifName); n++) ifName = `<pppoe-${name}-${n}>`;
+    const service = init.service ?? 'pppoe';
+    const iface = interfaces.insert({ name: ifName, mtu: '1480' }, { type: `${service}-in`, dynamic: true, actualMtu: 1480, flow });
+    const data: PppActiveData = { flow, interfaceId: iface.id, pool: allocated !== undefined ? poolName : undefined, address: allocated };
+    this.activeSecrets.add(name);
+    const sessionId = `0x815${(++this.generated.session).toString(16).toUpperCase().padStart(5, '0')}`;
+    const row = this.menu('/ppp/active').insert(
+      { name, service, 'caller-id': init.callerId ?? this.rand.mac('B0'), address, encoding: '', 'session-id': sessionId },
+      data,
+    );
+    return row.id;
+  }
+
+  removePppSession(id: string): boolean {
+    return this.endSession('/ppp/active', id, 'peer-request');
+  }
+
+  pppSessionIds(): string[] {
+    return [...this.menu('/ppp/active').all()].map((r) => r.id);
+  }
+
+  updateSession(path: ActivePath, id: string, attrs: RosRecord): void {
+    const menu = this.menu(path);
+    menu.update(menu.findOrTrap(id), attrs);
+  }
+
+  // ── Time, churn, reboot ───────────────────────────────────────────────────
+  tick(ms: number): void {
+    if (!(ms > 0)) return;
+    this.clock += ms;
+    // cpu-load wanders around a base load that grows with the number of sessions.
+    const sessions = this.menu('/ip/hotspot/active').size + this.menu('/ppp/active').size;
+    const base = Math.min(60, 3 + sessions / 10);
+    this.load = Math.max(0, Math.min(100, Math.round(this.load + (base - this.load) * 0.3 + this.rand.int(-4, 4))));
+    this.memory = Math.max(0, Math.floor(TOTAL_MEMORY * 0.82) - sessions * 40_000 + this.rand.int(-200_000, 200_000));
+    if (this.churnPerMinute > 0 && sessions > 0) {
+      this.churnDebt += (sessions * this.churnPerMinute * ms) / 60_000;
+      const due = Math.floor(this.churnDebt);
+      if (due > 0) {
+        this.churnDebt -= due;
+        this.churnOnce(due);
+      }
+    }
+  }
+
+  churnOnce(count?: number): ChurnResult {
+    const hotspot = this.menu('/ip/hotspot/active');
+    const ppp = this.menu('/ppp/active');
+    const total = hotspot.size + ppp.size;
+    const n = count ?? Math.max(1, Math.round(total * this.churnPerMinute));
+    const result: ChurnResult = { ended: [], started: [] };
+    for (let i = 0; i < n && hotspot.size + ppp.size > 0; i++) {
+      const useHotspot = this.rand.next() * (hotspot.size + ppp.size) < hotspot.size;
+      const menu = useHotspot ? hotspot : ppp;
+      const victim = this.nth(menu, this.rand.int(0, menu.size - 1));
+      result.ended.push(victim.id);
+      this.endSession(menu.path as ActivePath, victim.id, useHotspot ? 'logout' : 'peer-request');
+      result.started.push(useHotspot ? this.addHotspotSession() : this.addPppSession());
+    }
+    return result;
+  }
+
+  reboot(): void {
+    const hotspot = this.menu('/ip/hotspot/active');
+    const ppp = this.menu('/ppp/active');
+    const counts = { hotspot: hotspot.size, ppp: ppp.size };
+    for (const row of [...hotspot.all()]) this.endSession('/ip/hotspot/active', row.id, 'reboot');
+    for (const row of [...ppp.all()]) this.endSession('/ppp/active', row.id, 'reboot');
+    this.bootEpoch += this.clock + 30_000;
+    this.clock = 0;
+    this.churnDebt = 0;
+    for (const menu of this.menuMap.values()) menu.renumber(this.rand.int(0x10, 0x400));
+    for (const row of (this.menu('/interface') as Menu<InterfaceData>).all()) {
+      if (row.data.flow) Object.assign(row.data.flow, { startClock: 0, baseIn: 0, baseOut: 0 });
+    }
+    for (let i = 0; i < counts.hotspot; i++) this.addHotspotSession();
+    for (let i = 0; i < counts.ppp; i++) this.addPppSession();
+  }
+
+  // ── helpers ───────────────────────────────────────────────────────────────
+  newFlow(rateIn?: number, rateOut?: number): { startClock: number; rateIn: number; rateOut: number; baseIn: number; baseOut: number } {
+    return {
+      startClock: this.clock,
+      rateIn: rateIn ?? this.rand.int(2_000, 60_000),
+      rateOut: rateOut ?? this.rand.int(20_000, 600_000),
+      baseIn: 0,
+      baseOut: 0,
+    };
+  }
+
+  newHotspotUser(): string {
+    const name = `hs${String(++this.generated.hotspot).padStart(4, '0')}`;
+    const profile = this.menu('/ip/hotspot/user/profile').hasName('1H-5K') ? '1H-5K' : 'default';
+    if (!this.menu('/ip/hotspot/user').hasName(name)) {
+      this.menu('/ip/hotspot/user').insert({ name, password: this.rand.int(1000, 9999).toString(), profile, comment: 'vc-sim' }, emptyUserData());
+    }
+    return name;
+  }
+
+  newSecret(): string {
+    const name = `cust${String(++this.generated.ppp).padStart(4, '0')}`;
+    if (!this.menu('/ppp/secret').hasName(name)) {
+      const profile = this.menu('/ppp/profile').hasName('pppoe-10M') ? 'pppoe-10M' : 'default';
+      this.menu('/ppp/secret').insert({ name, service: 'pppoe', password: this.rand.int(100000, 999999).toString(), profile }, {} satisfies PppSecretData);
+    }
+    return name;
+  }
+
+  private endSession(path: ActivePath, id: string, reason: string): boolean {
+    const menu = this.menu(path);
+    const row = menu.find(id);
+    if (!row) return false;
+    this.finishSession(path, row, reason);
+    return menu.delete(row.id);
+  }
+
+  /** A random user/secret that is not logged in (disabled ones excluded), or undefined. */
+  private freeName(menu: Menu<any>, active: Set<string>): string | undefined {
+    const free: string[] = [];
+    for (const row of menu.all()) {
+      const name = row.values.name;
+      if (name !== undefined && !active.has(name) && row.values.disabled !== 'true') free.push(name);
+    }
+    return free.length > 0 ? this.rand.pick(free) : undefined;
+  }
+
+  private address(given: string | undefined, pool: string | undefined, fallbackBase: number): { address: string; allocated?: number } {
+    if (given) return { address: given };
+    const poolRow = pool ? this.menuMap.get('/ip/pool')?.find(pool) : undefined;
+    const ip = poolRow ? this.pools.allocate(pool!, poolRow.values.ranges ?? '') : undefined;
+    if (ip !== undefined) return { address: intToIp(ip), allocated: ip };
+    return { address: intToIp(fallbackBase + this.rand.int(2, 65_000)) };
+  }
+
+  private nth<T>(menu: Menu<T>, index: number): MenuRow<T> {
+    let i = 0;
+    for (const row of menu.all()) if (i++ === index) return row;
+    throw new Error('index out of range');
+  }
+}

@@ -1,0 +1,65 @@
+import type { InterfaceData } from './menus-system';
+import type { Menu } from './menu';
+import type { ModelOptions, SimRouterModel } from './router-model';
+
+/**
+ * A typical small-ISP router: ether1 uplink, a hotspot on ether2, a PPPoE server on ether3,
+ * a pool for each, a few profiles, and enough users/secrets to carry the requested sessions
+ * with spares for churn.
+ */
+export function seedModel(model: SimRouterModel, options: ModelOptions): void {
+  model.menu('/system/identity').insert({ name: options.identity }, undefined);
+  model.menu('/system/resource').insert({}, undefined);
+
+  const interfaces = model.menu('/interface') as Menu<InterfaceData>;
+  const rates = [
+    [4_000_000, 1_500_000],
+    [1_200_000, 3_500_000],
+    [800_000, 2_500_000],
+    [0, 0],
+    [0, 0],
+  ];
+  rates.forEach(([rx, tx], i) => {
+    const name = `ether${i + 1}`;
+    interfaces.insert(
+      { name, mtu: '1500', l2mtu: '1598' },
+      {
+        type: 'ether',
+        defaultName: name,
+        macAddress: model.rand.mac('48'),
+        dynamic: false,
+        actualMtu: 1500,
+        flow: { startClock: 0, rateIn: rx!, rateOut: tx!, baseIn: 0, baseOut: 0 },
+      },
+    );
+  });
+
+  const pools = model.menu('/ip/pool');
+  pools.insert({ name: 'hs-pool', ranges: '10.5.0.2-10.5.255.254' }, undefined);
+  pools.insert({ name: 'pppoe-pool', ranges: '10.20.0.2-10.20.255.254' }, undefined);
+
+  model.menu('/ip/hotspot/profile').insert({ name: 'default' }, undefined);
+  model.menu('/ip/hotspot/profile').insert({ name: 'hsprof1', 'hotspot-address': '10.5.0.1', 'dns-name': 'login.wifi' }, undefined);
+  model.menu('/ip/hotspot').insert({ name: 'hotspot1', interface: 'ether2', 'address-pool': 'hs-pool', profile: 'hsprof1' }, undefined);
+
+  const userProfiles = model.menu('/ip/hotspot/user/profile');
+  userProfiles.insert({ name: 'default' }, undefined);
+  userProfiles.insert({ name: '1H-5K', 'session-timeout': '1h', 'rate-limit': '2M/5M', 'shared-users': '1' }, undefined);
+  userProfiles.insert({ name: '1D-20K', 'session-timeout': '1d', 'rate-limit': '5M/10M', 'shared-users': '1' }, undefined);
+
+  const pppProfiles = model.menu('/ppp/profile');
+  pppProfiles.insert({ name: 'default' }, undefined);
+  pppProfiles.insert({ name: 'default-encryption', 'use-encryption': 'yes' }, undefined);
+  pppProfiles.insert({ name: 'pppoe-10M', 'local-address': '10.20.0.1', 'remote-address': 'pppoe-pool', 'rate-limit': '5M/10M', 'only-one': 'yes' }, undefined);
+
+  model.menu('/interface/pppoe-server/server').insert(
+    { 'service-name': 'pppoe-service', interface: 'ether3', 'default-profile': 'pppoe-10M', 'one-session-per-host': 'true' },
+    undefined,
+  );
+
+  const spare = (n: number) => (n === 0 ? 2 : n + Math.max(2, Math.ceil(n / 5)));
+  for (let i = spare(options.hotspotSessions); i > 0; i--) model.newHotspotUser();
+  for (let i = spare(options.pppoeSessions); i > 0; i--) model.newSecret();
+  for (let i = 0; i < options.hotspotSessions; i++) model.addHotspotSession();
+  for (let i = 0; i < options.pppoeSessions; i++) model.addPppSession();
+}
