@@ -23,10 +23,16 @@ export type ChannelScope = 'app' | 'system' | 'tenant';
 export interface EventDefinition<P = unknown> {
   readonly scope: ChannelScope;
   readonly topic: string;
+  /**
+   * For a tenant-scoped event: published without a tenant id, it goes to `system.{topic}`
+   * (e.g. jobs of no tenant, and the all-tenants view system admins see). Without this, a
+   * tenant event with no tenant id is a programming error.
+   */
+  readonly withoutTenant?: 'system';
   readonly summary: string;
   readonly __payload?: P;
 }
 
 export function defineEvent<P>() {
-  return (def: { scope: ChannelScope; topic: string; summary: string }): EventDefinition<P> => def;
+  return (def: { scope: ChannelScope; topic: string; summary: string; withoutTenant?: 'system' }): EventDefinition<P> => def;
 }

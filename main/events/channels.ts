@@ -33,5 +33,6 @@ export function channelName(scope: ChannelScope, topic: string, tenantId?: numbe
 }
 
 export function channelOf(def: EventDefinition, tenantId?: number): string {
+  if (def.scope === 'tenant' && tenantId === undefined && def.withoutTenant === 'system') return channelName('system', def.topic);
   return channelName(def.scope, def.topic, tenantId);
 }

@@ -1,0 +1,136 @@
+import type { EventBus } from '../events/event-bus';
+import type { JobBatch, JobEventItem, JobSummary, QueueStatsSnapshot } from './contract';
+import type { JobStore } from './job-store';
+
+type QueuedItem = JobEventItem & { runAt: string };
+type ProgressItem = JobEventItem & { progress: number; message: string | null };
+type ProcessedItem = JobEventItem & { durationMs: number; result?: unknown };
+type FailedItem = JobSummary & { willRetry: boolean };
+
+/** Items per published batch; the rest is counted in `more`. */
+const MAX_ITEMS = 200;
+
+/**
+ * Coalesces job events so the bus carries a few events a second however many jobs move:
+ * items gather for `windowMs` and go out as one batch per event name and channel — the
+ * tenant's `tenant.{id}.jobs` with its items, and `system.jobs` with everyone's. Progress
+ * keeps only the latest value per job. Queued items are checked against the store first, so
+ * an enqueue whose caller's transaction rolled back is never announced.
+ */
+export class JobEventPublisher {
+  /** By id: an id reused after a caller's rollback belongs to the later enqueue. */
+  private queued = new Map<number, QueuedItem>();
+  private progress = new Map<number, ProgressItem>();
+  private processed: ProcessedItem[] = [];
+  private failed: FailedItem[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private statsTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly bus: EventBus,
+    private readonly store: JobStore,
+    private readonly options: {
+      windowMs: number;
+      statsIntervalMs: number;
+      /** Builds the stats of each scope that changed: 'all' and tenant ids. */
+      stats: () => Array<{ tenantId: number | null; snapshot: QueueStatsSnapshot }>;
+    },
+  ) {}
+
+  jobQueued(item: QueuedItem): void {
+    this.queued.delete(item.id);
+    this.queued.set(item.id, item);
+    this.schedule();
+  }
+
+  jobProgress(item: ProgressItem): void {
+    this.progress.set(item.id, item);
+    this.schedule();
+  }
+
+  jobProcessed(item: ProcessedItem): void {
+    this.processed.push(item);
+    this.schedule();
+  }
+
+  jobFailed(item: FailedItem): void {
+    this.failed.push(item);
+    this.schedule();
+  }
+
+  /** Something moved: stats go out within `statsIntervalMs`, at most once per interval. */
+  statsChanged(): void {
+    if (this.statsTimer) return;
+    this.statsTimer = setTimeout(() => {
+      this.statsTimer = null;
+      this.publishStats();
+    }, this.options.statsIntervalMs);
+    this.statsTimer.unref();
+  }
+
+  publishStats(): void {
+    for (const { tenantId, snapshot } of this.options.stats()) {
+      this.bus.publish('JobStatsUpdated', snapshot, tenantId ?? undefined);
+    }
+  }
+
+  /** Publishes everything gathered so far (also called on stop). */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.queued.size > 0) {
+      const items = [...this.queued.values()];
+      const exists = this.store.existing(items.map((i) => i.id));
+      this.emit('JobQueued', items.filter((i) => exists.has(i.id)));
+      this.queued = new Map();
+    }
+    if (this.progress.size > 0) {
+      this.emit('JobProgress', [...this.progress.values()]);
+      this.progress = new Map();
+    }
+    if (this.processed.length > 0) {
+      this.emit('JobProcessed', this.processed);
+      this.processed = [];
+    }
+    if (this.failed.length > 0) {
+      this.emit('JobFailed', this.failed);
+      this.failed = [];
+    }
+  }
+
+  stop(): void {
+    this.flush();
+    if (this.statsTimer) {
+      clearTimeout(this.statsTimer);
+      this.statsTimer = null;
+      this.publishStats();
+    }
+  }
+
+  private schedule(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => this.flush(), this.options.windowMs);
+    this.timer.unref();
+  }
+
+  private emit<T extends { tenantId: number | null }>(
+    name: 'JobQueued' | 'JobProgress' | 'JobProcessed' | 'JobFailed',
+    items: T[],
+  ): void {
+    if (items.length === 0) return;
+    const byTenant = new Map<number, T[]>();
+    for (const item of items) {
+      if (item.tenantId === null) continue;
+      let list = byTenant.get(item.tenantId);
+      if (!list) byTenant.set(item.tenantId, (list = []));
+      list.push(item);
+    }
+    const publish = this.bus.publish.bind(this.bus) as (n: string, p: JobBatch<T>, t?: number) => void;
+    for (const [tenantId, list] of byTenant) publish(name, cut(list), tenantId);
+    publish(name, cut(items));
+  }
+}
+
+function cut<T>(items: T[]): JobBatch<T> {
+  return items.length <= MAX_ITEMS ? { items, more: 0 } : { items: items.slice(0, MAX_ITEMS), more: items.length - MAX_ITEMS };
+}

@@ -1,0 +1,16 @@
+import type { JobRegistry, ScheduleDefinition } from './define-job';
+import { builtinJobs, builtinSchedules } from './builtin-jobs';
+
+/**
+ * Every job of the console, by name: its queue, payload schema, where it runs and (for main
+ * jobs) its handler; pool handlers are joined by name in workers/pool-tasks.ts. Each domain
+ * declares its jobs next to its code with defineJob/jobSet and adds one line here.
+ */
+export const appJobs = {
+  ...builtinJobs,
+} satisfies JobRegistry;
+
+export type AppJobs = typeof appJobs;
+
+/** Recurring schedules, stored in the database at start (one line per domain). */
+export const appSchedules: ScheduleDefinition<AppJobs>[] = [...(builtinSchedules as ScheduleDefinition<AppJobs>[])];
