@@ -17,6 +17,14 @@ export const invokeAccess: Record<InvokeName, InvokeAccess> = {
   'routers.remove': ['system_admin', 'tenant_admin', 'operator'],
   'sessions.hotspot.list': 'signed-in',
   'sessions.pppoe.list': 'signed-in',
+  'jobs.queues': 'signed-in',
+  'jobs.list': 'signed-in',
+  'jobs.failed': 'signed-in',
+  'jobs.detail': 'signed-in',
+  'jobs.retry': ['system_admin', 'tenant_admin', 'operator'],
+  'jobs.discard': ['system_admin', 'tenant_admin', 'operator'],
+  'jobs.cancel': ['system_admin', 'tenant_admin', 'operator'],
+  'jobs.diagnose': ['system_admin'],
 };
 
 export function checkInvoke(session: Session, name: InvokeName): ContractError | null {

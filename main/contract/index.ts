@@ -3,6 +3,7 @@ import type { EventDefinition, InvokeDefinition } from './define';
 import { systemEvents, systemInvokes } from '../system/contract';
 import { routerEvents, routerInvokes } from '../routers/contract';
 import { sessionEvents, sessionInvokes } from '../sessions/contract';
+import { jobsEvents, jobsInvokes } from '../jobs/contract';
 
 /**
  * The whole contract: every invoke and every event of every domain. Each domain declares its
@@ -13,12 +14,14 @@ export const invokes = {
   ...systemInvokes,
   ...routerInvokes,
   ...sessionInvokes,
+  ...jobsInvokes,
 } satisfies Record<string, InvokeDefinition>;
 
 export const events = {
   ...systemEvents,
   ...routerEvents,
   ...sessionEvents,
+  ...jobsEvents,
 } satisfies Record<string, EventDefinition>;
 
 export type Invokes = typeof invokes;

@@ -9,6 +9,7 @@ import { StatusService } from '../system/status-service';
 import { RouterRepository } from '../routers/router-repository';
 import { RouterStatusBoard } from '../routers/router-status-board';
 import { SessionHub } from '../sessions/session-hub';
+import { JobEngine } from '../jobs/job-engine';
 import { ClientConnection } from '../connection/client-connection';
 import type { ServerMessage } from '../contract/protocol';
 import { createLogger, type Logger } from './logger';
@@ -45,6 +46,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     dataDir: options.dataDir,
     schemaVersion,
   });
+  const jobs = new JobEngine({ db, bus, log: log.child({ component: 'jobs' }), dataDir: options.dataDir, services: () => services });
   const services: CoreServices = {
     db,
     bus,
@@ -53,11 +55,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     routers: new RouterRepository(db, options.host.secrets),
     routerStatus: new RouterStatusBoard(),
     sessions: new SessionHub(bus),
+    jobs,
     host: options.host,
     dataDir: options.dataDir,
     version: pkg.version,
   };
   const removeListeners = registerListeners(services);
+  jobs.start();
   const connections = new Set<ClientConnection>();
   log.info('core started', { dataDir: options.dataDir, schemaVersion, host: options.host.kind });
 
@@ -71,6 +75,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     async close() {
       for (const connection of [...connections]) connection.close();
       removeListeners();
+      await jobs.stop();
       db.close();
     },
   };

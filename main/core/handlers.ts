@@ -3,6 +3,7 @@ import type { InvokeContext } from './services';
 import { systemHandlers } from '../system/handlers';
 import { routerHandlers } from '../routers/handlers';
 import { sessionHandlers } from '../sessions/handlers';
+import { jobsHandlers } from '../jobs/handlers';
 
 export type InvokeHandler<N extends InvokeName> = (
   input: ParsedInvokeInput<N>,
@@ -16,4 +17,5 @@ export const handlers: DomainHandlers<InvokeName> = {
   ...systemHandlers,
   ...routerHandlers,
   ...sessionHandlers,
+  ...jobsHandlers,
 };

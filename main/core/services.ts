@@ -8,6 +8,7 @@ import type { SecretBox } from '../secrets/secret-box';
 import type { RouterRepository } from '../routers/router-repository';
 import type { RouterStatusBoard } from '../routers/router-status-board';
 import type { SessionHub } from '../sessions/session-hub';
+import type { JobEngine } from '../jobs/job-engine';
 
 /** Host capabilities the core asks for; each host supplies its own. */
 export interface HostAdapter {
@@ -25,6 +26,8 @@ export interface CoreServices {
   routers: RouterRepository;
   routerStatus: RouterStatusBoard;
   sessions: SessionHub;
+  /** The durable job engine: enqueue work (inside your own transaction if you have one). */
+  jobs: JobEngine;
   host: HostAdapter;
   dataDir: string;
   version: string;

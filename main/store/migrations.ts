@@ -1,6 +1,7 @@
 import type { Migration } from './migration';
 import { systemMigrations } from '../system/migrations';
 import { routerMigrations } from '../routers/migrations';
+import { jobsMigrations } from '../jobs/migrations';
 
 /** Every domain's migrations, joined. A domain adds its list here with one line. */
-export const allMigrations: readonly Migration[] = [...systemMigrations, ...routerMigrations];
+export const allMigrations: readonly Migration[] = [...systemMigrations, ...routerMigrations, ...jobsMigrations];
