@@ -17,6 +17,7 @@ export const invokeAccess: Record<InvokeName, InvokeAccess> = {
   'routers.remove': ['system_admin', 'tenant_admin', 'operator'],
   'sessions.hotspot.list': 'signed-in',
   'sessions.pppoe.list': 'signed-in',
+  'dashboard.snapshot': 'signed-in',
   'jobs.queues': 'signed-in',
   'jobs.list': 'signed-in',
   'jobs.failed': 'signed-in',

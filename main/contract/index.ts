@@ -3,7 +3,12 @@ import type { EventDefinition, InvokeDefinition } from './define';
 import { systemEvents, systemInvokes } from '../system/contract';
 import { routerEvents, routerInvokes } from '../routers/contract';
 import { sessionEvents, sessionInvokes } from '../sessions/contract';
+import { dashboardEvents, dashboardInvokes } from '../dashboard/contract';
 import { jobsEvents, jobsInvokes } from '../jobs/contract';
+import { authEvents, authInvokes } from '../auth/contract';
+import { tenantEvents, tenantInvokes } from '../tenants/contract';
+import { userEvents, userInvokes } from '../users/contract';
+import { auditEvents, auditInvokes } from '../audit/contract';
 
 /**
  * The whole contract: every invoke and every event of every domain. Each domain declares its
@@ -14,14 +19,24 @@ export const invokes = {
   ...systemInvokes,
   ...routerInvokes,
   ...sessionInvokes,
+  ...dashboardInvokes,
   ...jobsInvokes,
+  ...authInvokes,
+  ...tenantInvokes,
+  ...userInvokes,
+  ...auditInvokes,
 } satisfies Record<string, InvokeDefinition>;
 
 export const events = {
   ...systemEvents,
   ...routerEvents,
   ...sessionEvents,
+  ...dashboardEvents,
   ...jobsEvents,
+  ...authEvents,
+  ...tenantEvents,
+  ...userEvents,
+  ...auditEvents,
 } satisfies Record<string, EventDefinition>;
 
 export type Invokes = typeof invokes;

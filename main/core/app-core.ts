@@ -9,7 +9,12 @@ import { StatusService } from '../system/status-service';
 import { RouterRepository } from '../routers/router-repository';
 import { RouterStatusBoard } from '../routers/router-status-board';
 import { SessionHub } from '../sessions/session-hub';
+import { DashboardService } from '../dashboard/dashboard-service';
 import { JobEngine } from '../jobs/job-engine';
+import { AuthService } from '../auth/auth-service';
+import { TenantRepository } from '../tenants/tenant-repository';
+import { UserRepository } from '../users/user-repository';
+import { AuditLog } from '../audit/audit-log';
 import { ClientConnection } from '../connection/client-connection';
 import type { ServerMessage } from '../contract/protocol';
 import { createLogger, type Logger } from './logger';
@@ -47,20 +52,30 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     schemaVersion,
   });
   const jobs = new JobEngine({ db, bus, log: log.child({ component: 'jobs' }), dataDir: options.dataDir, services: () => services });
+  const routers = new RouterRepository(db, options.host.secrets);
+  const routerStatus = new RouterStatusBoard();
+  const sessions = new SessionHub(bus);
+  const dashboard = new DashboardService({ bus, routers, routerStatus, sessions, tenantNames: () => new Map() });
   const services: CoreServices = {
     db,
     bus,
     log,
     status,
-    routers: new RouterRepository(db, options.host.secrets),
-    routerStatus: new RouterStatusBoard(),
-    sessions: new SessionHub(bus),
+    routers,
+    routerStatus,
+    sessions,
+    dashboard,
     jobs,
+    auth: new AuthService({ db, services: () => services }),
+    tenants: new TenantRepository(db),
+    users: new UserRepository(db),
+    audit: new AuditLog(db, bus),
     host: options.host,
     dataDir: options.dataDir,
     version: pkg.version,
   };
   const removeListeners = registerListeners(services);
+  dashboard.start();
   jobs.start();
   const connections = new Set<ClientConnection>();
   log.info('core started', { dataDir: options.dataDir, schemaVersion, host: options.host.kind });
@@ -75,6 +90,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     async close() {
       for (const connection of [...connections]) connection.close();
       removeListeners();
+      dashboard.stop();
+      services.auth.close();
       await jobs.stop();
       db.close();
     },

@@ -3,7 +3,12 @@ import type { InvokeContext } from './services';
 import { systemHandlers } from '../system/handlers';
 import { routerHandlers } from '../routers/handlers';
 import { sessionHandlers } from '../sessions/handlers';
+import { dashboardHandlers } from '../dashboard/handlers';
 import { jobsHandlers } from '../jobs/handlers';
+import { authHandlers } from '../auth/handlers';
+import { tenantHandlers } from '../tenants/handlers';
+import { userHandlers } from '../users/handlers';
+import { auditHandlers } from '../audit/handlers';
 
 export type InvokeHandler<N extends InvokeName> = (
   input: ParsedInvokeInput<N>,
@@ -17,5 +22,10 @@ export const handlers: DomainHandlers<InvokeName> = {
   ...systemHandlers,
   ...routerHandlers,
   ...sessionHandlers,
+  ...dashboardHandlers,
   ...jobsHandlers,
+  ...authHandlers,
+  ...tenantHandlers,
+  ...userHandlers,
+  ...auditHandlers,
 };

@@ -8,7 +8,12 @@ import type { SecretBox } from '../secrets/secret-box';
 import type { RouterRepository } from '../routers/router-repository';
 import type { RouterStatusBoard } from '../routers/router-status-board';
 import type { SessionHub } from '../sessions/session-hub';
+import type { DashboardService } from '../dashboard/dashboard-service';
 import type { JobEngine } from '../jobs/job-engine';
+import type { AuthService } from '../auth/auth-service';
+import type { TenantRepository } from '../tenants/tenant-repository';
+import type { UserRepository } from '../users/user-repository';
+import type { AuditLog } from '../audit/audit-log';
 
 /** Host capabilities the core asks for; each host supplies its own. */
 export interface HostAdapter {
@@ -26,8 +31,14 @@ export interface CoreServices {
   routers: RouterRepository;
   routerStatus: RouterStatusBoard;
   sessions: SessionHub;
+  dashboard: DashboardService;
   /** The durable job engine: enqueue work (inside your own transaction if you have one). */
   jobs: JobEngine;
+  /** Sign-in, sessions and their expiry; which connection is signed in as whom. */
+  auth: AuthService;
+  tenants: TenantRepository;
+  users: UserRepository;
+  audit: AuditLog;
   host: HostAdapter;
   dataDir: string;
   version: string;

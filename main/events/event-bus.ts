@@ -11,7 +11,13 @@ export interface BusEvent {
 }
 
 export type ChannelSubscriber = (event: BusEvent) => void;
-export type EventListener<E extends EventName> = (payload: EventPayload<E>, meta: { channel: string }) => void;
+export interface EventMeta {
+  channel: string;
+  /** The tenant the event was published for, if any. */
+  tenantId?: number;
+}
+
+export type EventListener<E extends EventName> = (payload: EventPayload<E>, meta: EventMeta) => void;
 
 /**
  * In-process typed event bus. Domain listeners react by event name (see events/listeners.ts);
@@ -32,7 +38,7 @@ export class EventBus {
     this.seqs.set(channel, seq);
     const event: BusEvent = { channel, seq, name, payload };
     for (const listener of this.listeners.get(name) ?? []) {
-      this.guard(() => (listener as EventListener<E>)(payload, { channel }), name, channel);
+      this.guard(() => (listener as EventListener<E>)(payload, { channel, tenantId }), name, channel);
     }
     for (const subscriber of this.subscribers.get(channel) ?? []) {
       this.guard(() => subscriber(event), name, channel);

@@ -49,6 +49,20 @@ export class LiveSessionSet<S extends { key: string; routerId: number }> {
     return routerId === undefined ? all : all.filter((s) => s.routerId === routerId);
   }
 
+  /** Sessions and summed rates per router, for the dashboard. */
+  totalsByRouter(): Map<number, { sessions: number; inBps: number; outBps: number }> {
+    const totals = new Map<number, { sessions: number; inBps: number; outBps: number }>();
+    for (const row of this.rows.values()) {
+      const t = totals.get(row.routerId) ?? { sessions: 0, inBps: 0, outBps: 0 };
+      const rates = row as unknown as { rateIn?: number; rateOut?: number };
+      t.sessions++;
+      t.inBps += rates.rateIn ?? 0;
+      t.outBps += rates.rateOut ?? 0;
+      totals.set(row.routerId, t);
+    }
+    return totals;
+  }
+
   get(key: string): S | undefined {
     return this.rows.get(key);
   }

@@ -54,9 +54,24 @@ export class SessionHub {
     return this.pppoe.sets.get(tenantId)?.get(key);
   }
 
-  /** Counts per tenant, for the dashboard. */
+  /** Counts per tenant. */
   counts(tenantId: number): { hotspot: number; pppoe: number } {
     return { hotspot: this.hotspot.sets.get(tenantId)?.size ?? 0, pppoe: this.pppoe.sets.get(tenantId)?.size ?? 0 };
+  }
+
+  /** Per router of a tenant: sessions of each kind and summed rates, for the dashboard. */
+  routerTotals(tenantId: number): Map<number, { hotspot: number; pppoe: number; inBps: number; outBps: number }> {
+    const result = new Map<number, { hotspot: number; pppoe: number; inBps: number; outBps: number }>();
+    const add = (routerId: number, kind: 'hotspot' | 'pppoe', t: { sessions: number; inBps: number; outBps: number }) => {
+      const r = result.get(routerId) ?? { hotspot: 0, pppoe: 0, inBps: 0, outBps: 0 };
+      r[kind] += t.sessions;
+      r.inBps += t.inBps;
+      r.outBps += t.outBps;
+      result.set(routerId, r);
+    };
+    for (const [id, t] of this.hotspot.sets.get(tenantId)?.totalsByRouter() ?? []) add(id, 'hotspot', t);
+    for (const [id, t] of this.pppoe.sets.get(tenantId)?.totalsByRouter() ?? []) add(id, 'pppoe', t);
+    return result;
   }
 
   /** Pushes pending batches out now. */

@@ -1,0 +1,117 @@
+import { channelOf } from '../events/channels';
+import type { EventBus } from '../events/event-bus';
+import type { RouterRepository } from '../routers/router-repository';
+import type { RouterStatusBoard } from '../routers/router-status-board';
+import type { SessionHub } from '../sessions/session-hub';
+import { dashboardEvents, type DashboardPoint, type DashboardSnapshot, type DashboardStats } from './contract';
+import { DashboardHistory, POINT_INTERVAL_MS } from './dashboard-history';
+import { computeStats, type RouterFigures } from './dashboard-stats';
+
+/** A dashboard pushes at most this often, however busy its routers are. */
+export const MIN_PUSH_INTERVAL_MS = 1_000;
+const ALL = 'all';
+type DashboardKey = number | typeof ALL;
+
+export interface DashboardSources {
+  bus: EventBus;
+  routers: RouterRepository;
+  routerStatus: RouterStatusBoard;
+  sessions: SessionHub;
+  tenantNames: () => ReadonlyMap<number, string>;
+  now?: () => Date;
+}
+
+/**
+ * Keeps every tenant's dashboard and the all-tenants one. Changes (sessions, router status)
+ * mark dashboards dirty; a dirty dashboard is pushed at most once a second, and every 10 s
+ * each dashboard gets a history point, so the charts move even when nothing else does.
+ */
+export class DashboardService {
+  private readonly histories = new Map<DashboardKey, DashboardHistory>();
+  private readonly dirty = new Set<DashboardKey>();
+  private lastPush = -Infinity;
+  private pushTimer: NodeJS.Timeout | null = null;
+  private pointTimer: NodeJS.Timeout | null = null;
+  private readonly now: () => Date;
+
+  constructor(private readonly sources: DashboardSources) {
+    this.now = sources.now ?? (() => new Date());
+  }
+
+  start(): void {
+    this.pointTimer ??= setInterval(() => this.addPoints(), POINT_INTERVAL_MS);
+    this.pointTimer.unref();
+  }
+
+  stop(): void {
+    if (this.pointTimer) clearInterval(this.pointTimer);
+    if (this.pushTimer) clearTimeout(this.pushTimer);
+    this.pointTimer = this.pushTimer = null;
+  }
+
+  /** Something of this tenant changed; its dashboard and the all-tenants one will be pushed. */
+  markDirty(tenantId: number): void {
+    this.dirty.add(tenantId);
+    this.dirty.add(ALL);
+    if (this.pushTimer) return;
+    const wait = Math.max(0, this.lastPush + MIN_PUSH_INTERVAL_MS - performance.now());
+    this.pushTimer = setTimeout(() => this.pushDirty(), wait);
+  }
+
+  snapshot(tenantId: number | null): DashboardSnapshot {
+    const key: DashboardKey = tenantId ?? ALL;
+    const def = dashboardEvents.DashboardStatsUpdated;
+    return {
+      seq: this.sources.bus.currentSeq(channelOf(def, tenantId ?? undefined)),
+      stats: this.stats(key),
+      history: this.histories.get(key)?.list() ?? [],
+    };
+  }
+
+  /** Adds a history point to every dashboard and pushes it (every 10 s). */
+  addPoints(): void {
+    for (const key of this.keys()) {
+      const stats = this.stats(key);
+      const point: DashboardPoint = { at: stats.at, hotspot: stats.hotspotOnline, pppoe: stats.pppoeOnline, ...stats.throughput };
+      this.history(key).add(point);
+      this.dirty.delete(key);
+      this.publish(key, stats, point);
+    }
+  }
+
+  private pushDirty(): void {
+    this.pushTimer = null;
+    this.lastPush = performance.now();
+    for (const key of [...this.dirty]) {
+      this.dirty.delete(key);
+      this.publish(key, this.stats(key), null);
+    }
+  }
+
+  private publish(key: DashboardKey, stats: DashboardStats, point: DashboardPoint | null): void {
+    this.sources.bus.publish('DashboardStatsUpdated', { stats, point }, key === ALL ? undefined : key);
+  }
+
+  private keys(): DashboardKey[] {
+    const tenants = new Set(this.sources.routers.list(null).map((r) => r.tenantId));
+    return [ALL, ...tenants];
+  }
+
+  private history(key: DashboardKey): DashboardHistory {
+    let history = this.histories.get(key);
+    if (!history) this.histories.set(key, (history = new DashboardHistory()));
+    return history;
+  }
+
+  private stats(key: DashboardKey): DashboardStats {
+    const routers = this.sources.routers.list(key === ALL ? null : key);
+    const totalsByTenant = new Map<number, ReturnType<SessionHub['routerTotals']>>();
+    const figures: RouterFigures[] = routers.map((r) => {
+      let totals = totalsByTenant.get(r.tenantId);
+      if (!totals) totalsByTenant.set(r.tenantId, (totals = this.sources.sessions.routerTotals(r.tenantId)));
+      const t = totals.get(r.id) ?? { hotspot: 0, pppoe: 0, inBps: 0, outBps: 0 };
+      return { id: r.id, tenantId: r.tenantId, name: r.name, status: this.sources.routerStatus.get(r.id), ...t };
+    });
+    return computeStats(key === ALL ? null : key, figures, this.now(), key === ALL ? this.sources.tenantNames() : undefined);
+  }
+}

@@ -1,0 +1,170 @@
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import type { Logger } from '../../core/logger';
+import type { RouterEndpoint, ShardCommand, ShardEvent } from './shard-protocol';
+
+export interface RouterIoOptions {
+  /** Worker threads holding router connections. */
+  shards: number;
+  /** Heap limit of each shard worker (the router-data queue's memory). */
+  memoryMb: number;
+  worker: { file: string; execArgv: string[] };
+  log: Logger;
+  onEvent: (event: ShardEvent) => void;
+  /** A request to a shard that gets no reply in this time fails. */
+  requestTimeoutMs?: number;
+}
+
+export class RouterIoError extends Error {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+  ) {
+    super(message);
+    this.name = 'RouterIoError';
+  }
+}
+
+interface Shard {
+  index: number;
+  port: MessagePort | null;
+  routers: Map<number, RouterEndpoint>;
+  run: Promise<unknown> | null;
+}
+
+interface Pending {
+  resolve(data: unknown): void;
+  reject(error: Error): void;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * Router I/O off the main thread: each router belongs to one shard, a long-lived task on a
+ * piscina pool that keeps the router's persistent connection, listen streams and polls. The main
+ * thread only moves small messages. A shard whose worker dies (out of memory, crash) is started
+ * again with its routers; their live sets re-sync as on any reconnect.
+ */
+export class RouterIo {
+  private readonly pool: Piscina;
+  private readonly shards: Shard[];
+  private readonly pending = new Map<number, Pending>();
+  private readonly shardOf = new Map<number, Shard>();
+  private nextRequest = 1;
+  private stopping = false;
+
+  constructor(private readonly options: RouterIoOptions) {
+    this.pool = new Piscina({
+      filename: options.worker.file,
+      execArgv: options.worker.execArgv,
+      minThreads: options.shards,
+      maxThreads: options.shards,
+      idleTimeout: Number.MAX_SAFE_INTEGER,
+      concurrentTasksPerWorker: 1,
+      resourceLimits: { maxOldGenerationSizeMb: options.memoryMb },
+    });
+    this.pool.on('error', (error: unknown) => options.log.error('router shard worker error', { error: String(error) }));
+    this.shards = Array.from({ length: options.shards }, (_, index) => ({ index, port: null, routers: new Map(), run: null }));
+    for (const shard of this.shards) this.launch(shard);
+  }
+
+  watch(router: RouterEndpoint): void {
+    this.unwatch(router.id);
+    const shard = this.shards.reduce((a, b) => (b.routers.size < a.routers.size ? b : a));
+    shard.routers.set(router.id, router);
+    this.shardOf.set(router.id, shard);
+    this.post(shard, { type: 'watch', router });
+  }
+
+  unwatch(routerId: number): void {
+    const shard = this.shardOf.get(routerId);
+    if (!shard) return;
+    shard.routers.delete(routerId);
+    this.shardOf.delete(routerId);
+    this.post(shard, { type: 'unwatch', routerId });
+  }
+
+  watching(routerId: number): boolean {
+    return this.shardOf.has(routerId);
+  }
+
+  /** Polls counters or resources on every shard; resolves when all have answered. */
+  async poll(what: 'counters' | 'resource'): Promise<number> {
+    const counts = await Promise.all(this.shards.map((shard) => this.request(shard, (requestId) => ({ type: 'poll', requestId, what }))));
+    return counts.reduce<number>((n, c) => n + Number(c), 0);
+  }
+
+  kick(routerId: number, kind: 'hotspot' | 'pppoe', sessionId: string): Promise<unknown> {
+    const shard = this.shardOf.get(routerId);
+    if (!shard) return Promise.reject(new RouterIoError(`router ${routerId} is not being watched`, true));
+    return this.request(shard, (requestId) => ({ type: 'kick', requestId, routerId, kind, sessionId }));
+  }
+
+  /** A one-off connection test on any shard (the router need not be watched or saved). */
+  test(router: RouterEndpoint): Promise<unknown> {
+    const shard = this.shards[router.id % this.shards.length]!;
+    return this.request(shard, (requestId) => ({ type: 'test', requestId, router }));
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    for (const shard of this.shards) this.post(shard, { type: 'stop' });
+    await Promise.allSettled(this.shards.map((s) => s.run));
+    for (const p of this.pending.values()) {
+      clearTimeout(p.timer);
+      p.reject(new RouterIoError('the console is shutting down', false));
+    }
+    this.pending.clear();
+    await this.pool.destroy();
+  }
+
+  private launch(shard: Shard): void {
+    const { port1, port2 } = new MessageChannel();
+    shard.port = port1;
+    port1.on('message', (event: ShardEvent) => this.receive(event));
+    shard.run = this.pool.run({ port: port2 }, { transferList: [port2] }).then(
+      () => this.ended(shard, null),
+      (error: unknown) => this.ended(shard, error),
+    );
+    for (const router of shard.routers.values()) this.post(shard, { type: 'watch', router });
+  }
+
+  private ended(shard: Shard, error: unknown): void {
+    shard.port?.close();
+    shard.port = null;
+    if (this.stopping) return;
+    this.options.log.error('router shard stopped; starting it again', { shard: shard.index, error: String(error) });
+    for (const router of shard.routers.values()) {
+      this.options.onEvent({ type: 'status', routerId: router.id, state: 'connecting', error: 'the connection worker restarted' });
+    }
+    this.launch(shard);
+  }
+
+  private receive(event: ShardEvent): void {
+    if (event.type !== 'reply') {
+      this.options.onEvent(event);
+      return;
+    }
+    const pending = this.pending.get(event.requestId);
+    if (!pending) return;
+    this.pending.delete(event.requestId);
+    clearTimeout(pending.timer);
+    if (event.ok) pending.resolve(event.data);
+    else pending.reject(new RouterIoError(event.error, event.permanent));
+  }
+
+  private request(shard: Shard, command: (requestId: number) => ShardCommand): Promise<unknown> {
+    const requestId = this.nextRequest++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(requestId);
+        reject(new RouterIoError('the router connection worker did not answer in time', false));
+      }, this.options.requestTimeoutMs ?? 30_000);
+      this.pending.set(requestId, { resolve, reject, timer });
+      this.post(shard, command(requestId));
+    });
+  }
+
+  private post(shard: Shard, command: ShardCommand): void {
+    shard.port?.postMessage(command);
+  }
+}

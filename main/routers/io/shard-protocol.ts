@@ -1,0 +1,62 @@
+import type { HotspotSession, PppoeSession, SessionDelta } from '../../sessions/contract';
+import type { RouterEncoding, RouterState } from '../contract';
+
+/**
+ * Messages between the main process and a router I/O shard (a piscina worker that holds the
+ * persistent connections of its share of the routers). Types only: both sides import them.
+ */
+
+/** What a shard needs to reach a router. The password crosses only this in-process port. */
+export interface RouterEndpoint {
+  id: number;
+  name: string;
+  host: string;
+  port: number;
+  tls: boolean;
+  username: string;
+  password: string;
+  encoding: RouterEncoding;
+}
+
+export interface ShardTimings {
+  /** Per-call timeout, ms. */
+  callTimeoutMs: number;
+  /** Keepalive period: a silent router is declared offline within it, ms. */
+  keepaliveMs: number;
+}
+
+export type SessionKind = 'hotspot' | 'pppoe';
+
+export type ShardCommand =
+  | { type: 'watch'; router: RouterEndpoint }
+  | { type: 'unwatch'; routerId: number }
+  | { type: 'poll'; requestId: number; what: 'counters' | 'resource' }
+  | { type: 'kick'; requestId: number; routerId: number; kind: SessionKind; sessionId: string }
+  | { type: 'test'; requestId: number; router: RouterEndpoint }
+  | { type: 'stop' };
+
+export interface RouterResource {
+  identity: string | null;
+  board: string | null;
+  version: string | null;
+  uptimeSeconds: number | null;
+  cpuLoad: number | null;
+  memoryUsedPercent: number | null;
+}
+
+export type ShardEvent =
+  | { type: 'ready' }
+  | { type: 'status'; routerId: number; state: RouterState; error: string | null }
+  | { type: 'resource'; routerId: number; resource: RouterResource }
+  | { type: 'hotspot'; routerId: number; delta: SessionDelta<HotspotSession> }
+  | { type: 'pppoe'; routerId: number; delta: SessionDelta<PppoeSession> }
+  | { type: 'reply'; requestId: number; ok: true; data: unknown }
+  | { type: 'reply'; requestId: number; ok: false; error: string; permanent: boolean };
+
+/** Result of a connection test, shown to the operator. */
+export interface ConnectionTestResult {
+  ok: boolean;
+  message: string;
+  resource: RouterResource | null;
+  latencyMs: number | null;
+}
