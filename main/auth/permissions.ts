@@ -26,6 +26,27 @@ export const invokeAccess: Record<InvokeName, InvokeAccess> = {
   'jobs.discard': ['system_admin', 'tenant_admin', 'operator'],
   'jobs.cancel': ['system_admin', 'tenant_admin', 'operator'],
   'jobs.diagnose': ['system_admin'],
+  'auth.signIn': 'public',
+  'auth.resume': 'public',
+  'auth.signOut': 'public',
+  'auth.me': 'public',
+  'auth.changePassword': 'signed-in',
+  'auth.settings': ['system_admin'],
+  'auth.updateSettings': ['system_admin'],
+  'setup.status': 'public',
+  // Refused by its handler once any user exists.
+  'setup.createAdmin': 'public',
+  'tenants.list': ['system_admin'],
+  'tenants.register': ['system_admin'],
+  // Refused by its handler unless self-registration is switched on (off by default).
+  'tenants.selfRegister': 'public',
+  'users.list': ['system_admin', 'tenant_admin'],
+  'users.get': ['system_admin', 'tenant_admin'],
+  'users.create': ['system_admin', 'tenant_admin'],
+  'users.update': ['system_admin', 'tenant_admin'],
+  'users.setDisabled': ['system_admin', 'tenant_admin'],
+  'users.delete': ['system_admin', 'tenant_admin'],
+  'audit.list': ['system_admin', 'tenant_admin'],
 };
 
 export function checkInvoke(session: Session, name: InvokeName): ContractError | null {
@@ -37,13 +58,26 @@ export function checkInvoke(session: Session, name: InvokeName): ContractError |
 }
 
 /**
+ * Tenant topics not every role of the tenant may follow (by topic, or by its first segment:
+ * `users` covers `users.x`). Unlisted topics are open to all of the tenant's users.
+ */
+export const tenantTopicAccess: Record<string, readonly Role[]> = {
+  users: ['tenant_admin'],
+  audit: ['tenant_admin'],
+  security: ['tenant_admin'],
+};
+
+/**
  * Channel subscriptions: `app.*` for anyone connected, `system.*` for system admins,
- * `tenant.{id}.*` for that tenant's users and for system admins.
+ * `tenant.{id}.*` for that tenant's users (restricted topics: `tenantTopicAccess`) and for
+ * system admins.
  */
 export function canSubscribe(session: Session, channel: ParsedChannel): boolean {
   if (channel.scope === 'app') return true;
   const user = session.user;
   if (!user) return false;
   if (user.role === 'system_admin') return true;
-  return channel.scope === 'tenant' && user.tenantId === channel.tenantId;
+  if (channel.scope !== 'tenant' || user.tenantId !== channel.tenantId) return false;
+  const roles = tenantTopicAccess[channel.topic] ?? tenantTopicAccess[channel.topic.split('.')[0]!];
+  return roles === undefined || roles.includes(user.role);
 }

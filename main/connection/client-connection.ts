@@ -24,6 +24,7 @@ export class ClientConnection {
   ) {
     this.send({ type: 'hello', protocol: PROTOCOL_VERSION, version: services.version });
     services.status.clientAttached();
+    services.auth.attach(this);
   }
 
   /** Handles one message already decoded from the transport (JSON or structured clone). */
@@ -74,8 +75,19 @@ export class ClientConnection {
     this.closed = true;
     for (const unsubscribe of this.subscriptions.values()) unsubscribe();
     this.subscriptions.clear();
+    this.services.auth.detach(this);
     this.services.status.clientDetached();
     this.onClose();
+  }
+
+  /** The session's user changed (sign-in, sign-out, expiry, role change): drop what it may no longer follow. */
+  dropUnauthorizedSubscriptions(): void {
+    for (const [channel, unsubscribe] of [...this.subscriptions]) {
+      const parsed = parseChannel(channel);
+      if (parsed && canSubscribe(this.session, parsed)) continue;
+      unsubscribe();
+      this.subscriptions.delete(channel);
+    }
   }
 
   get channels(): string[] {

@@ -6,6 +6,7 @@ import { createLogger, type Logger } from '../core/logger';
 import { KeyFileSecretBox } from '../secrets/key-file-box';
 import { createStaticHandler } from './static-files';
 import { attachGateway } from './ws-gateway';
+import { bootstrapAdminFromEnv } from '../auth/first-run';
 
 export interface HeadlessOptions {
   port: number;
@@ -14,6 +15,8 @@ export interface HeadlessOptions {
   rendererDir: string;
   allowedOrigins?: readonly string[];
   log?: Logger;
+  /** Where NOC_ADMIN_USERNAME / NOC_ADMIN_PASSWORD are read for the first admin. @defaultValue process.env */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface HeadlessHost {
@@ -27,6 +30,12 @@ export async function startHeadlessHost(options: HeadlessOptions): Promise<Headl
   const log = options.log ?? createLogger();
   const secrets = new KeyFileSecretBox(join(options.dataDir, 'secret.key'));
   const core = await startCore({ dataDir: options.dataDir, host: { kind: 'headless', secrets }, log });
+  try {
+    await bootstrapAdminFromEnv(core.services, options.env ?? process.env);
+  } catch (error) {
+    await core.close();
+    throw error;
+  }
   const serveStatic = createStaticHandler(options.rendererDir);
   const server: Server = createServer((req, res) => {
     serveStatic(req, res).catch((error: unknown) => {

@@ -1,5 +1,8 @@
 import type { JobRegistry, ScheduleDefinition } from './define-job';
 import { builtinJobs, builtinSchedules } from './builtin-jobs';
+import { authJobs } from '../auth/auth-jobs';
+import { tenantJobs } from '../tenants/tenant-jobs';
+import { userJobs } from '../users/user-jobs';
 
 /**
  * Every job of the console, by name: its queue, payload schema, where it runs and (for main
@@ -8,6 +11,9 @@ import { builtinJobs, builtinSchedules } from './builtin-jobs';
  */
 export const appJobs = {
   ...builtinJobs,
+  ...authJobs,
+  ...tenantJobs,
+  ...userJobs,
 } satisfies JobRegistry;
 
 export type AppJobs = typeof appJobs;

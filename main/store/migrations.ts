@@ -1,7 +1,11 @@
 import type { Migration } from './migration';
 import { systemMigrations } from '../system/migrations';
 import { routerMigrations } from '../routers/migrations';
+import { tenantMigrations } from '../tenants/migrations';
+import { userMigrations } from '../users/migrations';
+import { authMigrations } from '../auth/migrations';
+import { auditMigrations } from '../audit/migrations';
 import { jobsMigrations } from '../jobs/migrations';
 
 /** Every domain's migrations, joined. A domain adds its list here with one line. */
-export const allMigrations: readonly Migration[] = [...systemMigrations, ...routerMigrations, ...jobsMigrations];
+export const allMigrations: readonly Migration[] = [...systemMigrations, ...routerMigrations, ...tenantMigrations, ...userMigrations, ...authMigrations, ...auditMigrations, ...jobsMigrations];

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { defineEvent, defineInvoke } from '../contract/define';
+
+export type AuditAction =
+  | 'auth.signed_in'
+  | 'auth.sign_in_failed'
+  | 'auth.account_locked'
+  | 'auth.signed_out'
+  | 'auth.password_changed'
+  | 'setup.admin_created'
+  | 'tenant.created'
+  | 'user.created'
+  | 'user.updated'
+  | 'user.disabled'
+  | 'user.enabled'
+  | 'user.deleted'
+  | 'settings.updated';
+
+/** One line of the audit log: who did what, when, to what. Personal data in `details` is masked. */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  /** null: a system-level entry (system admins, unknown usernames). */
+  tenantId: number | null;
+  actorUserId: number | null;
+  actorUsername: string | null;
+  action: AuditAction;
+  targetType: 'user' | 'tenant' | 'settings' | null;
+  targetId: number | null;
+  targetLabel: string | null;
+  details: Record<string, unknown> | null;
+}
+
+export const auditInvokes = {
+  'audit.list': defineInvoke<{ entries: AuditEntry[] }>()({
+    input: z
+      .object({
+        /** System admins: a tenant, null for system-level entries, or absent for everything. Tenant admins: their own only. */
+        tenantId: z.number().int().positive().nullable().optional(),
+        /** Paging: entries with a smaller id. */
+        beforeId: z.number().int().positive().optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    summary: 'Audit log entries (sign-ins, lockouts, user and tenant changes), newest first, for admins of that scope.',
+  }),
+};
+
+export const auditEvents = {
+  AuditRecorded: defineEvent<AuditEntry>()({
+    scope: 'tenant',
+    topic: 'audit',
+    withoutTenant: 'system',
+    summary: 'An audit entry was written: tenant.{id}.audit for tenant entries, system.audit for system-level ones.',
+  }),
+};

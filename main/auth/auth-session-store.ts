@@ -1,0 +1,58 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../store/database';
+
+export interface AuthSessionRow {
+  id: number;
+  user_id: number;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+  ended_at: number | null;
+}
+
+export type EndReason = 'signed_out' | 'expired' | 'idle' | 'disabled' | 'deleted' | 'password_changed' | 'replaced';
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Sign-in sessions at rest: an opaque random token for the client, only its hash here. */
+export class AuthSessionStore {
+  constructor(private readonly db: Db) {}
+
+  create(userId: number, now: number, absoluteMs: number): { row: AuthSessionRow; token: string } {
+    const token = randomBytes(32).toString('base64url');
+    const { lastInsertRowid } = this.db
+      .prepare('INSERT INTO auth_sessions (user_id, token_hash, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)')
+      .run(userId, hashToken(token), now, now, now + absoluteMs);
+    return { row: this.get(Number(lastInsertRowid))!, token };
+  }
+
+  get(id: number): AuthSessionRow | null {
+    return this.db.prepare<[number], AuthSessionRow>('SELECT * FROM auth_sessions WHERE id = ?').get(id) ?? null;
+  }
+
+  /** The open session a token belongs to, or null (unknown, ended). Expiry is the caller's check. */
+  findOpen(token: string): AuthSessionRow | null {
+    return (
+      this.db.prepare<[string], AuthSessionRow>('SELECT * FROM auth_sessions WHERE token_hash = ? AND ended_at IS NULL').get(hashToken(token)) ??
+      null
+    );
+  }
+
+  touch(id: number, now: number): void {
+    this.db.prepare('UPDATE auth_sessions SET last_seen_at = max(last_seen_at, ?) WHERE id = ?').run(now, id);
+  }
+
+  end(id: number, now: number, reason: EndReason): void {
+    this.db.prepare('UPDATE auth_sessions SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL').run(now, reason, id);
+  }
+
+  /** Ends every open session of a user (but `exceptId`); returns the ids ended. */
+  endAllOf(userId: number, now: number, reason: EndReason, exceptId = 0): number[] {
+    return this.db
+      .prepare<[number, string, number, number], { id: number }>(
+        'UPDATE auth_sessions SET ended_at = ?, end_reason = ? WHERE user_id = ? AND id <> ? AND ended_at IS NULL RETURNING id',
+      )
+      .all(now, reason, userId, exceptId)
+      .map((r) => r.id);
+  }
+}

@@ -1,0 +1,30 @@
+import { DomainError } from '../contract/errors';
+import type { DomainHandlers } from '../core/handlers';
+import { checkPassword } from '../users/account-rules';
+import type { authInvokes } from './contract';
+import { createFirstAdmin } from './first-run';
+
+export const authHandlers: DomainHandlers<keyof typeof authInvokes> = {
+  'auth.signIn': ({ username, password }, { services, session }) => services.auth.signIn(session, username, password),
+  'auth.resume': ({ token }, { services, session }) => services.auth.resume(session, token),
+  'auth.signOut': (_input, { services, session }) => ({ signedOut: services.auth.signOut(session) }),
+  'auth.me': (_input, { services, session }) => ({ user: services.auth.me(session) }),
+  'auth.changePassword': async ({ currentPassword, newPassword }, { services, session }) => {
+    await services.auth.changePassword(session, currentPassword, newPassword, checkPassword);
+    return { changed: true as const };
+  },
+  'auth.settings': (_input, { services }) => services.auth.settings(),
+  'auth.updateSettings': (changes, { services, session }) => {
+    const now = Date.now();
+    const settings = services.auth.updateSettings(changes);
+    const entry = services.audit.record({ at: now, tenantId: null, actor: session.user, action: 'settings.updated', target: { type: 'settings', id: null, label: 'auth' }, details: changes });
+    services.audit.publish(entry);
+    return settings;
+  },
+  'setup.status': (_input, { services }) => ({ needsSetup: services.users.count() === 0, selfRegistration: services.auth.settings().selfRegistration }),
+  'setup.createAdmin': async (input, { services, session }) => {
+    if (services.users.count() > 0) throw new DomainError('conflict', 'The console is already set up. Sign in instead.');
+    const user = await createFirstAdmin(services, input, 'setup');
+    return services.auth.startSession(session, user);
+  },
+};

@@ -1,0 +1,108 @@
+import type { Db } from '../store/database';
+import type { AuthSettings } from './auth-settings';
+
+export type AttemptOutcome = 'success' | 'bad_credentials' | 'locked' | 'disabled';
+
+export interface AttemptRow {
+  id: number;
+  username_key: string;
+  username: string;
+  user_id: number | null;
+  tenant_id: number | null;
+  outcome: AttemptOutcome;
+  at: number;
+  failures: number;
+  locked_until: number | null;
+  tracked_at: number | null;
+}
+
+export interface NewAttempt {
+  usernameKey: string;
+  username: string;
+  userId: number | null;
+  tenantId: number | null;
+  outcome: AttemptOutcome;
+  at: number;
+}
+
+const MINUTE = 60_000;
+
+/**
+ * Sign-in attempts and lockouts, keyed by the normalized username as typed, whether or not such
+ * an account exists: an unknown name locks exactly like a real one, so lockouts reveal nothing.
+ * All methods run inside the caller's transaction.
+ */
+export class SignInAttempts {
+  constructor(private readonly db: Db) {}
+
+  /** The end of the lock on this username, or null when it is not locked at `now`. */
+  lockedUntil(usernameKey: string, now: number): number | null {
+    const row = this.db
+      .prepare<[string], { locked_until: number }>('SELECT locked_until FROM auth_lockouts WHERE username_key = ?')
+      .get(usernameKey);
+    return row && row.locked_until > now ? row.locked_until : null;
+  }
+
+  /**
+   * Records a failed attempt; when it makes `maxFailures` within the window (counting only
+   * failures after the last success and the last lock), locks the username. Returns the row.
+   */
+  recordFailure(attempt: NewAttempt, settings: AuthSettings): AttemptRow {
+    const since = Math.max(attempt.at - settings.failureWindowMinutes * MINUTE, this.lastSuccess(attempt.usernameKey), this.lastLockEnd(attempt.usernameKey));
+    const before = this.db
+      .prepare<[string, number], { n: number }>(
+        "SELECT count(*) AS n FROM auth_attempts WHERE username_key = ? AND outcome = 'bad_credentials' AND at > ?",
+      )
+      .get(attempt.usernameKey, since)!.n;
+    const failures = attempt.outcome === 'bad_credentials' ? before + 1 : before;
+    let lockedUntil: number | null = null;
+    if (attempt.outcome === 'bad_credentials' && failures >= settings.maxFailures) {
+      lockedUntil = attempt.at + settings.lockMinutes * MINUTE;
+      this.db
+        .prepare(
+          `INSERT INTO auth_lockouts (username_key, locked_at, locked_until) VALUES (?, ?, ?)
+           ON CONFLICT (username_key) DO UPDATE SET locked_at = excluded.locked_at, locked_until = excluded.locked_until`,
+        )
+        .run(attempt.usernameKey, attempt.at, lockedUntil);
+    }
+    return this.insert(attempt, failures, lockedUntil);
+  }
+
+  recordSuccess(attempt: NewAttempt): AttemptRow {
+    return this.insert(attempt, 0, null);
+  }
+
+  get(id: number): AttemptRow | null {
+    return this.db.prepare<[number], AttemptRow>('SELECT * FROM auth_attempts WHERE id = ?').get(id) ?? null;
+  }
+
+  /** Marks an attempt as tracked (audited, announced); false when it already was. */
+  markTracked(id: number, now: number): boolean {
+    return this.db.prepare('UPDATE auth_attempts SET tracked_at = ? WHERE id = ? AND tracked_at IS NULL').run(now, id).changes === 1;
+  }
+
+  private insert(a: NewAttempt, failures: number, lockedUntil: number | null): AttemptRow {
+    const { lastInsertRowid } = this.db
+      .prepare(
+        `INSERT INTO auth_attempts (username_key, username, user_id, tenant_id, outcome, at, failures, locked_until)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(a.usernameKey, a.username, a.userId, a.tenantId, a.outcome, a.at, failures, lockedUntil);
+    return this.get(Number(lastInsertRowid))!;
+  }
+
+  private lastSuccess(usernameKey: string): number {
+    return (
+      this.db
+        .prepare<[string], { at: number | null }>("SELECT max(at) AS at FROM auth_attempts WHERE username_key = ? AND outcome = 'success'")
+        .get(usernameKey)!.at ?? 0
+    );
+  }
+
+  private lastLockEnd(usernameKey: string): number {
+    return (
+      this.db.prepare<[string], { locked_until: number }>('SELECT locked_until FROM auth_lockouts WHERE username_key = ?').get(usernameKey)
+        ?.locked_until ?? 0
+    );
+  }
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { maskEmail, maskMiddle, maskPhone } from './mask';
+
+describe('masking personal data', () => {
+  it('masks emails to the first letter and the domain', () => {
+    expect(maskEmail('john.doe@example.com')).toBe('j***@example.com');
+    expect(maskEmail('a@b.co')).toBe('a***@b.co');
+    expect(maskEmail('not-an-email')).toBe('n***l');
+    expect(maskEmail(null)).toBeNull();
+    expect(maskEmail('')).toBe('');
+  });
+
+  it('masks phones to the first four and last three digits', () => {
+    expect(maskPhone('0712345678')).toBe('0712***678');
+    expect(maskPhone('0712 345 678')).toBe('0712***678');
+    expect(maskPhone('+254712345678')).toBe('+254712***678');
+    expect(maskPhone('12345')).toBe('1***5');
+    expect(maskPhone(undefined)).toBeNull();
+  });
+
+  it('never returns the whole value', () => {
+    for (const value of ['ab', 'abc', 'secret-value']) expect(maskMiddle(value)).not.toBe(value);
+  });
+});

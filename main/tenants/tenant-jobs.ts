@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { defineJob, jobSet } from '../jobs/define-job';
+import { PermanentJobError } from '../jobs/errors';
+import { maskEmail } from '../events/mask';
+import { userSummary } from '../users/user-views';
+import type { TenantSummary } from './contract';
+import type { TenantRecord } from './tenant-repository';
+
+export const tenantSummary = (t: TenantRecord, userCount: number): TenantSummary => ({
+  id: t.id,
+  name: t.name,
+  status: t.status,
+  createdAt: new Date(t.createdAt).toISOString(),
+  userCount,
+});
+
+/**
+ * The `tenant-management` queue: creates a registered tenant and its admin in one transaction,
+ * with their audit entries; TenantCreated goes out after commit. A rerun of the same
+ * registration (same tenant name, same admin username) finds it done and changes nothing.
+ */
+export const tenantJobs = jobSet(
+  defineJob({
+    name: 'tenants.register',
+    queue: 'tenant-management',
+    runs: 'main',
+    summary: 'Creates a registered tenant and its first admin, then announces TenantCreated.',
+    payload: z.object({
+      tenantName: z.string().min(1),
+      admin: z.object({ name: z.string(), username: z.string(), email: z.string(), passwordHash: z.string() }),
+      requestedBy: z.object({ id: z.number().int(), username: z.string() }).nullable(),
+    }),
+    handler: (p, { services }) => {
+      const { db, tenants, users, audit, bus } = services;
+      const now = Date.now();
+      const result = db.transaction(() => {
+        const existing = tenants.findByName(p.tenantName);
+        if (existing) {
+          const admin = users.findByUsername(p.admin.username);
+          if (admin && admin.tenantId === existing.id) return { tenant: existing, admin, entries: null };
+          throw new PermanentJobError(`a tenant named "${existing.name}" already exists; register under another name`);
+        }
+        if (users.usernameTaken(p.admin.username)) throw new PermanentJobError(`the username "${p.admin.username}" was taken meanwhile; register again with another`);
+        if (users.emailTaken(p.admin.email)) throw new PermanentJobError(`the email ${maskEmail(p.admin.email)} was taken meanwhile; register again with another`);
+        const tenant = tenants.insert(p.tenantName, p.requestedBy?.id ?? null, now);
+        const admin = users.insert({ tenantId: tenant.id, role: 'tenant_admin', ...p.admin }, now);
+        const actor = p.requestedBy ?? { id: admin.id, username: admin.username };
+        const entries = [
+          audit.record({ at: now, tenantId: null, actor: p.requestedBy, action: 'tenant.created', target: { type: 'tenant', id: tenant.id, label: tenant.name }, details: { selfRegistered: p.requestedBy === null } }),
+          audit.record({ at: now, tenantId: tenant.id, actor, action: 'tenant.created', target: { type: 'tenant', id: tenant.id, label: tenant.name } }),
+          audit.record({ at: now, tenantId: tenant.id, actor, action: 'user.created', target: { type: 'user', id: admin.id, label: admin.username }, details: { role: admin.role } }),
+        ];
+        return { tenant, admin, entries };
+      })();
+      if (result.entries) {
+        audit.publish(result.entries);
+        const event = { tenant: tenantSummary(result.tenant, 1), admin: userSummary(result.admin) };
+        bus.publish('TenantCreated', event);
+        bus.publish('TenantCreated', event, result.tenant.id);
+        bus.publish('UserCreated', event.admin, result.tenant.id);
+      }
+      return { tenantId: result.tenant.id, adminUserId: result.admin.id, created: result.entries !== null };
+    },
+  }),
+);

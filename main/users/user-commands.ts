@@ -1,0 +1,143 @@
+import { DomainError } from '../contract/errors';
+import type { CoreServices } from '../core/services';
+import type { Role, Session, SessionUser } from '../auth/session';
+import { writeTenant } from '../auth/tenant-scope';
+import { hashPassword } from '../auth/password';
+import { TAKEN, checkEmail, checkPassword, checkPersonName, checkUsername, usernameKey, type FieldErrors } from './account-rules';
+import type { UserCommandAccepted } from './contract';
+import type { UserRecord, UserRepository } from './user-repository';
+
+/**
+ * The user-management commands as invokes see them: authorize, validate field by field, hash any
+ * password (plain passwords never enter the job queue), then enqueue the `user-management` job
+ * that applies the change (user-jobs.ts) and answer at once with its id.
+ */
+export const ROLE_RANK: Record<Role, number> = { viewer: 0, operator: 1, tenant_admin: 2, system_admin: 3 };
+
+/** The admin role of a scope: tenant_admin in a tenant, system_admin for the system (no tenant). */
+export const adminRoleOf = (tenantId: number | null): Role => (tenantId === null ? 'system_admin' : 'tenant_admin');
+
+export function isLastAdmin(users: UserRepository, user: UserRecord): boolean {
+  return user.role === adminRoleOf(user.tenantId) && !user.disabled && users.activeAdmins(user.tenantId) <= 1;
+}
+
+export const lastAdminError = (user: UserRecord, field: string) => {
+  const scope = user.tenantId === null ? 'the console' : 'this tenant';
+  const message = `${user.username} is the last admin of ${scope}. Make another user an admin first.`;
+  return new DomainError('conflict', message, { fields: { [field]: message } });
+};
+
+const invalid = (fields: FieldErrors) =>
+  new DomainError('invalid_input', `Check the highlighted fields: ${Object.values(fields).join(' ')}`, { fields });
+
+function actorOf(session: Session): SessionUser {
+  if (!session.user) throw new DomainError('unauthenticated', 'Sign in first.');
+  return session.user;
+}
+
+function checkGrant(actor: SessionUser, role: Role): void {
+  if (ROLE_RANK[role] > ROLE_RANK[actor.role]) {
+    const message = `You cannot grant a role above your own (${actor.role}).`;
+    throw new DomainError('forbidden', message, { fields: { role: message } });
+  }
+}
+
+/** A user the session may manage; another tenant's user is "not found", never "forbidden". */
+function managedUser(services: CoreServices, session: Session, id: number): UserRecord {
+  const actor = actorOf(session);
+  const scope = actor.role === 'system_admin' ? 'all' : { tenantId: actor.tenantId };
+  const user = services.users.get(id, scope);
+  if (!user) throw new DomainError('not_found', `User ${id} does not exist in your tenant.`);
+  if (ROLE_RANK[user.role] > ROLE_RANK[actor.role]) throw new DomainError('forbidden', `You cannot change a ${user.role}.`);
+  return user;
+}
+
+const actorPayload = (actor: SessionUser) => ({ id: actor.id, username: actor.username });
+
+export interface CreateUserInput {
+  tenantId?: number;
+  name: string;
+  username: string;
+  email: string;
+  password: string;
+  role: Role;
+}
+
+export async function submitCreateUser(services: CoreServices, session: Session, input: CreateUserInput): Promise<UserCommandAccepted> {
+  const actor = actorOf(session);
+  checkGrant(actor, input.role);
+  const tenantId = input.role === 'system_admin' ? null : writeTenant(session, input.tenantId);
+  if (tenantId !== null && !services.tenants.get(tenantId)) throw new DomainError('not_found', `Tenant ${tenantId} does not exist.`);
+  const fields: FieldErrors = {};
+  const name = checkPersonName(input.name);
+  if (name) fields.name = name;
+  const username = checkUsername(input.username) ?? (services.users.usernameTaken(input.username) ? TAKEN.username : null);
+  if (username) fields.username = username;
+  const email = checkEmail(input.email) ?? (services.users.emailTaken(input.email) ? TAKEN.email : null);
+  if (email) fields.email = email;
+  const password = checkPassword(input.password, input.username);
+  if (password) fields.password = password;
+  if (Object.keys(fields).length > 0) throw invalid(fields);
+  const passwordHash = await hashPassword(input.password);
+  return services.jobs.enqueue(
+    'users.create',
+    { tenantId, name: input.name.trim(), username: input.username.trim(), email: input.email.trim(), role: input.role, passwordHash, actor: actorPayload(actor) },
+    { tenantId, uniqueKey: `user-create:${usernameKey(input.username)}` },
+  );
+}
+
+export interface UpdateUserInput {
+  id: number;
+  name?: string;
+  email?: string;
+  role?: Role;
+  password?: string;
+}
+
+export async function submitUpdateUser(services: CoreServices, session: Session, input: UpdateUserInput): Promise<UserCommandAccepted> {
+  const actor = actorOf(session);
+  const user = managedUser(services, session, input.id);
+  const fields: FieldErrors = {};
+  if (input.role !== undefined) {
+    checkGrant(actor, input.role);
+    if ((input.role === 'system_admin') !== (user.tenantId === null)) {
+      fields.role = user.tenantId === null ? 'A system admin belongs to no tenant; create a tenant user instead.' : 'Tenant users cannot become system admins.';
+    } else if (input.role !== user.role && isLastAdmin(services.users, user)) throw lastAdminError(user, 'role');
+  }
+  if (input.name !== undefined) {
+    const problem = checkPersonName(input.name);
+    if (problem) fields.name = problem;
+  }
+  if (input.email !== undefined) {
+    const problem = checkEmail(input.email) ?? (services.users.emailTaken(input.email, user.id) ? TAKEN.email : null);
+    if (problem) fields.email = problem;
+  }
+  if (input.password !== undefined) {
+    const problem = checkPassword(input.password, user.username);
+    if (problem) fields.password = problem;
+  }
+  if (Object.keys(fields).length > 0) throw invalid(fields);
+  const changes = {
+    ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+    ...(input.email !== undefined ? { email: input.email.trim() } : {}),
+    ...(input.role !== undefined ? { role: input.role } : {}),
+    ...(input.password !== undefined ? { passwordHash: await hashPassword(input.password) } : {}),
+  };
+  return services.jobs.enqueue('users.update', { id: user.id, changes, actor: actorPayload(actor) }, { tenantId: user.tenantId });
+}
+
+export function submitSetDisabled(services: CoreServices, session: Session, id: number, disabled: boolean): UserCommandAccepted {
+  const actor = actorOf(session);
+  if (disabled && id === actor.id) throw new DomainError('forbidden', 'You cannot disable your own account.');
+  const user = managedUser(services, session, id);
+  if (disabled && isLastAdmin(services.users, user)) throw lastAdminError(user, 'disabled');
+  return services.jobs.enqueue('users.set-disabled', { id, disabled, actor: actorPayload(actor) }, { tenantId: user.tenantId });
+}
+
+export function submitDeleteUser(services: CoreServices, session: Session, id: number): UserCommandAccepted {
+  const actor = actorOf(session);
+  if (id === actor.id) throw new DomainError('forbidden', 'You cannot delete your own account.');
+  const user = managedUser(services, session, id);
+  if (isLastAdmin(services.users, user)) throw lastAdminError(user, 'id');
+  return services.jobs.enqueue('users.delete', { id, actor: actorPayload(actor) }, { tenantId: user.tenantId, uniqueKey: `user-delete:${id}` });
+}
