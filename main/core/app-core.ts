@@ -55,7 +55,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const routers = new RouterRepository(db, options.host.secrets);
   const routerStatus = new RouterStatusBoard();
   const sessions = new SessionHub(bus);
-  const dashboard = new DashboardService({ bus, routers, routerStatus, sessions, tenantNames: () => new Map() });
+  const tenants = new TenantRepository(db);
+  const tenantNames = () => new Map(tenants.list().map((t) => [t.id, t.name]));
+  const dashboard = new DashboardService({ bus, routers, routerStatus, sessions, tenantNames });
   const services: CoreServices = {
     db,
     bus,
@@ -67,7 +69,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     dashboard,
     jobs,
     auth: new AuthService({ db, services: () => services }),
-    tenants: new TenantRepository(db),
+    tenants,
     users: new UserRepository(db),
     audit: new AuditLog(db, bus),
     host: options.host,
