@@ -45,7 +45,7 @@ interface Pending {
  * again with its routers; their live sets re-sync as on any reconnect.
  */
 export class RouterIo {
-  private readonly pool: Piscina;
+  private pool: Piscina | null = null;
   private readonly shards: Shard[];
   private readonly pending = new Map<number, Pending>();
   private readonly shardOf = new Map<number, Shard>();
@@ -53,23 +53,29 @@ export class RouterIo {
   private stopping = false;
 
   constructor(private readonly options: RouterIoOptions) {
+    this.shards = Array.from({ length: options.shards }, (_, index) => ({ index, port: null, routers: new Map(), run: null }));
+  }
+
+  /** Threads start with the first router, so a console (or test) without routers spawns none. */
+  private started(): Shard[] {
+    if (this.pool || this.stopping) return this.shards;
     this.pool = new Piscina({
-      filename: options.worker.file,
-      execArgv: options.worker.execArgv,
-      minThreads: options.shards,
-      maxThreads: options.shards,
+      filename: this.options.worker.file,
+      execArgv: this.options.worker.execArgv,
+      minThreads: this.options.shards,
+      maxThreads: this.options.shards,
       idleTimeout: Number.MAX_SAFE_INTEGER,
       concurrentTasksPerWorker: 1,
-      resourceLimits: { maxOldGenerationSizeMb: options.memoryMb },
+      resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb },
     });
-    this.pool.on('error', (error: unknown) => options.log.error('router shard worker error', { error: String(error) }));
-    this.shards = Array.from({ length: options.shards }, (_, index) => ({ index, port: null, routers: new Map(), run: null }));
+    this.pool.on('error', (error: unknown) => this.options.log.error('router shard worker error', { error: String(error) }));
     for (const shard of this.shards) this.launch(shard);
+    return this.shards;
   }
 
   watch(router: RouterEndpoint): void {
     this.unwatch(router.id);
-    const shard = this.shards.reduce((a, b) => (b.routers.size < a.routers.size ? b : a));
+    const shard = this.started().reduce((a, b) => (b.routers.size < a.routers.size ? b : a));
     shard.routers.set(router.id, router);
     this.shardOf.set(router.id, shard);
     this.post(shard, { type: 'watch', router });
@@ -89,6 +95,7 @@ export class RouterIo {
 
   /** Polls counters or resources on every shard; resolves when all have answered. */
   async poll(what: 'counters' | 'resource'): Promise<number> {
+    if (!this.pool) return 0;
     const counts = await Promise.all(this.shards.map((shard) => this.request(shard, (requestId) => ({ type: 'poll', requestId, what }))));
     return counts.reduce<number>((n, c) => n + Number(c), 0);
   }
@@ -101,7 +108,7 @@ export class RouterIo {
 
   /** A one-off connection test on any shard (the router need not be watched or saved). */
   test(router: RouterEndpoint): Promise<unknown> {
-    const shard = this.shards[router.id % this.shards.length]!;
+    const shard = this.started()[router.id % this.shards.length]!;
     return this.request(shard, (requestId) => ({ type: 'test', requestId, router }));
   }
 
@@ -114,14 +121,14 @@ export class RouterIo {
       p.reject(new RouterIoError('the console is shutting down', false));
     }
     this.pending.clear();
-    await this.pool.destroy();
+    await this.pool?.destroy();
   }
 
   private launch(shard: Shard): void {
     const { port1, port2 } = new MessageChannel();
     shard.port = port1;
     port1.on('message', (event: ShardEvent) => this.receive(event));
-    shard.run = this.pool.run({ port: port2 }, { transferList: [port2] }).then(
+    shard.run = this.pool!.run({ port: port2 }, { transferList: [port2] }).then(
       () => this.ended(shard, null),
       (error: unknown) => this.ended(shard, error),
     );
