@@ -1,0 +1,58 @@
+import type { SessionDelta } from '../../../main/sessions/contract';
+
+/** A live row plus when its `uptimeSeconds` was last set, so displayed times can tick locally. */
+export type Stamped<S> = S & { seenAt: number };
+
+/** What one delta did, so a sorted view can be patched instead of re-sorted. */
+export interface RowChange {
+  /** The revision this change produced from `revision - 1`. */
+  revision: number;
+  started: readonly string[];
+  ended: readonly string[];
+  updated: readonly string[];
+  /** Every field any patch of this change touched. */
+  fields: ReadonlySet<string>;
+}
+
+/** A live set keyed by row key; replaced (never mutated) on every change. */
+export interface KeyedRows<S> {
+  rows: ReadonlyMap<string, Stamped<S>>;
+  revision: number;
+  /** null after a snapshot: derived views must recompute from scratch. */
+  lastChange: RowChange | null;
+}
+
+export function emptyRows<S>(): KeyedRows<S> {
+  return { rows: new Map(), revision: 0, lastChange: null };
+}
+
+/** A snapshot replaces the whole set. */
+export function rowsFromSnapshot<S extends { key: string }>(sessions: readonly S[], previousRevision: number, now: number): KeyedRows<S> {
+  const rows = new Map<string, Stamped<S>>();
+  for (const session of sessions) rows.set(session.key, { ...session, seenAt: now });
+  return { rows, revision: previousRevision + 1, lastChange: null };
+}
+
+/**
+ * Applies one batch in the contract's order — ended, then started, then updated — so a key
+ * that ended and started again in the same batch ends up as the new session. Patches for keys
+ * not in the set are dropped: a missed start shows up as a channel gap and a fresh snapshot.
+ */
+export function applyDelta<S extends { key: string }>(current: KeyedRows<S>, delta: SessionDelta<S>, now: number): KeyedRows<S> {
+  const rows = new Map(current.rows);
+  for (const key of delta.ended) rows.delete(key);
+  for (const session of delta.started) rows.set(session.key, { ...session, seenAt: now });
+  const fields = new Set<string>();
+  const updated: string[] = [];
+  for (const patch of delta.updated) {
+    const row = rows.get(patch.key);
+    if (!row) continue;
+    for (const field in patch) if (field !== 'key') fields.add(field);
+    const next = { ...row, ...patch } as Stamped<S>;
+    if ('uptimeSeconds' in patch) next.seenAt = now;
+    rows.set(patch.key, next);
+    updated.push(patch.key);
+  }
+  const revision = current.revision + 1;
+  return { rows, revision, lastChange: { revision, started: delta.started.map((s) => s.key), ended: delta.ended, updated, fields } };
+}
