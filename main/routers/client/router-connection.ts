@@ -1,0 +1,420 @@
+import type { ConnectionOptions, TlsOptions } from 'node:tls';
+import { RouterOSAPI, type RStream } from 'node-routeros';
+import { silentLogger, type Logger } from '../../core/logger';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import { callError, connectError, lostError, RouterError } from './router-error';
+import { Signal } from './signal';
+
+/** One attribute map as the router prints it: every value a string. */
+export type RosRecord = Record<string, string>;
+
+export type RouterConnectionState = 'connecting' | 'online' | 'degraded' | 'offline' | 'auth-failed';
+
+export interface RouterEndpoint {
+  /** Name in logs and error messages, e.g. `hq-1`. */
+  name: string;
+  host: string;
+  /** @defaultValue 8728, or 8729 with TLS */
+  port?: number;
+  username: string;
+  /** Never logged, never put in an error message. */
+  password: string;
+  /**
+   * `'anonymous'`: api-ssl on a router without a certificate (anonymous Diffie-Hellman: encrypted,
+   * the router's identity is not verified). An object: api-ssl verified against `ca`.
+   * @defaultValue false (plain API)
+   */
+  tls?: false | 'anonymous' | { ca?: string | Buffer; servername?: string };
+  /** Text encoding of the router's words (iconv-lite name: `utf-8`, `win1252`, `win1251`, …). @defaultValue 'utf-8' */
+  encoding?: string;
+}
+
+export interface RouterConnectionOptions {
+  /** Per-call reply timeout. @defaultValue 10_000 */
+  callTimeoutMs?: number;
+  /** TCP/TLS connect plus login. Also the socket idle limit (keepalive keeps it busy). @defaultValue 10_000 */
+  connectTimeoutMs?: number;
+  /** A probe (`/system/identity/print`) is sent when nothing was heard for this long. @defaultValue 5_000 */
+  keepaliveIntervalMs?: number;
+  /** A probe slower than this marks the router degraded. @defaultValue 2_000 */
+  slowCallMs?: number;
+  /** Probes timed out in a row before the connection is dropped and rebuilt. @defaultValue 3 */
+  maxMissedKeepalives?: number;
+  /** Reconnect delays after a lost connection or a failed attempt. */
+  backoff?: Partial<BackoffOptions>;
+  /** Retry delay after a refused login (credentials rarely fix themselves). @defaultValue 60_000 */
+  authRetryMs?: number;
+  logger?: Logger;
+  /** Jitter source (tests). @defaultValue Math.random */
+  random?: () => number;
+}
+
+export interface StateChange {
+  state: RouterConnectionState;
+  previous: RouterConnectionState;
+  /** Why the router is not online (null when online). */
+  error: RouterError | null;
+}
+
+export interface CallOptions {
+  timeoutMs?: number;
+}
+
+export interface ListenHandlers {
+  onRow(row: RosRecord): void;
+  /** The stream ended: the connection was lost (`error`), or the router ended or refused it. */
+  onEnd(error?: RouterError): void;
+}
+
+export interface ListenHandle {
+  stop(): void;
+}
+
+const ANONYMOUS_DH: ConnectionOptions = {
+  // Certificate-less api-ssl only offers anonymous DH suites; modern OpenSSL needs level 0 for them,
+  // and TLS 1.3 has none. Only this mode skips verification (there is no certificate to verify).
+  ciphers: 'ADH:@SECLEVEL=0',
+  maxVersion: 'TLSv1.2',
+  rejectUnauthorized: false,
+};
+
+/**
+ * One persistent, tag-multiplexed API connection to one router (node-routeros, patched), with a
+ * per-call timeout, keepalive probes, reconnect with backoff and jitter, and an observable state:
+ * `connecting` (first attempt) → `online` ⇄ `degraded` (calls timing out or probes slow) →
+ * `offline` (lost; retrying in the background) or `auth-failed` (login refused; retried slowly).
+ * Plain class, no process-wide state: it can run in a worker thread.
+ */
+export class RouterConnection {
+  readonly stateChanges: Signal<StateChange>;
+  /** Emitted after every successful login, with the connection generation (1, 2, …). */
+  readonly connected: Signal<number>;
+
+  private readonly opts: Required<Omit<RouterConnectionOptions, 'backoff' | 'logger'>> & { backoff: BackoffOptions };
+  private readonly log: Logger;
+  private currentState: RouterConnectionState = 'offline';
+  private error: RouterError | null = null;
+  private api: RouterOSAPI | undefined;
+  private attemptApi: RouterOSAPI | undefined;
+  private running = false;
+  private failures = 0;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private keepaliveTimer: NodeJS.Timeout | undefined;
+  private probing = false;
+  private missedProbes = 0;
+  private lastHeardAt = 0;
+  private gen = 0;
+
+  private readonly endpoint: RouterEndpoint;
+
+  constructor(endpoint: RouterEndpoint, options: RouterConnectionOptions = {}) {
+    this.endpoint = { ...endpoint };
+    this.opts = {
+      callTimeoutMs: options.callTimeoutMs ?? 10_000,
+      connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+      keepaliveIntervalMs: options.keepaliveIntervalMs ?? 5_000,
+      slowCallMs: options.slowCallMs ?? 2_000,
+      maxMissedKeepalives: options.maxMissedKeepalives ?? 3,
+      authRetryMs: options.authRetryMs ?? 60_000,
+      random: options.random ?? Math.random,
+      backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
+    };
+    this.log = (options.logger ?? silentLogger).child({ router: endpoint.name });
+    const report = (err: unknown) => this.log.error('listener failed', { error: err instanceof Error ? err.message : String(err) });
+    this.stateChanges = new Signal(report);
+    this.connected = new Signal(report);
+  }
+
+  get host(): string {
+    return this.endpoint.host;
+  }
+
+  get name(): string {
+    return this.endpoint.name;
+  }
+
+  get state(): RouterConnectionState {
+    return this.currentState;
+  }
+
+  get lastError(): RouterError | null {
+    return this.error;
+  }
+
+  /** Logins so far; a new generation means a new connection (listens must be set up again). */
+  get generation(): number {
+    return this.gen;
+  }
+
+  get port(): number {
+    return this.endpoint.port ?? (this.endpoint.tls ? 8729 : 8728);
+  }
+
+  /** Starts connecting (and keeps the connection up) until stop(). */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.failures = 0;
+    this.setState('connecting', null);
+    void this.attempt();
+  }
+
+  /** Drops any connection and retries at once (e.g. after the credentials were corrected). */
+  reconnectNow(endpoint?: Partial<RouterEndpoint>): void {
+    if (endpoint) Object.assign(this.endpoint, endpoint);
+    if (!this.running) return this.start();
+    void this.teardown();
+    this.failures = 0;
+    this.setState('connecting', null);
+    void this.attempt();
+  }
+
+  /** Stops for good: pending calls and listens end, no more reconnects. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    const closing = this.teardown();
+    this.setState('offline', new RouterError('stopped', `router '${this.name}' connection stopped`, { router: this.name }));
+    await closing;
+  }
+
+  /** Resolves when the state becomes `state` (now, if it already is). */
+  waitFor(state: RouterConnectionState): Promise<StateChange> {
+    if (this.currentState === state) return Promise.resolve({ state, previous: state, error: this.error });
+    return new Promise((resolve) => {
+      const off = this.stateChanges.on((change) => {
+        if (change.state !== state) return;
+        off();
+        resolve(change);
+      });
+    });
+  }
+
+  /**
+   * Sends one command (`['/ip/pool/print', '.proplist=name']`) and resolves with its rows
+   * (`!re` items; attributes of `!done`, such as `ret`, come as a last row). Rejects with a
+   * RouterError: `trap` (with category), `timeout`, `connection-lost` or `offline`.
+   */
+  async call(words: readonly string[], options: CallOptions = {}): Promise<RosRecord[]> {
+    return this.send(words, options.timeoutMs ?? this.opts.callTimeoutMs, false);
+  }
+
+  /**
+   * Starts a streaming command (`listen`, `=follow=`), on this connection only: after a reconnect
+   * the caller starts it again (see `connected`).
+   */
+  listen(words: readonly string[], handlers: ListenHandlers): ListenHandle {
+    const api = this.api;
+    const command = words[0] ?? '';
+    if (!api || !api.connected) {
+      queueMicrotask(() => handlers.onEnd(this.offlineError(command)));
+      return { stop: () => {} };
+    }
+    let ended = false;
+    const end = (error?: RouterError) => {
+      if (ended) return;
+      ended = true;
+      handlers.onEnd(error);
+    };
+    const stream: RStream = api.writeStream(words.slice());
+    stream.on('error', () => {}); // a !trap also arrives as 'trap'
+    stream.on('data', (row: RosRecord) => {
+      if (ended) return;
+      this.lastHeardAt = Date.now();
+      handlers.onRow(row);
+    });
+    stream.on('trap', (trap: { message?: string; category?: string; errno?: string }) => {
+      if (trap.message === 'interrupted') return; // our own /cancel
+      const err = trap instanceof Error ? callError(this.name, command, trap) : callError(this.name, command, { errno: 'TRAP', message: trap.message, category: trap.category === undefined ? undefined : Number(trap.category) });
+      end(err);
+    });
+    stream.on('done', () => end());
+    return {
+      stop: () => {
+        if (ended) return;
+        ended = true;
+        if (api.connected) stream.stop().catch(() => {});
+      },
+    };
+  }
+
+  private async send(words: readonly string[], timeoutMs: number, probe: boolean): Promise<RosRecord[]> {
+    const api = this.api;
+    const command = words[0] ?? '';
+    if (!api || !api.connected) throw this.offlineError(command);
+    const started = performance.now();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new RouterError('timeout', `router '${this.name}' did not answer ${command} within ${timeoutMs} ms: it may be overloaded or the link is poor`, { router: this.name, command })),
+        timeoutMs,
+      );
+    });
+    try {
+      const rows = (await Promise.race([api.write(words.slice()), timeout])) as RosRecord[];
+      this.heard(api, performance.now() - started, probe);
+      return rows;
+    } catch (err) {
+      if (err instanceof RouterError && err.code === 'timeout') this.missed(api, probe);
+      else if ((err as { errno?: string }).errno === 'TRAP') this.heard(api, performance.now() - started, probe);
+      throw callError(this.name, command, err);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private offlineError(command: string): RouterError {
+    const why = this.error ? `: ${this.error.message}` : '';
+    return new RouterError('offline', `router '${this.name}' is ${this.currentState}, ${command} was not sent${why}`, { router: this.name, command });
+  }
+
+  /** A reply came: the router is alive; fast replies clear `degraded`, a slow probe sets it. */
+  private heard(api: RouterOSAPI, latencyMs: number, probe: boolean): void {
+    if (api !== this.api) return;
+    this.lastHeardAt = Date.now();
+    if (probe) this.missedProbes = 0;
+    if (latencyMs > this.opts.slowCallMs) {
+      if (probe) this.setHealth(false, `router '${this.name}' is slow: a keepalive took ${Math.round(latencyMs)} ms`);
+    } else {
+      this.setHealth(true);
+    }
+  }
+
+  private missed(api: RouterOSAPI, probe: boolean): void {
+    if (api !== this.api) return;
+    this.setHealth(false, `router '${this.name}' is not answering in time: calls are timing out`);
+    if (probe && ++this.missedProbes >= this.opts.maxMissedKeepalives) {
+      this.lost(api, new RouterError('connection-lost', `router '${this.name}' stopped answering (${this.missedProbes} keepalives timed out); reconnecting`, { router: this.name }));
+      api.close().catch(() => {});
+    }
+  }
+
+  private setHealth(healthy: boolean, why?: string): void {
+    if (healthy && this.currentState === 'degraded') this.setState('online', null);
+    else if (!healthy && this.currentState === 'online') this.setState('degraded', new RouterError('timeout', why ?? 'degraded', { router: this.name }));
+  }
+
+  private async attempt(): Promise<void> {
+    this.retryTimer = undefined;
+    const { host, username, password, tls, encoding } = this.endpoint;
+    const port = this.port;
+    const idleSeconds = Math.max(this.opts.connectTimeoutMs, 2 * this.opts.keepaliveIntervalMs) / 1000;
+    let api: RouterOSAPI;
+    try {
+      api = new RouterOSAPI({
+        host,
+        port,
+        user: username,
+        password,
+        timeout: idleSeconds,
+        encoding: encoding ?? 'utf-8',
+        // node-routeros hands `tls` to tls.connect(), so client ConnectionOptions are what it takes.
+        ...(tls ? { tls: (tls === 'anonymous' ? { ...ANONYMOUS_DH } : { ...tls, rejectUnauthorized: true, minVersion: 'TLSv1.2' }) as TlsOptions } : {}),
+      });
+    } catch (err) {
+      // Only a bad encoding name throws here: a configuration error, not worth retrying.
+      this.running = false;
+      this.setState('offline', new RouterError('unreachable', `router '${this.name}': ${(err as Error).message}`, { router: this.name }));
+      return;
+    }
+    api.on('error', () => {}); // every failure also rejects the pending calls and emits 'close'
+    let online = false;
+    api.on('close', (err: unknown) => {
+      if (online) this.lost(api, lostError(this.name, err));
+    });
+    this.attemptApi = api;
+    this.log.debug('connecting', { host, port, tls: tls ? (tls === 'anonymous' ? 'anonymous' : 'verified') : 'off' });
+    try {
+      await api.connect();
+    } catch (err) {
+      if (this.attemptApi !== api) return; // stopped or superseded meanwhile
+      this.attemptApi = undefined;
+      const error = connectError(this.name, host, port, err);
+      this.log.warn('connect failed', { code: error.code, error: error.message });
+      if (error.code === 'auth-failed') {
+        this.setState('auth-failed', error);
+        this.scheduleRetry(this.opts.authRetryMs);
+      } else {
+        this.setState('offline', error);
+        this.scheduleRetry(backoffDelay(this.failures++, this.opts.backoff, this.opts.random));
+      }
+      return;
+    }
+    if (this.attemptApi !== api || !this.running) {
+      api.close().catch(() => {});
+      return;
+    }
+    this.attemptApi = undefined;
+    online = true;
+    this.api = api;
+    this.failures = 0;
+    this.missedProbes = 0;
+    this.lastHeardAt = Date.now();
+    this.gen += 1;
+    this.log.info('connected', { host, port, generation: this.gen });
+    this.setState('online', null);
+    this.startKeepalive(api);
+    this.connected.emit(this.gen);
+  }
+
+  private lost(api: RouterOSAPI, error: RouterError): void {
+    if (api !== this.api) return;
+    this.api = undefined;
+    this.stopKeepalive();
+    this.log.warn('connection lost', { error: error.message });
+    this.setState('offline', error);
+    if (this.running) this.scheduleRetry(backoffDelay(this.failures++, this.opts.backoff, this.opts.random));
+  }
+
+  private scheduleRetry(delayMs: number): void {
+    if (!this.running) return;
+    clearTimeout(this.retryTimer);
+    this.log.debug('reconnect scheduled', { delayMs });
+    this.retryTimer = setTimeout(() => void this.attempt(), delayMs);
+  }
+
+  private startKeepalive(api: RouterOSAPI): void {
+    this.stopKeepalive();
+    const interval = this.opts.keepaliveIntervalMs;
+    this.keepaliveTimer = setInterval(() => {
+      if (api !== this.api || this.probing || Date.now() - this.lastHeardAt < interval) return;
+      this.probing = true;
+      this.send(['/system/identity/print', '.proplist=name'], this.opts.callTimeoutMs, true)
+        .catch(() => {}) // the outcome already went to heard()/missed()
+        .finally(() => {
+          this.probing = false;
+        });
+    }, Math.max(10, Math.floor(interval / 2)));
+  }
+
+  private stopKeepalive(): void {
+    clearInterval(this.keepaliveTimer);
+    this.keepaliveTimer = undefined;
+  }
+
+  /** Forget the current connection and any attempt in progress; resolves when closed. */
+  private teardown(): Promise<void> {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.stopKeepalive();
+    const api = this.api;
+    this.api = undefined;
+    const closing = api ? api.close().then(() => {}, () => {}) : Promise.resolve();
+    const attempt = this.attemptApi;
+    this.attemptApi = undefined;
+    // node-routeros' close() does nothing while connecting; destroying its connector ends the
+    // attempt now (connect() then rejects and is ignored, see attempt()).
+    if (attempt) (attempt as unknown as { connector?: { destroy(): void } }).connector?.destroy();
+    return closing;
+  }
+
+  private setState(state: RouterConnectionState, error: RouterError | null): void {
+    const previous = this.currentState;
+    const sameError = this.error?.message === error?.message;
+    this.error = error;
+    if (previous === state && sameError) return;
+    this.currentState = state;
+    this.log.info('state', { state, previous, ...(error ? { error: error.message } : {}) });
+    this.stateChanges.emit({ state, previous, error });
+  }
+}
