@@ -143,7 +143,9 @@ export class AuthService {
     if (outcome.kind === 'disabled') throw new DomainError('forbidden', 'This account is disabled. Ask an administrator of your company to enable it.');
     if (found && needsRehash(found.passwordHash)) {
       // Parameters were raised since this hash was made: upgrade it while we know the password.
-      void hashPassword(password).then((hash) => users.update(user!.id, { passwordHash: hash }, this.now()), () => {});
+      void hashPassword(password)
+        .then((hash) => users.rehashPassword(user!.id, found.passwordHash, hash))
+        .catch((error: unknown) => this.services.log.warn('password rehash failed', { userId: user!.id, error: String(error) }));
     }
     return this.attachSession(session, outcome.row.id, outcome.token, outcome.row.expires_at, user!);
   }

@@ -46,14 +46,14 @@ export class SignInAttempts {
   /**
    * Records a failed attempt; when it makes `maxFailures` within the window (counting only
    * failures after the last success and the last lock), locks the username. Returns the row.
+   * Ordering by id, not time, so attempts in the same millisecond still count in order.
    */
   recordFailure(attempt: NewAttempt, settings: AuthSettings): AttemptRow {
-    const since = Math.max(attempt.at - settings.failureWindowMinutes * MINUTE, this.lastSuccess(attempt.usernameKey), this.lastLockEnd(attempt.usernameKey));
     const before = this.db
-      .prepare<[string, number], { n: number }>(
-        "SELECT count(*) AS n FROM auth_attempts WHERE username_key = ? AND outcome = 'bad_credentials' AND at > ?",
+      .prepare<[string, number, number], { n: number }>(
+        "SELECT count(*) AS n FROM auth_attempts WHERE username_key = ? AND outcome = 'bad_credentials' AND at > ? AND id > ?",
       )
-      .get(attempt.usernameKey, since)!.n;
+      .get(attempt.usernameKey, attempt.at - settings.failureWindowMinutes * MINUTE, this.lastReset(attempt.usernameKey))!.n;
     const failures = attempt.outcome === 'bad_credentials' ? before + 1 : before;
     let lockedUntil: number | null = null;
     if (attempt.outcome === 'bad_credentials' && failures >= settings.maxFailures) {
@@ -91,18 +91,14 @@ export class SignInAttempts {
     return this.get(Number(lastInsertRowid))!;
   }
 
-  private lastSuccess(usernameKey: string): number {
+  /** The last attempt that starts a fresh count: a success, or the failure that caused a lock. */
+  private lastReset(usernameKey: string): number {
     return (
       this.db
-        .prepare<[string], { at: number | null }>("SELECT max(at) AS at FROM auth_attempts WHERE username_key = ? AND outcome = 'success'")
-        .get(usernameKey)!.at ?? 0
-    );
-  }
-
-  private lastLockEnd(usernameKey: string): number {
-    return (
-      this.db.prepare<[string], { locked_until: number }>('SELECT locked_until FROM auth_lockouts WHERE username_key = ?').get(usernameKey)
-        ?.locked_until ?? 0
+        .prepare<[string], { id: number | null }>(
+          "SELECT max(id) AS id FROM auth_attempts WHERE username_key = ? AND (outcome = 'success' OR locked_until IS NOT NULL)",
+        )
+        .get(usernameKey)!.id ?? 0
     );
   }
 }

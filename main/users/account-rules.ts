@@ -48,6 +48,7 @@ export function checkPassword(password: string, username = ''): string | null {
 }
 
 export function checkConfirmation(password: string, confirmation: string): string | null {
+  if (password === '') return null; // the password field already says what is missing
   if (confirmation === '') return 'Enter the password again.';
   if (confirmation !== password) return 'The passwords do not match.';
   return null;

@@ -148,6 +148,11 @@ export class UserRepository {
     return this.get(id);
   }
 
+  /** Upgrades a hash to new parameters, only if the password was not changed meanwhile. */
+  rehashPassword(id: number, previousHash: string, nextHash: string): boolean {
+    return this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?').run(nextHash, id, previousHash).changes === 1;
+  }
+
   recordSignIn(id: number, at: number): void {
     this.db.prepare('UPDATE users SET last_sign_in_at = max(coalesce(last_sign_in_at, 0), ?) WHERE id = ?').run(at, id);
   }

@@ -1,0 +1,41 @@
+import type { Role, Session } from './session';
+import type { CoreServices } from '../core/services';
+import type { UserRecord } from '../users/user-repository';
+import type { TenantRecord } from '../tenants/tenant-repository';
+import type { SignInResult } from './contract';
+import { hashPassword } from './password';
+
+/**
+ * Accounts for tests, written straight to the store (no job round trip) with a cheap scrypt cost
+ * so suites that need many users stay fast. Sign-in still verifies them for real.
+ */
+export const TEST_PASSWORD = 'correct-horse-42';
+const CHEAP = { N: 2 ** 10, r: 8, p: 1 };
+
+export function seedTenant(services: CoreServices, name: string): TenantRecord {
+  return services.tenants.insert(name, null, Date.now());
+}
+
+export async function seedUser(
+  services: CoreServices,
+  fields: { username: string; role: Role; tenantId: number | null; name?: string; email?: string; password?: string },
+): Promise<UserRecord> {
+  return services.users.insert(
+    {
+      tenantId: fields.tenantId,
+      role: fields.role,
+      username: fields.username,
+      name: fields.name ?? `Test ${fields.username}`,
+      email: fields.email ?? `${fields.username}@example.com`,
+      passwordHash: await hashPassword(fields.password ?? TEST_PASSWORD, CHEAP),
+    },
+    Date.now(),
+  );
+}
+
+/** A session (as a connection holds one) signed in as the user, without a password round trip. */
+export function sessionOf(services: CoreServices, user: UserRecord): Session & { signIn: SignInResult } {
+  const session: Session = { id: `test-${user.username}`, user: null };
+  const signIn = services.auth.startSession(session, user);
+  return Object.assign(session, { signIn });
+}
