@@ -18,6 +18,8 @@ export interface WorkerBatch {
 
 /** Worker → main, over the batch's port. */
 export type WorkerMessage =
+  /** The batch reached a worker (thread start-up does not count against the timeout). */
+  | { t: 'begin' }
   | { t: 'done'; id: number; ok: true; result: unknown; startedAt: number; ms: number }
   | { t: 'done'; id: number; ok: false; error: string; permanent: boolean; cancelled: boolean; startedAt: number; ms: number }
   /** Not run: cancelled before its turn, or the batch was told to stop. */

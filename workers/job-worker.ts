@@ -24,6 +24,7 @@ export default async function runBatch({ port, jobs }: WorkerBatch): Promise<num
   port.on('message', control);
   const send = (message: WorkerMessage) => port.postMessage(message);
   const tasks = poolTasks as Record<string, PoolTask<unknown> | undefined>;
+  send({ t: 'begin' });
 
   for (const job of jobs) {
     for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) control(m.message as MainMessage);

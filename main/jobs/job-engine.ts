@@ -61,7 +61,7 @@ export interface JobEngineOptions<R extends JobRegistry> {
   stopTimeoutMs?: number;
   /** How long a cancelled pool job may take to honour its signal. @defaultValue 2000 */
   cancelGraceMs?: number;
-  /** Most jobs handed to one worker at once (group commit / batched hand-off). @defaultValue 256 */
+  /** Most jobs handed to one worker at once (group commit / batched hand-off). @defaultValue 512 */
   maxBatch?: number;
   /** Event coalescing window. @defaultValue 100 */
   eventWindowMs?: number;
@@ -360,7 +360,7 @@ export class JobEngine<R extends JobRegistry = AppJobs> {
   }
 
   private batchSize(queue: QueueConfig, now: number): number {
-    const max = this.options.maxBatch ?? 256;
+    const max = this.options.maxBatch ?? 512;
     const cached = this.batchSizes.get(queue.name);
     if (cached && now - cached.at < 1000) return cached.size;
     // Unknown durations start at one job per worker, so slow queues never hold claimed-but-waiting jobs.
@@ -452,7 +452,8 @@ export class JobEngine<R extends JobRegistry = AppJobs> {
         const last = result.permanent || job.attempt >= job.maxAttempts;
         const retryAt = last ? null : now + backoffDelay(job.attempt, queue.backoff, this.random);
         this.outcomes.push({ kind: 'failed', job, startedAt: result.startedAt, finishedAt: now, durationMs: result.durationMs, error: result.error, permanent: result.permanent, retryAt });
-        if (retryAt !== null) this.scheduling.delayedAt(retryAt);
+        if (retryAt !== null && retryAt <= now) this.dirty.add(queue.name);
+        else if (retryAt !== null) this.scheduling.delayedAt(retryAt);
         break;
       }
       case 'cancelled':
@@ -509,7 +510,7 @@ export class JobEngine<R extends JobRegistry = AppJobs> {
     this.events.jobProgress({ id: job.id, queue: job.queue, name: job.name, tenantId: job.tenantId, progress, message });
   }
 
-  private contextFor(queue: QueueConfig, { job }: ReadyJob, signal: AbortSignal): MainJobContext {
+  private contextFor(queue: QueueConfig, { job }: ReadyJob, signal: () => AbortSignal): MainJobContext {
     const services = this.options.services;
     return {
       jobId: job.id,
@@ -517,7 +518,9 @@ export class JobEngine<R extends JobRegistry = AppJobs> {
       tenantId: job.tenantId,
       attempt: job.attempt,
       maxAttempts: job.maxAttempts,
-      signal,
+      get signal() {
+        return signal();
+      },
       progress: (value, message) => this.progress(job, value, message ?? null),
       log: (msg, fields) => this.log(queue.name, job, 'info', msg, fields),
       get services(): CoreServices {
@@ -549,10 +552,19 @@ export class JobEngine<R extends JobRegistry = AppJobs> {
     return keys.map((key) => ({ tenantId: key === 'all' ? null : key, snapshot: { at, queues: this.stats.snapshot(key, counts, now) } }));
   }
 
+  /** ISO time of now, computed at most once per millisecond (log lines come in bursts). */
+  private isoNow(): string {
+    const now = this.now();
+    if (isoCache.at !== now) isoCache = { at: now, iso: new Date(now).toISOString() };
+    return isoCache.iso;
+  }
+
   private log(queue: string, job: { id: number; name: string; tenantId?: number | null; tenant_id?: number | null }, level: string, msg: string, fields?: Record<string, unknown>): void {
-    this.logs.write(queue, { time: new Date(this.now()).toISOString(), level, msg, queue, jobId: job.id, name: job.name, tenantId: job.tenantId ?? job.tenant_id ?? null, ...fields });
+    this.logs.write(queue, { time: this.isoNow(), level, msg, queue, jobId: job.id, name: job.name, tenantId: job.tenantId ?? job.tenant_id ?? null, ...fields });
   }
 }
+
+let isoCache = { at: -1, iso: '' };
 
 function round(ms: number): number {
   return Math.round(ms * 1000) / 1000;

@@ -6,48 +6,78 @@ export interface MainBatchOptions {
   queue: string;
   timeoutMs: number;
   definitionOf(name: string): AnyJobDefinition | undefined;
-  contextFor(ready: ReadyJob, signal: AbortSignal): MainJobContext;
+  /** Builds a handler's context; `signal` is a getter so an AbortController is only made when used. */
+  contextFor(ready: ReadyJob, signal: () => AbortSignal): MainJobContext;
   now(): number;
+}
+
+/** The job a main batch is running: its interruption and (made on first use) its AbortController. */
+class CurrentJob {
+  private controller: AbortController | null = null;
+  private reject: ((error: unknown) => void) | null = null;
+  interruption: unknown = null;
+
+  constructor(readonly id: number) {}
+
+  get signal(): AbortSignal {
+    this.controller ??= new AbortController();
+    if (this.interruption !== null && !this.controller.signal.aborted) this.controller.abort(this.interruption);
+    return this.controller.signal;
+  }
+
+  /** Resolves with the handler's value, or rejects as soon as the job is interrupted. */
+  race<T>(value: Promise<T>): Promise<T> {
+    if (this.interruption !== null) return Promise.reject(this.interruption);
+    return Promise.race([value, new Promise<never>((_, reject) => (this.reject = reject))]);
+  }
+
+  interrupt(error: Error): void {
+    if (this.interruption !== null) return;
+    this.interruption = error;
+    this.controller?.abort(error);
+    this.reject?.(error);
+  }
 }
 
 /**
  * Runs a batch of light jobs on the main thread, one after another. A handler is raced against
- * its signal, so a timeout or cancellation is reported at once; handlers must honour the signal
- * (they cannot be killed on this thread — heavy work belongs on the pool).
+ * its interruption (timeout, cancel, stop), so that is reported at once; handlers must honour
+ * their signal (they cannot be killed on this thread — heavy work belongs on the pool).
  */
 export function runMainBatch(items: ReadyJob[], options: MainBatchOptions, events: BatchEvents): BatchHandle {
   const cancelled = new Set<number>();
   let stopped = false;
-  let current: { id: number; controller: AbortController } | null = null;
+  let current: CurrentJob | null = null;
   let abortedWith: string | null = null;
-  const timer = setTimeout(() => {
-    current?.controller.abort(new Error(timeoutMessage(options.queue, options.timeoutMs)));
-  }, options.timeoutMs);
+  const timer = setTimeout(() => current?.interrupt(new Error(timeoutMessage(options.queue, options.timeoutMs))), options.timeoutMs);
   timer.unref();
 
   const run = async () => {
     let index = 0;
     try {
       for (; index < items.length; index++) {
-        const { job, payload } = items[index]!;
+        const ready = items[index]!;
+        const { job } = ready;
         if (stopped || abortedWith !== null) break;
         if (cancelled.has(job.id)) continue;
         const def = options.definitionOf(job.name);
-        const controller = new AbortController();
-        current = { id: job.id, controller };
+        const running = (current = new CurrentJob(job.id));
         timer.refresh();
         events.started(job);
         const startedAt = options.now();
         const t0 = performance.now();
         try {
           if (def?.runs !== 'main') throw Object.assign(new Error(`job "${job.name}" has no main-process handler`), { permanent: true });
-          const result = await raceSignal(def.handler(payload, options.contextFor(items[index]!, controller.signal)), controller.signal);
+          let result = def.handler(ready.payload, options.contextFor(ready, () => running.signal));
+          if (result instanceof Promise) result = await running.race(result);
+          else await undefined;
+          if (running.interruption !== null) throw running.interruption;
           events.finished({ kind: 'succeeded', job, startedAt, durationMs: performance.now() - t0, result });
         } catch (error) {
           const durationMs = performance.now() - t0;
           if (cancelled.has(job.id)) events.finished({ kind: 'cancelled', job });
           else {
-            const failure = abortedWith !== null ? { message: abortedWith, permanent: false } : toJobFailure(controller.signal.reason ?? error);
+            const failure = abortedWith !== null ? { message: abortedWith, permanent: false } : toJobFailure(running.interruption ?? error);
             events.finished({ kind: 'error', job, startedAt, durationMs, error: failure.message, permanent: failure.permanent });
           }
         }
@@ -67,10 +97,11 @@ export function runMainBatch(items: ReadyJob[], options: MainBatchOptions, event
     cancel(jobId) {
       if (cancelled.has(jobId)) return;
       cancelled.add(jobId);
-      if (current?.id === jobId) current.controller.abort(new Error('cancelled'));
-      else if (items.some((item) => item.job.id === jobId)) {
+      if (current?.id === jobId) current.interrupt(new Error('cancelled'));
+      else {
+        const item = items.find((i) => i.job.id === jobId);
         // Not started yet: reported at once; the loop skips it when its turn comes.
-        events.finished({ kind: 'cancelled', job: items.find((item) => item.job.id === jobId)!.job });
+        if (item) events.finished({ kind: 'cancelled', job: item.job });
       }
     },
     stop() {
@@ -78,27 +109,7 @@ export function runMainBatch(items: ReadyJob[], options: MainBatchOptions, event
     },
     abort(reason) {
       abortedWith = reason;
-      current?.controller.abort(new Error(reason));
+      current?.interrupt(new Error(reason));
     },
   };
-}
-
-/** Resolves with the handler's value, or rejects as soon as the signal aborts. */
-function raceSignal<T>(value: T | Promise<T>, signal: AbortSignal): Promise<T> | T {
-  if (!(value instanceof Promise)) return value;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    value.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
 }

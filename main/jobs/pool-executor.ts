@@ -41,10 +41,15 @@ export function runPoolBatch(pool: Piscina, items: ReadyJob[], options: PoolBatc
     killReason = { kind, message };
     controller.abort(new Error(message));
   };
-  const timer = setTimeout(() => kill('timeout', timeoutMessage(options.queue, options.timeoutMs)), options.timeoutMs);
-  timer.unref();
+  // Armed when the worker picks the batch up, then restarted as each job begins.
+  let timer: NodeJS.Timeout | null = null;
 
   const handle = (message: WorkerMessage) => {
+    if (message.t === 'begin') {
+      timer = setTimeout(() => kill('timeout', timeoutMessage(options.queue, options.timeoutMs)), options.timeoutMs);
+      timer.unref();
+      return;
+    }
     const item = byId.get(message.id);
     if (!item || reported.has(message.id)) return;
     const { job } = item;
@@ -70,7 +75,7 @@ export function runPoolBatch(pool: Piscina, items: ReadyJob[], options: PoolBatc
         }
         break;
     }
-    timer.refresh();
+    timer?.refresh();
     announceCurrent();
   };
   port1.on('message', handle);
@@ -114,7 +119,7 @@ export function runPoolBatch(pool: Piscina, items: ReadyJob[], options: PoolBatc
       },
     )
     .finally(() => {
-      clearTimeout(timer);
+      if (timer) clearTimeout(timer);
       port1.close();
     });
 

@@ -49,6 +49,9 @@ export class WorkerPools {
         maxThreads: this.threadsByMemory.get(queue.memoryMb) ?? queue.workers,
         idleTimeout: this.options.idleTimeoutMs ?? 60_000,
         resourceLimits: { maxOldGenerationSizeMb: queue.memoryMb },
+        // Pool threads run below the main thread's priority (Linux/macOS/Windows via @napi-rs/nice):
+        // CPU-heavy jobs must not make the UI's backend lag.
+        niceIncrement: 5,
       });
       // A dying worker is replaced by piscina; its task's rejection tells the engine. Nothing to do here.
       pool.on('error', () => {});
