@@ -4,7 +4,9 @@ import type { BenchFigure, BenchSuite } from './figure';
  * `npm run bench -- <suite…>`: runs each named suite (bench/<suite>.bench.ts), prints a table,
  * then one JSON object per figure per line at the end. With no name, runs every suite.
  */
-const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {};
+const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
+  jobs: () => import('./jobs.bench'),
+};
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = names.filter((n) => !(n in suites));
