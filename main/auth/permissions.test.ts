@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invokes, type InvokeName } from '../contract';
+import { dispatchInvoke } from '../core/dispatch';
+import { startTestCore, type TestCore } from '../core/test-core';
+import { parseChannel } from '../events/channels';
+import { canSubscribe, checkInvoke, invokeAccess } from './permissions';
+import type { Role, Session } from './session';
+
+const roles: Role[] = ['system_admin', 'tenant_admin', 'operator', 'viewer'];
+const names = Object.keys(invokes) as InvokeName[];
+const as = (role: Role | null): Session =>
+  role === null ? { id: 'anon', user: null } : { id: `s-${role}`, user: { id: 1, username: role, role, tenantId: role === 'system_admin' ? null : 7 } };
+
+/** What the table says, spelled out independently of checkInvoke. */
+function allowed(role: Role | null, name: InvokeName): boolean {
+  const access = invokeAccess[name];
+  if (access === 'public') return true;
+  if (role === null) return false;
+  return access === 'signed-in' || access.includes(role);
+}
+
+// A new public invoke is a decision: add it here on purpose.
+const PUBLIC = ['system.status', 'auth.signIn', 'auth.resume', 'auth.signOut', 'auth.me', 'setup.status', 'setup.createAdmin', 'tenants.selfRegister'];
+// Reads a viewer may make; anything else a viewer can call must be its own account.
+const READ = /\.(list|get|status|snapshot|queues|failed|detail|me|history|stats)$/;
+const OWN_ACCOUNT = ['auth.signIn', 'auth.resume', 'auth.signOut', 'auth.changePassword', 'setup.createAdmin', 'tenants.selfRegister'];
+const ADMIN_ONLY = /^(users|audit|tenants)\.|^auth\.(settings|updateSettings)$/;
+const SYSTEM_ONLY = ['tenants.list', 'tenants.register', 'auth.settings', 'auth.updateSettings'];
+
+describe('the permission table, for every role and every invoke of the contract', () => {
+  let core: TestCore;
+  beforeAll(async () => (core = await startTestCore()));
+  afterAll(() => core.dispose());
+
+  it('has exactly one entry per invoke', () => {
+    expect(Object.keys(invokeAccess).sort()).toEqual([...names].sort());
+  });
+
+  it('keeps the public invokes to the known list', () => {
+    expect(names.filter((n) => invokeAccess[n] === 'public').sort()).toEqual(PUBLIC.filter((n) => names.includes(n as InvokeName)).sort());
+  });
+
+  it('lets viewers read only, and keeps user, tenant and audit management to admins', () => {
+    for (const name of names) {
+      if (name === 'tenants.selfRegister') continue; // public, gated by a setting
+      if (allowed('viewer', name)) expect(READ.test(name) || OWN_ACCOUNT.includes(name), `viewer may call ${name}`).toBe(true);
+      if (ADMIN_ONLY.test(name)) {
+        expect(allowed('operator', name), `operator may call ${name}`).toBe(false);
+        expect(allowed('viewer', name), `viewer may call ${name}`).toBe(false);
+      }
+    }
+    for (const name of SYSTEM_ONLY) {
+      expect(allowed('tenant_admin', name as InvokeName), name).toBe(false);
+      expect(allowed('system_admin', name as InvokeName), name).toBe(true);
+    }
+  });
+
+  it.each([null, ...roles])('dispatch enforces the table for %s on every invoke', async (role) => {
+    for (const name of names) {
+      const expected = allowed(role, name);
+      expect(checkInvoke(as(role), name) === null, `${role} ${name}`).toBe(expected);
+      // A probe input no schema accepts: an allowed call stops at validation, a refused one before it.
+      const result = await dispatchInvoke(core.services, as(role), name, 'probe');
+      const code = result.ok ? 'ok' : result.error.code;
+      if (expected) expect(['forbidden', 'unauthenticated'], `${role} ${name} → ${code}`).not.toContain(code);
+      else expect(code, `${role} ${name}`).toBe(role === null ? 'unauthenticated' : 'forbidden');
+    }
+  });
+
+  it('decides channel subscriptions by scope, tenant and topic', () => {
+    const can = (role: Role | null, channel: string) => canSubscribe(as(role), parseChannel(channel)!);
+    expect(can(null, 'app.status')).toBe(true);
+    expect(can(null, 'tenant.7.routers')).toBe(false);
+    for (const role of roles) {
+      expect(can(role, 'system.tenants'), role).toBe(role === 'system_admin');
+      expect(can(role, 'tenant.8.routers'), role).toBe(role === 'system_admin');
+      expect(can(role, 'tenant.7.routers'), role).toBe(true);
+      for (const topic of ['users', 'audit', 'security', 'users.extra']) {
+        expect(can(role, `tenant.7.${topic}`), `${role} ${topic}`).toBe(role === 'system_admin' || role === 'tenant_admin');
+      }
+    }
+  });
+});

@@ -1,0 +1,113 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatchInvoke } from '../core/dispatch';
+import { startTestCore, type TestCore } from '../core/test-core';
+import type { BusEvent } from '../events/event-bus';
+import { seedTenant, seedUser, sessionOf } from '../auth/test-accounts';
+import type { Session } from '../auth/session';
+import type { Result } from '../contract/errors';
+
+const newUser = { name: 'Otto Operator', username: 'otto', email: 'otto@acme.example', password: 'Field-tech-2026', role: 'operator' as const };
+
+describe('user management', () => {
+  let core: TestCore;
+  let tenantId: number;
+  let admin: Session;
+  let adminId: number;
+  const call = async (session: Session, name: string, input: unknown): Promise<Result<unknown>> => {
+    const result = await dispatchInvoke(core.services, session, name, input);
+    await core.services.jobs.drained();
+    return result;
+  };
+  beforeEach(async () => {
+    core = await startTestCore();
+    tenantId = seedTenant(core.services, 'Acme Net').id;
+    const jane = await seedUser(core.services, { username: 'jane', role: 'tenant_admin', tenantId });
+    adminId = jane.id;
+    admin = sessionOf(core.services, jane);
+  });
+  afterEach(() => core.dispose());
+
+  it('creates a user through a user-management job and announces it with the email masked', async () => {
+    const events: BusEvent[] = [];
+    core.services.bus.subscribe(`tenant.${tenantId}.users`, (e) => events.push(e));
+    const accepted = await call(admin, 'users.create', newUser);
+    expect(accepted).toMatchObject({ ok: true, data: { jobId: expect.any(Number) } });
+    expect(core.services.jobs.detail((accepted as { data: { jobId: number } }).data.jobId)).toMatchObject({ queue: 'user-management', status: 'succeeded' });
+    expect(events).toMatchObject([{ name: 'UserCreated', payload: { username: 'otto', role: 'operator', tenantId, email: 'o***@acme.example' } }]);
+    const list = (await call(admin, 'users.list', {})) as { ok: true; data: { users: Array<{ username: string; email: string }> } };
+    expect(list.data.users.map((u) => [u.username, u.email])).toEqual([
+      ['jane', 'j***@example.com'],
+      ['otto', 'o***@acme.example'],
+    ]);
+    const otto = core.services.users.findByUsername('otto')!;
+    expect(await call(admin, 'users.get', { id: otto.id })).toMatchObject({ ok: true, data: { email: 'otto@acme.example' } });
+    expect(core.services.audit.list({ tenantId }, { limit: 5 })).toMatchObject([{ action: 'user.created', actorUsername: 'jane', targetLabel: 'otto' }]);
+  });
+
+  it('validates fields with messages and refuses taken usernames and emails', async () => {
+    expect(await call(admin, 'users.create', { ...newUser, username: 'x', email: 'nope', password: 'short' })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        details: { fields: { username: 'A username has 3 to 32 characters.', email: 'Enter a valid email address, like name@example.com.', password: 'Use at least 10 characters.' } },
+      },
+    });
+    expect(await call(admin, 'users.create', { ...newUser, username: 'JANE', email: 'jane@example.com' })).toMatchObject({
+      ok: false,
+      error: { details: { fields: { username: 'This username is already taken.', email: 'This email address is already used by another account.' } } },
+    });
+  });
+
+  it('never grants a role above your own, and keeps tenant admins inside their tenant', async () => {
+    expect(await call(admin, 'users.create', { ...newUser, role: 'system_admin' })).toMatchObject({ ok: false, error: { code: 'forbidden', details: { fields: { role: expect.any(String) } } } });
+    const other = seedTenant(core.services, 'Other Co').id;
+    expect(await call(admin, 'users.create', { ...newUser, tenantId: other })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(core.services.users.findByUsername('otto')).toBeNull();
+    const root = sessionOf(core.services, await seedUser(core.services, { username: 'root', role: 'system_admin', tenantId: null }));
+    expect(await call(root, 'users.create', { ...newUser, tenantId: other, role: 'tenant_admin' })).toMatchObject({ ok: true });
+    expect(core.services.users.findByUsername('otto')).toMatchObject({ tenantId: other, role: 'tenant_admin' });
+  });
+
+  it("protects the tenant's last admin from demotion, disabling and deletion, and you from yourself", async () => {
+    const demote = await call(admin, 'users.update', { id: adminId, role: 'operator' });
+    expect(demote).toMatchObject({ ok: false, error: { code: 'conflict', details: { fields: { role: expect.stringMatching(/last admin/) } } } });
+    expect(await call(admin, 'users.setDisabled', { id: adminId, disabled: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call(admin, 'users.delete', { id: adminId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const root = sessionOf(core.services, await seedUser(core.services, { username: 'root', role: 'system_admin', tenantId: null }));
+    expect(await call(root, 'users.delete', { id: adminId })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await call(root, 'users.setDisabled', { id: adminId, disabled: true })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    // With a second admin, the first may step down.
+    await call(admin, 'users.create', { ...newUser, role: 'tenant_admin' });
+    expect(await call(admin, 'users.update', { id: adminId, role: 'operator' })).toMatchObject({ ok: true });
+    expect(core.services.users.get(adminId)).toMatchObject({ role: 'operator' });
+  });
+
+  it('applies a role change to live sessions at once, dropping what the new role may not follow', async () => {
+    const connection = core.connect(() => {});
+    const otto = await seedUser(core.services, { username: 'otto', role: 'tenant_admin', tenantId });
+    core.services.auth.startSession(connection.session, otto);
+    await connection.receive({ type: 'subscribe', id: 1, channel: `tenant.${tenantId}.users` });
+    await connection.receive({ type: 'subscribe', id: 2, channel: `tenant.${tenantId}.routers` });
+    expect(connection.channels).toHaveLength(2);
+    await call(admin, 'users.update', { id: otto.id, role: 'viewer' });
+    expect(connection.session.user).toMatchObject({ role: 'viewer' });
+    expect(connection.channels).toEqual([`tenant.${tenantId}.routers`]);
+    await call(admin, 'users.setDisabled', { id: otto.id, disabled: true });
+    expect(connection.session.user).toBeNull();
+    expect(connection.channels).toEqual([]);
+    connection.close();
+  });
+
+  it('deletes a user, ending their sessions, with UserDeleted and an audit entry', async () => {
+    const otto = await seedUser(core.services, { username: 'otto', role: 'operator', tenantId });
+    const ottoSession = sessionOf(core.services, otto);
+    const events: BusEvent[] = [];
+    core.services.bus.subscribe(`tenant.${tenantId}.users`, (e) => events.push(e));
+    expect(await call(admin, 'users.delete', { id: otto.id })).toMatchObject({ ok: true });
+    expect(core.services.users.get(otto.id)).toBeNull();
+    expect(ottoSession.user).toBeNull();
+    expect(() => core.services.auth.resume({ id: 'x', user: null }, ottoSession.signIn.token)).toThrow(/ended/);
+    expect(events).toMatchObject([{ name: 'UserDeleted', payload: { id: otto.id, username: 'otto' } }]);
+    expect(core.services.audit.list({ tenantId }, { limit: 1 })).toMatchObject([{ action: 'user.deleted', targetLabel: 'otto' }]);
+  });
+});
