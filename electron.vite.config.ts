@@ -18,6 +18,7 @@ export default defineConfig({
           index: resolve(root, 'main/electron/index.ts'),
           serve: resolve(root, 'main/host/serve.ts'),
           launch: resolve(root, 'main/host/launch.ts'),
+          'workers/job-worker': resolve(root, 'workers/job-worker.ts'),
         },
       },
     },
