@@ -87,6 +87,10 @@ export function createSessionTableStore<S extends SessionRowBase>(config: Sessio
         return { live, disconnecting };
       });
     },
+    /** Before attaching to another tenant: rows, errors and the router filter go; sort and text stay. */
+    clear() {
+      set((s) => ({ ...initialState(), spec: { ...s.spec, routerId: null } }));
+    },
     failed(message: string) {
       set({ error: message });
     },

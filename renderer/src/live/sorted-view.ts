@@ -1,4 +1,5 @@
 import type { RowChange } from './keyed-rows';
+import { naturalCompare } from './natural-compare';
 
 /** The part of a keyed live set (see keyed-rows.ts) a sorted view reads. */
 export interface LiveSet<R> {
@@ -9,9 +10,13 @@ export interface LiveSet<R> {
 
 export type SortDirection = 'asc' | 'desc';
 
-/** How a column sorts: its value and which row fields that value is computed from. */
+/**
+ * How a column sorts: its value and which row fields that value is computed from.
+ * `text` sorts naturally and case-insensitively ("user2" < "user10", IP addresses by octet);
+ * `code` sorts case-insensitively by code unit (MAC addresses, hex ids); `number` numerically.
+ */
 export interface SortKey<R> {
-  kind: 'text' | 'number';
+  kind: 'text' | 'code' | 'number';
   value: (row: R) => string | number | null;
   /** Row fields the value depends on: a patch touching none of them cannot move a row. */
   fields: readonly string[];
@@ -32,30 +37,39 @@ export interface SortedViewOptions<R> {
   searchFields: readonly (keyof R & string)[];
 }
 
-// Numeric collation so "user2" sorts before "user10"; one collator for every compare.
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+type Value = string | number | null;
 
-export function compareValues(kind: 'text' | 'number', a: string | number | null, b: string | number | null): number {
-  // Unknown values sort last in either direction's primary order.
-  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
-  if (kind === 'number') return (a as number) - (b as number);
-  return collator.compare(a as string, b as string);
+/** The value a row sorts by: text lowercased once, so compares stay cheap. */
+function sortValue<R>(key: SortKey<R>, row: R): Value {
+  const v = key.value(row);
+  return typeof v === 'string' ? v.toLowerCase() : v;
 }
+
+/** Compares two sort values in a direction; unknown values sort last either way. */
+function compareSortValues(kind: SortKey<unknown>['kind'], sign: number, a: Value, b: Value): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  if (kind === 'number') return sign * ((a as number) - (b as number));
+  if (kind === 'text') return sign * naturalCompare(a as string, b as string);
+  return sign * (a < b ? -1 : a > b ? 1 : 0);
+}
+
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A total order: the column, then the row key, so equal values keep a fixed, stable order. */
 export function makeComparator<R extends { key: string }>(key: SortKey<R>, direction: SortDirection): (a: R, b: R) => number {
   const sign = direction === 'asc' ? 1 : -1;
-  return (a, b) => {
-    const va = key.value(a);
-    const vb = key.value(b);
-    if (va === null || vb === null) {
-      if (va !== vb) return va === null ? 1 : -1;
-    } else {
-      const c = compareValues(key.kind, va, vb);
-      if (c !== 0) return sign * c;
-    }
-    return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-  };
+  return (a, b) => compareSortValues(key.kind, sign, sortValue(key, a), sortValue(key, b)) || byKey(a.key, b.key);
+}
+
+/** Filter + sort from scratch, computing each row's sort value once (not once per compare). */
+export function sortRows<R extends { key: string }>(rows: Iterable<R>, key: SortKey<R>, direction: SortDirection, matches: (row: R) => boolean): R[] {
+  const sign = direction === 'asc' ? 1 : -1;
+  const decorated: Array<{ v: Value; row: R }> = [];
+  for (const row of rows) if (matches(row)) decorated.push({ v: sortValue(key, row), row });
+  decorated.sort((a, b) => compareSortValues(key.kind, sign, a.v, b.v) || byKey(a.row.key, b.row.key));
+  const result = new Array<R>(decorated.length);
+  for (let i = 0; i < decorated.length; i++) result[i] = decorated[i]!.row;
+  return result;
 }
 
 function sameSpec(a: ViewSpec, b: ViewSpec): boolean {
@@ -73,7 +87,8 @@ interface Cache<R> {
  * A memoized selector from a keyed live set to the rows a table shows, sorted and filtered.
  * Same set and spec: the same array (no re-render). One delta whose patches touch neither the
  * sort column nor the filtered fields: the previous order is kept, ended rows dropped and
- * started rows merged in — O(n) with no full sort. Anything else: one filter and one sort.
+ * started rows inserted by binary search — O(n) with no full sort. Anything else: one filter
+ * and one sort.
  */
 export function createSortedView<R extends { key: string; routerId: number }>(options: SortedViewOptions<R>) {
   let cache: Cache<R> | null = null;
@@ -93,17 +108,12 @@ export function createSortedView<R extends { key: string; routerId: number }>(op
     const key = options.sortKeys[spec.sortColumn] ?? Object.values(options.sortKeys)[0]!;
     const needle = spec.text.trim().toLowerCase();
     const matches = (row: R) => (spec.routerId === null || row.routerId === spec.routerId) && (needle === '' || haystack(row).includes(needle));
-    const compare = makeComparator(key, spec.sortDirection);
 
     const change = live.lastChange;
-    let result: R[];
-    if (cache && change && cache.revision === change.revision - 1 && sameSpec(cache.spec, spec) && !touches(change.fields, key, spec, options)) {
-      result = patchOrder(cache.result, live, change.started, matches, compare);
-    } else {
-      result = [];
-      for (const row of live.rows.values()) if (matches(row)) result.push(row);
-      result.sort(compare);
-    }
+    const result =
+      cache && change && cache.revision === change.revision - 1 && sameSpec(cache.spec, spec) && !touches(change.fields, key, spec, options)
+        ? patchOrder(cache.result, live, change.started, matches, makeComparator(key, spec.sortDirection))
+        : sortRows(live.rows.values(), key, spec.sortDirection, matches);
     cache = { rows: live.rows, revision: live.revision, spec, result };
     return result;
   };
@@ -117,7 +127,7 @@ function touches<R>(fields: ReadonlySet<string>, key: SortKey<R>, spec: ViewSpec
   return false;
 }
 
-/** Keeps the previous order: current objects for survivors, sorted new rows merged in. */
+/** Keeps the previous order: current objects for survivors, new rows inserted where they sort. */
 function patchOrder<R extends { key: string }>(
   previous: readonly R[],
   live: LiveSet<R>,
@@ -132,7 +142,6 @@ function patchOrder<R extends { key: string }>(
     const current = live.rows.get(row.key);
     if (current) kept.push(current);
   }
-  if (!restarted) return kept;
   const added: R[] = [];
   for (const k of started) {
     const row = live.rows.get(k);
@@ -140,12 +149,25 @@ function patchOrder<R extends { key: string }>(
   }
   if (added.length === 0) return kept;
   added.sort(compare);
+  // Binary search each insertion point (k·log n compares), then one linear merge by position.
+  const positions = added.map((row) => {
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compare(kept[mid]!, row) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  });
   const merged: R[] = new Array(kept.length + added.length);
-  let i = 0;
-  let j = 0;
   let o = 0;
-  while (i < kept.length && j < added.length) merged[o++] = compare(kept[i]!, added[j]!) <= 0 ? kept[i++]! : added[j++]!;
-  while (i < kept.length) merged[o++] = kept[i++]!;
-  while (j < added.length) merged[o++] = added[j++]!;
+  let from = 0;
+  for (let j = 0; j < added.length; j++) {
+    for (let i = from; i < positions[j]!; i++) merged[o++] = kept[i]!;
+    from = positions[j]!;
+    merged[o++] = added[j]!;
+  }
+  for (let i = from; i < kept.length; i++) merged[o++] = kept[i]!;
   return merged;
 }

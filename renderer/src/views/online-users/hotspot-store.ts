@@ -16,7 +16,7 @@ export const hotspotSortKeys: Record<string, SortKey<Row>> = {
   user: text((r) => r.user, 'user'),
   router: text((r) => r.routerName, 'routerName'),
   address: text((r) => r.address, 'address'),
-  mac: text((r) => r.macAddress, 'macAddress'),
+  mac: { kind: 'code', value: (r) => r.macAddress, fields: ['macAddress'] },
   loginBy: text((r) => r.loginBy, 'loginBy'),
   uptime: number((r) => r.uptimeSeconds - r.seenAt / 1000, 'uptimeSeconds'),
   timeLeft: number((r) => (r.sessionTimeLeftSeconds === null ? null : r.sessionTimeLeftSeconds + r.seenAt / 1000), 'sessionTimeLeftSeconds', 'uptimeSeconds'),

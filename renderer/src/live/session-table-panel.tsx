@@ -1,0 +1,145 @@
+import { useCallback, useId, useState, type ReactNode } from 'react';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { VirtualTable, type TableColumn } from '../components/virtual-table';
+import type { Stamped } from './keyed-rows';
+import type { createSessionTableStore, SessionRowBase } from './session-table-store';
+
+type TableStore<S extends SessionRowBase> = ReturnType<typeof createSessionTableStore<S>>;
+
+export interface SessionTablePanelProps<S extends SessionRowBase> {
+  /** Prefix of every test id: `hotspot` gives `hotspot-row-<key>`, `hotspot-count`, … */
+  prefix: string;
+  /** "online users", "PPPoE sessions": used in counts and empty states. */
+  noun: string;
+  store: TableStore<S>;
+  columns: readonly TableColumn<Stamped<S>>[];
+  /** Who the confirmation names, e.g. `alice on hq-1`. */
+  describe: (row: Stamped<S>) => string;
+  canDisconnect: boolean;
+  onDisconnect: (key: string) => void;
+  toolbarExtra?: ReactNode;
+}
+
+/**
+ * The body shared by Online Users and PPPoE Sessions: counts, router and text filters, the
+ * virtualized live table and the Disconnect confirmation. Every figure comes from the store.
+ */
+export function SessionTablePanel<S extends SessionRowBase>(props: SessionTablePanelProps<S>) {
+  const { store, prefix } = props;
+  const { selectors, actions } = store;
+  const rows = store.useStore(selectors.visibleRows);
+  const total = store.useStore(selectors.totalCount);
+  const loaded = store.useStore(selectors.loaded);
+  const error = store.useStore(selectors.error);
+  const spec = store.useStore(selectors.spec);
+  const routers = store.useStore(selectors.routers);
+  const disconnecting = store.useStore(selectors.disconnecting);
+  const notice = store.useStore(selectors.notice);
+  const [confirming, setConfirming] = useState<Stamped<S> | null>(null);
+  const routerFilterId = useId();
+  const textFilterId = useId();
+  const cancel = useCallback(() => setConfirming(null), []);
+
+  const actionColumn: TableColumn<Stamped<S>> = {
+    id: 'actions',
+    header: 'Actions',
+    width: 130,
+    cell: (row) =>
+      disconnecting.has(row.key) ? (
+        <span className="muted" data-testid={`${prefix}-disconnecting-${row.key}`} role="status">
+          disconnecting…
+        </span>
+      ) : props.canDisconnect ? (
+        <button type="button" className="small" data-testid={`${prefix}-disconnect-${row.key}`} onClick={() => setConfirming(row)}>
+          Disconnect
+        </button>
+      ) : null,
+  };
+
+  return (
+    <>
+      <div className="toolbar">
+        {props.toolbarExtra}
+        <label className="field-inline" htmlFor={routerFilterId}>
+          Router
+          <select
+            id={routerFilterId}
+            data-testid={`${prefix}-filter-router`}
+            value={spec.routerId ?? ''}
+            onChange={(e) => actions.filterRouter(e.target.value === '' ? null : Number(e.target.value))}
+          >
+            <option value="">All routers</option>
+            {routers.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field-inline" htmlFor={textFilterId}>
+          Search
+          <input
+            id={textFilterId}
+            type="search"
+            placeholder="user, address, MAC…"
+            data-testid={`${prefix}-filter-text`}
+            value={spec.text}
+            onChange={(e) => actions.filterText(e.target.value)}
+          />
+        </label>
+        <span className="spacer" />
+        <span className="counts" role="status" aria-live="polite">
+          <strong data-testid={`${prefix}-count`}>{total}</strong> {props.noun}
+          {rows.length !== total && (
+            <>
+              {' '}
+              · <span data-testid={`${prefix}-shown`}>{rows.length}</span> shown
+            </>
+          )}
+        </span>
+      </div>
+      {error && (
+        <p className="error" role="alert" data-testid={`${prefix}-error`}>
+          {error}
+        </p>
+      )}
+      {notice && (
+        <p className="notice" role="alert" data-testid={`${prefix}-notice`}>
+          {notice}{' '}
+          <button type="button" className="ghost small" onClick={actions.dismissNotice}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      <VirtualTable
+        label={props.noun}
+        testId={`${prefix}-table`}
+        columns={[...props.columns, actionColumn]}
+        rows={rows}
+        rowKey={(row) => row.key}
+        rowTestId={(row) => `${prefix}-row-${row.key}`}
+        rowClassName={(row) => (disconnecting.has(row.key) ? 'row-pending' : undefined)}
+        sort={{ column: spec.sortColumn, direction: spec.sortDirection }}
+        onSort={actions.sortBy}
+        empty={<span className="muted">{!loaded ? 'Loading…' : total === 0 ? `No ${props.noun} right now.` : `No ${props.noun} match the filter.`}</span>}
+      />
+      {confirming && (
+        <ConfirmDialog
+          title="Disconnect?"
+          confirmLabel="Disconnect"
+          danger
+          testId={`${prefix}-confirm`}
+          onCancel={cancel}
+          onConfirm={() => {
+            props.onDisconnect(confirming.key);
+            setConfirming(null);
+          }}
+        >
+          <p>
+            Disconnect <strong>{props.describe(confirming)}</strong>? The router ends the session; the row goes away when it confirms.
+          </p>
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { chooseTenant, rememberTenants, resetTenantScopeStore, tenantScopeSelectors, useTenantScopeStore, viewTenantId } from './tenant-scope-store';
+
+describe('tenant scope', () => {
+  beforeEach(resetTenantScopeStore);
+
+  it('gives tenant users their own tenant, whatever was chosen', () => {
+    expect(viewTenantId({ id: 1, username: 'op', role: 'operator', tenantId: 7 }, 3)).toBe(7);
+    expect(viewTenantId(null, 3)).toBeNull();
+  });
+
+  it("gives system admins their choice", () => {
+    const admin = { id: 1, username: 'root', role: 'system_admin' as const, tenantId: null };
+    expect(viewTenantId(admin, null)).toBeNull();
+    chooseTenant(4);
+    expect(viewTenantId(admin, tenantScopeSelectors.chosenTenantId(useTenantScopeStore.getState()))).toBe(4);
+  });
+
+  it('remembers tenants by id, sorted by name, and keeps the list when nothing changed', () => {
+    rememberTenants([{ id: 2, name: 'Beta' }, { id: 1, name: 'Alpha' }]);
+    const first = tenantScopeSelectors.known(useTenantScopeStore.getState());
+    expect(first.map((t) => t.name)).toEqual(['Alpha', 'Beta']);
+    rememberTenants([{ id: 1, name: 'Alpha' }]);
+    expect(tenantScopeSelectors.known(useTenantScopeStore.getState())).toBe(first);
+    rememberTenants([{ id: 1, name: 'Zulu' }]);
+    expect(tenantScopeSelectors.known(useTenantScopeStore.getState()).map((t) => t.name)).toEqual(['Beta', 'Zulu']);
+  });
+});
