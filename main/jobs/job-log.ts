@@ -24,9 +24,12 @@ export class JobLog {
   private timer: NodeJS.Timeout | null = null;
   private readonly options: Required<JobLogOptions>;
 
+  private iso = { at: -1, text: '' };
+
   constructor(
     readonly dir: string,
     options: JobLogOptions = {},
+    private readonly now: () => number = Date.now,
   ) {
     this.options = { ...DEFAULTS, ...options };
     mkdirSync(dir, { recursive: true });
@@ -44,6 +47,14 @@ export class JobLog {
       this.timer = setTimeout(() => this.flush(), FLUSH_MS);
       this.timer.unref();
     }
+  }
+
+  /** One line about a job; `time` first (rotation reads it), then the ids. */
+  jobLine(queue: string, job: { id: number; name: string; tenantId: number | null }, level: string, msg: string, fields?: Record<string, unknown>): void {
+    const now = this.now();
+    // Lines come in bursts: format the time at most once per millisecond.
+    if (this.iso.at !== now) this.iso = { at: now, text: new Date(now).toISOString() };
+    this.write(queue, { time: this.iso.text, level, msg, queue, jobId: job.id, name: job.name, tenantId: job.tenantId, ...fields });
   }
 
   flush(): void {
