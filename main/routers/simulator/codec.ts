@@ -67,6 +67,11 @@ export interface DecoderLimits {
  */
 export class SentenceDecoder {
   private pending: Buffer = Buffer.alloc(0);
+  /** Chunks of a long word still arriving, kept apart so a big word is concatenated once. */
+  private parked: Buffer[] = [];
+  private parkedBytes = 0;
+  /** Bytes `pending` must reach before the next word is complete (0 = unknown). */
+  private needed = 0;
   private words: string[] = [];
 
   constructor(
@@ -76,11 +81,19 @@ export class SentenceDecoder {
 
   /** True if bytes of an unfinished sentence are buffered (a truncated stream if the socket ends now). */
   get midSentence(): boolean {
-    return this.pending.length > 0 || this.words.length > 0;
+    return this.pending.length > 0 || this.parkedBytes > 0 || this.words.length > 0;
   }
 
   push(chunk: Buffer): string[][] {
-    const buf = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
+    if (this.needed > 0 && this.pending.length + this.parkedBytes + chunk.length < this.needed) {
+      this.parked.push(chunk);
+      this.parkedBytes += chunk.length;
+      return [];
+    }
+    const buf = this.pending.length === 0 && this.parked.length === 0 ? chunk : Buffer.concat([this.pending, ...this.parked, chunk]);
+    this.parked = [];
+    this.parkedBytes = 0;
+    this.needed = 0;
     const sentences: string[][] = [];
     let offset = 0;
     for (;;) {
@@ -90,7 +103,10 @@ export class SentenceDecoder {
         throw new WireProtocolError(`word of ${prefix.length} bytes exceeds the ${this.limits.maxWordBytes}-byte limit`);
       }
       const end = offset + prefix.size + prefix.length;
-      if (end > buf.length) break;
+      if (end > buf.length) {
+        this.needed = end - offset;
+        break;
+      }
       if (prefix.length === 0) {
         if (this.words.length > 0) sentences.push(this.words);
         this.words = [];
