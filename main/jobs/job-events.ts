@@ -21,8 +21,8 @@ export class JobEventPublisher {
   /** By id: an id reused after a caller's rollback belongs to the later enqueue. */
   private queued = new Map<number, QueuedItem>();
   private progress = new Map<number, ProgressItem>();
-  private processed: ProcessedItem[] = [];
-  private failed: FailedItem[] = [];
+  private processed = new Capped<ProcessedItem>();
+  private failed = new Capped<FailedItem>();
   private timer: NodeJS.Timeout | null = null;
   private statsTimer: NodeJS.Timeout | null = null;
 
@@ -49,12 +49,12 @@ export class JobEventPublisher {
   }
 
   jobProcessed(item: ProcessedItem): void {
-    this.processed.push(item);
+    this.processed.add(item);
     this.schedule();
   }
 
   jobFailed(item: FailedItem): void {
-    this.failed.push(item);
+    this.failed.add(item);
     this.schedule();
   }
 
@@ -88,13 +88,13 @@ export class JobEventPublisher {
       this.emit('JobProgress', [...this.progress.values()]);
       this.progress = new Map();
     }
-    if (this.processed.length > 0) {
-      this.emit('JobProcessed', this.processed);
-      this.processed = [];
+    if (!this.processed.empty) {
+      this.publishCapped('JobProcessed', this.processed);
+      this.processed = new Capped();
     }
-    if (this.failed.length > 0) {
-      this.emit('JobFailed', this.failed);
-      this.failed = [];
+    if (!this.failed.empty) {
+      this.publishCapped('JobFailed', this.failed);
+      this.failed = new Capped();
     }
   }
 
@@ -113,8 +113,14 @@ export class JobEventPublisher {
     this.timer.unref();
   }
 
+  private publishCapped<T extends { tenantId: number | null }>(name: 'JobProcessed' | 'JobFailed', capped: Capped<T>): void {
+    const publish = this.bus.publish.bind(this.bus) as (n: string, p: JobBatch<T>, t?: number) => void;
+    for (const [tenantId, batch] of capped.byTenant) publish(name, batch, tenantId);
+    publish(name, capped.all);
+  }
+
   private emit<T extends { tenantId: number | null }>(
-    name: 'JobQueued' | 'JobProgress' | 'JobProcessed' | 'JobFailed',
+    name: 'JobQueued' | 'JobProgress',
     items: T[],
   ): void {
     if (items.length === 0) return;
@@ -129,6 +135,32 @@ export class JobEventPublisher {
     for (const [tenantId, list] of byTenant) publish(name, cut(list), tenantId);
     publish(name, cut(items));
   }
+}
+
+/**
+ * Items of one event name within a window, kept per channel only up to MAX_ITEMS (the rest
+ * counted), so a 20k jobs/s burst does not build 20k-item arrays just to cut them.
+ */
+class Capped<T extends { tenantId: number | null }> {
+  readonly all: JobBatch<T> = { items: [], more: 0 };
+  readonly byTenant = new Map<number, JobBatch<T>>();
+
+  get empty(): boolean {
+    return this.all.items.length === 0;
+  }
+
+  add(item: T): void {
+    push(this.all, item);
+    if (item.tenantId === null) return;
+    let batch = this.byTenant.get(item.tenantId);
+    if (!batch) this.byTenant.set(item.tenantId, (batch = { items: [], more: 0 }));
+    push(batch, item);
+  }
+}
+
+function push<T>(batch: JobBatch<T>, item: T): void {
+  if (batch.items.length < MAX_ITEMS) batch.items.push(item);
+  else batch.more++;
 }
 
 function cut<T>(items: T[]): JobBatch<T> {

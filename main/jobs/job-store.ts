@@ -103,7 +103,7 @@ export class JobStore {
       activeByKey: p(`SELECT id FROM jobs WHERE unique_key = ? AND status IN ('queued', 'running')`),
       claim: p(`UPDATE jobs SET status = 'running', attempts = attempts + 1, started_at = @now, progress = NULL, progress_message = NULL
         WHERE id IN (SELECT id FROM jobs WHERE status = 'queued' AND queue = @queue AND run_at <= @now ORDER BY run_at, id LIMIT @limit)
-        RETURNING id, queue, name, payload, tenant_id, attempts, max_attempts, run_at`),
+        RETURNING id, queue, name, payload, tenant_id AS tenantId, attempts AS attempt, max_attempts AS maxAttempts, run_at AS runAt`),
       succeed: p(`UPDATE jobs SET status = 'succeeded', started_at = ?, finished_at = ?, duration_ms = ?, progress = 1, result = ?
         WHERE id = ? AND status = 'running'`),
       requeue: p(`UPDATE jobs SET status = 'queued', run_at = ?, last_error = ?, started_at = NULL WHERE id = ? AND status = 'running'`),
@@ -148,18 +148,9 @@ export class JobStore {
 
   /** Marks up to `limit` ready jobs of a queue running (attempt + 1); oldest ready first. */
   claim(queue: string, limit: number, now: number): ClaimedJob[] {
-    const rows = this.s.claim!.all({ queue, limit, now }) as Array<Pick<JobRow, 'id' | 'queue' | 'name' | 'payload' | 'tenant_id' | 'attempts' | 'max_attempts' | 'run_at'>>;
-    rows.sort((a, b) => a.run_at - b.run_at || a.id - b.id);
-    return rows.map((r) => ({
-      id: r.id,
-      queue: r.queue,
-      name: r.name,
-      payload: r.payload,
-      tenantId: r.tenant_id,
-      attempt: r.attempts,
-      maxAttempts: r.max_attempts,
-      runAt: r.run_at,
-    }));
+    const rows = this.s.claim!.all({ queue, limit, now }) as ClaimedJob[];
+    // RETURNING does not keep the subquery's order.
+    return rows.sort((a, b) => a.runAt - b.runAt || a.id - b.id);
   }
 
   /** Applies attempt outcomes; call inside a transaction (the group commit). */

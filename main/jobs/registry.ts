@@ -3,6 +3,8 @@ import { builtinJobs, builtinSchedules } from './builtin-jobs';
 import { authJobs } from '../auth/auth-jobs';
 import { tenantJobs } from '../tenants/tenant-jobs';
 import { userJobs } from '../users/user-jobs';
+import { routerJobs, routerSchedules } from '../routers/router-jobs';
+import { sessionJobs } from '../sessions/session-jobs';
 
 /**
  * Every job of the console, by name: its queue, payload schema, where it runs and (for main
@@ -14,9 +16,14 @@ export const appJobs = {
   ...authJobs,
   ...tenantJobs,
   ...userJobs,
+  ...routerJobs,
+  ...sessionJobs,
 } satisfies JobRegistry;
 
 export type AppJobs = typeof appJobs;
 
 /** Recurring schedules, stored in the database at start (one line per domain). */
-export const appSchedules: ScheduleDefinition<AppJobs>[] = [...(builtinSchedules as ScheduleDefinition<AppJobs>[])];
+export const appSchedules: ScheduleDefinition<AppJobs>[] = [
+  ...(builtinSchedules as ScheduleDefinition<AppJobs>[]),
+  ...(routerSchedules as ScheduleDefinition<AppJobs>[]),
+];
