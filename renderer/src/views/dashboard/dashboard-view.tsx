@@ -1,0 +1,156 @@
+import { useEffect } from 'react';
+import type { DashboardStats } from '../../../../main/dashboard/contract';
+import { LineChart } from '../../components/line-chart';
+import { TenantPicker } from '../../components/tenant-picker';
+import { useNow } from '../../components/use-now';
+import { formatRate } from '../../format/rate';
+import { useViewTenant } from '../../stores/use-view-tenant';
+import { attachDashboard } from './dashboard-live';
+import { dashboardSelectors, HISTORY_MS, useDashboardStore } from './dashboard-store';
+import { TenantBreakdownTable } from './tenant-breakdown-table';
+import '../../styles/dashboard.css';
+
+const count = (n: number) => n.toLocaleString();
+
+function Card({ label, value, detail, testId, tone }: { label: string; value: string; detail?: string; testId: string; tone?: 'ok' | 'bad' }) {
+  return (
+    <div className={`card${tone ? ` card-${tone}` : ''}`}>
+      <div className="card-label">{label}</div>
+      <div className="card-value" data-testid={testId}>
+        {value}
+      </div>
+      {detail && <div className="card-detail">{detail}</div>}
+    </div>
+  );
+}
+
+function Cards({ stats }: { stats: DashboardStats }) {
+  const down = stats.routers.offline + stats.routers.authFailed;
+  return (
+    <div className="cards">
+      <Card label="Routers online" value={`${count(stats.routers.online)} / ${count(stats.routers.total)}`} testId="dashboard-routers-online" tone="ok" detail={stats.routers.degraded ? `${stats.routers.degraded} degraded` : undefined} />
+      <Card
+        label="Routers down"
+        value={count(down)}
+        testId="dashboard-routers-offline"
+        tone={down > 0 ? 'bad' : undefined}
+        detail={stats.routers.authFailed ? `${stats.routers.authFailed} refused login` : undefined}
+      />
+      <Card label="Hotspot users online" value={count(stats.hotspotOnline)} testId="dashboard-hotspot-online" />
+      <Card label="PPPoE sessions online" value={count(stats.pppoeOnline)} testId="dashboard-pppoe-online" />
+      <Card label="Throughput in" value={formatRate(stats.throughput.inBps)} testId="dashboard-throughput-in" />
+      <Card label="Throughput out" value={formatRate(stats.throughput.outBps)} testId="dashboard-throughput-out" />
+    </div>
+  );
+}
+
+/** Dashboard: pushed figures (DashboardStatsUpdated), never fetched on a timer. One snapshot on mount. */
+export function DashboardView() {
+  const scope = useViewTenant();
+  const { user, isSystemAdmin, tenantId } = scope;
+  const stats = useDashboardStore(dashboardSelectors.stats);
+  const series = useDashboardStore(dashboardSelectors.series);
+  const offset = useDashboardStore(dashboardSelectors.clockOffsetMs);
+  const error = useDashboardStore(dashboardSelectors.error);
+  const now = useNow();
+  // Tenant users always have a tenant; a system admin without a choice sees all tenants.
+  const signedIn = user !== null;
+  const ready = signedIn && (isSystemAdmin || tenantId !== null);
+
+  useEffect(() => (ready ? attachDashboard(tenantId, isSystemAdmin) : undefined), [ready, tenantId, isSystemAdmin]);
+
+  const end = now + offset;
+  return (
+    <section className="dashboard" aria-labelledby="dashboard-title">
+      <div className="toolbar">
+        <h1 id="dashboard-title">Dashboard{isSystemAdmin && tenantId === null ? ' — all tenants' : ''}</h1>
+        <span className="spacer" />
+        {isSystemAdmin && <TenantPicker allLabel="All tenants" />}
+      </div>
+      {!signedIn ? (
+        <p className="muted" data-testid="view-signed-out">
+          Sign in to see the dashboard.
+        </p>
+      ) : error ? (
+        <p className="error" role="alert" data-testid="dashboard-error">
+          {error}
+        </p>
+      ) : !stats ? (
+        <p className="muted">Loading dashboard…</p>
+      ) : (
+        <>
+          <Cards stats={stats} />
+          <div className="charts">
+            <LineChart
+              title="Sessions"
+              testId="dashboard-chart-sessions"
+              end={end}
+              windowMs={HISTORY_MS}
+              formatValue={(v) => count(Math.round(v))}
+              series={[
+                { id: 'hotspot', label: 'Hotspot', className: 'series-a', points: series.hotspot, current: count(stats.hotspotOnline) },
+                { id: 'pppoe', label: 'PPPoE', className: 'series-b', points: series.pppoe, current: count(stats.pppoeOnline) },
+              ]}
+            />
+            <LineChart
+              title="Throughput"
+              testId="dashboard-chart-throughput"
+              end={end}
+              windowMs={HISTORY_MS}
+              formatValue={formatRate}
+              series={[
+                { id: 'in', label: 'In', className: 'series-a', points: series.inBps, current: formatRate(stats.throughput.inBps) },
+                { id: 'out', label: 'Out', className: 'series-b', points: series.outBps, current: formatRate(stats.throughput.outBps) },
+              ]}
+            />
+          </div>
+          <div className="panels">
+            <section className="box" aria-labelledby="alerts-title">
+              <h2 id="alerts-title">
+                Alerts <span className="pill" data-testid="dashboard-alerts-count">{stats.alerts.length}</span>
+              </h2>
+              {stats.alerts.length === 0 ? (
+                <p className="muted">All routers up, no CPU over 90 %.</p>
+              ) : (
+                <ul className="alerts">
+                  {stats.alerts.map((a) => (
+                    <li key={`${a.kind}-${a.routerId}`} className={`alert alert-${a.kind}`} data-testid={`dashboard-alert-${a.kind}-${a.routerId}`}>
+                      <strong>{a.routerName}</strong> {a.message}
+                      <span className="muted"> · since {new Date(a.since).toLocaleTimeString()}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+            <section className="box" aria-labelledby="top-title">
+              <h2 id="top-title">Top routers by sessions</h2>
+              {stats.topRouters.length === 0 ? (
+                <p className="muted">No sessions yet.</p>
+              ) : (
+                <table className="mini-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">Router</th>
+                      <th scope="col" className="num">
+                        Sessions
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {stats.topRouters.map((r) => (
+                      <tr key={r.routerId} data-testid={`dashboard-top-router-${r.routerId}`}>
+                        <td>{r.routerName}</td>
+                        <td className="num">{count(r.sessions)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </section>
+          </div>
+          {stats.perTenant && <TenantBreakdownTable rows={stats.perTenant} />}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,178 @@
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { ROUTER_ENCODINGS, type RouterEncoding, type RouterSummary } from '../../../../main/routers/contract';
+import {
+  API_PORT,
+  API_SSL_PORT,
+  checkRouterForm,
+  emptyRouterForm,
+  routerAddInput,
+  routerFormErrors,
+  routerFormFrom,
+  routerUpdateInput,
+  type FieldErrors,
+  type RouterField,
+  type RouterFormValues,
+} from './router-form';
+import { addRouter, updateRouter } from './routers-live';
+
+export interface RouterFormDialogProps {
+  /** null: add a new router. */
+  router: RouterSummary | null;
+  /** The tenant a system admin adds to; null for tenant users (the server uses theirs). */
+  tenantId: number | null;
+  onClose: () => void;
+}
+
+/** Add / Edit a router. Errors from the contract land under the field they name. */
+export function RouterFormDialog({ router, tenantId, onClose }: RouterFormDialogProps) {
+  const [values, setValues] = useState<RouterFormValues>(() => (router ? routerFormFrom(router) : emptyRouterForm()));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const titleId = useId();
+  const firstRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    firstRef.current?.focus();
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const change = <K extends keyof RouterFormValues>(field: K, value: RouterFormValues[K]) => {
+    setValues((v) => {
+      const next = { ...v, [field]: value };
+      // Flipping API-SSL moves the port between the two defaults, unless it was customised.
+      if (field === 'tls' && (v.port === String(API_PORT) || v.port === String(API_SSL_PORT))) next.port = String(value ? API_SSL_PORT : API_PORT);
+      return next;
+    });
+    setErrors((e) => ({ ...e, [field]: undefined }));
+  };
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const local = checkRouterForm(values);
+    if (Object.keys(local).length > 0) {
+      setErrors(local);
+      return;
+    }
+    setSaving(true);
+    setFormError(null);
+    const result = router ? await updateRouter(routerUpdateInput(values, router)) : await addRouter(routerAddInput(values, tenantId));
+    setSaving(false);
+    if (result.ok) {
+      onClose();
+      return;
+    }
+    const split = routerFormErrors(result.error);
+    setErrors(split.fields);
+    setFormError(split.form);
+  };
+
+  const field = (name: RouterField, label: string, input: ReactNode, hint?: string) => (
+    <div className={`form-field${errors[name] ? ' has-error' : ''}`}>
+      <label htmlFor={`${titleId}-${name}`}>{label}</label>
+      {input}
+      {errors[name] ? (
+        <span className="field-error" id={`${titleId}-${name}-error`} data-testid={`router-error-${name}`} role="alert">
+          {errors[name]}
+        </span>
+      ) : hint ? (
+        <span className="field-hint">{hint}</span>
+      ) : null}
+    </div>
+  );
+  const text = (name: 'name' | 'host' | 'username' | 'site', extra: { ref?: React.Ref<HTMLInputElement>; autoComplete?: string } = {}) => (
+    <input
+      id={`${titleId}-${name}`}
+      data-testid={`router-field-${name}`}
+      value={values[name]}
+      aria-invalid={errors[name] ? true : undefined}
+      aria-describedby={errors[name] ? `${titleId}-${name}-error` : undefined}
+      onChange={(e) => change(name, e.target.value)}
+      {...extra}
+    />
+  );
+
+  return (
+    <div className="modal-backdrop">
+      <form className="modal wide" role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid="router-form" onSubmit={submit} noValidate>
+        <h2 id={titleId}>{router ? `Edit ${router.name}` : 'Add router'}</h2>
+        <div className="form-grid">
+          {field('name', 'Name', text('name', { ref: firstRef }))}
+          {field('site', 'Site', text('site'))}
+          {field('host', 'Address', text('host'), 'IP address or host name')}
+          {field(
+            'port',
+            'Port',
+            <input
+              id={`${titleId}-port`}
+              data-testid="router-field-port"
+              inputMode="numeric"
+              value={values.port}
+              aria-invalid={errors.port ? true : undefined}
+              aria-describedby={errors.port ? `${titleId}-port-error` : undefined}
+              onChange={(e) => change('port', e.target.value)}
+            />,
+          )}
+          <div className="form-field form-check">
+            <input id={`${titleId}-tls`} type="checkbox" data-testid="router-field-tls" checked={values.tls} onChange={(e) => change('tls', e.target.checked)} />
+            <label htmlFor={`${titleId}-tls`}>API-SSL (encrypted)</label>
+          </div>
+          {field(
+            'encoding',
+            'Text encoding',
+            <select id={`${titleId}-encoding`} data-testid="router-field-encoding" value={values.encoding} onChange={(e) => change('encoding', e.target.value as RouterEncoding)}>
+              {ROUTER_ENCODINGS.map((enc) => (
+                <option key={enc} value={enc}>
+                  {enc}
+                </option>
+              ))}
+            </select>,
+          )}
+          {field('username', 'API user', text('username', { autoComplete: 'off' }))}
+          {field(
+            'password',
+            'Password',
+            <input
+              id={`${titleId}-password`}
+              type="password"
+              autoComplete="new-password"
+              data-testid="router-field-password"
+              value={values.password}
+              placeholder={router?.hasPassword ? 'unchanged' : ''}
+              aria-invalid={errors.password ? true : undefined}
+              onChange={(e) => change('password', e.target.value)}
+            />,
+            router ? 'Leave empty to keep the stored password' : 'Stored encrypted; never shown again',
+          )}
+          <div className="form-span">
+            {field(
+              'notes',
+              'Notes',
+              <textarea id={`${titleId}-notes`} data-testid="router-field-notes" rows={3} value={values.notes} onChange={(e) => change('notes', e.target.value)} />,
+            )}
+          </div>
+        </div>
+        {errors.tenantId && (
+          <p className="error" role="alert" data-testid="router-error-tenantId">
+            Tenant: {errors.tenantId}
+          </p>
+        )}
+        {formError && (
+          <p className="error" role="alert" data-testid="router-form-error">
+            {formError}
+          </p>
+        )}
+        <div className="modal-actions">
+          <button type="button" onClick={onClose} data-testid="router-form-cancel">
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={saving} data-testid="router-form-submit">
+            {saving ? 'Saving…' : router ? 'Save' : 'Add router'}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

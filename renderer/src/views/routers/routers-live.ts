@@ -1,0 +1,40 @@
+import type { Result } from '../../../../main/contract/errors';
+import type { InvokeInput } from '../../../../main/contract';
+import type { RouterSummary } from '../../../../main/routers/contract';
+import { api } from '../../bridge/api';
+import { attachLiveChannel } from '../../bridge/live-channel';
+import { resetRoutersStore, routersActions } from './routers-store';
+
+/**
+ * Routers: one `routers.list`, then RouterAdded / RouterUpdated / RouterRemoved /
+ * RouterStatusChanged on `tenant.{id}.routers`. No seq: every event replays harmlessly.
+ */
+export function attachRouters(tenantId: number, asAdmin: boolean): () => void {
+  resetRoutersStore();
+  return attachLiveChannel<RouterSummary[]>({
+    channel: `tenant.${tenantId}.routers`,
+    fetchSnapshot: () => api.invoke('routers.list', asAdmin ? { tenantId } : {}),
+    onSnapshot: routersActions.snapshot,
+    onEvent: routersActions.event,
+    onError: routersActions.failed,
+  });
+}
+
+/** The saved router goes into the store at once; its RouterAdded/Updated event repeats it harmlessly. */
+export async function addRouter(input: InvokeInput<'routers.add'>): Promise<Result<RouterSummary>> {
+  const result = await api.invoke('routers.add', input);
+  if (result.ok) routersActions.upsert(result.data);
+  return result;
+}
+
+export async function updateRouter(input: InvokeInput<'routers.update'>): Promise<Result<RouterSummary>> {
+  const result = await api.invoke('routers.update', input);
+  if (result.ok) routersActions.upsert(result.data);
+  return result;
+}
+
+export async function removeRouter(id: number): Promise<Result<{ id: number }>> {
+  const result = await api.invoke('routers.remove', { id });
+  if (result.ok) routersActions.removed(id);
+  return result;
+}

@@ -1,0 +1,168 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { RouterSummary } from '../../../../main/routers/contract';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { StatusBadge } from '../../components/status-badge';
+import { TenantPicker } from '../../components/tenant-picker';
+import { useNow } from '../../components/use-now';
+import { ViewGate } from '../../components/view-gate';
+import { formatDuration } from '../../format/duration';
+import { sessionSelectors, useSessionStore } from '../../stores/session-store';
+import { useViewTenant } from '../../stores/use-view-tenant';
+import { RouterFormDialog } from './router-form-dialog';
+import { attachRouters, removeRouter } from './routers-live';
+import { routersSelectors, useRoutersStore } from './routers-store';
+import '../../styles/routers.css';
+
+const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value)} %`);
+
+/** Uptime as last reported, ticking on locally while the router is online. */
+function uptimeOf(router: RouterSummary, now: number): string {
+  const { uptimeSeconds, lastSeenAt, state } = router.status;
+  if (uptimeSeconds === null) return '—';
+  const since = state === 'online' || state === 'degraded' ? (lastSeenAt ? Math.max(0, Math.floor((now - Date.parse(lastSeenAt)) / 1000)) : 0) : 0;
+  return formatDuration(uptimeSeconds + since);
+}
+
+type Editing = { router: RouterSummary | null } | null;
+
+/** Routers: the tenant's routers with live status. One `routers.list` on mount, then events only. */
+export function RoutersView() {
+  const scope = useViewTenant();
+  const { tenantId, isSystemAdmin } = scope;
+  const canOperate = useSessionStore(sessionSelectors.canOperate);
+  const routers = useRoutersStore(routersSelectors.sorted);
+  const counts = useRoutersStore(routersSelectors.counts);
+  const loaded = useRoutersStore(routersSelectors.loaded);
+  const error = useRoutersStore(routersSelectors.error);
+  const now = useNow();
+  const [editing, setEditing] = useState<Editing>(null);
+  const [removing, setRemoving] = useState<RouterSummary | null>(null);
+  const [removeError, setRemoveError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const closeForm = useCallback(() => setEditing(null), []);
+  const cancelRemove = useCallback(() => setRemoving(null), []);
+
+  useEffect(() => (tenantId === null ? undefined : attachRouters(tenantId, isSystemAdmin)), [tenantId, isSystemAdmin]);
+
+  const confirmRemove = async () => {
+    if (!removing) return;
+    setBusy(true);
+    const result = await removeRouter(removing.id);
+    setBusy(false);
+    setRemoving(null);
+    setRemoveError(result.ok ? null : `could not remove ${removing.name}: ${result.error.message}`);
+  };
+
+  return (
+    <section aria-labelledby="routers-title">
+      <h1 id="routers-title">Routers</h1>
+      <div className="toolbar">
+        {isSystemAdmin && <TenantPicker />}
+        {tenantId !== null && (
+          <span className="counts" role="status">
+            <strong data-testid="routers-count">{routers.length}</strong> routers ·{' '}
+            <span data-testid="routers-online-count">{counts.online}</span> online ·{' '}
+            <span data-testid="routers-offline-count">{counts.offline + counts['auth-failed']}</span> down
+          </span>
+        )}
+        <span className="spacer" />
+        {canOperate && tenantId !== null && (
+          <button type="button" className="primary" data-testid="routers-add" onClick={() => setEditing({ router: null })}>
+            Add router
+          </button>
+        )}
+      </div>
+      <ViewGate scope={scope} what="routers">
+        {error && (
+          <p className="error" role="alert" data-testid="routers-error">
+            {error}
+          </p>
+        )}
+        {removeError && (
+          <p className="error" role="alert" data-testid="routers-remove-error">
+            {removeError}
+          </p>
+        )}
+        {!loaded ? (
+          <p className="muted">Loading routers…</p>
+        ) : routers.length === 0 ? (
+          <p className="muted" data-testid="routers-empty">
+            No routers yet.{canOperate ? ' Add one to start watching it.' : ''}
+          </p>
+        ) : (
+          <div className="table-box">
+            <table className="data-table" data-testid="routers-table">
+              <thead>
+                <tr>
+                  <th scope="col">Status</th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Address</th>
+                  <th scope="col">Identity</th>
+                  <th scope="col">Board</th>
+                  <th scope="col">Version</th>
+                  <th scope="col" className="num">Uptime</th>
+                  <th scope="col" className="num">CPU</th>
+                  <th scope="col" className="num">Memory</th>
+                  <th scope="col">Site</th>
+                  {canOperate && <th scope="col">Actions</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {routers.map((r) => (
+                  <tr key={r.id} data-testid={`router-row-${r.id}`} data-state={r.status.state}>
+                    <td>
+                      <StatusBadge state={r.status.state} testId={`router-status-${r.id}`} title={r.status.lastError ?? undefined} />
+                    </td>
+                    <td data-testid={`router-name-${r.id}`}>{r.name}</td>
+                    <td className="mono">
+                      {r.host}:{r.port}
+                      {r.tls && <span className="tag">TLS</span>}
+                    </td>
+                    <td data-testid={`router-identity-${r.id}`}>{r.status.identity ?? '—'}</td>
+                    <td>{r.status.board ?? '—'}</td>
+                    <td>{r.status.version ?? '—'}</td>
+                    <td className="num">{uptimeOf(r, now)}</td>
+                    <td className={`num${(r.status.cpuLoad ?? 0) > 90 ? ' hot' : ''}`} data-testid={`router-cpu-${r.id}`}>
+                      {percent(r.status.cpuLoad)}
+                    </td>
+                    <td className="num">{percent(r.status.memoryUsedPercent)}</td>
+                    <td>{r.site || '—'}</td>
+                    {canOperate && (
+                      <td className="actions">
+                        <button type="button" className="small" data-testid={`router-edit-${r.id}`} onClick={() => setEditing({ router: r })}>
+                          Edit
+                        </button>
+                        <button type="button" className="small" data-testid={`router-remove-${r.id}`} onClick={() => setRemoving(r)}>
+                          Remove
+                        </button>
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {routers.some((r) => r.status.lastError) && (
+              <ul className="router-problems" aria-label="Router problems">
+                {routers
+                  .filter((r) => r.status.lastError)
+                  .map((r) => (
+                    <li key={r.id} data-testid={`router-problem-${r.id}`}>
+                      <strong>{r.name}</strong>: {r.status.lastError}
+                    </li>
+                  ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </ViewGate>
+      {editing && <RouterFormDialog router={editing.router} tenantId={isSystemAdmin ? tenantId : null} onClose={closeForm} />}
+      {removing && (
+        <ConfirmDialog title="Remove router?" confirmLabel="Remove" danger busy={busy} testId="router-remove-confirm" onCancel={cancelRemove} onConfirm={() => void confirmRemove()}>
+          <p>
+            Remove <strong>{removing.name}</strong> ({removing.host})? The console stops watching it and forgets its credentials; nothing changes on the router.
+          </p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}
