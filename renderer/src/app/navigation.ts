@@ -15,6 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'tenants', label: 'Tenants' },
   { id: 'users', label: 'Users' },
   { id: 'settings', label: 'Settings' },
+  { id: 'account', label: 'My Account' },
   { id: 'status', label: 'About / Status' },
 ];
 

@@ -1,0 +1,168 @@
+import '../../styles/accounts.css';
+import { useEffect, useMemo, useState } from 'react';
+import type { UserSummary } from '../../../../main/users/contract';
+import { api } from '../../bridge/api';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { TenantPicker } from '../../components/tenant-picker';
+import { ViewGate } from '../../components/view-gate';
+import { rememberTenants } from '../../stores/tenant-scope-store';
+import { useViewTenant } from '../../stores/use-view-tenant';
+import { AuthGate } from '../account/auth-gate';
+import { UserForm, type UserFormValues } from './user-form';
+import { attachUsers, userCommands } from './users-live';
+import { usersSelectors, useUsersStore } from './users-store';
+
+const NEW_USER: UserFormValues = { name: '', username: '', email: '', password: '', role: 'operator' };
+
+/** Users of a tenant (its admins; system admins choose the tenant), live from user events. */
+export function UsersView() {
+  return (
+    <AuthGate>
+      <Users />
+    </AuthGate>
+  );
+}
+
+function Users() {
+  const scope = useViewTenant();
+  const isAdmin = scope.user?.role === 'system_admin' || scope.user?.role === 'tenant_admin';
+  useEffect(() => {
+    if (!scope.isSystemAdmin) return;
+    void api.invoke('tenants.list', {}).then((r) => r.ok && rememberTenants(r.data.tenants));
+  }, [scope.isSystemAdmin]);
+  if (!isAdmin) return <p className="muted">Only admins manage users.</p>;
+  return (
+    <section className="panel" aria-labelledby="users-title">
+      <div className="toolbar">
+        <h1 id="users-title">Users</h1>
+        <span className="spacer" />
+        {scope.isSystemAdmin && <TenantPicker />}
+      </div>
+      <ViewGate scope={scope} what="users">
+        <UserList tenantId={scope.tenantId!} selfId={scope.user!.id} />
+      </ViewGate>
+    </section>
+  );
+}
+
+function UserList({ tenantId, selfId }: { tenantId: number; selfId: number }) {
+  const users = useUsersStore(usersSelectors.users);
+  const loaded = useUsersStore(usersSelectors.loaded);
+  const error = useUsersStore(usersSelectors.error);
+  const notice = useUsersStore(usersSelectors.notice);
+  const [editing, setEditing] = useState<{ user: UserSummary; values: UserFormValues } | null>(null);
+  const [deleting, setDeleting] = useState<UserSummary | null>(null);
+  useEffect(() => attachUsers(tenantId), [tenantId]);
+  const createInitial = useMemo(() => NEW_USER, []);
+
+  const edit = (user: UserSummary) => {
+    void userCommands.get(user.id).then((r) => {
+      const full = r.ok ? r.data : user;
+      setEditing({ user, values: { name: full.name, username: full.username, email: full.email, password: '', role: full.role } });
+    });
+  };
+
+  return (
+    <>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {notice && (
+        <p className={notice.kind === 'accepted' ? 'accepted' : 'error'} role="status" data-testid="users-notice">
+          {notice.text}
+        </p>
+      )}
+      {!loaded ? (
+        <p className="muted">Loading users…</p>
+      ) : (
+        <table className="accounts-table" data-testid="users-table">
+          <thead>
+            <tr>
+              <th>Username</th>
+              <th>Name</th>
+              <th>Email</th>
+              <th>Role</th>
+              <th>Last sign-in</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id} className={u.disabled ? 'is-disabled' : undefined} data-testid={`user-row-${u.username}`}>
+                <td>
+                  {u.username}
+                  {u.disabled && ' (disabled)'}
+                </td>
+                <td>{u.name}</td>
+                <td>{u.email}</td>
+                <td>{u.role.replace('_', ' ')}</td>
+                <td>{u.lastSignInAt ? new Date(u.lastSignInAt).toLocaleString() : '—'}</td>
+                <td className="actions">
+                  <button type="button" onClick={() => edit(u)} data-testid={`user-edit-${u.username}`}>
+                    Edit
+                  </button>
+                  {u.id !== selfId && (
+                    <>
+                      <button type="button" onClick={() => void userCommands.setDisabled(u.id, !u.disabled, u.username)} data-testid={`user-toggle-${u.username}`}>
+                        {u.disabled ? 'Enable' : 'Disable'}
+                      </button>
+                      <button type="button" className="danger" onClick={() => setDeleting(u)} data-testid={`user-delete-${u.username}`}>
+                        Delete
+                      </button>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {editing && (
+        <div className="accounts-section">
+          <h2>Edit {editing.user.username}</h2>
+          <UserForm
+            mode="edit"
+            initial={editing.values}
+            testId="user-edit-form"
+            onDone={() => setEditing(null)}
+            submit={(v) => {
+              const before = editing.values;
+              return userCommands.update(
+                {
+                  id: editing.user.id,
+                  ...(v.name !== before.name ? { name: v.name } : {}),
+                  ...(v.email !== before.email ? { email: v.email } : {}),
+                  ...(v.role !== before.role ? { role: v.role } : {}),
+                  ...(v.password !== '' ? { password: v.password } : {}),
+                },
+                editing.user.username,
+              );
+            }}
+          />
+        </div>
+      )}
+      <div className="accounts-section">
+        <h2>Add a user</h2>
+        <UserForm mode="create" initial={createInitial} testId="user-create-form" submit={(v) => userCommands.create({ ...v, tenantId })} />
+      </div>
+      {deleting && (
+        <ConfirmDialog
+          title={`Delete ${deleting.username}?`}
+          confirmLabel="Delete"
+          danger
+          testId="user-delete-dialog"
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => {
+            const user = deleting;
+            setDeleting(null);
+            void userCommands.remove(user.id, user.username);
+          }}
+        >
+          Their sessions end at once and they can no longer sign in. This cannot be undone.
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}
