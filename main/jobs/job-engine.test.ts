@@ -273,8 +273,11 @@ describe('JobEngine (main-process handlers)', () => {
     const mine = f.engine.enqueue('t.a', { key: 'mine' }, { tenantId: 1 });
     const theirs = f.engine.enqueue('t.a', { key: 'theirs' }, { tenantId: 2 });
     const system = f.engine.enqueue('t.a', { key: 'system' });
-    f.engine.start();
     const tenantProcessed = f.nextEvent((e) => e.name === 'JobProcessed' && e.channel === 'tenant.1.jobs');
+    const tenantStats = f.nextEvent(
+      (e) => e.name === 'JobStatsUpdated' && e.channel === 'tenant.1.jobs' && (e.payload as { queues: Array<{ queue: string; completedPerMinute: number }> }).queues.some((q) => q.queue === 'alpha' && q.completedPerMinute === 1),
+    );
+    f.engine.start();
     await f.engine.drained();
     const event = await tenantProcessed;
     expect((event.payload as { items: Array<{ id: number }> }).items.map((i) => i.id)).toEqual([mine.jobId]);
@@ -282,8 +285,8 @@ describe('JobEngine (main-process handlers)', () => {
     expect(f.engine.list('all', { limit: 10 }).map((j) => j.id)).toEqual([system.jobId, theirs.jobId, mine.jobId]);
     expect(() => f.engine.detail(theirs.jobId, { tenantId: 1 })).toThrow(/there is no job/);
     expect(() => f.engine.retry(system.jobId, { tenantId: 1 })).toThrow(/there is no job/);
-    const stats = await f.nextEvent((e) => e.name === 'JobStatsUpdated' && e.channel === 'tenant.1.jobs');
-    expect(stats.payload).toMatchObject({ queues: expect.arrayContaining([expect.objectContaining({ queue: 'alpha', completedPerMinute: 1 })]) });
+    const stats = await tenantStats;
+    expect(stats.payload).toMatchObject({ queues: expect.arrayContaining([expect.objectContaining({ queue: 'alpha', completedPerMinute: 1, failed: 0 })]) });
     expect(f.engine.queueStats('all').queues.find((q) => q.queue === 'alpha')!.completedPerMinute).toBe(3);
   });
 
