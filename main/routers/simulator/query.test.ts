@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileQuery } from './query';
 
-const interfaces = [
+const interfaces: Array<Record<string, string>> = [
   { '.id': '*1', name: 'ether1', type: 'ether', mtu: '1500', comment: 'uplink' },
   { '.id': '*2', name: 'vlan10', type: 'vlan', mtu: '1500' },
   { '.id': '*3', name: 'br0', type: 'bridge', mtu: '9000', comment: '' },
