@@ -19,6 +19,7 @@ export default defineConfig({
           serve: resolve(root, 'main/host/serve.ts'),
           launch: resolve(root, 'main/host/launch.ts'),
           'workers/job-worker': resolve(root, 'workers/job-worker.ts'),
+          'workers/router-shard': resolve(root, 'workers/router-shard.ts'),
         },
       },
     },

@@ -10,6 +10,8 @@ import { RouterRepository } from '../routers/router-repository';
 import { RouterStatusBoard } from '../routers/router-status-board';
 import { SessionHub } from '../sessions/session-hub';
 import { DashboardService } from '../dashboard/dashboard-service';
+import { LiveRouters } from '../routers/live-routers';
+import { resolveWorkerFile } from './worker-file';
 import { JobEngine } from '../jobs/job-engine';
 import { AuthService } from '../auth/auth-service';
 import { TenantRepository } from '../tenants/tenant-repository';
@@ -24,7 +26,12 @@ export interface CoreOptions {
   dataDir: string;
   host: HostAdapter;
   log?: Logger;
+  /** Router shard worker file (tests, benchmarks); found next to the bundle or as TS source otherwise. */
+  routerShardWorker?: string;
 }
+
+/** Worker threads that hold router connections (the machine's cores are shared with the pool). */
+const ROUTER_SHARDS = 2;
 
 export interface Core {
   services: CoreServices;
@@ -58,6 +65,15 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const tenants = new TenantRepository(db);
   const tenantNames = () => new Map(tenants.list().map((t) => [t.id, t.name]));
   const dashboard = new DashboardService({ bus, routers, routerStatus, sessions, tenantNames });
+  const routerData = jobs.queueTable.find((q) => q.name === 'router-data');
+  const liveRouters = new LiveRouters({
+    routers,
+    routerStatus,
+    sessions,
+    bus,
+    log,
+    io: { shards: ROUTER_SHARDS, memoryMb: routerData?.memoryMb ?? 128, worker: resolveWorkerFile('router-shard', options.routerShardWorker) },
+  });
   const services: CoreServices = {
     db,
     bus,
@@ -67,6 +83,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     routerStatus,
     sessions,
     dashboard,
+    liveRouters,
     jobs,
     auth: new AuthService({ db, services: () => services }),
     tenants,
@@ -79,6 +96,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const removeListeners = registerListeners(services);
   dashboard.start();
   jobs.start();
+  liveRouters.start();
   const connections = new Set<ClientConnection>();
   log.info('core started', { dataDir: options.dataDir, schemaVersion, host: options.host.kind });
 
@@ -95,6 +113,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       dashboard.stop();
       services.auth.close();
       await jobs.stop();
+      await liveRouters.stop();
       db.close();
     },
   };

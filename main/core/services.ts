@@ -9,6 +9,7 @@ import type { RouterRepository } from '../routers/router-repository';
 import type { RouterStatusBoard } from '../routers/router-status-board';
 import type { SessionHub } from '../sessions/session-hub';
 import type { DashboardService } from '../dashboard/dashboard-service';
+import type { LiveRouters } from '../routers/live-routers';
 import type { JobEngine } from '../jobs/job-engine';
 import type { AuthService } from '../auth/auth-service';
 import type { TenantRepository } from '../tenants/tenant-repository';
@@ -32,6 +33,7 @@ export interface CoreServices {
   routerStatus: RouterStatusBoard;
   sessions: SessionHub;
   dashboard: DashboardService;
+  liveRouters: LiveRouters;
   /** The durable job engine: enqueue work (inside your own transaction if you have one). */
   jobs: JobEngine;
   /** Sign-in, sessions and their expiry; which connection is signed in as whom. */

@@ -5,11 +5,19 @@ import type { CoreServices } from '../core/services';
  * here, so reading this file tells the whole story. Returns a function that removes them all.
  */
 export function registerListeners(services: CoreServices): () => void {
-  const { bus, dashboard } = services;
+  const { bus, dashboard, liveRouters, routers } = services;
   const touchDashboard = (_payload: unknown, meta: { tenantId?: number }) => {
     if (meta.tenantId !== undefined) dashboard.markDirty(meta.tenantId);
   };
+  const watchRouter = ({ id }: { id: number }) => {
+    const record = routers.get(null, id);
+    if (record) liveRouters.watch(record);
+  };
   const removers: Array<() => void> = [
+    // A router added or changed is (re)connected with its new settings; a removed one is dropped.
+    bus.on('RouterAdded', watchRouter),
+    bus.on('RouterUpdated', watchRouter),
+    bus.on('RouterRemoved', ({ id }, meta) => liveRouters.unwatch(id, meta.tenantId!)),
     // Live figures feed the tenant's dashboard and the all-tenants one.
     bus.on('HotspotSessionsChanged', touchDashboard),
     bus.on('PppoeSessionsChanged', touchDashboard),

@@ -91,12 +91,27 @@ export const routerInvokes = {
     summary: 'Changes a router’s settings; a new password replaces the stored one.',
   }),
   'routers.remove': defineInvoke<{ id: number }>()({ input: byId, summary: 'Removes a router and stops watching it.' }),
+  'routers.test': defineInvoke<{ jobId: number }>()({
+    input: byId,
+    summary: 'Queues a connection test (login, identity, resources); RouterTested reports the outcome.',
+  }),
 };
+
+/** Outcome of a connection test, in words an operator can act on. */
+export interface RouterTestOutcome {
+  id: number;
+  ok: boolean;
+  message: string;
+  latencyMs: number | null;
+  identity: string | null;
+  version: string | null;
+}
 
 export const routerEvents = {
   RouterAdded: defineEvent<RouterSummary>()({ scope: 'tenant', topic: 'routers', summary: 'A router was added.' }),
   RouterUpdated: defineEvent<RouterSummary>()({ scope: 'tenant', topic: 'routers', summary: 'A router’s settings changed.' }),
   RouterRemoved: defineEvent<{ id: number }>()({ scope: 'tenant', topic: 'routers', summary: 'A router was removed.' }),
+  RouterTested: defineEvent<RouterTestOutcome>()({ scope: 'tenant', topic: 'routers', summary: 'A connection test finished.' }),
   RouterStatusChanged: defineEvent<{ id: number; status: RouterLiveStatus }>()({
     scope: 'tenant',
     topic: 'routers',

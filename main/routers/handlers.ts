@@ -38,6 +38,13 @@ export const routerHandlers: DomainHandlers<keyof typeof routerInvokes> = {
     return summary;
   },
 
+  'routers.test': ({ id }, { services, session }) => {
+    const record = services.routers.get(readScope(session), id);
+    if (!record) throw new DomainError('not_found', `router ${id} does not exist in your tenant`);
+    const { jobId } = services.jobs.enqueue('routers.test', { routerId: id }, { tenantId: record.tenantId, uniqueKey: `routers.test:${id}` });
+    return { jobId };
+  },
+
   'routers.remove': ({ id }, { services, session }) => {
     const removed = services.routers.remove(readScope(session), id);
     if (!removed) throw new DomainError('not_found', `router ${id} does not exist in your tenant`);

@@ -75,7 +75,7 @@ export class LiveRouters {
   }
 
   private handle(event: ShardEvent): void {
-    if (event.type === 'ready' || event.type === 'reply') return;
+    if (event.type === 'ready' || event.type === 'reply' || event.type === 'log') return;
     const tenantId = this.tenantOf.get(event.routerId);
     if (tenantId === undefined) return; // a late event of a router no longer watched
     switch (event.type) {

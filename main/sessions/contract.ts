@@ -55,6 +55,7 @@ export interface SessionSnapshot<S> {
   sessions: S[];
 }
 
+const disconnectInput = z.object({ key: z.string().regex(/^[1-9][0-9]*:\*[0-9A-Fa-f]+$/, 'not a session key') }).strict();
 const listInput = z.object({ routerId: z.number().int().positive().optional(), tenantId: z.number().int().positive().optional() }).strict();
 
 export const sessionInvokes = {
@@ -65,6 +66,14 @@ export const sessionInvokes = {
   'sessions.pppoe.list': defineInvoke<SessionSnapshot<PppoeSession>>()({
     input: listInput,
     summary: 'PPPoE sessions of the caller’s tenant (optionally one router), with the channel sequence.',
+  }),
+  'sessions.hotspot.disconnect': defineInvoke<{ jobId: number }>()({
+    input: disconnectInput,
+    summary: 'Queues removing a hotspot session on its router; the row goes when the router confirms.',
+  }),
+  'sessions.pppoe.disconnect': defineInvoke<{ jobId: number }>()({
+    input: disconnectInput,
+    summary: 'Queues removing a PPPoE session on its router; the row goes when the router confirms.',
   }),
 };
 

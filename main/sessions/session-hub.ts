@@ -54,6 +54,13 @@ export class SessionHub {
     return this.pppoe.sets.get(tenantId)?.get(key);
   }
 
+  /** The tenant whose live set holds this session key (system admins act across tenants). */
+  tenantOfKey(kind: Kind, key: string): number | undefined {
+    const state = kind === 'hotspot' ? this.hotspot : this.pppoe;
+    for (const [tenantId, set] of state.sets as Map<number, LiveSessionSet<{ key: string; routerId: number }>>) if (set.get(key)) return tenantId;
+    return undefined;
+  }
+
   /** Counts per tenant. */
   counts(tenantId: number): { hotspot: number; pppoe: number } {
     return { hotspot: this.hotspot.sets.get(tenantId)?.size ?? 0, pppoe: this.pppoe.sets.get(tenantId)?.size ?? 0 };

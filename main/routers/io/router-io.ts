@@ -147,6 +147,10 @@ export class RouterIo {
   }
 
   private receive(event: ShardEvent): void {
+    if (event.type === 'log') {
+      this.options.log[event.level](event.msg, event.fields);
+      return;
+    }
     if (event.type !== 'reply') {
       this.options.onEvent(event);
       return;

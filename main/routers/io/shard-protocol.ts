@@ -46,6 +46,8 @@ export interface RouterResource {
 
 export type ShardEvent =
   | { type: 'ready' }
+  /** Shard logs go through the main process's logger (one log, one level setting). */
+  | { type: 'log'; level: 'debug' | 'info' | 'warn' | 'error'; msg: string; fields: Record<string, unknown> }
   | { type: 'status'; routerId: number; state: RouterState; error: string | null }
   | { type: 'resource'; routerId: number; resource: RouterResource }
   | { type: 'hotspot'; routerId: number; delta: SessionDelta<HotspotSession> }

@@ -1,0 +1,83 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatchInvoke } from '../core/dispatch';
+import { startTestCore, type TestCore } from '../core/test-core';
+import { waitForEvent } from '../events/wait-for-event';
+import type { Session } from '../auth/session';
+import type { HotspotSession, PppoeSession, SessionDelta } from '../sessions/contract';
+import { startSimulatedRouter, type SimulatedRouter } from './simulator';
+import type { RouterLiveStatus, RouterSummary } from './contract';
+
+const admin: Session = { id: 'test', user: { id: 1, username: 'admin', role: 'tenant_admin', tenantId: 1 } };
+
+describe('live routers: store → shard workers → simulator over TCP → sessions and status', () => {
+  let core: TestCore;
+  let sim: SimulatedRouter;
+  let router: RouterSummary;
+
+  const statusIs = (state: RouterLiveStatus['state']) =>
+    waitForEvent(core.services.bus, 'tenant.1.routers', (e) => e.name === 'RouterStatusChanged' && (e.payload as { status: RouterLiveStatus }).status.state === state);
+
+  beforeEach(async () => {
+    core = await startTestCore();
+    sim = await startSimulatedRouter({ name: 'hq-1', password: 'sim-pass', hotspotSessions: 3, pppoeSessions: 2, clock: 'manual' });
+    const online = statusIs('online');
+    const result = await dispatchInvoke(core.services, admin, 'routers.add', {
+      name: 'hq-1', host: sim.host, port: sim.port, tls: false, username: sim.username, password: 'sim-pass', site: '', notes: '', encoding: 'utf-8',
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    router = result.data as RouterSummary;
+    await online;
+  });
+
+  afterEach(async () => {
+    await core.dispose();
+    await sim.stop();
+  });
+
+  it('loads the router’s sessions, follows new and ended ones, and disconnects on request', async () => {
+    const hotspotKeys = () => core.services.sessions.hotspotSnapshot(1).sessions.map((s) => s.key).sort();
+    const loaded = (): Promise<unknown> =>
+      hotspotKeys().length === 3 ? Promise.resolve() : waitForEvent(core.services.bus, 'tenant.1.sessions.hotspot', () => hotspotKeys().length === 3);
+    await loaded();
+    expect(hotspotKeys()).toEqual(sim.model.hotspotSessionIds().map((id) => `${router.id}:${id}`).sort());
+
+    const started = waitForEvent(core.services.bus, 'tenant.1.sessions.hotspot', (e) => (e.payload as SessionDelta<HotspotSession>).started.some((s) => s.user === 'walk-in'));
+    const newId = sim.model.addHotspotSession({ user: 'walk-in', address: '10.5.50.99' });
+    await started;
+    const key = `${router.id}:${newId}`;
+    expect(core.services.sessions.hotspotSession(1, key)).toMatchObject({ user: 'walk-in', address: '10.5.50.99', routerName: 'hq-1' });
+
+    const gone = waitForEvent(core.services.bus, 'tenant.1.sessions.hotspot', (e) => (e.payload as SessionDelta<HotspotSession>).ended.includes(key));
+    const reply = await dispatchInvoke(core.services, admin, 'sessions.hotspot.disconnect', { key });
+    expect(reply).toMatchObject({ ok: true, data: { jobId: expect.any(Number) } });
+    await gone;
+    expect(sim.model.hotspotSessionIds()).not.toContain(newId);
+  });
+
+  it('reads PPPoE sessions with their interface byte counters and the router’s resources', async () => {
+    const pppoe = () => core.services.sessions.pppoeSnapshot(1).sessions;
+    if (pppoe().length < 2) {
+      await waitForEvent(core.services.bus, 'tenant.1.sessions.pppoe', (e) => (e.payload as SessionDelta<PppoeSession>).started.length > 0 && pppoe().length === 2);
+    }
+    expect(pppoe()[0]).toMatchObject({ service: 'pppoe', routerId: router.id, bytesIn: expect.any(Number) });
+    const resource = core.services.routerStatus.get(router.id).identity
+      ? core.services.routerStatus.get(router.id)
+      : ((await waitForEvent(core.services.bus, 'tenant.1.routers', (e) => (e.payload as { status: RouterLiveStatus }).status.identity !== null)).payload as { status: RouterLiveStatus }).status;
+    expect(resource).toMatchObject({ state: 'online', identity: 'hq-1', version: expect.stringContaining('7.18') });
+  });
+
+  it('marks the router offline when it goes away, ends its sessions, and recovers when it returns', async () => {
+    const offline = statusIs('offline');
+    await sim.stop();
+    await offline;
+    if (core.services.sessions.counts(1).hotspot > 0) {
+      await waitForEvent(core.services.bus, 'tenant.1.sessions.hotspot', () => core.services.sessions.counts(1).hotspot === 0);
+    }
+    const back = statusIs('online');
+    await sim.start();
+    await back;
+    const full = () => core.services.sessions.counts(1).hotspot === 3 && core.services.sessions.counts(1).pppoe === 2;
+    if (!full()) await waitForEvent(core.services.bus, 'tenant.1.dashboard', full, 20_000);
+    expect(core.services.sessions.counts(1)).toEqual({ hotspot: 3, pppoe: 2 });
+  });
+});

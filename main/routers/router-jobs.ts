@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { defineJob, jobSet, type ScheduleDefinition } from '../jobs/define-job';
+import { PermanentJobError } from '../jobs/errors';
+
+/** Counter polls run every this many seconds on `router-data`, resource polls on `router-monitoring`. */
+export const COUNTER_POLL_SECONDS = 10;
+export const RESOURCE_POLL_SECONDS = 30;
+
+/**
+ * Router reads and checks as jobs: the periodic polls (one job per tick for the whole fleet;
+ * the shards do the I/O in parallel off the main thread) and the operator's connection test.
+ */
+export const routerJobs = jobSet(
+  defineJob({
+    name: 'routers.poll-counters',
+    queue: 'router-data',
+    runs: 'main',
+    maxAttempts: 1,
+    summary: 'Reads byte counters of every watched router’s sessions (rates for the live views).',
+    payload: z.object({}).strict(),
+    handler: async (_p, { services }) => ({ routers: await services.liveRouters.poll('counters') }),
+  }),
+  defineJob({
+    name: 'routers.poll-resource',
+    queue: 'router-monitoring',
+    runs: 'main',
+    maxAttempts: 1,
+    summary: 'Reads CPU, memory, uptime and identity of every watched router.',
+    payload: z.object({}).strict(),
+    handler: async (_p, { services }) => ({ routers: await services.liveRouters.poll('resource') }),
+  }),
+  defineJob({
+    name: 'routers.test',
+    queue: 'router-data',
+    runs: 'main',
+    maxAttempts: 1,
+    summary: 'Connects to a router with its stored settings, logs in and reads its identity and resources.',
+    payload: z.object({ routerId: z.number().int().positive() }).strict(),
+    handler: async ({ routerId }, { services, tenantId }) => {
+      const record = services.routers.get(tenantId, routerId);
+      if (!record) throw new PermanentJobError(`router ${routerId} no longer exists`);
+      const result = await services.liveRouters.test(record);
+      const { ok, message, latencyMs, resource } = result;
+      services.bus.publish('RouterTested', { id: routerId, ok, message, latencyMs, identity: resource?.identity ?? null, version: resource?.version ?? null }, record.tenantId);
+      return result;
+    },
+  }),
+);
+
+export const routerSchedules: ScheduleDefinition[] = [
+  { key: 'routers.poll-counters', job: 'routers.poll-counters', payload: {}, every: { seconds: COUNTER_POLL_SECONDS } },
+  { key: 'routers.poll-resource', job: 'routers.poll-resource', payload: {}, every: { seconds: RESOURCE_POLL_SECONDS } },
+];

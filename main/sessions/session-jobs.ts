@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { defineJob, jobSet } from '../jobs/define-job';
+import { PermanentJobError } from '../jobs/errors';
+
+/**
+ * Disconnecting a user is desired state, not a blind command: the session must be gone from the
+ * router. A retry after the router already removed it (a kick that timed out but happened,
+ * a user who logged off) succeeds without doing anything.
+ */
+export const sessionJobs = jobSet(
+  defineJob({
+    name: 'sessions.disconnect',
+    queue: 'router-provisioning',
+    runs: 'main',
+    summary: 'Removes a hotspot or PPPoE session on its router; the row goes when the router confirms.',
+    payload: z
+      .object({
+        routerId: z.number().int().positive(),
+        kind: z.enum(['hotspot', 'pppoe']),
+        sessionId: z.string().regex(/^\*[0-9A-Fa-f]+$/),
+        label: z.string().max(200),
+      })
+      .strict(),
+    handler: async ({ routerId, kind, sessionId }, { services, tenantId }) => {
+      const record = services.routers.get(tenantId, routerId);
+      if (!record) throw new PermanentJobError(`router ${routerId} no longer exists`);
+      return services.liveRouters.kick(routerId, kind, sessionId);
+    },
+  }),
+);
