@@ -33,6 +33,8 @@ export interface AuthServiceOptions {
   services: () => CoreServices;
   /** Injectable time (epoch ms) for expiry and lockout tests. */
   now?: () => number;
+  /** Upgrade hashes made with older scrypt parameters at sign-in. @defaultValue true */
+  rehash?: boolean;
   /** How often live sessions are checked for expiry. @defaultValue 30000 */
   sweepIntervalMs?: number;
 }
@@ -64,6 +66,7 @@ export class AuthService {
   private readonly attempts: SignInAttempts;
   private readonly sessions: AuthSessionStore;
   private cachedSettings: AuthSettings | null = null;
+  private readonly background = new Set<Promise<void>>();
 
   constructor(private readonly options: AuthServiceOptions) {
     this.now = options.now ?? Date.now;
@@ -141,11 +144,13 @@ export class AuthService {
     if (outcome.kind === 'locked') throw lockedError(outcome.until);
     if (outcome.kind === 'bad') throw BAD_CREDENTIALS();
     if (outcome.kind === 'disabled') throw new DomainError('forbidden', 'This account is disabled. Ask an administrator of your company to enable it.');
-    if (found && needsRehash(found.passwordHash)) {
+    if (found && this.options.rehash !== false && needsRehash(found.passwordHash)) {
       // Parameters were raised since this hash was made: upgrade it while we know the password.
-      void hashPassword(password)
-        .then((hash) => users.rehashPassword(user!.id, found.passwordHash, hash))
-        .catch((error: unknown) => this.services.log.warn('password rehash failed', { userId: user!.id, error: String(error) }));
+      const work: Promise<void> = hashPassword(password)
+        .then((hash) => void users.rehashPassword(user!.id, found.passwordHash, hash))
+        .catch((error: unknown) => this.services.log.warn('password rehash failed', { userId: user!.id, error: String(error) }))
+        .finally(() => this.background.delete(work));
+      this.background.add(work);
     }
     return this.attachSession(session, outcome.row.id, outcome.token, outcome.row.expires_at, user!);
   }
@@ -283,6 +288,11 @@ export class AuthService {
 
   close(): void {
     clearInterval(this.timer);
+  }
+
+  /** Resolves when background work (password hash upgrades) is done. */
+  async settled(): Promise<void> {
+    await Promise.all([...this.background]);
   }
 
   currentUser(user: UserRecord): CurrentUser {

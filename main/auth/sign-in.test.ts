@@ -28,8 +28,9 @@ describe('sign-in, sessions and lockout', () => {
   beforeEach(async () => {
     core = await startTestCore();
     clock = Date.UTC(2026, 0, 5, 9, 0, 0);
-    // A service over the same store with a clock the test moves (the core's own uses Date.now).
-    auth = new AuthService({ db: core.services.db, services: () => core.services, now: () => clock });
+    // A service over the same store with a clock the test moves (the core's own uses Date.now);
+    // test accounts have cheap hashes, which it leaves alone (no upgrade to full cost per sign-in).
+    auth = new AuthService({ db: core.services.db, services: () => core.services, now: () => clock, rehash: false });
     tenantId = seedTenant(core.services, 'Acme Net').id;
     await seedUser(core.services, { username: 'jane', role: 'tenant_admin', tenantId });
   });
@@ -144,6 +145,17 @@ describe('sign-in, sessions and lockout', () => {
     expect(elsewhere.user).toBeNull();
     expect((await failure(auth.signIn(anonymous(), 'jane', TEST_PASSWORD))).code).toBe('unauthenticated');
     await expect(auth.signIn(anonymous(), 'jane', 'N3w-password-ok')).resolves.toBeTruthy();
+  });
+
+  it("upgrades a hash made with older scrypt parameters at sign-in, keeping the password", async () => {
+    const { needsRehash } = await import('./password');
+    const before = core.services.users.passwordHash(core.services.users.findByUsername('jane')!.id)!;
+    expect(needsRehash(before)).toBe(true);
+    await core.services.auth.signIn(anonymous(), 'jane', TEST_PASSWORD);
+    await core.services.auth.settled();
+    const after = core.services.users.passwordHash(core.services.users.findByUsername('jane')!.id)!;
+    expect(needsRehash(after)).toBe(false);
+    await expect(auth.signIn(anonymous(), 'jane', TEST_PASSWORD)).resolves.toBeTruthy();
   });
 
   it('refuses a disabled account even with the right password, and ends its live sessions', async () => {

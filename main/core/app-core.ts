@@ -112,6 +112,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       removeListeners();
       dashboard.stop();
       services.auth.close();
+      await services.auth.settled();
       await jobs.stop();
       await liveRouters.stop();
       db.close();
