@@ -5,6 +5,8 @@ import { attachIpcBridge } from './ipc-bridge';
 import { createMainWindow, isAppUrl } from './main-window';
 import { hardenSession } from './security';
 import { desktopSecretBox } from './safe-storage-box';
+import { startDemo } from '../demo/demo-fleet';
+import { formatSignIns } from '../demo/print-sign-ins';
 
 // The desktop shell: it only relays between windows and the core; everything else is in the core.
 const log = createLogger();
@@ -34,6 +36,11 @@ app.whenReady().then(async () => {
     log.error('console could not start', { error: String(error) });
     app.exit(1);
     return;
+  }
+  if (process.argv.includes('--demo')) {
+    const demo = await startDemo(core.services);
+    process.stdout.write(formatSignIns(demo.signIns, demo.routers.length));
+    app.once('will-quit', () => void demo.stop());
   }
   attachIpcBridge({ core, isAppUrl });
   createMainWindow();

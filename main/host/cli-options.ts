@@ -6,11 +6,13 @@ export interface HostCliOptions {
   host: string;
   dataDir: string;
   allowedOrigins: string[];
+  /** Start the in-process simulator fleet under demo tenants (see main/demo). */
+  demo: boolean;
 }
 
 export const DEFAULT_PORT = 5780;
 
-/** Parses `--port --host --data-dir --allow-origin`; throws a message fit to print on bad input. */
+/** Parses `--port --host --data-dir --allow-origin --demo`; throws a message fit to print on bad input. */
 export function parseHostArgs(argv: string[]): HostCliOptions {
   const { values } = parseArgs({
     args: argv,
@@ -19,6 +21,7 @@ export function parseHostArgs(argv: string[]): HostCliOptions {
       host: { type: 'string', default: '127.0.0.1' },
       'data-dir': { type: 'string' },
       'allow-origin': { type: 'string', multiple: true, default: [] },
+      demo: { type: 'boolean', default: false },
     },
     strict: true,
     allowPositionals: false,
@@ -32,5 +35,6 @@ export function parseHostArgs(argv: string[]): HostCliOptions {
     host: values.host,
     dataDir: values['data-dir'] ?? defaultDataDir(),
     allowedOrigins: values['allow-origin'],
+    demo: values.demo,
   };
 }

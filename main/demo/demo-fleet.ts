@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import { hashPassword } from '../auth/password';
+import type { Role } from '../auth/session';
+import type { CoreServices } from '../core/services';
+import { routerSummary } from '../routers/handlers';
+import { startSimulatedRouter, type SimulatedRouter } from '../routers/simulator';
+
+export interface DemoOptions {
+  tenants: number;
+  routersPerTenant: number;
+  hotspotPerRouter: number;
+  pppoePerRouter: number;
+  /** Fraction of sessions replaced per minute on each router. */
+  churnPerMinute: number;
+}
+
+/** 2 tenants × 5 routers × (25 hotspot + 15 PPPoE) = 400 live sessions with visible churn. */
+export const DEFAULT_DEMO: DemoOptions = { tenants: 2, routersPerTenant: 5, hotspotPerRouter: 25, pppoePerRouter: 15, churnPerMinute: 0.3 };
+
+const TENANT_NAMES = ['Demo ISP North', 'Demo ISP South', 'Demo ISP East', 'Demo ISP West'];
+const SITES = ['Main street', 'Market', 'Bus park', 'Campus', 'Harbour', 'Hill top'];
+
+export interface DemoSignIn {
+  tenant: string | null;
+  username: string;
+  password: string;
+  role: Role;
+}
+
+export interface Demo {
+  signIns: DemoSignIn[];
+  routers: SimulatedRouter[];
+  stop(): Promise<void>;
+}
+
+const secret = () => randomBytes(9).toString('base64url');
+
+/**
+ * What a new user sees first: an in-process simulator fleet registered under demo tenants with
+ * their users. Re-running reuses the tenants, users and routers by name and gives every demo
+ * account a fresh random password (never a default one), printed by the host.
+ */
+export async function startDemo(services: CoreServices, options: DemoOptions = DEFAULT_DEMO): Promise<Demo> {
+  if (options.tenants > TENANT_NAMES.length) throw new Error(`the demo has at most ${TENANT_NAMES.length} tenants`);
+  const routers: SimulatedRouter[] = [];
+  const stop = () => Promise.all(routers.map((r) => r.stop())).then(() => undefined);
+  const signIns: DemoSignIn[] = [];
+  try {
+    if (services.users.count() === 0) signIns.push(await ensureUser(services, null, 'demo-admin', 'system_admin'));
+    for (let t = 0; t < options.tenants; t++) {
+      const tenantName = TENANT_NAMES[t]!;
+      const tenant = services.tenants.findByName(tenantName) ?? services.tenants.insert(tenantName, null, Date.now());
+      const slug = tenantName.split(' ').pop()!.toLowerCase();
+      signIns.push(await ensureUser(services, tenant.id, `${slug}-admin`, 'tenant_admin', tenantName));
+      signIns.push(await ensureUser(services, tenant.id, `${slug}-tech`, 'operator', tenantName));
+      for (let r = 0; r < options.routersPerTenant; r++) {
+        const name = `${slug}-${String(r + 1).padStart(2, '0')}`;
+        const password = secret();
+        const sim = await startSimulatedRouter({
+          name,
+          username: 'noc-api',
+          password,
+          hotspotSessions: options.hotspotPerRouter,
+          pppoeSessions: options.pppoePerRouter,
+          churnPerMinute: options.churnPerMinute,
+          version: r % 3 === 0 ? '7.10' : '7.18',
+          seed: t * 1000 + r + 1,
+        });
+        routers.push(sim);
+        register(services, tenant.id, name, SITES[r % SITES.length]!, sim, password);
+      }
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { signIns, routers, stop };
+}
+
+function register(services: CoreServices, tenantId: number, name: string, site: string, sim: SimulatedRouter, password: string): void {
+  const settings = { name, host: sim.host, port: sim.port, tls: false, username: sim.username, site, notes: 'demo router (simulated)', encoding: 'utf-8' as const };
+  const existing = services.routers.list(tenantId).find((r) => r.name === name);
+  const now = new Date();
+  if (existing) {
+    const updated = services.routers.update(tenantId, existing.id, settings, password, now)!;
+    services.bus.publish('RouterUpdated', routerSummary(services, updated), tenantId);
+  } else {
+    const added = services.routers.add(tenantId, settings, password, now);
+    services.bus.publish('RouterAdded', routerSummary(services, added), tenantId);
+  }
+}
+
+async function ensureUser(services: CoreServices, tenantId: number | null, username: string, role: Role, tenant: string | null = null): Promise<DemoSignIn> {
+  const password = secret();
+  const passwordHash = await hashPassword(password);
+  const existing = services.users.findByUsername(username);
+  if (existing) services.users.update(existing.id, { passwordHash, disabled: false, role }, Date.now());
+  else services.users.insert({ tenantId, name: username, username, email: `${username}@demo.invalid`, role, passwordHash }, Date.now());
+  return { tenant, username, password, role };
+}
