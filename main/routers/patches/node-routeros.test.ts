@@ -36,11 +36,11 @@ describe('node-routeros 1.6.9 as patched', () => {
   it('ends a command on !empty (RouterOS 7.18+) with no rows, and the connection keeps working', async () => {
     const api = await connect((cmd, conn) => {
       if (cmd.words[0] === '/ip/pool/print') conn.send(['!empty'], cmd.tag);
-      else conn.send(['!re', '=name=hq-1'], cmd.tag);
+      else conn.send(['!re', '=name=hq-1', '=comment=a=b=', '=note='], cmd.tag);
       conn.done(cmd);
     });
     expect(await api.write('/ip/pool/print')).toEqual([]);
-    expect(await api.write('/system/identity/print')).toEqual([{ name: 'hq-1' }]);
+    expect(await api.write('/system/identity/print')).toEqual([{ name: 'hq-1', comment: 'a=b=', note: '' }]);
   });
 
   it('drops late replies for a finished tag, an unknown tag and untagged replies', async () => {
