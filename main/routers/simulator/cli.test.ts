@@ -24,7 +24,7 @@ describe('parseCliArgs', () => {
     [['--routers', 'two', '--base-port', '1'], /whole number/],
     [['--routers', '2', '--base-port', '65535'], /past port 65535/],
     [['--routers', '1', '--base-port', '9000', '--ros', '7.1'], /--ros must be one of/],
-    [['--routers', '1', '--base-port', '9000', '--churn', '2'], /--churn/],
+    [['--routers', '1', '--base-port', '9000', '--churn', '61'], /--churn/],
     [['--routers', '1', '--base-port', '9000', '--bogus'], /unknown option --bogus/],
     [['--routers'], /needs a value/],
   ])('rejects %j', (argv, message) => {
