@@ -77,6 +77,7 @@ describe('accounts and tenancy in Chromium', () => {
     await root.getByTestId('reg-submit').click();
     await root.getByTestId('registration-accepted').waitFor();
     await root.getByTestId('tenants-table').getByText('Acme Net').waitFor();
+    await root.getByTestId('audit-tenant.created').waitFor();
 
     const first = await openPage('users');
     await signIn(first, ADMIN);
@@ -91,5 +92,7 @@ describe('accounts and tenancy in Chromium', () => {
     await second.getByTestId('user-row-otto').waitFor();
     expect(await second.getByTestId('user-row-otto').textContent()).toContain('o***@acme.example');
     await first.getByTestId('user-row-otto').waitFor();
+    // The tenant's audit log, live too: who created whom.
+    expect(await second.getByTestId('audit-user.created').first().textContent()).toContain(`${ADMIN.username}: user created — otto`);
   });
 });

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { api } from '../../bridge/api';
 import { sessionSelectors, useSessionStore } from '../../stores/session-store';
 import { AuthGate } from '../account/auth-gate';
+import { AuditPanel } from '../audit/audit-panel';
 import { RegistrationForm } from './registration-form';
 import { attachTenants } from './tenants-live';
 import { tenantsSelectors, useTenantsStore } from './tenants-store';
@@ -67,6 +68,7 @@ function TenantList() {
         <h2>Register a tenant</h2>
         <RegistrationForm submit={(input) => api.invoke('tenants.register', input)} acceptedText="Registration accepted; the tenant appears above when it is created." />
       </div>
+      <AuditPanel tenantId={null} />
     </section>
   );
 }

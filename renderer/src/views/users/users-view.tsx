@@ -8,6 +8,7 @@ import { ViewGate } from '../../components/view-gate';
 import { rememberTenants } from '../../stores/tenant-scope-store';
 import { useViewTenant } from '../../stores/use-view-tenant';
 import { AuthGate } from '../account/auth-gate';
+import { AuditPanel } from '../audit/audit-panel';
 import { UserForm, type UserFormValues } from './user-form';
 import { attachUsers, userCommands } from './users-live';
 import { usersSelectors, useUsersStore } from './users-store';
@@ -147,6 +148,7 @@ function UserList({ tenantId, selfId }: { tenantId: number; selfId: number }) {
         <h2>Add a user</h2>
         <UserForm mode="create" initial={createInitial} testId="user-create-form" submit={(v) => userCommands.create({ ...v, tenantId })} />
       </div>
+      <AuditPanel tenantId={tenantId} />
       {deleting && (
         <ConfirmDialog
           title={`Delete ${deleting.username}?`}
