@@ -1,4 +1,4 @@
-import { useCallback, useId, useState, type ReactNode } from 'react';
+import { useCallback, useId, useMemo, useState, type ReactNode } from 'react';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { VirtualTable, type TableColumn } from '../components/virtual-table';
 import type { Stamped } from './keyed-rows';
@@ -40,21 +40,26 @@ export function SessionTablePanel<S extends SessionRowBase>(props: SessionTableP
   const textFilterId = useId();
   const cancel = useCallback(() => setConfirming(null), []);
 
-  const actionColumn: TableColumn<Stamped<S>> = {
-    id: 'actions',
-    header: 'Actions',
-    width: 130,
-    cell: (row) =>
-      disconnecting.has(row.key) ? (
-        <span className="muted" data-testid={`${prefix}-disconnecting-${row.key}`} role="status">
-          disconnecting…
-        </span>
-      ) : props.canDisconnect ? (
-        <button type="button" className="small" data-testid={`${prefix}-disconnect-${row.key}`} onClick={() => setConfirming(row)}>
-          Disconnect
-        </button>
-      ) : null,
-  };
+  // Stable unless what it shows changes, so memoized rows skip re-rendering.
+  const { columns: dataColumns, canDisconnect } = props;
+  const columns = useMemo<TableColumn<Stamped<S>>[]>(() => {
+    const actionColumn: TableColumn<Stamped<S>> = {
+      id: 'actions',
+      header: 'Actions',
+      width: 110,
+      cell: (row) =>
+        disconnecting.has(row.key) ? (
+          <span className="muted" data-testid={`${prefix}-disconnecting-${row.key}`} role="status">
+            disconnecting…
+          </span>
+        ) : canDisconnect ? (
+          <button type="button" className="small" data-testid={`${prefix}-disconnect-${row.key}`} onClick={() => setConfirming(row)}>
+            Disconnect
+          </button>
+        ) : null,
+    };
+    return [...dataColumns, actionColumn];
+  }, [dataColumns, canDisconnect, disconnecting, prefix]);
 
   return (
     <>
@@ -114,7 +119,7 @@ export function SessionTablePanel<S extends SessionRowBase>(props: SessionTableP
       <VirtualTable
         label={props.noun}
         testId={`${prefix}-table`}
-        columns={[...props.columns, actionColumn]}
+        columns={columns}
         rows={rows}
         rowKey={(row) => row.key}
         rowTestId={(row) => `${prefix}-row-${row.key}`}

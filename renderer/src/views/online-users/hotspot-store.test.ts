@@ -102,3 +102,20 @@ describe('hotspot store', () => {
     expect(hotspotSelectors.loaded(state())).toBe(false);
   });
 });
+
+describe('hotspot store, switching tenant', () => {
+  beforeEach(resetHotspotStore);
+
+  it('clears rows, errors and the router filter but keeps sort and search', () => {
+    hotspotActions.snapshot([hotspotSession(1)]);
+    hotspotActions.sortBy('rateIn');
+    hotspotActions.filterText('user');
+    hotspotActions.filterRouter(2);
+    hotspotActions.failed('boom');
+    hotspotActions.clear();
+    expect(hotspotSelectors.totalCount(state())).toBe(0);
+    expect(hotspotSelectors.loaded(state())).toBe(false);
+    expect(hotspotSelectors.error(state())).toBeNull();
+    expect(hotspotSelectors.spec(state())).toEqual({ sortColumn: 'rateIn', sortDirection: 'desc', routerId: null, text: 'user' });
+  });
+});

@@ -22,24 +22,24 @@ const elapsed = (row: Row, now: number) => Math.max(0, Math.floor((now - row.see
 
 function hotspotColumns(now: number): TableColumn<Row>[] {
   return [
-    { id: 'user', header: 'User', width: 140, grow: true, sortable: true, cell: (r) => r.user },
-    { id: 'router', header: 'Router', width: 120, sortable: true, cell: (r) => r.routerName },
-    { id: 'address', header: 'Address', width: 120, sortable: true, cell: (r) => r.address },
-    { id: 'mac', header: 'MAC', width: 150, sortable: true, cell: (r) => <span className="mono">{r.macAddress}</span> },
-    { id: 'loginBy', header: 'Login', width: 95, sortable: true, cell: (r) => r.loginBy },
-    { id: 'uptime', header: 'Uptime', width: 85, align: 'end', sortable: true, cell: (r) => formatDuration(r.uptimeSeconds + elapsed(r, now)) },
+    { id: 'user', header: 'User', width: 120, grow: true, sortable: true, cell: (r) => r.user },
+    { id: 'router', header: 'Router', width: 105, sortable: true, cell: (r) => r.routerName },
+    { id: 'address', header: 'Address', width: 105, sortable: true, cell: (r) => r.address },
+    { id: 'mac', header: 'MAC', width: 145, sortable: true, cell: (r) => <span className="mono">{r.macAddress}</span> },
+    { id: 'loginBy', header: 'Login', width: 90, sortable: true, cell: (r) => r.loginBy },
+    { id: 'uptime', header: 'Uptime', width: 80, align: 'end', sortable: true, cell: (r) => formatDuration(r.uptimeSeconds + elapsed(r, now)) },
     {
       id: 'timeLeft',
       header: 'Time left',
-      width: 85,
+      width: 80,
       align: 'end',
       sortable: true,
       cell: (r) => (r.sessionTimeLeftSeconds === null ? '—' : formatDuration(Math.max(0, r.sessionTimeLeftSeconds - elapsed(r, now)))),
     },
-    { id: 'bytesIn', header: 'Bytes in', width: 90, align: 'end', sortable: true, cell: (r) => formatBytes(r.bytesIn) },
-    { id: 'bytesOut', header: 'Bytes out', width: 90, align: 'end', sortable: true, cell: (r) => formatBytes(r.bytesOut) },
-    { id: 'rateIn', header: 'Rate in', width: 95, align: 'end', sortable: true, cell: (r) => formatRate(r.rateIn) },
-    { id: 'rateOut', header: 'Rate out', width: 95, align: 'end', sortable: true, cell: (r) => formatRate(r.rateOut) },
+    { id: 'bytesIn', header: 'Bytes in', width: 85, align: 'end', sortable: true, cell: (r) => formatBytes(r.bytesIn) },
+    { id: 'bytesOut', header: 'Bytes out', width: 85, align: 'end', sortable: true, cell: (r) => formatBytes(r.bytesOut) },
+    { id: 'rateIn', header: 'Rate in', width: 90, align: 'end', sortable: true, cell: (r) => formatRate(r.rateIn) },
+    { id: 'rateOut', header: 'Rate out', width: 90, align: 'end', sortable: true, cell: (r) => formatRate(r.rateOut) },
   ];
 }
 

@@ -19,11 +19,11 @@ type Row = Stamped<PppoeSession>;
 
 function pppoeColumns(now: number): TableColumn<Row>[] {
   return [
-    { id: 'name', header: 'Name', width: 140, grow: true, sortable: true, cell: (r) => r.name },
-    { id: 'router', header: 'Router', width: 120, sortable: true, cell: (r) => r.routerName },
+    { id: 'name', header: 'Name', width: 130, grow: true, sortable: true, cell: (r) => r.name },
+    { id: 'router', header: 'Router', width: 110, sortable: true, cell: (r) => r.routerName },
     { id: 'service', header: 'Service', width: 110, sortable: true, cell: (r) => r.service },
-    { id: 'callerId', header: 'Caller id', width: 150, sortable: true, cell: (r) => <span className="mono">{r.callerId}</span> },
-    { id: 'address', header: 'Address', width: 120, sortable: true, cell: (r) => r.address },
+    { id: 'callerId', header: 'Caller id', width: 140, sortable: true, cell: (r) => <span className="mono">{r.callerId}</span> },
+    { id: 'address', header: 'Address', width: 110, sortable: true, cell: (r) => r.address },
     {
       id: 'uptime',
       header: 'Uptime',
@@ -32,10 +32,10 @@ function pppoeColumns(now: number): TableColumn<Row>[] {
       sortable: true,
       cell: (r) => formatDuration(r.uptimeSeconds + Math.max(0, Math.floor((now - r.seenAt) / 1000))),
     },
-    { id: 'bytesIn', header: 'Bytes in', width: 90, align: 'end', sortable: true, cell: (r) => formatBytes(r.bytesIn) },
-    { id: 'bytesOut', header: 'Bytes out', width: 90, align: 'end', sortable: true, cell: (r) => formatBytes(r.bytesOut) },
-    { id: 'rateIn', header: 'Rate in', width: 95, align: 'end', sortable: true, cell: (r) => formatRate(r.rateIn) },
-    { id: 'rateOut', header: 'Rate out', width: 95, align: 'end', sortable: true, cell: (r) => formatRate(r.rateOut) },
+    { id: 'bytesIn', header: 'Bytes in', width: 85, align: 'end', sortable: true, cell: (r) => formatBytes(r.bytesIn) },
+    { id: 'bytesOut', header: 'Bytes out', width: 85, align: 'end', sortable: true, cell: (r) => formatBytes(r.bytesOut) },
+    { id: 'rateIn', header: 'Rate in', width: 90, align: 'end', sortable: true, cell: (r) => formatRate(r.rateIn) },
+    { id: 'rateOut', header: 'Rate out', width: 90, align: 'end', sortable: true, cell: (r) => formatRate(r.rateOut) },
   ];
 }
 

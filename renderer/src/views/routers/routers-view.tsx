@@ -128,13 +128,15 @@ export function RoutersView() {
                     <td className="num">{percent(r.status.memoryUsedPercent)}</td>
                     <td>{r.site || '—'}</td>
                     {canOperate && (
-                      <td className="actions">
-                        <button type="button" className="small" data-testid={`router-edit-${r.id}`} onClick={() => setEditing({ router: r })}>
-                          Edit
-                        </button>
-                        <button type="button" className="small" data-testid={`router-remove-${r.id}`} onClick={() => setRemoving(r)}>
-                          Remove
-                        </button>
+                      <td className="actions-cell">
+                        <div className="actions">
+                          <button type="button" className="small" data-testid={`router-edit-${r.id}`} onClick={() => setEditing({ router: r })}>
+                            Edit
+                          </button>
+                          <button type="button" className="small" data-testid={`router-remove-${r.id}`} onClick={() => setRemoving(r)}>
+                            Remove
+                          </button>
+                        </div>
                       </td>
                     )}
                   </tr>
