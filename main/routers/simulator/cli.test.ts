@@ -34,12 +34,14 @@ describe('parseCliArgs', () => {
 });
 
 describe('npm run sim', () => {
-  const tsx = ['node_modules/.bin/tsx', 'main/routers/simulator/cli.ts'];
+  // node with the tsx loader, not the tsx wrapper process, so signals reach the CLI itself.
+  const tsx = [process.execPath, '--import', 'tsx', 'main/routers/simulator/cli.ts'];
+  const run = (...args: string[]) => spawn(tsx[0]!, [...tsx.slice(1), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
 
   it('prints one JSON line per router, serves them, and exits 0 on SIGTERM', async () => {
     // A high range unlikely to be taken on a test machine; the CLI does not take ephemeral ports.
     const base = 40_000 + (process.pid % 20_000);
-    const sim = spawn(tsx[0]!, [tsx[1]!, '--routers', '2', '--base-port', String(base), '--hotspot', '3'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const sim = run('--routers', '2', '--base-port', String(base), '--hotspot', '3');
     const exited = once(sim, 'exit');
     try {
       const lines = createInterface({ input: sim.stdout! })[Symbol.asyncIterator]();
@@ -59,7 +61,7 @@ describe('npm run sim', () => {
   });
 
   it('exits non-zero with one line on stderr for bad arguments', async () => {
-    const child = spawn(tsx[0]!, [tsx[1]!, '--routers', '-1', '--base-port', '9000'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = run('--routers', '-1', '--base-port', '9000');
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     const [code] = await once(child, 'exit');

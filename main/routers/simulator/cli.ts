@@ -30,6 +30,16 @@ async function main(): Promise<void> {
     process.stderr.write(`sim: could not start the fleet: ${why}\n`);
     process.exit(1);
   }
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    await fleet!.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  process.on('disconnect', shutdown);
   for (const r of fleet.routers) {
     process.stdout.write(`${JSON.stringify({ name: r.name, host: r.host, port: r.port, username: r.username, password: r.password, version: r.version })}\n`);
   }
@@ -44,17 +54,6 @@ async function main(): Promise<void> {
     });
     process.send({ type: 'ready' });
   }
-
-  let stopping = false;
-  const shutdown = async () => {
-    if (stopping) return;
-    stopping = true;
-    await fleet.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
-  process.on('disconnect', shutdown);
 }
 
 await main();

@@ -13,7 +13,8 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
         await startSimulatedRouter({
           name: `${options.namePrefix ?? 'sim'}-${i + 1}`,
           host: options.host,
-          port: options.basePort + i,
+          // basePort 0: every router on its own ephemeral port (in-process demo fleets, tests).
+          port: options.basePort === 0 ? 0 : options.basePort + i,
           username: options.username,
           password: options.password,
           version: options.version,

@@ -14,7 +14,7 @@ import type { RosVersion, SimulatedRouter, SimulatedRouterOptions, TextEncoding 
 const ADH_CIPHERS = 'ADH-AES256-GCM-SHA384:ADH-AES128-GCM-SHA256:ADH-AES256-SHA256:ADH-AES128-SHA256:ADH-AES256-SHA:ADH-AES128-SHA:@SECLEVEL=0';
 
 class SimRouter implements SimulatedRouter, ConnectionHost {
-  readonly name: string;
+  name: string;
   readonly host: string;
   port: number;
   readonly username: string;
@@ -35,7 +35,8 @@ class SimRouter implements SimulatedRouter, ConnectionHost {
   constructor(options: SimulatedRouterOptions, private readonly manualClock: boolean) {
     this.host = options.host ?? '127.0.0.1';
     this.port = options.port ?? 0;
-    this.name = options.name ?? `sim-${this.port || randomInt(1000, 9999)}`;
+    // Without a name the router is called after its port, known once it listens (see start).
+    this.name = options.name ?? (this.port ? `sim-${this.port}` : '');
     this.username = options.username ?? 'admin';
     this.password = options.password ?? 'admin';
     this.version = options.version ?? '7.18';
@@ -45,7 +46,7 @@ class SimRouter implements SimulatedRouter, ConnectionHost {
     this.maxCommandsBeforeLogin = options.maxCommandsBeforeLogin ?? 10;
     this.model = new SimRouterModel({
       version: this.version,
-      identity: this.name,
+      identity: this.name || 'MikroTik',
       seed: options.seed ?? (this.port || randomInt(1, 2 ** 31)),
       hotspotSessions: options.hotspotSessions ?? 0,
       pppoeSessions: options.pppoeSessions ?? 0,
@@ -104,6 +105,10 @@ class SimRouter implements SimulatedRouter, ConnectionHost {
     });
     this.port = (server.address() as net.AddressInfo).port;
     this.server = server;
+    if (this.name === '') {
+      this.name = `sim-${this.port}`;
+      this.model.setIdentity(this.name);
+    }
     if (!this.manualClock && !this.leaveTicker) this.leaveTicker = joinSharedTicker(this.model);
   }
 
