@@ -258,6 +258,20 @@ describe('values per version', () => {
   });
 });
 
+describe('/interface/monitor-traffic', () => {
+  it('=once= gives one sample per interface then !done; without it, samples until /cancel', async () => {
+    const r = await sim.router();
+    const c = await sim.client(r);
+    const once = await c.command('/interface/monitor-traffic', '=interface=ether1,ether2', '=once=');
+    expect(once.map((s) => attrs(s).name ?? s[0])).toEqual(['ether1', 'ether2', '!done']);
+    expect(Number(attrs(once[0]!)['rx-bits-per-second'])).toBeGreaterThan(0);
+    c.send('/interface/monitor-traffic', '=interface=ether1', '.tag=m');
+    expect(attrs(await c.next()).name).toBe('ether1');
+    await c.command('/cancel', '=tag=m', '.tag=x');
+    expect(await c.until((s) => s[0] === '!done' && s.includes('.tag=m'))).toContainEqual(['!done', '.tag=m']);
+  });
+});
+
 describe('transport', () => {
   it('api-ssl with anonymous DH and no certificate', async () => {
     const r = await sim.router({ tls: true, hotspotSessions: 1 });
