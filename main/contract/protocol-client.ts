@@ -60,10 +60,15 @@ export class ProtocolClient {
     },
   };
 
-  /** The transport is up: flush what waited, resubscribe, and tell views to resync. */
-  transportUp(): void {
+  /**
+   * The transport is up: flush what waited, resubscribe, and tell views to resync. `preamble`
+   * goes out first (e.g. re-attaching the session, so the resubscriptions are authorized);
+   * its replies carry ids this client never issued (use 0) and are ignored.
+   */
+  transportUp(preamble: readonly ClientMessage[] = []): void {
     const reconnect = this.state !== 'connecting';
     this.setState('connected');
+    for (const message of preamble) this.transmit(message);
     for (const message of this.outbox.splice(0)) this.transmit(message);
     if (!reconnect) return;
     for (const [channel, state] of this.channels) {

@@ -1,6 +1,7 @@
 import type { NocApi } from '../../../main/contract/api';
 import { ProtocolClient } from '../../../main/contract/protocol-client';
-import type { ServerMessage } from '../../../main/contract/protocol';
+import type { ClientMessage, ServerMessage } from '../../../main/contract/protocol';
+import { storedSessionToken } from './session-token';
 
 const MIN_DELAY_MS = 250;
 const MAX_DELAY_MS = 3_000;
@@ -23,7 +24,10 @@ export function createWebSocketApi(url: string): NocApi {
     ws.onopen = () => {
       attempt = 0;
       downSince = null;
-      client.transportUp();
+      // A new socket is a new, signed-out connection: re-attach the session before resubscribing.
+      const token = storedSessionToken();
+      const preamble: ClientMessage[] = token ? [{ type: 'invoke', id: 0, name: 'auth.resume', input: { token } }] : [];
+      client.transportUp(preamble);
     };
     ws.onmessage = (event) => {
       let message: ServerMessage;

@@ -4,11 +4,7 @@ import { api } from '../../bridge/api';
 import { setSessionUser } from '../../stores/session-store';
 import { formFailed, useAuthStore } from './auth-store';
 
-/**
- * Where the session token lives in the browser: per tab, gone when the tab closes. The bridge
- * sends `auth.resume { token }` with it after a reconnect; a reload resumes here.
- */
-export const SESSION_TOKEN_KEY = 'noc.sessionToken';
+import { SESSION_TOKEN_KEY } from '../../bridge/session-token';
 
 const storage = (): Storage | null => (typeof sessionStorage === 'undefined' ? null : sessionStorage);
 let booted: Promise<void> | null = null;
