@@ -37,9 +37,12 @@ describe('console shell in Chromium', () => {
     expect(await page.locator('html').getAttribute('data-theme')).toBe('light');
     await page.reload();
     expect(await page.locator('html').getAttribute('data-theme')).toBe('light');
+    // Every view but About/Status sits behind sign-in; a console with no user yet asks for setup.
     await page.getByTestId('nav-jobs').click();
-    await page.getByRole('heading', { name: 'Jobs' }).waitFor();
+    await page.getByTestId('auth-setup').waitFor();
     expect(page.url()).toMatch(/#\/jobs$/);
+    await page.getByTestId('nav-status').click();
+    await page.getByTestId('status-version').waitFor();
   });
 
   it('shows in the status view what the backend reports', async () => {

@@ -4,6 +4,10 @@ import { VIEWS } from './views';
 import { ConnectionIndicator } from './connection-indicator';
 import { ThemeToggle } from './theme-toggle';
 import { PlaceholderView } from '../views/placeholder/placeholder-view';
+import { AuthGate } from '../views/account/auth-gate';
+
+/** Views anyone connected may see; every other view sits behind sign-in (or first-run setup). */
+const PUBLIC_VIEWS = new Set(['status']);
 
 export function App() {
   const viewId = useHashRoute();
@@ -28,7 +32,13 @@ export function App() {
           ))}
         </ul>
       </nav>
-      <main className="content">{View ? <View /> : <PlaceholderView label={item.label} />}</main>
+      <main className="content">
+        {PUBLIC_VIEWS.has(viewId) ? (
+          View && <View />
+        ) : (
+          <AuthGate>{View ? <View /> : <PlaceholderView label={item.label} />}</AuthGate>
+        )}
+      </main>
     </div>
   );
 }

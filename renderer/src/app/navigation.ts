@@ -19,4 +19,4 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'status', label: 'About / Status' },
 ];
 
-export const DEFAULT_VIEW = 'status';
+export const DEFAULT_VIEW = 'dashboard';
