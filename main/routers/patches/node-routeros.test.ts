@@ -159,7 +159,10 @@ describe('the patched length-prefix decoder (Receiver)', () => {
   function decode(chunks: Buffer[], encoding = 'utf8'): string[][] {
     const receiver = new Receiver(new EventEmitter() as never, encoding);
     const packets: string[][] = [];
-    receiver.read('t', (packet: string[]) => packets.push([...packet]));
+    // Patched: (packet, attrs); 1.6.9: (words). Either way, back to the words for comparison.
+    receiver.read('t', (packet: string[], attrs?: Record<string, string>) =>
+      packets.push([...packet, ...Object.entries(attrs ?? {}).map(([k, v]) => `=${k}=${v}`)]),
+    );
     for (const chunk of chunks) receiver.processRawData(chunk);
     return packets;
   }
