@@ -7,6 +7,7 @@ import type { BenchFigure, BenchSuite } from './figure';
 const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
   jobs: () => import('./jobs.bench'),
   'routeros-sim': () => import('./routeros-sim.bench'),
+  routeros: () => import('./routeros.bench'),
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
