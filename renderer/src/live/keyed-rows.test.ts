@@ -30,13 +30,14 @@ describe('keyed rows', () => {
     expect([...next.lastChange!.fields]).toEqual(['bytesIn']);
   });
 
-  it('never mutates the previous set', () => {
+  it('never mutates a row object: a patch makes a new one, so memoized rows see the change', () => {
     const live = rowsFromSnapshot([hotspotSession(1)], 0, 1000);
-    const before = live.rows.get(hotspotSession(1).key);
-    applyDelta(live, { ended: [], started: [hotspotSession(2)], updated: [{ key: hotspotSession(1).key, rateIn: 9 }] }, 2000);
-    expect(live.rows.size).toBe(1);
-    expect(live.rows.get(hotspotSession(1).key)).toBe(before);
-    expect(before!.rateIn).toBe(hotspotSession(1).rateIn);
+    const before = live.rows.get(hotspotSession(1).key)!;
+    const next = applyDelta(live, { ended: [], started: [hotspotSession(2)], updated: [{ key: hotspotSession(1).key, rateIn: 9 }] }, 2000);
+    expect(next.revision).toBe(live.revision + 1);
+    expect(next.rows.get(hotspotSession(1).key)).not.toBe(before);
+    expect(next.rows.get(hotspotSession(1).key)!.rateIn).toBe(9);
+    expect(before.rateIn).toBe(hotspotSession(1).rateIn);
   });
 
   it('drops patches for unknown keys and restamps seenAt only when uptime changes', () => {

@@ -4,22 +4,29 @@ import type { SessionDelta } from '../../../main/sessions/contract';
 export type Stamped<S> = S & { seenAt: number };
 
 /** What one delta did, so a sorted view can be patched instead of re-sorted. */
-export interface RowChange {
+export interface RowChange<R = unknown> {
   /** The revision this change produced from `revision - 1`. */
   revision: number;
   started: readonly string[];
   ended: readonly string[];
+  /** The row objects that left the set (ended, or replaced by a start of the same key). */
+  removed: readonly R[];
   updated: readonly string[];
   /** Every field any patch of this change touched. */
   fields: ReadonlySet<string>;
 }
 
-/** A live set keyed by row key; replaced (never mutated) on every change. */
+/**
+ * A live set keyed by row key. Row objects are never mutated (a patch makes a new object), but
+ * the map is updated in place by `applyDelta`: copying 20,000 entries per batch would cost more
+ * than everything else a batch does. So compare `revision` (bumped on every change; the map
+ * itself is replaced only by a snapshot), never the map's identity, to see that rows changed.
+ */
 export interface KeyedRows<S> {
   rows: ReadonlyMap<string, Stamped<S>>;
   revision: number;
   /** null after a snapshot: derived views must recompute from scratch. */
-  lastChange: RowChange | null;
+  lastChange: RowChange<Stamped<S>> | null;
 }
 
 export function emptyRows<S>(): KeyedRows<S> {
@@ -37,11 +44,23 @@ export function rowsFromSnapshot<S extends { key: string }>(sessions: readonly S
  * Applies one batch in the contract's order — ended, then started, then updated — so a key
  * that ended and started again in the same batch ends up as the new session. Patches for keys
  * not in the set are dropped: a missed start shows up as a channel gap and a fresh snapshot.
+ * Updates `current.rows` in place (see KeyedRows) and returns the next revision.
  */
 export function applyDelta<S extends { key: string }>(current: KeyedRows<S>, delta: SessionDelta<S>, now: number): KeyedRows<S> {
-  const rows = new Map(current.rows);
-  for (const key of delta.ended) rows.delete(key);
-  for (const session of delta.started) rows.set(session.key, { ...session, seenAt: now });
+  const rows = current.rows as Map<string, Stamped<S>>;
+  const removed: Array<Stamped<S>> = [];
+  const take = (key: string) => {
+    const row = rows.get(key);
+    if (row) {
+      removed.push(row);
+      rows.delete(key);
+    }
+  };
+  for (const key of delta.ended) take(key);
+  for (const session of delta.started) {
+    take(session.key);
+    rows.set(session.key, { ...session, seenAt: now });
+  }
   const fields = new Set<string>();
   const updated: string[] = [];
   for (const patch of delta.updated) {
@@ -54,5 +73,5 @@ export function applyDelta<S extends { key: string }>(current: KeyedRows<S>, del
     updated.push(patch.key);
   }
   const revision = current.revision + 1;
-  return { rows, revision, lastChange: { revision, started: delta.started.map((s) => s.key), ended: delta.ended, updated, fields } };
+  return { rows, revision, lastChange: { revision, started: delta.started.map((s) => s.key), ended: delta.ended, removed, updated, fields } };
 }

@@ -49,7 +49,7 @@ export function createSessionTableStore<S extends SessionRowBase>(config: Sessio
   const useStore = create<SessionTableState<S>>(() => initialState());
   const sortedView = createSortedView<Stamped<S>>({ sortKeys: config.sortKeys, searchFields: config.searchFields });
 
-  let routersCache: { rows: KeyedRows<S>['rows']; result: Array<{ id: number; name: string }> } | null = null;
+  let routersCache: { live: KeyedRows<S>; rows: KeyedRows<S>['rows']; result: Array<{ id: number; name: string }> } | null = null;
 
   const selectors = {
     /** The rows the table shows, sorted and filtered (memoized: same inputs, same array). */
@@ -60,14 +60,25 @@ export function createSessionTableStore<S extends SessionRowBase>(config: Sessio
     spec: (s: SessionTableState<S>) => s.spec,
     disconnecting: (s: SessionTableState<S>) => s.disconnecting,
     notice: (s: SessionTableState<S>) => s.notice,
-    /** Routers that have rows, by name, for the router filter. */
+    /** Routers that have rows, by name, for the router filter (rescanned only when rows came or went). */
     routers: (s: SessionTableState<S>) => {
-      if (routersCache?.rows === s.live.rows) return routersCache.result;
+      const { live } = s;
+      if (routersCache?.live === live) return routersCache.result;
+      const change = live.lastChange;
+      if (routersCache && routersCache.rows === live.rows && change && routersCache.live.revision === change.revision - 1) {
+        if (change.started.length === 0 && change.removed.length === 0 && !change.fields.has('routerName')) {
+          routersCache = { ...routersCache, live };
+          return routersCache.result;
+        }
+      }
       const names = new Map<number, string>();
-      for (const row of s.live.rows.values()) if (!names.has(row.routerId)) names.set(row.routerId, row.routerName);
+      for (const row of live.rows.values()) if (!names.has(row.routerId)) names.set(row.routerId, row.routerName);
       const result = [...names].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
-      routersCache = { rows: s.live.rows, result };
-      return result;
+      // Same names as before: keep the array, so the filter does not re-render.
+      const previous = routersCache?.result;
+      const same = previous && previous.length === result.length && previous.every((r, i) => r.id === result[i]!.id && r.name === result[i]!.name);
+      routersCache = { live, rows: live.rows, result: same ? previous : result };
+      return routersCache.result;
     },
   };
 

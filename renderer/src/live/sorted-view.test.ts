@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HotspotSession, SessionDelta } from '../../../main/sessions/contract';
 import { hotspotSortKeys } from '../views/online-users/hotspot-store';
-import { applyDelta, rowsFromSnapshot, type KeyedRows } from './keyed-rows';
+import { applyDelta, rowsFromSnapshot, type KeyedRows, type Stamped } from './keyed-rows';
 import { createSortedView, type ViewSpec } from './sorted-view';
 import { hotspotSession } from './test-sessions';
 
@@ -102,5 +102,23 @@ describe('sorted view', () => {
       live = applyDelta(live, delta, batch * 1000);
       specs.forEach((s, i) => expect(views[i]!.select(live, s).map((r) => r.key)).toEqual(view().select(live, s).map((r) => r.key)));
     }
+  });
+
+  it('does not sort again for a batch that moves no row (counts sort-value reads)', () => {
+    let reads = 0;
+    const counted = createSortedView<Stamped<HotspotSession>>({
+      sortKeys: { user: { kind: 'text', value: (r) => (reads++, r.user), fields: ['user'] } },
+      searchFields: ['user'],
+    });
+    let live: KeyedRows<HotspotSession> = rowsFromSnapshot(Array.from({ length: 2000 }, (_, i) => hotspotSession(i)), 0, 0);
+    counted.select(live, spec());
+    const keys = [...live.rows.keys()];
+    reads = 0;
+    live = applyDelta(live, { ended: keys.slice(0, 3), started: [hotspotSession(5000)], updated: keys.slice(10, 110).map((key) => ({ key, bytesIn: 1 })) }, 1);
+    const rows = counted.select(live, spec());
+    expect(rows).toHaveLength(1998);
+    // A full sort of 2,000 rows reads 2,000+ values; patching reads about (3 + 100 + 1) × log2(2000) × 2.
+    expect(reads).toBeLessThan(2 * 104 * 12);
+    expect(rows.map((r) => r.key)).toEqual(view().select(live, spec()).map((r) => r.key));
   });
 });

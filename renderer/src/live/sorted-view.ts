@@ -1,11 +1,11 @@
 import type { RowChange } from './keyed-rows';
 import { naturalCompare } from './natural-compare';
 
-/** The part of a keyed live set (see keyed-rows.ts) a sorted view reads. */
+/** The part of a keyed live set (see keyed-rows.ts) a sorted view reads; `rows` may change in place, `revision` says when. */
 export interface LiveSet<R> {
   rows: ReadonlyMap<string, R>;
   revision: number;
-  lastChange: RowChange | null;
+  lastChange: RowChange<R> | null;
 }
 
 export type SortDirection = 'asc' | 'desc';
@@ -85,10 +85,9 @@ interface Cache<R> {
 
 /**
  * A memoized selector from a keyed live set to the rows a table shows, sorted and filtered.
- * Same set and spec: the same array (no re-render). One delta whose patches touch neither the
- * sort column nor the filtered fields: the previous order is kept, ended rows dropped and
- * started rows inserted by binary search — O(n) with no full sort. Anything else: one filter
- * and one sort.
+ * Same revision and spec: the same array (no re-render). One delta whose patches touch neither
+ * the sort column nor the filtered fields: the previous order is patched (see patchOrder).
+ * Anything else: one filter and one sort.
  */
 export function createSortedView<R extends { key: string; routerId: number }>(options: SortedViewOptions<R>) {
   let cache: Cache<R> | null = null;
@@ -104,15 +103,15 @@ export function createSortedView<R extends { key: string; routerId: number }>(op
   };
 
   const select = (live: LiveSet<R>, spec: ViewSpec): R[] => {
-    if (cache && cache.rows === live.rows && sameSpec(cache.spec, spec)) return cache.result;
+    if (cache && cache.rows === live.rows && cache.revision === live.revision && sameSpec(cache.spec, spec)) return cache.result;
     const key = options.sortKeys[spec.sortColumn] ?? Object.values(options.sortKeys)[0]!;
     const needle = spec.text.trim().toLowerCase();
     const matches = (row: R) => (spec.routerId === null || row.routerId === spec.routerId) && (needle === '' || haystack(row).includes(needle));
 
     const change = live.lastChange;
     const result =
-      cache && change && cache.revision === change.revision - 1 && sameSpec(cache.spec, spec) && !touches(change.fields, key, spec, options)
-        ? patchOrder(cache.result, live, change.started, matches, makeComparator(key, spec.sortDirection))
+      cache && change && cache.rows === live.rows && cache.revision === change.revision - 1 && sameSpec(cache.spec, spec) && !touches(change.fields, key, spec, options)
+        ? patchOrder(cache.result, live, change, matches, makeComparator(key, spec.sortDirection))
         : sortRows(live.rows.values(), key, spec.sortDirection, matches);
     cache = { rows: live.rows, revision: live.revision, spec, result };
     return result;
@@ -127,47 +126,81 @@ function touches<R>(fields: ReadonlySet<string>, key: SortKey<R>, spec: ViewSpec
   return false;
 }
 
-/** Keeps the previous order: current objects for survivors, new rows inserted where they sort. */
+/** Index of `row` in the sorted array (by sort value and key), or -1. */
+function find<R extends { key: string }>(sorted: readonly R[], row: R, compare: (a: R, b: R) => number): number {
+  const i = lowerBound(sorted, row, compare);
+  return i < sorted.length && sorted[i]!.key === row.key ? i : -1;
+}
+
+function lowerBound<R>(sorted: readonly R[], row: R, compare: (a: R, b: R) => number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compare(sorted[mid]!, row) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Keeps the previous order when the change moved no row: removed rows are found by binary
+ * search (their sort values are unchanged) and dropped, patched rows swapped for their new
+ * objects in place, started rows inserted where they sort. k·log n compares and one pass
+ * copying references — no per-row lookups, no sort.
+ */
 function patchOrder<R extends { key: string }>(
   previous: readonly R[],
   live: LiveSet<R>,
-  started: readonly string[],
+  change: RowChange<R>,
   matches: (row: R) => boolean,
   compare: (a: R, b: R) => number,
 ): R[] {
-  const restarted = started.length > 0 ? new Set(started) : null;
-  const kept: R[] = [];
-  for (const row of previous) {
-    if (restarted?.has(row.key)) continue;
-    const current = live.rows.get(row.key);
-    if (current) kept.push(current);
+  const drop = new Set<number>();
+  for (const old of change.removed) {
+    const i = find(previous, old, compare);
+    if (i >= 0) drop.add(i);
+  }
+  const swap = new Map<number, R>();
+  for (const key of change.updated) {
+    const row = live.rows.get(key);
+    if (!row) continue;
+    const i = find(previous, row, compare);
+    if (i >= 0 && !drop.has(i)) swap.set(i, row);
   }
   const added: R[] = [];
-  for (const k of started) {
-    const row = live.rows.get(k);
+  for (const key of change.started) {
+    const row = live.rows.get(key);
     if (row && matches(row)) added.push(row);
   }
-  if (added.length === 0) return kept;
+  const patched = previous.slice();
+  for (const [i, row] of swap) patched[i] = row;
+  if (drop.size === 0 && added.length === 0) return patched;
   added.sort(compare);
-  // Binary search each insertion point (k·log n compares), then one linear merge by position.
-  const positions = added.map((row) => {
-    let lo = 0;
-    let hi = kept.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compare(kept[mid]!, row) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  });
-  const merged: R[] = new Array(kept.length + added.length);
+  const at = added.map((row) => lowerBound(previous, row, compare));
+  const drops = [...drop].sort((a, b) => a - b);
+  // Walk the boundaries in position order, copying the runs between them.
+  const result = new Array<R>(patched.length - drops.length + added.length);
   let o = 0;
   let from = 0;
-  for (let j = 0; j < added.length; j++) {
-    for (let i = from; i < positions[j]!; i++) merged[o++] = kept[i]!;
-    from = positions[j]!;
-    merged[o++] = added[j]!;
+  let d = 0;
+  let a = 0;
+  const copyTo = (end: number) => {
+    for (let i = from; i < end; i++) result[o++] = patched[i]!;
+    from = end;
+  };
+  while (d < drops.length || a < added.length) {
+    const nextDrop = d < drops.length ? drops[d]! : Infinity;
+    const nextAdd = a < added.length ? at[a]! : Infinity;
+    if (nextAdd <= nextDrop) {
+      copyTo(nextAdd);
+      result[o++] = added[a++]!;
+    } else {
+      copyTo(nextDrop);
+      from = nextDrop + 1;
+      d++;
+    }
   }
-  for (let i = from; i < kept.length; i++) merged[o++] = kept[i]!;
-  return merged;
+  copyTo(patched.length);
+  return result;
 }

@@ -50,6 +50,17 @@ describe('hotspot store', () => {
     expect(hotspotSelectors.routers(state())).toBe(hotspotSelectors.routers(state()));
   });
 
+  it('keeps the router list through counter updates and follows rows that come and go', () => {
+    hotspotActions.snapshot([hotspotSession(3), hotspotSession(1)]);
+    const before = hotspotSelectors.routers(state());
+    hotspotActions.delta({ ended: [], started: [], updated: [{ key: hotspotSession(3).key, bytesIn: 5 }] });
+    expect(hotspotSelectors.routers(state())).toBe(before);
+    hotspotActions.delta({ ended: [], started: [hotspotSession(9, { routerId: 9, routerName: 'edge-9', key: '9:*1' })], updated: [] });
+    expect(hotspotSelectors.routers(state()).map((r) => r.name)).toEqual(['edge-9', 'router-2', 'router-4']);
+    hotspotActions.delta({ ended: [hotspotSession(3).key], started: [], updated: [] });
+    expect(hotspotSelectors.routers(state()).map((r) => r.name)).toEqual(['edge-9', 'router-2']);
+  });
+
   it('keeps a row "disconnecting" until its ended arrives, not when the job is queued', () => {
     const s = hotspotSession(1);
     hotspotActions.snapshot([s, hotspotSession(2)]);
