@@ -7,7 +7,8 @@ export interface ChartSeries {
   /** Picks the line colour from the stylesheet (`.chart-line.<className>`). */
   className: string;
   points: ReadonlyArray<{ t: number; v: number }>;
-  /** The newest value, formatted, for the legend. */
+  /** The newest value (it may be newer than the last point), and formatted for the legend. */
+  latest: number;
   current: string;
 }
 
@@ -30,7 +31,17 @@ const H = 160;
  */
 export function LineChart(props: LineChartProps) {
   const start = props.end - props.windowMs;
-  const max = niceMax(Math.max(0, ...props.series.flatMap((s) => s.points.filter((p) => p.t >= start).map((p) => p.v))));
+  let top = 0;
+  let plotted = 0;
+  for (const s of props.series) {
+    top = Math.max(top, s.latest);
+    for (const p of s.points) {
+      if (p.t < start) continue;
+      plotted++;
+      if (p.v > top) top = p.v;
+    }
+  }
+  const max = niceMax(top);
   const summary = props.series.map((s) => `${s.label} ${s.current}`).join(', ');
   return (
     <figure className="chart" data-testid={props.testId}>
@@ -58,7 +69,13 @@ export function LineChart(props: LineChartProps) {
           {props.series.map((s) => (
             <path key={s.id} className={`chart-line ${s.className}`} d={chartPath(s.points, start, props.end, max, W, H)} vectorEffect="non-scaling-stroke" />
           ))}
+          {props.series.map((s) => {
+            // The newest figure as a dot at the right edge: a zero-length round-capped stroke stays round when the plot stretches.
+            const y = (H - (Math.min(s.latest, max) / max) * H).toFixed(1);
+            return <path key={`${s.id}-now`} className={`chart-now ${s.className}`} d={`M${W},${y}L${W},${y}`} vectorEffect="non-scaling-stroke" />;
+          })}
         </svg>
+        {plotted === 0 && <span className="chart-empty">History starts now: a point every 10 seconds.</span>}
       </div>
       <div className="chart-x" aria-hidden="true">
         <span>{Math.round(props.windowMs / 60_000)} min ago</span>

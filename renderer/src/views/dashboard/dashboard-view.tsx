@@ -88,8 +88,8 @@ export function DashboardView() {
               windowMs={HISTORY_MS}
               formatValue={(v) => count(Math.round(v))}
               series={[
-                { id: 'hotspot', label: 'Hotspot', className: 'series-a', points: series.hotspot, current: count(stats.hotspotOnline) },
-                { id: 'pppoe', label: 'PPPoE', className: 'series-b', points: series.pppoe, current: count(stats.pppoeOnline) },
+                { id: 'hotspot', label: 'Hotspot', className: 'series-a', points: series.hotspot, latest: stats.hotspotOnline, current: count(stats.hotspotOnline) },
+                { id: 'pppoe', label: 'PPPoE', className: 'series-b', points: series.pppoe, latest: stats.pppoeOnline, current: count(stats.pppoeOnline) },
               ]}
             />
             <LineChart
@@ -99,8 +99,8 @@ export function DashboardView() {
               windowMs={HISTORY_MS}
               formatValue={formatRate}
               series={[
-                { id: 'in', label: 'In', className: 'series-a', points: series.inBps, current: formatRate(stats.throughput.inBps) },
-                { id: 'out', label: 'Out', className: 'series-b', points: series.outBps, current: formatRate(stats.throughput.outBps) },
+                { id: 'in', label: 'In', className: 'series-a', points: series.inBps, latest: stats.throughput.inBps, current: formatRate(stats.throughput.inBps) },
+                { id: 'out', label: 'Out', className: 'series-b', points: series.outBps, latest: stats.throughput.outBps, current: formatRate(stats.throughput.outBps) },
               ]}
             />
           </div>

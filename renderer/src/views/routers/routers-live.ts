@@ -38,3 +38,11 @@ export async function removeRouter(id: number): Promise<Result<{ id: number }>> 
   if (result.ok) routersActions.removed(id);
   return result;
 }
+
+/** Test connection: a job logs in and reads identity and resources; RouterTested carries the outcome. */
+export async function testRouter(id: number): Promise<void> {
+  routersActions.testRequested(id);
+  const result = await api.invoke('routers.test', { id });
+  if (result.ok) routersActions.testQueued(id, result.data.jobId);
+  else routersActions.testFailed(id, result.error.message);
+}

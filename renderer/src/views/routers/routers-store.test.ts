@@ -50,4 +50,18 @@ describe('routers store', () => {
     expect(names()).toEqual(['a']);
     expect(routersSelectors.counts(state()).offline).toBe(1);
   });
+
+  it('follows a connection test from request to its RouterTested outcome', () => {
+    routersActions.snapshot([router(1, 'a')]);
+    routersActions.testRequested(1);
+    expect(routersSelectors.tests(state()).get(1)).toEqual({ phase: 'requested', jobId: null });
+    routersActions.testQueued(1, 12);
+    expect(routersSelectors.tests(state()).get(1)).toEqual({ phase: 'queued', jobId: 12 });
+    const outcome = { id: 1, ok: false, message: "router refused login: check the API user has the 'api' policy", latencyMs: null, identity: null, version: null };
+    routersActions.event('RouterTested', outcome);
+    expect(routersSelectors.tests(state()).get(1)).toEqual({ phase: 'done', outcome });
+    // An invoke answer that arrives after the outcome does not hide it.
+    routersActions.testQueued(1, 12);
+    expect(routersSelectors.tests(state()).get(1)!.phase).toBe('done');
+  });
 });

@@ -1,14 +1,21 @@
 import { create } from 'zustand';
-import type { RouterLiveStatus, RouterState, RouterSummary } from '../../../../main/routers/contract';
+import type { RouterLiveStatus, RouterState, RouterSummary, RouterTestOutcome } from '../../../../main/routers/contract';
 import { naturalCompare } from '../../live/natural-compare';
+
+/** A connection test: asked for, queued as a job, then its RouterTested outcome (or why it could not start). */
+export type RouterTest =
+  | { phase: 'requested' | 'queued'; jobId: number | null }
+  | { phase: 'done'; outcome: RouterTestOutcome }
+  | { phase: 'failed'; message: string };
 
 export interface RoutersState {
   routers: ReadonlyMap<number, RouterSummary>;
+  tests: ReadonlyMap<number, RouterTest>;
   loaded: boolean;
   error: string | null;
 }
 
-export const initialRoutersState: RoutersState = { routers: new Map(), loaded: false, error: null };
+export const initialRoutersState: RoutersState = { routers: new Map(), tests: new Map(), loaded: false, error: null };
 
 /** The Routers store: the tenant's routers by id with live status. Pure (no bridge); see routers-live.ts. */
 export const useRoutersStore = create<RoutersState>(() => initialRoutersState);
@@ -32,6 +39,7 @@ export const routersSelectors = {
     return result;
   },
   byId: (id: number) => (s: RoutersState) => s.routers.get(id) ?? null,
+  tests: (s: RoutersState) => s.tests,
   loaded: (s: RoutersState) => s.loaded,
   error: (s: RoutersState) => s.error,
 };
@@ -67,6 +75,7 @@ export const routersActions = {
   event(name: string, payload: unknown) {
     if (name === 'RouterAdded' || name === 'RouterUpdated') routersActions.upsert(payload as RouterSummary);
     else if (name === 'RouterRemoved') routersActions.removed((payload as { id: number }).id);
+    else if (name === 'RouterTested') routersActions.tested(payload as RouterTestOutcome);
     else if (name === 'RouterStatusChanged') {
       const { id, status } = payload as { id: number; status: RouterLiveStatus };
       routersActions.statusChanged(id, status);
@@ -74,6 +83,19 @@ export const routersActions = {
   },
   failed(message: string) {
     set({ error: message });
+  },
+  testRequested(id: number) {
+    set((s) => ({ tests: new Map(s.tests).set(id, { phase: 'requested', jobId: null }) }));
+  },
+  testQueued(id: number, jobId: number) {
+    // The outcome can beat the invoke's answer: never overwrite it.
+    set((s) => (s.tests.get(id)?.phase === 'requested' ? { tests: new Map(s.tests).set(id, { phase: 'queued', jobId }) } : {}));
+  },
+  testFailed(id: number, message: string) {
+    set((s) => ({ tests: new Map(s.tests).set(id, { phase: 'failed', message }) }));
+  },
+  tested(outcome: RouterTestOutcome) {
+    set((s) => ({ tests: new Map(s.tests).set(outcome.id, { phase: 'done', outcome }) }));
   },
 };
 

@@ -9,8 +9,8 @@ import { formatDuration } from '../../format/duration';
 import { sessionSelectors, useSessionStore } from '../../stores/session-store';
 import { useViewTenant } from '../../stores/use-view-tenant';
 import { RouterFormDialog } from './router-form-dialog';
-import { attachRouters, removeRouter } from './routers-live';
-import { routersSelectors, useRoutersStore } from './routers-store';
+import { attachRouters, removeRouter, testRouter } from './routers-live';
+import { routersSelectors, useRoutersStore, type RouterTest } from './routers-store';
 import '../../styles/routers.css';
 
 const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value)} %`);
@@ -25,6 +25,16 @@ function uptimeOf(router: RouterSummary, now: number): string {
 
 type Editing = { router: RouterSummary | null } | null;
 
+/** A finished connection test in one line. */
+function testResult(test: RouterTest): { ok: boolean; text: string } | null {
+  if (test.phase === 'failed') return { ok: false, text: `could not start the test: ${test.message}` };
+  if (test.phase !== 'done') return null;
+  const { outcome } = test;
+  if (!outcome.ok) return { ok: false, text: outcome.message };
+  const details = [outcome.latencyMs === null ? null : `${outcome.latencyMs} ms`, outcome.identity, outcome.version && `RouterOS ${outcome.version}`].filter(Boolean).join(' · ');
+  return { ok: true, text: details ? `${outcome.message} (${details})` : outcome.message };
+}
+
 /** Routers: the tenant's routers with live status. One `routers.list` on mount, then events only. */
 export function RoutersView() {
   const scope = useViewTenant();
@@ -34,6 +44,7 @@ export function RoutersView() {
   const counts = useRoutersStore(routersSelectors.counts);
   const loaded = useRoutersStore(routersSelectors.loaded);
   const error = useRoutersStore(routersSelectors.error);
+  const tests = useRoutersStore(routersSelectors.tests);
   const now = useNow();
   const [editing, setEditing] = useState<Editing>(null);
   const [removing, setRemoving] = useState<RouterSummary | null>(null);
@@ -130,6 +141,15 @@ export function RoutersView() {
                     {canOperate && (
                       <td className="actions-cell">
                         <div className="actions">
+                          {tests.get(r.id)?.phase === 'requested' || tests.get(r.id)?.phase === 'queued' ? (
+                            <span className="muted small-text" data-testid={`router-testing-${r.id}`} role="status">
+                              testing…
+                            </span>
+                          ) : (
+                            <button type="button" className="small" data-testid={`router-test-${r.id}`} onClick={() => void testRouter(r.id)}>
+                              Test
+                            </button>
+                          )}
                           <button type="button" className="small" data-testid={`router-edit-${r.id}`} onClick={() => setEditing({ router: r })}>
                             Edit
                           </button>
@@ -143,6 +163,18 @@ export function RoutersView() {
                 ))}
               </tbody>
             </table>
+            {routers.some((r) => tests.has(r.id) && testResult(tests.get(r.id)!)) && (
+              <ul className="router-tests" aria-label="Connection tests">
+                {routers.map((r) => {
+                  const result = tests.has(r.id) ? testResult(tests.get(r.id)!) : null;
+                  return result ? (
+                    <li key={r.id} className={result.ok ? 'test-ok' : 'test-bad'} data-testid={`router-test-result-${r.id}`} data-ok={result.ok}>
+                      <strong>{r.name}</strong> {result.ok ? 'connection test passed' : 'connection test failed'}: {result.text}
+                    </li>
+                  ) : null;
+                })}
+              </ul>
+            )}
             {routers.some((r) => r.status.lastError) && (
               <ul className="router-problems" aria-label="Router problems">
                 {routers
