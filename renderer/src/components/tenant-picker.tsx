@@ -1,16 +1,27 @@
 import '../styles/components.css';
-import { useId } from 'react';
-import { chooseTenant, tenantScopeSelectors, useTenantScopeStore } from '../stores/tenant-scope-store';
+import { useEffect, useId } from 'react';
+import { api } from '../bridge/api';
+import { chooseTenant, rememberTenants, tenantScopeSelectors, useTenantScopeStore } from '../stores/tenant-scope-store';
 
 /**
- * The system admin's tenant choice for tenant-scoped views. Lists the tenants the console
- * knows by name; with none known yet, takes a tenant id. `allLabel` adds an "all tenants"
+ * The system admin's tenant choice for tenant-scoped views. Lists the tenants by name (one
+ * `tenants.list` when none are known yet); until they arrive, takes a tenant id. `allLabel` adds an "all tenants"
  * choice (the dashboard has one; session tables do not).
  */
 export function TenantPicker({ allLabel }: { allLabel?: string }) {
   const id = useId();
   const chosen = useTenantScopeStore(tenantScopeSelectors.chosenTenantId);
   const known = useTenantScopeStore(tenantScopeSelectors.known);
+  const empty = known.length === 0;
+
+  // The names come once from tenants.list (system admins only), then from the all-tenants dashboard.
+  useEffect(() => {
+    if (!empty) return;
+    void api.invoke('tenants.list', {}).then((result) => {
+      if (result.ok) rememberTenants(result.data.tenants.map((t) => ({ id: t.id, name: t.name })));
+    });
+  }, [empty]);
+
   const choices = chosen !== null && !known.some((t) => t.id === chosen) ? [...known, { id: chosen, name: `Tenant ${chosen}` }] : known;
 
   if (choices.length === 0 && !allLabel) {

@@ -44,7 +44,7 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 12,
+    overscan: 8,
     scrollMargin: HEADER_HEIGHT,
     getItemKey: (index) => props.rowKey(rows[index]!),
   });
