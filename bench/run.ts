@@ -8,6 +8,7 @@ const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
   jobs: () => import('./jobs.bench'),
   'routeros-sim': () => import('./routeros-sim.bench'),
   routeros: () => import('./routeros.bench'),
+  live: () => import('./live.bench'),
   'live-tables': () => import('./live-tables.bench'),
 };
 

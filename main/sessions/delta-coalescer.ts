@@ -4,6 +4,13 @@ import { emptyDelta, isEmptyDelta, mergeDelta } from './delta-merge';
 /** At most one batch per channel per this many milliseconds reaches the bus. */
 export const COALESCE_WINDOW_MS = 50;
 
+/**
+ * Counter refreshes update every session at once (20k rows); a batch carries at most this many
+ * updates, the rest follow in the next windows, so starts and ends never queue behind megabytes
+ * of byte counters.
+ */
+export const MAX_UPDATES_PER_BATCH = 2_000;
+
 type Flush<S extends { key: string }> = (tenantId: number, delta: SessionDelta<S>) => void;
 
 /**
@@ -19,6 +26,7 @@ export class DeltaCoalescer<S extends { key: string }> {
     private readonly flush: Flush<S>,
     private readonly windowMs = COALESCE_WINDOW_MS,
     private readonly now: () => number = () => performance.now(),
+    private readonly maxUpdates = MAX_UPDATES_PER_BATCH,
   ) {}
 
   push(tenantId: number, delta: SessionDelta<S>): void {
@@ -38,7 +46,7 @@ export class DeltaCoalescer<S extends { key: string }> {
 
   /** Sends everything pending now (shutdown, tests). */
   drain(): void {
-    for (const tenantId of [...this.pending.keys()]) this.emit(tenantId);
+    for (const tenantId of [...this.pending.keys()]) while (this.pending.has(tenantId)) this.emit(tenantId);
   }
 
   private emit(tenantId: number): void {
@@ -47,6 +55,13 @@ export class DeltaCoalescer<S extends { key: string }> {
     const delta = this.pending.get(tenantId);
     this.pending.delete(tenantId);
     this.lastFlush.set(tenantId, this.now());
-    if (delta && !isEmptyDelta(delta)) this.flush(tenantId, delta);
+    if (!delta || isEmptyDelta(delta)) return;
+    if (delta.updated.length > this.maxUpdates) {
+      // The rest waits for the next window, where later changes merge into it as usual.
+      this.pending.set(tenantId, { started: [], updated: delta.updated.slice(this.maxUpdates), ended: [] });
+      this.timers.set(tenantId, setTimeout(() => this.emit(tenantId), this.windowMs));
+      delta.updated = delta.updated.slice(0, this.maxUpdates);
+    }
+    this.flush(tenantId, delta);
   }
 }
