@@ -1,23 +1,6 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { QueueConfig } from './queue-table';
-
-/**
- * Where the worker entry is: built by electron-vite next to the main bundle
- * (out/main/workers/job-worker.js, the bundle's code may sit in out/main/chunks/), else the
- * TypeScript source, which needs tsx inside the worker (tests, benchmarks, `tsx` runs).
- */
-export function resolveWorkerFile(override?: string): { file: string; execArgv: string[] } {
-  if (override) return { file: override, execArgv: override.endsWith('.ts') ? ['--import', 'tsx'] : [] };
-  for (const candidate of ['./workers/job-worker.js', '../workers/job-worker.js']) {
-    const path = fileURLToPath(new URL(candidate, import.meta.url));
-    if (existsSync(path)) return { file: path, execArgv: [] };
-  }
-  const source = fileURLToPath(new URL('../../workers/job-worker.ts', import.meta.url));
-  if (existsSync(source)) return { file: source, execArgv: ['--import', 'tsx'] };
-  throw new Error('cannot find the job worker (workers/job-worker.js next to the bundle or workers/job-worker.ts); rebuild with `npm run build`');
-}
+import { resolveWorkerFile } from '../core/worker-file';
 
 /**
  * One piscina pool per distinct memory limit of the queue table (worker resource limits are
@@ -40,7 +23,7 @@ export class WorkerPools {
   poolFor(queue: QueueConfig): Piscina {
     let pool = this.pools.get(queue.memoryMb);
     if (!pool) {
-      this.worker ??= resolveWorkerFile(this.options.workerFile);
+      this.worker ??= resolveWorkerFile('job-worker', this.options.workerFile);
       pool = new Piscina({
         filename: this.worker.file,
         name: 'default',

@@ -54,6 +54,18 @@ describe('live routers: store → shard workers → simulator over TCP → sessi
     expect(sim.model.hotspotSessionIds()).not.toContain(newId);
   });
 
+  it('reports a disconnect the router refuses, and keeps the session', async () => {
+    const hotspotKeys = () => core.services.sessions.hotspotSnapshot(1).sessions.map((s) => s.key);
+    if (hotspotKeys().length < 3) await waitForEvent(core.services.bus, 'tenant.1.sessions.hotspot', () => hotspotKeys().length === 3);
+    sim.faults.trapOn('/ip/hotspot/active/remove', 'failure: session is locked', 4);
+    const [key] = hotspotKeys();
+    const failed = waitForEvent(core.services.bus, 'tenant.1.sessions.hotspot', (e) => e.name === 'HotspotDisconnectFailed');
+    expect(await dispatchInvoke(core.services, admin, 'sessions.hotspot.disconnect', { key: key! })).toMatchObject({ ok: true });
+    expect((await failed).payload).toEqual({ key, message: expect.stringContaining('session is locked') });
+    expect(core.services.sessions.hotspotSession(1, key!)).toBeDefined();
+    expect(sim.model.hotspotSessionIds()).toHaveLength(3);
+  });
+
   it('reads PPPoE sessions with their interface byte counters and the router’s resources', async () => {
     const pppoe = () => core.services.sessions.pppoeSnapshot(1).sessions;
     if (pppoe().length < 2) {

@@ -1,23 +1,9 @@
 import type { Db } from '../store/database';
 import type { SecretBox } from '../secrets/secret-box';
-import type { RouterEncoding } from './contract';
+import type { RouterEncoding, RouterSummary } from './contract';
 
-/** A router's stored settings. The password stays sealed until a connection needs it. */
-export interface RouterRecord {
-  id: number;
-  tenantId: number;
-  name: string;
-  host: string;
-  port: number;
-  tls: boolean;
-  username: string;
-  hasPassword: boolean;
-  site: string;
-  notes: string;
-  encoding: RouterEncoding;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A router's stored settings as the renderer may see them (no password); live status is separate. */
+export type RouterRecord = Omit<RouterSummary, 'status'>;
 
 export interface RouterSettings {
   name: string;

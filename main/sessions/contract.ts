@@ -49,6 +49,12 @@ export interface SessionDelta<S extends { key: string }> {
   ended: string[];
 }
 
+/** A disconnect that will not happen: the router refused, or the last attempt failed. */
+export interface DisconnectFailure {
+  key: string;
+  message: string;
+}
+
 /** A view's snapshot with the channel sequence it is current to; later events apply on top. */
 export interface SessionSnapshot<S> {
   seq: number;
@@ -82,6 +88,16 @@ export const sessionEvents = {
     scope: 'tenant',
     topic: 'sessions.hotspot',
     summary: 'Hotspot sessions started, updated or ended (coalesced: at most one batch per 50 ms).',
+  }),
+  HotspotDisconnectFailed: defineEvent<DisconnectFailure>()({
+    scope: 'tenant',
+    topic: 'sessions.hotspot',
+    summary: 'A disconnect job gave up; the row stays and the view says why.',
+  }),
+  PppoeDisconnectFailed: defineEvent<DisconnectFailure>()({
+    scope: 'tenant',
+    topic: 'sessions.pppoe',
+    summary: 'A disconnect job gave up; the row stays and the view says why.',
   }),
   PppoeSessionsChanged: defineEvent<SessionDelta<PppoeSession>>()({
     scope: 'tenant',

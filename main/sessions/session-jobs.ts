@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineJob, jobSet } from '../jobs/define-job';
 import { PermanentJobError } from '../jobs/errors';
+import { RouterIoError } from '../routers/io/router-io';
 
 /**
  * Disconnecting a user is desired state, not a blind command: the session must be gone from the
@@ -21,10 +22,20 @@ export const sessionJobs = jobSet(
         label: z.string().max(200),
       })
       .strict(),
-    handler: async ({ routerId, kind, sessionId }, { services, tenantId }) => {
+    handler: async ({ routerId, kind, sessionId }, { services, tenantId, attempt, maxAttempts }) => {
       const record = services.routers.get(tenantId, routerId);
       if (!record) throw new PermanentJobError(`router ${routerId} no longer exists`);
-      return services.liveRouters.kick(routerId, kind, sessionId);
+      try {
+        return await services.liveRouters.kick(routerId, kind, sessionId);
+      } catch (error) {
+        const permanent = error instanceof RouterIoError && error.permanent;
+        // The view shows "disconnecting…" until the row ends; tell it when that will not happen.
+        if (permanent || attempt >= maxAttempts) {
+          const failure = { key: `${routerId}:${sessionId}`, message: `could not disconnect: ${(error as Error).message}` };
+          services.bus.publish(kind === 'hotspot' ? 'HotspotDisconnectFailed' : 'PppoeDisconnectFailed', failure, record.tenantId);
+        }
+        throw permanent ? new PermanentJobError((error as Error).message) : error;
+      }
     },
   }),
 );

@@ -105,6 +105,8 @@ export class WatchedRouter {
       return { removed: true };
     } catch (error) {
       if (alreadyGone(error)) return { removed: false };
+      // A trap is the router's definite answer: retrying the same command will not change it.
+      if ((error as RouterError).code === 'trap') throw Object.assign(error as Error, { permanent: true });
       throw error;
     }
   }

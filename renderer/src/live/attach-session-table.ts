@@ -1,4 +1,4 @@
-import type { SessionDelta, SessionSnapshot } from '../../../main/sessions/contract';
+import type { DisconnectFailure, SessionDelta, SessionSnapshot } from '../../../main/sessions/contract';
 import type { Result } from '../../../main/contract/errors';
 import { attachLiveChannel } from '../bridge/live-channel';
 import { invokeDisconnect, type DisconnectInvoke } from './disconnect-invoke';
@@ -11,6 +11,8 @@ export interface SessionTableBinding<S extends SessionRowBase> {
   /** `tenant.{id}.<topic>`. */
   topic: string;
   eventName: string;
+  /** The event that says a disconnect of this table gave up. */
+  disconnectFailedEvent: string;
   list: (input: { tenantId?: number }) => Promise<Result<SessionSnapshot<S>>>;
   disconnect: DisconnectInvoke;
 }
@@ -29,6 +31,10 @@ export function attachSessionTable<S extends SessionRowBase>(binding: SessionTab
     onSnapshot: (snapshot) => actions.snapshot(snapshot.sessions),
     onEvent: (name, payload) => {
       if (name === binding.eventName) actions.delta(payload as SessionDelta<S>);
+      else if (name === binding.disconnectFailedEvent) {
+        const { key, message } = payload as DisconnectFailure;
+        actions.disconnectFailed(key, message);
+      }
     },
     onError: (message) => actions.failed(message),
   });

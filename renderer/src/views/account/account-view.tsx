@@ -1,21 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { AuthGate } from './auth-gate';
 import { changePassword, signOut } from './auth-actions';
 import { authSelectors, useAuthStore } from './auth-store';
 import { FormField } from './form-field';
 
 const ROLE_LABEL = { system_admin: 'System admin', tenant_admin: 'Tenant admin', operator: 'Operator', viewer: 'Viewer' } as const;
 
-/** My account: who I am, my password, sign-out. Signed out, it is the sign-in (or setup) screen. */
+/** My account: who I am, my password, sign-out (behind the frame's sign-in gate). */
 export function AccountView() {
-  return (
-    <AuthGate>
-      <MyAccount />
-    </AuthGate>
-  );
-}
-
-function MyAccount() {
   const user = useAuthStore(authSelectors.user)!;
   const busy = useAuthStore(authSelectors.busy);
   const error = useAuthStore(authSelectors.error);

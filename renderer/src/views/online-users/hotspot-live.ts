@@ -7,6 +7,7 @@ const binding: SessionTableBinding<HotspotSession> = {
   store: hotspotStore,
   topic: 'sessions.hotspot',
   eventName: 'HotspotSessionsChanged',
+  disconnectFailedEvent: 'HotspotDisconnectFailed',
   list: (input) => api.invoke('sessions.hotspot.list', input),
   disconnect: 'sessions.hotspot.disconnect',
 };

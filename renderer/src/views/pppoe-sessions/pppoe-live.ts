@@ -7,6 +7,7 @@ const binding: SessionTableBinding<PppoeSession> = {
   store: pppoeStore,
   topic: 'sessions.pppoe',
   eventName: 'PppoeSessionsChanged',
+  disconnectFailedEvent: 'PppoeDisconnectFailed',
   list: (input) => api.invoke('sessions.pppoe.list', input),
   disconnect: 'sessions.pppoe.disconnect',
 };

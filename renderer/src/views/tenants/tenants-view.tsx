@@ -2,7 +2,6 @@ import '../../styles/accounts.css';
 import { useEffect } from 'react';
 import { api } from '../../bridge/api';
 import { sessionSelectors, useSessionStore } from '../../stores/session-store';
-import { AuthGate } from '../account/auth-gate';
 import { AuditPanel } from '../audit/audit-panel';
 import { RegistrationForm } from './registration-form';
 import { attachTenants } from './tenants-live';
@@ -10,14 +9,6 @@ import { tenantsSelectors, useTenantsStore } from './tenants-store';
 
 /** Tenants (system admins): every tenant, live, and the registration form. */
 export function TenantsView() {
-  return (
-    <AuthGate>
-      <Tenants />
-    </AuthGate>
-  );
-}
-
-function Tenants() {
   const isSystemAdmin = useSessionStore(sessionSelectors.isSystemAdmin);
   if (!isSystemAdmin) return <p className="muted">Only system admins manage tenants.</p>;
   return <TenantList />;

@@ -7,7 +7,6 @@ import { TenantPicker } from '../../components/tenant-picker';
 import { ViewGate } from '../../components/view-gate';
 import { rememberTenants } from '../../stores/tenant-scope-store';
 import { useViewTenant } from '../../stores/use-view-tenant';
-import { AuthGate } from '../account/auth-gate';
 import { AuditPanel } from '../audit/audit-panel';
 import { UserForm, type UserFormValues } from './user-form';
 import { attachUsers, userCommands } from './users-live';
@@ -17,14 +16,6 @@ const NEW_USER: UserFormValues = { name: '', username: '', email: '', password: 
 
 /** Users of a tenant (its admins; system admins choose the tenant), live from user events. */
 export function UsersView() {
-  return (
-    <AuthGate>
-      <Users />
-    </AuthGate>
-  );
-}
-
-function Users() {
   const scope = useViewTenant();
   const isAdmin = scope.user?.role === 'system_admin' || scope.user?.role === 'tenant_admin';
   useEffect(() => {
