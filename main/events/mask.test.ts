@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskEmail, maskMiddle, maskPhone } from './mask';
+import { maskEmail, maskIdentifier, maskMiddle, maskPhone } from './mask';
 
 describe('masking personal data', () => {
   it('masks emails to the first letter and the domain', () => {
@@ -20,5 +20,16 @@ describe('masking personal data', () => {
 
   it('never returns the whole value', () => {
     for (const value of ['ab', 'abc', 'secret-value']) expect(maskMiddle(value)).not.toBe(value);
+  });
+});
+
+describe('maskIdentifier', () => {
+  it('masks login names that are phone numbers or emails and leaves the rest', () => {
+    expect(maskIdentifier('0712345678')).toBe('0712***678');
+    expect(maskIdentifier('+254712345678')).toBe('+254712***678');
+    expect(maskIdentifier('jane@example.com')).toBe('j***@example.com');
+    expect(maskIdentifier('vc-4821')).toBe('vc-4821');
+    expect(maskIdentifier('cust001')).toBe('cust001');
+    expect(maskIdentifier('12345')).toBe('12345');
   });
 });

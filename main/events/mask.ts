@@ -31,3 +31,13 @@ export function maskMiddle(value: string): string {
   if (value.length <= 2) return '***';
   return `${value[0]}***${value[value.length - 1]}`;
 }
+
+/**
+ * A login name that may be personal data: hotspots and PPPoE often use the subscriber's phone
+ * number or email as the user name. Those are masked; voucher codes and account names are not.
+ */
+export function maskIdentifier(name: string): string {
+  if (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(name)) return maskEmail(name)!;
+  if (/^\+?[0-9][0-9\s()-]{7,}$/.test(name)) return maskPhone(name)!;
+  return name;
+}

@@ -2,6 +2,7 @@ import type { HotspotSession as RouterHotspotSession } from '../../main/routers/
 import type { PppSession } from '../../main/routers/client/ppp-menus';
 import type { LiveSetDelta } from '../../main/routers/client/live-set';
 import type { HotspotSession, PppoeSession, SessionDelta } from '../../main/sessions/contract';
+import { maskIdentifier } from '../../main/events/mask';
 
 interface Sample {
   bytesIn: number;
@@ -34,7 +35,8 @@ export class SessionRows {
       routerName: this.routerName,
       id: s.id,
       server: s.server,
-      user: s.user,
+      // Rows are broadcast to every viewer of the tenant: phone numbers and emails are masked.
+      user: maskIdentifier(s.user),
       address: s.address,
       macAddress: s.macAddress,
       loginBy: s.loginBy,
@@ -53,7 +55,7 @@ export class SessionRows {
       routerId: this.routerId,
       routerName: this.routerName,
       id: s.id,
-      name: s.name,
+      name: maskIdentifier(s.name),
       service: s.service,
       callerId: s.callerId,
       address: s.address,
