@@ -11,6 +11,7 @@ export type InvokeAccess = 'public' | 'signed-in' | readonly Role[];
 
 export const invokeAccess: Record<InvokeName, InvokeAccess> = {
   'system.status': 'public',
+  'system.metrics': ['system_admin'],
   'routers.list': 'signed-in',
   'routers.add': ['system_admin', 'tenant_admin', 'operator'],
   'routers.update': ['system_admin', 'tenant_admin', 'operator'],

@@ -6,6 +6,7 @@ import { allMigrations } from '../store/migrations';
 import { EventBus } from '../events/event-bus';
 import { registerListeners } from '../events/listeners';
 import { StatusService } from '../system/status-service';
+import { ProcessMetrics } from '../system/process-metrics';
 import { RouterRepository } from '../routers/router-repository';
 import { RouterStatusBoard } from '../routers/router-status-board';
 import { SessionHub } from '../sessions/session-hub';
@@ -58,6 +59,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     dataDir: options.dataDir,
     schemaVersion,
   });
+  const metrics = new ProcessMetrics();
+  metrics.start();
   const jobs = new JobEngine({ db, bus, log: log.child({ component: 'jobs' }), dataDir: options.dataDir, services: () => services });
   const routers = new RouterRepository(db, options.host.secrets);
   const routerStatus = new RouterStatusBoard();
@@ -79,6 +82,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     bus,
     log,
     status,
+    metrics,
     routers,
     routerStatus,
     sessions,
@@ -111,6 +115,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       for (const connection of [...connections]) connection.close();
       removeListeners();
       dashboard.stop();
+      metrics.stop();
       services.auth.close();
       await services.auth.settled();
       await jobs.stop();

@@ -2,6 +2,7 @@ import type { EventBus } from '../events/event-bus';
 import type { Db } from '../store/database';
 import type { Session } from '../auth/session';
 import type { StatusService } from '../system/status-service';
+import type { ProcessMetrics } from '../system/process-metrics';
 import type { HostKind } from '../system/contract';
 import type { Logger } from './logger';
 import type { SecretBox } from '../secrets/secret-box';
@@ -29,6 +30,7 @@ export interface CoreServices {
   bus: EventBus;
   log: Logger;
   status: StatusService;
+  metrics: ProcessMetrics;
   routers: RouterRepository;
   routerStatus: RouterStatusBoard;
   sessions: SessionHub;

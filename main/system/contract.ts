@@ -15,7 +15,20 @@ export interface SystemStatus {
   connections: number;
 }
 
+/** How the backend process itself is doing (system admins; benchmarks read it too). */
+export interface SystemMetrics {
+  rssBytes: number;
+  heapUsedBytes: number;
+  /** Main-thread event-loop delay since the last reset, in milliseconds. */
+  eventLoopLag: { p50: number; p99: number; max: number };
+  sinceReset: string;
+}
+
 export const systemInvokes = {
+  'system.metrics': defineInvoke<SystemMetrics>()({
+    input: z.object({ reset: z.boolean().default(false) }).strict(),
+    summary: 'Memory and main-thread event-loop lag of the backend; `reset` starts a new measuring window.',
+  }),
   'system.status': defineInvoke<SystemStatus>()({
     input: z.object({}).strict(),
     summary: 'Version, data folder, schema version, uptime and attached clients of the backend.',
