@@ -1,26 +1,23 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { existsSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { hashPassword } from '../main/auth/password';
-import { silentLogger } from '../main/core/logger';
-import type { CoreServices } from '../main/core/services';
-import { startHeadlessHost, type HeadlessHost } from '../main/host/headless-host';
-import { routerSummary } from '../main/routers/handlers';
+import { HostProcess } from '../e2e/fixtures/host-process';
+import type { SystemMetrics } from '../main/system/contract';
+import type { DashboardUpdate } from '../main/dashboard/contract';
+import type { RouterLiveStatus } from '../main/routers/contract';
 import { startSimulatedRouter, type SimulatedRouter } from '../main/routers/simulator';
-import type { HotspotSession, SessionDelta } from '../main/sessions/contract';
 import { percentile, type BenchFigure, type BenchSuite } from './figure';
 import { countViewInvokes } from './live-view-invokes';
+import { connectRpc, mustSucceed, type WsRpc } from './ws-rpc';
 
 /**
- * The live path under load, end to end: a simulator fleet in its own process (like real
- * routers), the headless host in this process (its main thread is the one measured), and a
- * WebSocket client signed in as the tenant's admin, as the renderer is. Freshness is measured
- * on two probe routers in this process: a session is added at t0 and timed until the client
- * receives it. Then one Chromium page with Online Users counts its invokes after mount.
+ * The live path under load, end to end, each part in its own process as in real life: a
+ * simulator fleet (the routers), the built headless host (the backend measured: its own
+ * event-loop lag through system.metrics, its RSS from /proc), a measuring client signed in as
+ * the tenant's admin (the renderer), and this process driving it all. Freshness is measured on
+ * two probe routers in this process: a session is added at t0 and timed until the client has it.
+ * Then one Chromium page with Online Users counts its invokes after mount.
  */
 const WINDOW_MS = Number(process.env.BENCH_LIVE_WINDOW_MS ?? 30_000);
 const PROBE_EVERY_MS = 200;
@@ -30,11 +27,13 @@ const SCENARIOS = [
   { routers: 200, hotspot: 30, pppoe: 20, churnPerMinute: 1.2 },
   { routers: 500, hotspot: 24, pppoe: 16, churnPerMinute: 1.2 },
 ];
+const ROOT = { username: 'bench-root', password: `Load-${process.pid}-Check-9` };
+const ADMIN = { username: 'bench-admin', password: `Tenant-${process.pid}-Check-9` };
 
 type Scenario = (typeof SCENARIOS)[number];
 
 async function startFleet(s: Scenario, basePort: number): Promise<{ child: ChildProcess; ports: number[]; password: string }> {
-  const password = 'bench-' + Math.random().toString(36).slice(2);
+  const password = `bench-${process.pid}`;
   const cli = new URL('../main/routers/simulator/cli.ts', import.meta.url).pathname;
   const child = fork(
     cli,
@@ -49,31 +48,30 @@ async function startFleet(s: Scenario, basePort: number): Promise<{ child: Child
   return { child, ports, password };
 }
 
-function addRouter(services: CoreServices, tenantId: number, name: string, port: number, password: string): void {
-  const record = services.routers.add(tenantId, { name, host: '127.0.0.1', port, tls: false, username: 'admin', site: '', notes: '', encoding: 'utf-8' }, password, new Date());
-  services.bus.publish('RouterAdded', routerSummary(services, record), tenantId);
-}
-
-/** Resolves when `check` holds, re-checking on every bus event of the tenant (bounded). */
-function until(services: CoreServices, channels: string[], check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  if (check()) return Promise.resolve();
+/** Resolves when `check` holds after some event (bounded, so a broken setup fails the bench). */
+function until(rpc: WsRpc, check: () => boolean, timeoutMs: number, what: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const offs = channels.map((c) => services.bus.subscribe(c, () => check() && done()));
     const timer = setTimeout(() => {
-      offs.forEach((off) => off());
+      off();
       reject(new Error(`bench setup: ${what} did not happen within ${timeoutMs / 1000} s`));
     }, timeoutMs);
-    const done = () => {
+    const off = rpc.onEvent(() => {
+      if (!check()) return;
       clearTimeout(timer);
-      offs.forEach((off) => off());
+      off();
       resolve();
-    };
+    });
   });
 }
 
-/** Starts the measuring client in its own process; resolves once it is signed in and subscribed. */
-async function startClient(url: string, username: string, password: string, channels: string[]): Promise<ChildProcess> {
-  const client = fork(new URL('./live-client.ts', import.meta.url).pathname, [url, username, password, ...channels], {
+/** Resident memory of another process, from /proc (Linux), in bytes. */
+function rssOf(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) * 1024 : 0;
+}
+
+async function startClient(url: string, channels: string[]): Promise<ChildProcess> {
+  const client = fork(new URL('./live-client.ts', import.meta.url).pathname, [url, ADMIN.username, ADMIN.password, ...channels], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -84,34 +82,56 @@ async function startClient(url: string, username: string, password: string, chan
 
 async function runScenario(s: Scenario, index: number): Promise<BenchFigure[]> {
   const label = `${s.routers}x${s.hotspot + s.pppoe}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'noc-bench-live-'));
-  const rendererDir = new URL('../out/renderer', import.meta.url).pathname;
   const fleet = await startFleet(s, BASE_PORT + index * 1000);
   const probes: SimulatedRouter[] = [];
-  let host: HeadlessHost | null = null;
+  let host: HostProcess | null = null;
+  let control: WsRpc | null = null;
   try {
-    host = await startHeadlessHost({ port: 0, host: '127.0.0.1', dataDir, rendererDir, log: silentLogger });
-    const { services } = host.core;
-    const tenant = services.tenants.insert('Bench ISP', null, Date.now());
-    const password = 'Bench-' + Math.random().toString(36).slice(2) + '9!';
-    services.users.insert({ tenantId: tenant.id, name: 'Bench Admin', username: 'bench-admin', email: 'bench@bench.invalid', role: 'tenant_admin', passwordHash: await hashPassword(password) }, Date.now());
-    fleet.ports.forEach((port, i) => addRouter(services, tenant.id, `r${i + 1}`, port, fleet.password));
+    host = await HostProcess.start([], { NOC_ADMIN_USERNAME: ROOT.username, NOC_ADMIN_PASSWORD: ROOT.password, NOC_LOG_LEVEL: 'error' });
+    const rpc = await connectRpc(host.url);
+    control = rpc;
+    await mustSucceed('root sign-in', rpc.invoke('auth.signIn', ROOT));
+    await mustSucceed('subscribe system.tenants', rpc.subscribe('system.tenants'));
+    let tenantId = 0;
+    // The setter listens first, so the waiter's check sees the id set by the same event.
+    rpc.onEvent((_c, name, payload) => {
+      if (name === 'TenantCreated') tenantId = (payload as { tenant: { id: number } }).tenant.id;
+    });
+    const created = until(rpc, () => tenantId > 0, 60_000, 'tenant registration');
+    await mustSucceed(
+      'tenants.register',
+      rpc.invoke('tenants.register', {
+        tenant_name: 'Bench ISP', admin_name: 'Bench Admin', admin_username: ADMIN.username, admin_email: 'bench@bench.example',
+        admin_password: ADMIN.password, admin_password_confirmation: ADMIN.password, accept_terms: true,
+      }),
+    );
+    await created;
+
+    const states = new Map<number, RouterLiveStatus['state']>();
+    let sessions = 0;
+    rpc.onEvent((_c, name, payload) => {
+      if (name === 'RouterStatusChanged') states.set((payload as { id: number }).id, (payload as { status: RouterLiveStatus }).status.state);
+      if (name === 'DashboardStatsUpdated') sessions = (payload as DashboardUpdate).stats.hotspotOnline + (payload as DashboardUpdate).stats.pppoeOnline;
+    });
+    await mustSucceed('subscribe routers', rpc.subscribe(`tenant.${tenantId}.routers`));
+    await mustSucceed('subscribe dashboard', rpc.subscribe(`tenant.${tenantId}.dashboard`));
+    const add = (name: string, port: number, password: string) =>
+      mustSucceed(`routers.add ${name}`, rpc.invoke('routers.add', { tenantId, name, host: '127.0.0.1', port, tls: false, username: 'admin', password, site: '', notes: '', encoding: 'utf-8' }));
+    for (const [i, port] of fleet.ports.entries()) await add(`r${i + 1}`, port, fleet.password);
     for (let p = 0; p < 2; p++) {
       const probe = await startSimulatedRouter({ name: `probe-${p}`, password: 'probe-pass' });
       probes.push(probe);
-      addRouter(services, tenant.id, probe.name, probe.port, 'probe-pass');
+      await add(probe.name, probe.port, 'probe-pass');
     }
     const total = s.routers + probes.length;
-    const channels = [`tenant.${tenant.id}.routers`, `tenant.${tenant.id}.sessions.hotspot`, `tenant.${tenant.id}.sessions.pppoe`];
-    const online = () => services.routers.list(tenant.id).filter((r) => services.routerStatus.get(r.id).state === 'online').length;
-    await until(services, channels, () => online() === total, 180_000, `${total} routers online`);
-    const expected = s.routers * (s.hotspot + s.pppoe) * 0.95;
-    const loaded = () => services.sessions.counts(tenant.id).hotspot + services.sessions.counts(tenant.id).pppoe >= expected;
-    await until(services, channels, loaded, 180_000, 'sessions loaded');
+    const online = () => [...states.values()].filter((st) => st === 'online').length === total;
+    await until(rpc, online, 180_000, `${total} routers online`);
+    await until(rpc, () => sessions >= s.routers * (s.hotspot + s.pppoe) * 0.95, 180_000, 'sessions loaded');
 
+    const channels = [`tenant.${tenantId}.routers`, `tenant.${tenantId}.sessions.hotspot`, `tenant.${tenantId}.sessions.pppoe`, `tenant.${tenantId}.dashboard`];
+    const client = await startClient(host.url, channels);
     const sentAt = new Map<string, number>();
     const freshness: number[] = [];
-    const client = await startClient(host.url, 'bench-admin', password, [...channels, `tenant.${tenant.id}.dashboard`]);
     client.on('message', (m: { type: string; user?: string; at?: number }) => {
       if (m.type !== 'probe') return;
       const t0 = sentAt.get(m.user!);
@@ -120,46 +140,46 @@ async function runScenario(s: Scenario, index: number): Promise<BenchFigure[]> {
       sentAt.delete(m.user!);
     });
 
-    const lag = monitorEventLoopDelay({ resolution: 5 });
-    let peakRss = process.memoryUsage().rss;
-    const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 500);
+    await mustSucceed('metrics reset', rpc.invoke('system.metrics', { reset: true }));
+    const hostPid = host.pid!;
+    let peakRss = rssOf(hostPid);
+    const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, rssOf(hostPid))), 500);
     let n = 0;
     const probeTimer = setInterval(() => {
       const user = `probe-${index}-${n++}`;
       sentAt.set(user, performance.timeOrigin + performance.now());
       probes[n % probes.length]!.model.addHotspotSession({ user });
     }, PROBE_EVERY_MS);
-    lag.enable();
     await new Promise((resolve) => setTimeout(resolve, WINDOW_MS));
-    lag.disable();
     clearInterval(probeTimer);
     clearInterval(rssTimer);
+    const metrics = (await mustSucceed('metrics', rpc.invoke('system.metrics', {}))) as SystemMetrics;
     const reportReply = once(client, 'message') as Promise<[{ type: string; batches: Record<string, number> }]>;
     client.send({ type: 'report' });
     const [{ batches }] = await reportReply;
 
-    const invokesPerMinute = await countViewInvokes(host.url, 'bench-admin', password);
+    const invokesPerMinute = await countViewInvokes(host.url, ADMIN.username, ADMIN.password);
     const perChannel = Object.values(batches).map((count) => count / (WINDOW_MS / 1000));
     return [
       { metric: `${label} freshness p50 (sim change → client)`, value: percentile(freshness, 50), unit: 'ms', target: 100, better: 'lower' },
       { metric: `${label} freshness p99`, value: percentile(freshness, 99), unit: 'ms', target: 250, better: 'lower' },
-      { metric: `${label} main-thread event-loop lag p99`, value: lag.percentile(99) / 1e6, unit: 'ms', target: 20, better: 'lower' },
+      { metric: `${label} main-thread event-loop lag p99`, value: metrics.eventLoopLag.p99, unit: 'ms', target: 20, better: 'lower' },
       { metric: `${label} backend RSS peak`, value: peakRss / 2 ** 20, unit: 'MB', target: 400, better: 'lower' },
       { metric: `${label} event batches/s, busiest channel`, value: Math.max(0, ...perChannel), unit: 'batches/s', target: 20, better: 'lower' },
       { metric: `${label} invokes/min of an open Online Users view after mount`, value: invokesPerMinute, unit: 'invokes/min', target: 0, better: 'lower' },
     ];
   } finally {
-    await host?.close();
+    control?.close();
+    await host?.dispose();
     await Promise.all(probes.map((p) => p.stop()));
     fleet.child.kill('SIGTERM');
     await once(fleet.child, 'exit');
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
 const suite: BenchSuite = async () => {
-  if (!existsSync(new URL('../out/renderer/index.html', import.meta.url))) {
-    throw new Error('the live bench opens the built console in Chromium: run `npm run build` first');
+  if (!existsSync(new URL('../out/main/serve.js', import.meta.url))) {
+    throw new Error('the live bench runs the built console: run `npm run build` first');
   }
   const figures: BenchFigure[] = [];
   for (const [i, s] of SCENARIOS.entries()) figures.push(...(await runScenario(s, i)));
