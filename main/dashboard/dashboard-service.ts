@@ -70,8 +70,7 @@ export class DashboardService {
 
   /** Adds a history point to every dashboard and pushes it (every 10 s). */
   addPoints(): void {
-    for (const key of this.keys()) {
-      const stats = this.stats(key);
+    for (const [key, stats] of this.statsOf([ALL, ...this.tenantsWithRouters()])) {
       const point: DashboardPoint = { at: stats.at, hotspot: stats.hotspotOnline, pppoe: stats.pppoeOnline, ...stats.throughput };
       this.history(key).add(point);
       this.dirty.delete(key);
@@ -82,19 +81,17 @@ export class DashboardService {
   private pushDirty(): void {
     this.pushTimer = null;
     this.lastPush = performance.now();
-    for (const key of [...this.dirty]) {
-      this.dirty.delete(key);
-      this.publish(key, this.stats(key), null);
-    }
+    const keys = [...this.dirty];
+    this.dirty.clear();
+    for (const [key, stats] of this.statsOf(keys)) this.publish(key, stats, null);
   }
 
   private publish(key: DashboardKey, stats: DashboardStats, point: DashboardPoint | null): void {
     this.sources.bus.publish('DashboardStatsUpdated', { stats, point }, key === ALL ? undefined : key);
   }
 
-  private keys(): DashboardKey[] {
-    const tenants = new Set(this.sources.routers.list(null).map((r) => r.tenantId));
-    return [ALL, ...tenants];
+  private tenantsWithRouters(): number[] {
+    return [...new Set(this.sources.routers.list(null).map((r) => r.tenantId))];
   }
 
   private history(key: DashboardKey): DashboardHistory {
@@ -104,14 +101,29 @@ export class DashboardService {
   }
 
   private stats(key: DashboardKey): DashboardStats {
-    const routers = this.sources.routers.list(key === ALL ? null : key);
+    return this.compute(key, this.figures(key === ALL ? null : key));
+  }
+
+  /**
+   * The stats of several dashboards from one read of the routers and one pass over the
+   * sessions (a push covers a tenant and the all-tenants view: 20k sessions are summed once).
+   */
+  private statsOf(keys: readonly DashboardKey[]): Map<DashboardKey, DashboardStats> {
+    const all = this.figures(null);
+    return new Map(keys.map((key) => [key, this.compute(key, key === ALL ? all : all.filter((r) => r.tenantId === key))]));
+  }
+
+  private compute(key: DashboardKey, figures: readonly RouterFigures[]): DashboardStats {
+    return computeStats(key === ALL ? null : key, figures, this.now(), key === ALL ? this.sources.tenantNames() : undefined);
+  }
+
+  private figures(tenantId: number | null): RouterFigures[] {
     const totalsByTenant = new Map<number, ReturnType<SessionHub['routerTotals']>>();
-    const figures: RouterFigures[] = routers.map((r) => {
+    return this.sources.routers.list(tenantId).map((r) => {
       let totals = totalsByTenant.get(r.tenantId);
       if (!totals) totalsByTenant.set(r.tenantId, (totals = this.sources.sessions.routerTotals(r.tenantId)));
       const t = totals.get(r.id) ?? { hotspot: 0, pppoe: 0, inBps: 0, outBps: 0 };
       return { id: r.id, tenantId: r.tenantId, name: r.name, status: this.sources.routerStatus.get(r.id), ...t };
     });
-    return computeStats(key === ALL ? null : key, figures, this.now(), key === ALL ? this.sources.tenantNames() : undefined);
   }
 }

@@ -1,5 +1,5 @@
 import type { SessionDelta } from './contract';
-import { emptyDelta, isEmptyDelta, mergeDelta } from './delta-merge';
+import { isEmptyDelta, PendingDelta } from './delta-merge';
 
 /** At most one batch per channel per this many milliseconds reaches the bus. */
 export const COALESCE_WINDOW_MS = 50;
@@ -18,7 +18,7 @@ type Flush<S extends { key: string }> = (tenantId: number, delta: SessionDelta<S
  * (freshness), further changes within the window are merged and go out when it ends.
  */
 export class DeltaCoalescer<S extends { key: string }> {
-  private readonly pending = new Map<number, SessionDelta<S>>();
+  private readonly pending = new Map<number, PendingDelta<S>>();
   private readonly lastFlush = new Map<number, number>();
   private readonly timers = new Map<number, NodeJS.Timeout>();
 
@@ -32,8 +32,8 @@ export class DeltaCoalescer<S extends { key: string }> {
   push(tenantId: number, delta: SessionDelta<S>): void {
     if (isEmptyDelta(delta)) return;
     let buffer = this.pending.get(tenantId);
-    if (!buffer) this.pending.set(tenantId, (buffer = emptyDelta()));
-    mergeDelta(buffer, delta);
+    if (!buffer) this.pending.set(tenantId, (buffer = new PendingDelta()));
+    buffer.merge(delta);
     if (this.timers.has(tenantId)) return;
     const wait = (this.lastFlush.get(tenantId) ?? -Infinity) + this.windowMs - this.now();
     if (wait <= 0) {
@@ -52,16 +52,13 @@ export class DeltaCoalescer<S extends { key: string }> {
   private emit(tenantId: number): void {
     clearTimeout(this.timers.get(tenantId));
     this.timers.delete(tenantId);
-    const delta = this.pending.get(tenantId);
-    this.pending.delete(tenantId);
     this.lastFlush.set(tenantId, this.now());
-    if (!delta || isEmptyDelta(delta)) return;
-    if (delta.updated.length > this.maxUpdates) {
-      // The rest waits for the next window, where later changes merge into it as usual.
-      this.pending.set(tenantId, { started: [], updated: delta.updated.slice(this.maxUpdates), ended: [] });
-      this.timers.set(tenantId, setTimeout(() => this.emit(tenantId), this.windowMs));
-      delta.updated = delta.updated.slice(0, this.maxUpdates);
-    }
-    this.flush(tenantId, delta);
+    const pending = this.pending.get(tenantId);
+    if (!pending) return;
+    const delta = pending.take(this.maxUpdates);
+    if (pending.isEmpty) this.pending.delete(tenantId);
+    // Else the rest waits for the next window, where later changes merge into it as usual.
+    else this.timers.set(tenantId, setTimeout(() => this.emit(tenantId), this.windowMs));
+    if (!isEmptyDelta(delta)) this.flush(tenantId, delta);
   }
 }

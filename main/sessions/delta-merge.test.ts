@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionDelta } from './contract';
-import { emptyDelta, mergeDelta } from './delta-merge';
+import { PendingDelta } from './delta-merge';
 
 interface Row {
   key: string;
@@ -39,24 +39,34 @@ function randomDeltas(seed: number, count: number): { initial: Map<string, Row>;
   return { initial, deltas };
 }
 
-describe('mergeDelta', () => {
+describe('PendingDelta', () => {
   it('merged batches have the same effect as applying each delta in turn (500 random runs)', () => {
     for (let seed = 1; seed <= 500; seed++) {
       const { initial, deltas } = randomDeltas(seed, 12);
       const stepwise = new Map(initial);
       for (const d of deltas) apply(stepwise, d);
-      const merged = emptyDelta<Row>();
-      for (const d of deltas) mergeDelta(merged, d);
+      const pending = new PendingDelta<Row>();
+      for (const d of deltas) pending.merge(d);
       const batched = new Map(initial);
-      apply(batched, merged);
+      apply(batched, pending.take());
+      expect(pending.isEmpty).toBe(true);
       expect([...batched.entries()].sort(), `seed ${seed}`).toEqual([...stepwise.entries()].sort());
     }
   });
 
   it('drops a row that starts and ends within one batch, and folds updates into a start', () => {
-    const merged = emptyDelta<Row>();
-    mergeDelta(merged, { started: [{ key: 'x', a: 1 }, { key: 'y', a: 1 }], updated: [], ended: [] });
-    mergeDelta(merged, { started: [], updated: [{ key: 'y', a: 2 }], ended: ['x'] });
-    expect(merged).toEqual({ started: [{ key: 'y', a: 2 }], updated: [], ended: [] });
+    const pending = new PendingDelta<Row>();
+    pending.merge({ started: [{ key: 'x', a: 1 }, { key: 'y', a: 1 }], updated: [], ended: [] });
+    pending.merge({ started: [], updated: [{ key: 'y', a: 2 }], ended: ['x'] });
+    expect(pending.take()).toEqual({ started: [{ key: 'y', a: 2 }], updated: [], ended: [] });
+  });
+
+  it('takes at most the given number of updates and keeps the rest, merged with later changes', () => {
+    const pending = new PendingDelta<Row>();
+    pending.merge({ started: [], updated: [{ key: 'a', a: 1 }, { key: 'b', a: 1 }, { key: 'c', a: 1 }], ended: [] });
+    expect(pending.take(2)).toEqual({ started: [], updated: [{ key: 'a', a: 1 }, { key: 'b', a: 1 }], ended: [] });
+    pending.merge({ started: [], updated: [{ key: 'c', b: 2 }], ended: ['d'] });
+    expect(pending.take(2)).toEqual({ started: [], updated: [{ key: 'c', a: 1, b: 2 }], ended: ['d'] });
+    expect(pending.isEmpty).toBe(true);
   });
 });
