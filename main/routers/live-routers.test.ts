@@ -78,6 +78,18 @@ describe('live routers: store → shard workers → simulator over TCP → sessi
     expect(resource).toMatchObject({ state: 'online', identity: 'hq-1', version: expect.stringContaining('7.18') });
   });
 
+  it('refreshes byte counters on a poll, spread or not, and answers with the routers read', async () => {
+    const hotspot = () => core.services.sessions.hotspotSnapshot(1).sessions;
+    if (hotspot().length < 3) await waitForEvent(core.services.bus, 'tenant.1.sessions.hotspot', () => hotspot().length === 3);
+    const before = new Map(hotspot().map((s) => [s.key, s.bytesIn]));
+    sim.model.tick(60_000);
+    const grown = waitForEvent(core.services.bus, 'tenant.1.sessions.hotspot', (e) => (e.payload as SessionDelta<HotspotSession>).updated.some((u) => u.bytesIn !== undefined));
+    expect(await core.services.liveRouters.poll('counters', 200)).toBe(1);
+    await grown;
+    expect(hotspot().every((s) => s.bytesIn > before.get(s.key)!)).toBe(true);
+    expect(await core.services.liveRouters.poll('resource')).toBe(1);
+  });
+
   it('marks the router offline when it goes away, ends its sessions, and recovers when it returns', async () => {
     const offline = statusIs('offline');
     await sim.stop();

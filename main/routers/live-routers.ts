@@ -53,8 +53,8 @@ export class LiveRouters {
     this.deps.sessions.endRouter(tenantId, routerId);
   }
 
-  poll(what: 'counters' | 'resource'): Promise<number> {
-    return this.io.poll(what);
+  poll(what: 'counters' | 'resource', spreadMs = 0): Promise<number> {
+    return this.io.poll(what, spreadMs);
   }
 
   kick(routerId: number, kind: SessionKind, sessionId: string): Promise<unknown> {

@@ -5,6 +5,12 @@ import { PermanentJobError } from '../jobs/errors';
 /** Counter polls run every this many seconds on `router-data`, resource polls on `router-monitoring`. */
 export const COUNTER_POLL_SECONDS = 10;
 export const RESOURCE_POLL_SECONDS = 30;
+/**
+ * A poll's reads are spread over this share of its interval: the load on the console and on
+ * the routers stays flat instead of spiking at every tick, and a poll still ends well before
+ * the next one is due.
+ */
+const POLL_SPREAD = 0.5;
 
 /**
  * Router reads and checks as jobs: the periodic polls (one job per tick for the whole fleet;
@@ -18,7 +24,7 @@ export const routerJobs = jobSet(
     maxAttempts: 1,
     summary: 'Reads byte counters of every watched router’s sessions (rates for the live views).',
     payload: z.object({}).strict(),
-    handler: async (_p, { services }) => ({ routers: await services.liveRouters.poll('counters') }),
+    handler: async (_p, { services }) => ({ routers: await services.liveRouters.poll('counters', COUNTER_POLL_SECONDS * 1000 * POLL_SPREAD) }),
   }),
   defineJob({
     name: 'routers.poll-resource',
@@ -27,7 +33,7 @@ export const routerJobs = jobSet(
     maxAttempts: 1,
     summary: 'Reads CPU, memory, uptime and identity of every watched router.',
     payload: z.object({}).strict(),
-    handler: async (_p, { services }) => ({ routers: await services.liveRouters.poll('resource') }),
+    handler: async (_p, { services }) => ({ routers: await services.liveRouters.poll('resource', RESOURCE_POLL_SECONDS * 1000 * POLL_SPREAD) }),
   }),
   defineJob({
     name: 'routers.test',

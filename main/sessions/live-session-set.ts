@@ -1,11 +1,29 @@
 import type { SessionDelta } from './contract';
 
+/** What a live set needs of a row: its key, its router, and its current rates. */
+export interface LiveRow {
+  key: string;
+  routerId: number;
+  rateIn: number;
+  rateOut: number;
+}
+
+/** One router's share of a live set, with its rate sums kept as rows change. */
+interface RouterShare<S> {
+  rows: Map<string, S>;
+  inBps: number;
+  outBps: number;
+}
+
 /**
  * One tenant's live sessions of one kind, keyed by `routerId:.id`. Applying a delta returns only
- * what really changed, so no-op updates never reach the wire.
+ * what really changed, so no-op updates never reach the wire. Rows are indexed by router with
+ * running totals, so the dashboard's per-router figures and a router going offline cost the
+ * size of that router, not of all 20k sessions.
  */
-export class LiveSessionSet<S extends { key: string; routerId: number }> {
+export class LiveSessionSet<S extends LiveRow> {
   private readonly rows = new Map<string, S>();
+  private readonly routers = new Map<number, RouterShare<S>>();
 
   get size(): number {
     return this.rows.size;
@@ -14,10 +32,15 @@ export class LiveSessionSet<S extends { key: string; routerId: number }> {
   apply(delta: SessionDelta<S>): SessionDelta<S> {
     const effective: SessionDelta<S> = { started: [], updated: [], ended: [] };
     for (const key of delta.ended) {
-      if (this.rows.delete(key)) effective.ended.push(key);
+      const row = this.rows.get(key);
+      if (!row) continue;
+      this.remove(row);
+      effective.ended.push(key);
     }
     for (const row of delta.started) {
-      this.rows.set(row.key, row);
+      const previous = this.rows.get(row.key);
+      if (previous) this.remove(previous);
+      this.put(row);
       effective.started.push(row);
     }
     for (const change of delta.updated) {
@@ -25,14 +48,16 @@ export class LiveSessionSet<S extends { key: string; routerId: number }> {
       if (!current) continue;
       const diff = { key: change.key } as Partial<S> & { key: string };
       let changed = false;
-      for (const [field, value] of Object.entries(change) as Array<[keyof S, S[keyof S]]>) {
-        if (field !== 'key' && current[field] !== value) {
-          (diff as Record<keyof S, unknown>)[field] = value;
+      for (const field in change) {
+        const value = (change as Record<string, unknown>)[field];
+        if (field !== 'key' && current[field as keyof S] !== value) {
+          (diff as Record<string, unknown>)[field] = value;
           changed = true;
         }
       }
       if (!changed) continue;
-      this.rows.set(change.key, { ...current, ...diff });
+      this.remove(current);
+      this.put({ ...current, ...diff });
       effective.updated.push(diff);
     }
     return effective;
@@ -40,30 +65,46 @@ export class LiveSessionSet<S extends { key: string; routerId: number }> {
 
   /** Ends every session of a router (removed, or offline: its sessions can no longer be vouched for). */
   endRouter(routerId: number): SessionDelta<S> {
-    const ended = [...this.rows.values()].filter((s) => s.routerId === routerId).map((s) => s.key);
-    return this.apply({ started: [], updated: [], ended });
+    const share = this.routers.get(routerId);
+    return this.apply({ started: [], updated: [], ended: share ? [...share.rows.keys()] : [] });
   }
 
   list(routerId?: number): S[] {
-    const all = [...this.rows.values()];
-    return routerId === undefined ? all : all.filter((s) => s.routerId === routerId);
+    if (routerId === undefined) return [...this.rows.values()];
+    return [...(this.routers.get(routerId)?.rows.values() ?? [])];
   }
 
   /** Sessions and summed rates per router, for the dashboard. */
   totalsByRouter(): Map<number, { sessions: number; inBps: number; outBps: number }> {
     const totals = new Map<number, { sessions: number; inBps: number; outBps: number }>();
-    for (const row of this.rows.values()) {
-      const t = totals.get(row.routerId) ?? { sessions: 0, inBps: 0, outBps: 0 };
-      const rates = row as unknown as { rateIn?: number; rateOut?: number };
-      t.sessions++;
-      t.inBps += rates.rateIn ?? 0;
-      t.outBps += rates.rateOut ?? 0;
-      totals.set(row.routerId, t);
-    }
+    // Rounded: running sums of fractional rates carry float noise.
+    const bps = (sum: number) => Math.max(0, Math.round(sum));
+    for (const [routerId, share] of this.routers) totals.set(routerId, { sessions: share.rows.size, inBps: bps(share.inBps), outBps: bps(share.outBps) });
     return totals;
   }
 
   get(key: string): S | undefined {
     return this.rows.get(key);
+  }
+
+  private put(row: S): void {
+    this.rows.set(row.key, row);
+    let share = this.routers.get(row.routerId);
+    if (!share) this.routers.set(row.routerId, (share = { rows: new Map(), inBps: 0, outBps: 0 }));
+    share.rows.set(row.key, row);
+    share.inBps += row.rateIn;
+    share.outBps += row.rateOut;
+  }
+
+  private remove(row: S): void {
+    this.rows.delete(row.key);
+    const share = this.routers.get(row.routerId);
+    if (!share) return;
+    share.rows.delete(row.key);
+    if (share.rows.size === 0) this.routers.delete(row.routerId);
+    else {
+      share.inBps -= row.rateIn;
+      share.outBps -= row.rateOut;
+    }
   }
 }

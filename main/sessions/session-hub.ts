@@ -3,10 +3,10 @@ import { channelOf } from '../events/channels';
 import type { EventBus } from '../events/event-bus';
 import { sessionEvents, type HotspotSession, type PppoeSession, type SessionDelta, type SessionSnapshot } from './contract';
 import { DeltaCoalescer } from './delta-coalescer';
-import { LiveSessionSet } from './live-session-set';
+import { LiveSessionSet, type LiveRow } from './live-session-set';
 
 type Kind = 'hotspot' | 'pppoe';
-interface KindState<S extends { key: string; routerId: number }> {
+interface KindState<S extends LiveRow> {
   sets: Map<number, LiveSessionSet<S>>;
   coalescer: DeltaCoalescer<S>;
 }
@@ -57,7 +57,7 @@ export class SessionHub {
   /** The tenant whose live set holds this session key (system admins act across tenants). */
   tenantOfKey(kind: Kind, key: string): number | undefined {
     const state = kind === 'hotspot' ? this.hotspot : this.pppoe;
-    for (const [tenantId, set] of state.sets as Map<number, LiveSessionSet<{ key: string; routerId: number }>>) if (set.get(key)) return tenantId;
+    for (const [tenantId, set] of state.sets as Map<number, LiveSessionSet<LiveRow>>) if (set.get(key)) return tenantId;
     return undefined;
   }
 
@@ -87,13 +87,13 @@ export class SessionHub {
     this.pppoe.coalescer.drain();
   }
 
-  private set<S extends { key: string; routerId: number }>(state: KindState<S>, tenantId: number): LiveSessionSet<S> {
+  private set<S extends LiveRow>(state: KindState<S>, tenantId: number): LiveSessionSet<S> {
     let set = state.sets.get(tenantId);
     if (!set) state.sets.set(tenantId, (set = new LiveSessionSet<S>()));
     return set;
   }
 
-  private snapshot<S extends { key: string; routerId: number }>(state: KindState<S>, kind: Kind, tenantId: number, routerId?: number): SessionSnapshot<S> {
+  private snapshot<S extends LiveRow>(state: KindState<S>, kind: Kind, tenantId: number, routerId?: number): SessionSnapshot<S> {
     // Pending batches go out first, so the snapshot's seq covers everything it contains.
     state.coalescer.drain();
     const def = kind === 'hotspot' ? sessionEvents.HotspotSessionsChanged : sessionEvents.PppoeSessionsChanged;

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { MessagePort } from 'node:worker_threads';
 import type { Logger, LogFields } from '../../main/core/logger';
 import type { RouterConnectionOptions } from '../../main/routers/client/router-connection';
@@ -46,7 +47,14 @@ export class RouterShard {
       case 'poll':
         return this.reply(command.requestId, async () => {
           const online = [...this.routers.values()].filter((r) => r.online);
-          await Promise.all(online.map((r) => (command.what === 'counters' ? r.pollCounters() : r.pollResource())));
+          // Evenly spread, so a fleet's reads never hit this worker, the main thread and the
+          // routers at one instant (500 routers × 40 sessions is 20k rows to parse and diff).
+          const step = online.length > 1 ? command.spreadMs / online.length : 0;
+          const read = (r: WatchedRouter) => (command.what === 'counters' ? r.pollCounters() : r.pollResource());
+          await Promise.all(online.map(async (r, i) => {
+            if (i > 0 && step > 0) await delay(i * step);
+            await read(r);
+          }));
           return online.length;
         });
       case 'kick':

@@ -93,10 +93,10 @@ export class RouterIo {
     return this.shardOf.has(routerId);
   }
 
-  /** Polls counters or resources on every shard; resolves when all have answered. */
-  async poll(what: 'counters' | 'resource'): Promise<number> {
+  /** Polls counters or resources on every shard (spread over `spreadMs`); resolves when all have answered. */
+  async poll(what: 'counters' | 'resource', spreadMs = 0): Promise<number> {
     if (!this.pool) return 0;
-    const counts = await Promise.all(this.shards.map((shard) => this.request(shard, (requestId) => ({ type: 'poll', requestId, what }))));
+    const counts = await Promise.all(this.shards.map((shard) => this.request(shard, (requestId) => ({ type: 'poll', requestId, what, spreadMs }))));
     return counts.reduce<number>((n, c) => n + Number(c), 0);
   }
 

@@ -30,7 +30,8 @@ export type SessionKind = 'hotspot' | 'pppoe';
 export type ShardCommand =
   | { type: 'watch'; router: RouterEndpoint }
   | { type: 'unwatch'; routerId: number }
-  | { type: 'poll'; requestId: number; what: 'counters' | 'resource' }
+  /** Reads every online router once, their starts spread evenly over `spreadMs`. */
+  | { type: 'poll'; requestId: number; what: 'counters' | 'resource'; spreadMs: number }
   | { type: 'kick'; requestId: number; routerId: number; kind: SessionKind; sessionId: string }
   | { type: 'test'; requestId: number; router: RouterEndpoint }
   | { type: 'stop' };
