@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { z } from 'zod';
 import { silentLogger } from '../main/core/logger';
 import { EventBus } from '../main/events/event-bus';
 import { defineJob, jobSet, type JobRegistry } from '../main/jobs/define-job';
 import { diagnosticPayload } from '../main/jobs/diagnostic-payload';
 import { JobEngine } from '../main/jobs/job-engine';
+import { ProcessMetrics } from '../main/system/process-metrics';
 import { jobsMigrations } from '../main/jobs/migrations';
 import { openDatabase } from '../main/store/database';
 import { migrate } from '../main/store/migrator';
@@ -91,14 +91,14 @@ async function lagP99(jobs: number, ms: number): Promise<number> {
     engine.warmPool(['router-data']);
     for (let i = 0; i < 8; i++) engine.enqueue('jobs.diagnostic', { action: 'ok' });
     await engine.drained();
-    const histogram = monitorEventLoopDelay({ resolution: 1 });
-    histogram.enable();
+    const metrics = new ProcessMetrics(1);
+    metrics.start();
     engine.store.db.transaction(() => {
       for (let i = 0; i < jobs; i++) engine.enqueue('jobs.diagnostic', { action: 'cpu', ms });
     })();
     await engine.drained();
-    histogram.disable();
-    return histogram.percentile(99) / 1e6;
+    metrics.stop();
+    return metrics.read(false).eventLoopLag.p99;
   });
 }
 

@@ -56,8 +56,14 @@ export class LiveSessionSet<S extends LiveRow> {
         }
       }
       if (!changed) continue;
-      this.remove(current);
-      this.put({ ...current, ...diff });
+      // In place: a copy per counter refresh would promote 20k rows to the old generation
+      // every interval, and its collections are what stall the main thread.
+      const share = this.routers.get(current.routerId)!;
+      share.inBps -= current.rateIn;
+      share.outBps -= current.rateOut;
+      Object.assign(current, diff);
+      share.inBps += current.rateIn;
+      share.outBps += current.rateOut;
       effective.updated.push(diff);
     }
     return effective;

@@ -19,7 +19,7 @@ export interface SystemStatus {
 export interface SystemMetrics {
   rssBytes: number;
   heapUsedBytes: number;
-  /** Main-thread event-loop delay since the last reset, in milliseconds. */
+  /** Main-thread event-loop lag since the last reset, in milliseconds (how late a timer ran). */
   eventLoopLag: { p50: number; p99: number; max: number };
   sinceReset: string;
 }
