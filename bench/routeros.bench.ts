@@ -46,7 +46,7 @@ async function decodeThroughput(): Promise<BenchFigure[]> {
     buildMs = performance.now() - built;
     conn.sendRaw(reply);
   });
-  const conn = new RouterConnection({ name: 'bench', host: '127.0.0.1', port: server.port, username: 'u', password: 'p' }, { callTimeoutMs: 60_000, keepaliveIntervalMs: 600_000 });
+  const conn = new RouterConnection({ name: 'bench', host: '127.0.0.1', port: server.port, username: 'u', password: 'p' }, { callTimeoutMs: 60_000, keepalivePeriodMs: 600_000 });
   conn.start();
   await conn.waitFor('online');
   const rates: number[] = [];

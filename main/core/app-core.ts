@@ -12,6 +12,7 @@ import { RouterStatusBoard } from '../routers/router-status-board';
 import { SessionHub } from '../sessions/session-hub';
 import { DashboardService } from '../dashboard/dashboard-service';
 import { LiveRouters } from '../routers/live-routers';
+import type { ShardConnectionOptions } from '../routers/io/shard-protocol';
 import { resolveWorkerFile } from './worker-file';
 import { JobEngine } from '../jobs/job-engine';
 import { AuthService } from '../auth/auth-service';
@@ -29,6 +30,8 @@ export interface CoreOptions {
   log?: Logger;
   /** Router shard worker file (tests, benchmarks); found next to the bundle or as TS source otherwise. */
   routerShardWorker?: string;
+  /** Router connection timings (tests); RouterConnection's defaults otherwise. */
+  routerConnection?: ShardConnectionOptions;
 }
 
 /** Worker threads that hold router connections (the machine's cores are shared with the pool). */
@@ -75,7 +78,12 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     sessions,
     bus,
     log,
-    io: { shards: ROUTER_SHARDS, memoryMb: routerData?.memoryMb ?? 128, worker: resolveWorkerFile('router-shard', options.routerShardWorker) },
+    io: {
+      shards: ROUTER_SHARDS,
+      memoryMb: routerData?.memoryMb ?? 128,
+      worker: resolveWorkerFile('router-shard', options.routerShardWorker),
+      connection: options.routerConnection,
+    },
   });
   const services: CoreServices = {
     db,

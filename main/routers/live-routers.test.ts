@@ -105,3 +105,41 @@ describe('live routers: store → shard workers → simulator over TCP → sessi
     expect(core.services.sessions.counts(1)).toEqual({ hotspot: 3, pppoe: 2 });
   });
 });
+
+describe('live routers: a router that falls silent', () => {
+  it('is offline within one keepalive period (calls may wait far longer), and re-synced when it answers again', async () => {
+    // A call timeout of a minute: the offline state can only come from the keepalive period.
+    const core = await startTestCore({ routerConnection: { keepalivePeriodMs: 400, callTimeoutMs: 60_000 } });
+    const sim = await startSimulatedRouter({ name: 'edge-1', password: 'sim-pass', hotspotSessions: 2, pppoeSessions: 1, clock: 'manual' });
+    try {
+      const status = (state: RouterLiveStatus['state']) =>
+        waitForEvent(core.services.bus, 'tenant.1.routers', (e) => e.name === 'RouterStatusChanged' && (e.payload as { status: RouterLiveStatus }).status.state === state);
+      const online = status('online');
+      const added = await dispatchInvoke(core.services, admin, 'routers.add', {
+        name: 'edge-1', host: sim.host, port: sim.port, tls: false, username: sim.username, password: 'sim-pass', site: '', notes: '', encoding: 'utf-8',
+      });
+      expect(added.ok).toBe(true);
+      await online;
+      const full = () => core.services.sessions.counts(1).hotspot === 2 && core.services.sessions.counts(1).pppoe === 1;
+      if (!full()) await waitForEvent(core.services.bus, 'tenant.1.sessions.pppoe', full);
+
+      const offline = status('offline');
+      sim.faults.stall('forever');
+      const { payload } = await offline;
+      expect((payload as { status: RouterLiveStatus }).status.lastError).toMatch(/stopped answering: nothing heard for \d+ ms/);
+      expect(core.services.sessions.counts(1)).toEqual({ hotspot: 0, pppoe: 0 });
+
+      const back = status('online');
+      sim.faults.clear();
+      sim.model.addHotspotSession({ user: 'while-away' });
+      await back;
+      // Re-synced in full: the sessions it had before and the one that started meanwhile.
+      const resynced = () => core.services.sessions.counts(1).hotspot === 3 && core.services.sessions.counts(1).pppoe === 1;
+      if (!resynced()) await waitForEvent(core.services.bus, 'tenant.1.dashboard', resynced, 20_000);
+      expect(core.services.sessions.hotspotSnapshot(1).sessions.map((s) => s.user)).toContain('while-away');
+    } finally {
+      await core.dispose();
+      await sim.stop();
+    }
+  });
+});

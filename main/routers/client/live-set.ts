@@ -50,6 +50,7 @@ export class LiveSet<T extends { id: string }, E = undefined> {
   private listenHandle: ListenHandle | undefined;
   private listenGeneration = 0;
   private offConnected: (() => void) | undefined;
+  private offState: (() => void) | undefined;
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private loaded = false;
@@ -82,6 +83,9 @@ export class LiveSet<T extends { id: string }, E = undefined> {
     if (this.running) return;
     this.running = true;
     this.offConnected = this.conn.connected.on(() => void this.resync());
+    this.offState = this.conn.stateChanges.on(({ state }) => {
+      if (state === 'offline' || state === 'auth-failed') this.forget();
+    });
     this.timer = setInterval(() => void this.refresh(), this.refreshMs);
     if (this.conn.state === 'online' || this.conn.state === 'degraded') void this.resync();
   }
@@ -89,6 +93,7 @@ export class LiveSet<T extends { id: string }, E = undefined> {
   stop(): void {
     this.running = false;
     this.offConnected?.();
+    this.offState?.();
     clearInterval(this.timer);
     this.listenHandle?.stop();
     this.listenHandle = undefined;
@@ -121,6 +126,19 @@ export class LiveSet<T extends { id: string }, E = undefined> {
     const next = (this.refreshing ?? Promise.resolve()).then(run);
     this.refreshing = next;
     return next;
+  }
+
+  /**
+   * The connection is gone: rows that can no longer be vouched for all end, so the re-sync on
+   * reconnect starts every row again and consumers that dropped them on offline get them back.
+   */
+  private forget(): void {
+    this.flush();
+    if (this.rows.size === 0) return;
+    const delta = emptyDelta<T>(false);
+    delta.ended = [...this.rows.keys()];
+    this.rows.clear();
+    this.deltas.emit(delta);
   }
 
   private resync(): Promise<void> {

@@ -32,14 +32,16 @@ export interface RouterEndpoint {
 export interface RouterConnectionOptions {
   /** Per-call reply timeout. @defaultValue 10_000 */
   callTimeoutMs?: number;
-  /** TCP/TLS connect plus login. Also the socket idle limit (keepalive keeps it busy). @defaultValue 10_000 */
+  /** TCP/TLS connect plus login. @defaultValue 10_000 */
   connectTimeoutMs?: number;
-  /** A probe (`/system/identity/print`) is sent when nothing was heard for this long. @defaultValue 5_000 */
-  keepaliveIntervalMs?: number;
+  /**
+   * The keepalive period. After half of it without a word from the router a probe
+   * (`/system/identity/print`) goes out, given a quarter period to answer (else: degraded);
+   * a router silent for a whole period is lost: offline, and reconnecting. @defaultValue 10_000
+   */
+  keepalivePeriodMs?: number;
   /** A probe slower than this marks the router degraded. @defaultValue 2_000 */
   slowCallMs?: number;
-  /** Probes timed out in a row before the connection is dropped and rebuilt. @defaultValue 3 */
-  maxMissedKeepalives?: number;
   /** Reconnect delays after a lost connection or a failed attempt. */
   backoff?: Partial<BackoffOptions>;
   /** Retry delay after a refused login (credentials rarely fix themselves). @defaultValue 60_000 */
@@ -101,7 +103,6 @@ export class RouterConnection {
   private retryTimer: NodeJS.Timeout | undefined;
   private keepaliveTimer: NodeJS.Timeout | undefined;
   private probing = false;
-  private missedProbes = 0;
   private lastHeardAt = 0;
   private gen = 0;
 
@@ -112,9 +113,8 @@ export class RouterConnection {
     this.opts = {
       callTimeoutMs: options.callTimeoutMs ?? 10_000,
       connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
-      keepaliveIntervalMs: options.keepaliveIntervalMs ?? 5_000,
+      keepalivePeriodMs: options.keepalivePeriodMs ?? 10_000,
       slowCallMs: options.slowCallMs ?? 2_000,
-      maxMissedKeepalives: options.maxMissedKeepalives ?? 3,
       authRetryMs: options.authRetryMs ?? 60_000,
       random: options.random ?? Math.random,
       backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
@@ -255,7 +255,7 @@ export class RouterConnection {
       this.heard(api, performance.now() - started, probe);
       return rows;
     } catch (err) {
-      if (err instanceof RouterError && err.code === 'timeout') this.missed(api, probe);
+      if (err instanceof RouterError && err.code === 'timeout') this.missed(api);
       else if ((err as { errno?: string }).errno === 'TRAP') this.heard(api, performance.now() - started, probe);
       throw callError(this.name, command, err);
     } finally {
@@ -272,7 +272,6 @@ export class RouterConnection {
   private heard(api: RouterOSAPI, latencyMs: number, probe: boolean): void {
     if (api !== this.api) return;
     this.lastHeardAt = Date.now();
-    if (probe) this.missedProbes = 0;
     if (latencyMs > this.opts.slowCallMs) {
       if (probe) this.setHealth(false, `router '${this.name}' is slow: a keepalive took ${Math.round(latencyMs)} ms`);
     } else {
@@ -280,13 +279,9 @@ export class RouterConnection {
     }
   }
 
-  private missed(api: RouterOSAPI, probe: boolean): void {
+  private missed(api: RouterOSAPI): void {
     if (api !== this.api) return;
     this.setHealth(false, `router '${this.name}' is not answering in time: calls are timing out`);
-    if (probe && ++this.missedProbes >= this.opts.maxMissedKeepalives) {
-      this.lost(api, new RouterError('connection-lost', `router '${this.name}' stopped answering (${this.missedProbes} keepalives timed out); reconnecting`, { router: this.name }));
-      api.close().catch(() => {});
-    }
   }
 
   private setHealth(healthy: boolean, why?: string): void {
@@ -298,7 +293,8 @@ export class RouterConnection {
     this.retryTimer = undefined;
     const { host, username, password, tls, encoding } = this.endpoint;
     const port = this.port;
-    const idleSeconds = Math.max(this.opts.connectTimeoutMs, 2 * this.opts.keepaliveIntervalMs) / 1000;
+    // The socket's own idle limit is only a backstop: the keepalive deadline comes first.
+    const idleSeconds = Math.max(this.opts.connectTimeoutMs, 2 * this.opts.keepalivePeriodMs) / 1000;
     let api: RouterOSAPI;
     try {
       api = new RouterOSAPI({
@@ -348,7 +344,6 @@ export class RouterConnection {
     online = true;
     this.api = api;
     this.failures = 0;
-    this.missedProbes = 0;
     this.lastHeardAt = Date.now();
     this.gen += 1;
     this.log.info('connected', { host, port, generation: this.gen });
@@ -375,16 +370,23 @@ export class RouterConnection {
 
   private startKeepalive(api: RouterOSAPI): void {
     this.stopKeepalive();
-    const interval = this.opts.keepaliveIntervalMs;
+    const period = this.opts.keepalivePeriodMs;
     this.keepaliveTimer = setInterval(() => {
-      if (api !== this.api || this.probing || Date.now() - this.lastHeardAt < interval) return;
+      if (api !== this.api) return;
+      const silentMs = Date.now() - this.lastHeardAt;
+      if (silentMs >= period) {
+        this.lost(api, new RouterError('connection-lost', `router '${this.name}' stopped answering: nothing heard for ${silentMs} ms; reconnecting`, { router: this.name }));
+        api.close().catch(() => {});
+        return;
+      }
+      if (this.probing || silentMs < period / 2) return;
       this.probing = true;
-      this.send(['/system/identity/print', '.proplist=name'], this.opts.callTimeoutMs, true)
+      this.send(['/system/identity/print', '.proplist=name'], Math.max(1, Math.floor(period / 4)), true)
         .catch(() => {}) // the outcome already went to heard()/missed()
         .finally(() => {
           this.probing = false;
         });
-    }, Math.max(10, Math.floor(interval / 2)));
+    }, Math.max(5, Math.floor(period / 20)));
   }
 
   private stopKeepalive(): void {

@@ -1,7 +1,7 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { Logger } from '../../core/logger';
-import type { RouterEndpoint, ShardCommand, ShardEvent } from './shard-protocol';
+import type { RouterEndpoint, ShardCommand, ShardConnectionOptions, ShardEvent } from './shard-protocol';
 
 export interface RouterIoOptions {
   /** Worker threads holding router connections. */
@@ -13,6 +13,8 @@ export interface RouterIoOptions {
   onEvent: (event: ShardEvent) => void;
   /** A request to a shard that gets no reply in this time fails. */
   requestTimeoutMs?: number;
+  /** Timings of every router connection (tests shorten the keepalive period). */
+  connection?: ShardConnectionOptions;
 }
 
 export class RouterIoError extends Error {
@@ -128,7 +130,7 @@ export class RouterIo {
     const { port1, port2 } = new MessageChannel();
     shard.port = port1;
     port1.on('message', (event: ShardEvent) => this.receive(event));
-    shard.run = this.pool!.run({ port: port2 }, { transferList: [port2] }).then(
+    shard.run = this.pool!.run({ port: port2, connection: this.options.connection ?? {} }, { transferList: [port2] }).then(
       () => this.ended(shard, null),
       (error: unknown) => this.ended(shard, error),
     );

@@ -1,4 +1,5 @@
 import type { HotspotSession, PppoeSession, SessionDelta } from '../../sessions/contract';
+import type { RouterConnectionOptions } from '../client/router-connection';
 import type { RouterEncoding, RouterState } from '../contract';
 
 /**
@@ -18,14 +19,10 @@ export interface RouterEndpoint {
   encoding: RouterEncoding;
 }
 
-export interface ShardTimings {
-  /** Per-call timeout, ms. */
-  callTimeoutMs: number;
-  /** Keepalive period: a silent router is declared offline within it, ms. */
-  keepaliveMs: number;
-}
-
 export type SessionKind = 'hotspot' | 'pppoe';
+
+/** Connection timings a shard gives every router it watches (defaults: RouterConnection's). */
+export type ShardConnectionOptions = Pick<RouterConnectionOptions, 'callTimeoutMs' | 'keepalivePeriodMs'>;
 
 export type ShardCommand =
   | { type: 'watch'; router: RouterEndpoint }
