@@ -1,18 +1,16 @@
 import {
-  addItem,
   asBoolean,
   asDuration,
   asNumber,
   asText,
+  editableMenu,
   count,
   duration,
   flag,
-  inputWords,
   num,
   optText,
   printTyped,
   removeItem,
-  setItem,
   text,
   type InputSpec,
   type RecordSpec,
@@ -111,13 +109,7 @@ const USER_INPUT: InputSpec<HotspotUserInput> = {
   disabled: ['disabled', asBoolean],
 };
 
-/** Users; `name` filters on the router. */
-export const listHotspotUsers = (c: RouterCaller, filter: { name?: string } = {}) =>
-  printTyped(c, '/ip/hotspot/user', USER, filter.name === undefined ? [] : [`?name=${filter.name}`]);
-export const addHotspotUser = (c: RouterCaller, input: HotspotUserInput) => addItem(c, '/ip/hotspot/user', inputWords(USER_INPUT, input));
-export const updateHotspotUser = (c: RouterCaller, id: string, input: Partial<HotspotUserInput>) =>
-  setItem(c, '/ip/hotspot/user', id, inputWords(USER_INPUT, input));
-export const removeHotspotUser = (c: RouterCaller, id: string) => removeItem(c, '/ip/hotspot/user', id);
+export const hotspotUsers = editableMenu('/ip/hotspot/user', USER, USER_INPUT);
 
 export interface HotspotUserProfile {
   id: string;
@@ -174,12 +166,7 @@ const USER_PROFILE_INPUT: InputSpec<HotspotUserProfileInput> = {
   onLogout: ['on-logout', asText],
 };
 
-export const listHotspotUserProfiles = (c: RouterCaller) => printTyped(c, '/ip/hotspot/user/profile', USER_PROFILE);
-export const addHotspotUserProfile = (c: RouterCaller, input: HotspotUserProfileInput) =>
-  addItem(c, '/ip/hotspot/user/profile', inputWords(USER_PROFILE_INPUT, input));
-export const updateHotspotUserProfile = (c: RouterCaller, id: string, input: Partial<HotspotUserProfileInput>) =>
-  setItem(c, '/ip/hotspot/user/profile', id, inputWords(USER_PROFILE_INPUT, input));
-export const removeHotspotUserProfile = (c: RouterCaller, id: string) => removeItem(c, '/ip/hotspot/user/profile', id);
+export const hotspotUserProfiles = editableMenu('/ip/hotspot/user/profile', USER_PROFILE, USER_PROFILE_INPUT);
 
 export interface HotspotSession {
   id: string;

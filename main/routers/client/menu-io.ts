@@ -81,3 +81,21 @@ export async function setItem(c: RouterCaller, path: string, id: string, words: 
 export async function removeItem(c: RouterCaller, path: string, id: string): Promise<void> {
   await c.call([`${path}/remove`, `=.id=${id}`]);
 }
+
+/** A menu the console reads and edits: typed `print`, `add` (resolves with the new `.id`), `set`, `remove`. */
+export interface EditableMenu<T, I> {
+  /** `name` filters on the router (`?name=`). */
+  list(c: RouterCaller, filter?: { name?: string }): Promise<T[]>;
+  add(c: RouterCaller, input: I): Promise<string>;
+  update(c: RouterCaller, id: string, changes: Partial<I>): Promise<void>;
+  remove(c: RouterCaller, id: string): Promise<void>;
+}
+
+export function editableMenu<T, I>(path: string, spec: RecordSpec<T>, input: InputSpec<I>): EditableMenu<T, I> {
+  return {
+    list: (c, filter = {}) => printTyped(c, path, spec, filter.name === undefined ? [] : [`?name=${filter.name}`]),
+    add: (c, values) => addItem(c, path, inputWords(input, values)),
+    update: (c, id, changes) => setItem(c, path, id, inputWords(input, changes)),
+    remove: (c, id) => removeItem(c, path, id),
+  };
+}

@@ -1,30 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulatedRouter, type RosVersion, type SimulatedRouter } from '../simulator';
 import { failOnUnhandled } from '../testing/fail-on-unhandled';
-import {
-  addHotspotUser,
-  addHotspotUserProfile,
-  kickHotspotSession,
-  listHotspotServers,
-  listHotspotSessions,
-  listHotspotUserProfiles,
-  listHotspotUsers,
-  removeHotspotUser,
-  updateHotspotUser,
-} from './hotspot-menus';
-import {
-  addPppProfile,
-  addPppSecret,
-  kickPppSession,
-  listPppoeServers,
-  listPppProfiles,
-  listPppSecrets,
-  listPppSessions,
-  removePppSecret,
-  updatePppoeServer,
-} from './ppp-menus';
+import { hotspotUserProfiles, hotspotUsers, kickHotspotSession, listHotspotServers, listHotspotSessions } from './hotspot-menus';
+import { kickPppSession, listPppSessions, pppoeServers, pppProfiles, pppSecrets } from './ppp-menus';
 import { RouterConnection } from './router-connection';
-import { addIpPool, getIdentity, getSystemResource, listInterfaces, listIpPools, setIdentity } from './system-menus';
+import { getIdentity, getSystemResource, ipPools, listInterfaces, setIdentity } from './system-menus';
 
 /** Typed reads and writes against the simulator, in the date formats of both RouterOS eras. */
 failOnUnhandled();
@@ -83,18 +63,18 @@ describe.each(['6.49', '7.10', '7.18'] as const)('typed menus on RouterOS %s', (
     expect(await listHotspotServers(conn)).toEqual([
       expect.objectContaining({ name: 'hotspot1', interface: 'ether2', addressPool: 'hs-pool', idleTimeoutSeconds: 300, disabled: false }),
     ]);
-    const profileId = await addHotspotUserProfile(conn, { name: '3H-10K', rateLimit: '2M/4M', sessionTimeoutSeconds: 3 * 3600, sharedUsers: 2 });
-    const profiles = await listHotspotUserProfiles(conn);
+    const profileId = await hotspotUserProfiles.add(conn, { name: '3H-10K', rateLimit: '2M/4M', sessionTimeoutSeconds: 3 * 3600, sharedUsers: 2 });
+    const profiles = await hotspotUserProfiles.list(conn);
     expect(profiles.find((p) => p.id === profileId)).toMatchObject({ name: '3H-10K', rateLimit: '2M/4M', sessionTimeoutSeconds: 10_800, sharedUsers: 2 });
 
-    const userId = await addHotspotUser(conn, { name: 'vc-7731', password: 'x1', profile: '3H-10K', limitUptimeSeconds: 3 * 3600, comment: 'voucher batch 7' });
-    expect(await listHotspotUsers(conn, { name: 'vc-7731' })).toEqual([
+    const userId = await hotspotUsers.add(conn, { name: 'vc-7731', password: 'x1', profile: '3H-10K', limitUptimeSeconds: 3 * 3600, comment: 'voucher batch 7' });
+    expect(await hotspotUsers.list(conn, { name: 'vc-7731' })).toEqual([
       expect.objectContaining({ id: userId, name: 'vc-7731', profile: '3H-10K', limitUptimeSeconds: 10_800, comment: 'voucher batch 7', disabled: false, bytesIn: 0 }),
     ]);
-    await updateHotspotUser(conn, userId, { disabled: true });
-    expect((await listHotspotUsers(conn, { name: 'vc-7731' }))[0]?.disabled).toBe(true);
-    await removeHotspotUser(conn, userId);
-    expect(await listHotspotUsers(conn, { name: 'vc-7731' })).toEqual([]);
+    await hotspotUsers.update(conn, userId, { disabled: true });
+    expect((await hotspotUsers.list(conn, { name: 'vc-7731' }))[0]?.disabled).toBe(true);
+    await hotspotUsers.remove(conn, userId);
+    expect(await hotspotUsers.list(conn, { name: 'vc-7731' })).toEqual([]);
 
     const sessions = await listHotspotSessions(conn);
     expect(sessions).toHaveLength(3);
@@ -107,19 +87,19 @@ describe.each(['6.49', '7.10', '7.18'] as const)('typed menus on RouterOS %s', (
 
   it('reads and provisions PPP secrets, profiles, PPPoE servers, and kicks a PPP session', async () => {
     const { router, conn } = await connect(version);
-    const profileId = await addPppProfile(conn, { name: 'pppoe-20M', rateLimit: '10M/20M', onlyOne: 'yes', localAddress: '10.20.0.1', remoteAddress: 'pppoe-pool' });
-    expect((await listPppProfiles(conn)).find((p) => p.id === profileId)).toMatchObject({ name: 'pppoe-20M', rateLimit: '10M/20M', onlyOne: 'yes' });
+    const profileId = await pppProfiles.add(conn, { name: 'pppoe-20M', rateLimit: '10M/20M', onlyOne: 'yes', localAddress: '10.20.0.1', remoteAddress: 'pppoe-pool' });
+    expect((await pppProfiles.list(conn)).find((p) => p.id === profileId)).toMatchObject({ name: 'pppoe-20M', rateLimit: '10M/20M', onlyOne: 'yes' });
 
-    const secretId = await addPppSecret(conn, { name: 'cust-900', password: 'pw', service: 'pppoe', profile: 'pppoe-20M', limitBytesOut: 5_000_000_000 });
-    expect(await listPppSecrets(conn, { name: 'cust-900' })).toEqual([
+    const secretId = await pppSecrets.add(conn, { name: 'cust-900', password: 'pw', service: 'pppoe', profile: 'pppoe-20M', limitBytesOut: 5_000_000_000 });
+    expect(await pppSecrets.list(conn, { name: 'cust-900' })).toEqual([
       expect.objectContaining({ id: secretId, service: 'pppoe', profile: 'pppoe-20M', limitBytesOut: 5_000_000_000, disabled: false, lastLoggedOut: null }),
     ]);
-    await removePppSecret(conn, secretId);
+    await pppSecrets.remove(conn, secretId);
 
-    const [server] = await listPppoeServers(conn);
+    const [server] = await pppoeServers.list(conn);
     expect(server).toMatchObject({ serviceName: 'pppoe-service', interface: 'ether3', defaultProfile: 'pppoe-10M', oneSessionPerHost: true });
-    await updatePppoeServer(conn, server!.id, { maxSessions: 500 });
-    expect((await listPppoeServers(conn))[0]?.maxSessions).toBe(500);
+    await pppoeServers.update(conn, server!.id, { maxSessions: 500 });
+    expect((await pppoeServers.list(conn))[0]?.maxSessions).toBe(500);
 
     const sessions = await listPppSessions(conn);
     expect(sessions).toHaveLength(2);
@@ -128,14 +108,14 @@ describe.each(['6.49', '7.10', '7.18'] as const)('typed menus on RouterOS %s', (
     await kickPppSession(conn, sessions[0]!.id);
     expect(router.model.pppSessionIds()).not.toContain(sessions[0]!.id);
     // The kicked subscriber's secret now remembers the logout, as a date in this version's format.
-    const kicked = (await listPppSecrets(conn, { name: sessions[0]!.name }))[0];
+    const kicked = (await pppSecrets.list(conn, { name: sessions[0]!.name }))[0];
     expect(kicked?.lastLoggedOut).toMatch(ISO_LOCAL);
   });
 
   it('reads and adds pools; an empty result is an empty list (7.18 sends !empty)', async () => {
     const { conn } = await connect(version, { hotspotSessions: 0, pppoeSessions: 0 });
-    await addIpPool(conn, { name: 'vip', ranges: '10.9.0.2-10.9.0.50' });
-    expect((await listIpPools(conn)).map((p) => p.name)).toEqual(['hs-pool', 'pppoe-pool', 'vip']);
+    await ipPools.add(conn, { name: 'vip', ranges: '10.9.0.2-10.9.0.50' });
+    expect((await ipPools.list(conn)).map((p) => p.name)).toEqual(['hs-pool', 'pppoe-pool', 'vip']);
     expect(await listHotspotSessions(conn)).toEqual([]);
     expect(await listPppSessions(conn)).toEqual([]);
   });

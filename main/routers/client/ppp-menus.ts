@@ -1,18 +1,16 @@
 import {
-  addItem,
   asBoolean,
   asDuration,
   asNumber,
   asText,
+  editableMenu,
   date,
   duration,
   flag,
-  inputWords,
   num,
   optText,
   printTyped,
   removeItem,
-  setItem,
   text,
   type InputSpec,
   type RecordSpec,
@@ -88,12 +86,7 @@ const SECRET_INPUT: InputSpec<PppSecretInput> = {
   disabled: ['disabled', asBoolean],
 };
 
-/** Secrets; `name` filters on the router. */
-export const listPppSecrets = (c: RouterCaller, filter: { name?: string } = {}) =>
-  printTyped(c, '/ppp/secret', SECRET, filter.name === undefined ? [] : [`?name=${filter.name}`]);
-export const addPppSecret = (c: RouterCaller, input: PppSecretInput) => addItem(c, '/ppp/secret', inputWords(SECRET_INPUT, input));
-export const updatePppSecret = (c: RouterCaller, id: string, input: Partial<PppSecretInput>) => setItem(c, '/ppp/secret', id, inputWords(SECRET_INPUT, input));
-export const removePppSecret = (c: RouterCaller, id: string) => removeItem(c, '/ppp/secret', id);
+export const pppSecrets = editableMenu('/ppp/secret', SECRET, SECRET_INPUT);
 
 export interface PppProfile {
   id: string;
@@ -156,10 +149,7 @@ const PROFILE_INPUT: InputSpec<PppProfileInput> = {
   comment: ['comment', asText],
 };
 
-export const listPppProfiles = (c: RouterCaller) => printTyped(c, '/ppp/profile', PROFILE);
-export const addPppProfile = (c: RouterCaller, input: PppProfileInput) => addItem(c, '/ppp/profile', inputWords(PROFILE_INPUT, input));
-export const updatePppProfile = (c: RouterCaller, id: string, input: Partial<PppProfileInput>) => setItem(c, '/ppp/profile', id, inputWords(PROFILE_INPUT, input));
-export const removePppProfile = (c: RouterCaller, id: string) => removeItem(c, '/ppp/profile', id);
+export const pppProfiles = editableMenu('/ppp/profile', PROFILE, PROFILE_INPUT);
 
 export interface PppSession {
   id: string;
@@ -261,8 +251,4 @@ const PPPOE_SERVER_INPUT: InputSpec<PppoeServerInput> = {
   disabled: ['disabled', asBoolean],
 };
 
-export const listPppoeServers = (c: RouterCaller) => printTyped(c, '/interface/pppoe-server/server', PPPOE_SERVER);
-export const addPppoeServer = (c: RouterCaller, input: PppoeServerInput) => addItem(c, '/interface/pppoe-server/server', inputWords(PPPOE_SERVER_INPUT, input));
-export const updatePppoeServer = (c: RouterCaller, id: string, input: Partial<PppoeServerInput>) =>
-  setItem(c, '/interface/pppoe-server/server', id, inputWords(PPPOE_SERVER_INPUT, input));
-export const removePppoeServer = (c: RouterCaller, id: string) => removeItem(c, '/interface/pppoe-server/server', id);
+export const pppoeServers = editableMenu('/interface/pppoe-server/server', PPPOE_SERVER, PPPOE_SERVER_INPUT);

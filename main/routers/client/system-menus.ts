@@ -1,4 +1,4 @@
-import { addItem, asText, count, date, duration, flag, inputWords, num, optText, printTyped, removeItem, setItem, text, type InputSpec, type RecordSpec, type RouterCaller } from './menu-io';
+import { asText, count, editableMenu, date, duration, flag, num, optText, printTyped, text, type InputSpec, type RecordSpec, type RouterCaller } from './menu-io';
 
 /** `/system/resource`, `/system/identity`, `/interface` (with counters), `/ip/pool`. */
 
@@ -127,7 +127,4 @@ const POOL: RecordSpec<IpPool> = {
 export type IpPoolInput = Omit<IpPool, 'id' | 'nextPool' | 'comment'> & { nextPool?: string; comment?: string };
 const POOL_INPUT: InputSpec<IpPoolInput> = { name: ['name', asText], ranges: ['ranges', asText], nextPool: ['next-pool', asText], comment: ['comment', asText] };
 
-export const listIpPools = (c: RouterCaller) => printTyped(c, '/ip/pool', POOL);
-export const addIpPool = (c: RouterCaller, input: IpPoolInput) => addItem(c, '/ip/pool', inputWords(POOL_INPUT, input));
-export const updateIpPool = (c: RouterCaller, id: string, input: Partial<IpPoolInput>) => setItem(c, '/ip/pool', id, inputWords(POOL_INPUT, input));
-export const removeIpPool = (c: RouterCaller, id: string) => removeItem(c, '/ip/pool', id);
+export const ipPools = editableMenu('/ip/pool', POOL, POOL_INPUT);
