@@ -1,17 +1,22 @@
 import type { CoreServices } from '../core/services';
+import { tenantSummary } from '../tenants/tenant-jobs';
 
 /**
  * The one place that says what happens after each event: every domain listener is registered
  * here, so reading this file tells the whole story. Returns a function that removes them all.
  */
 export function registerListeners(services: CoreServices): () => void {
-  const { bus, dashboard, liveRouters, routers } = services;
+  const { bus, dashboard, liveRouters, routers, tenants } = services;
   const touchDashboard = (_payload: unknown, meta: { tenantId?: number }) => {
     if (meta.tenantId !== undefined) dashboard.markDirty(meta.tenantId);
   };
   const watchRouter = ({ id }: { id: number }) => {
     const record = routers.get(null, id);
     if (record) liveRouters.watch(record);
+  };
+  const recountTenant = (_payload: unknown, meta: { tenantId?: number }) => {
+    const row = meta.tenantId === undefined ? null : tenants.listRow(meta.tenantId);
+    if (row) bus.publish('TenantUpdated', { tenant: tenantSummary(row, row.userCount) });
   };
   const removers: Array<() => void> = [
     // A router added or changed is (re)connected with its new settings; a removed one is dropped.
@@ -24,6 +29,9 @@ export function registerListeners(services: CoreServices): () => void {
     bus.on('RouterStatusChanged', touchDashboard),
     bus.on('RouterAdded', touchDashboard),
     bus.on('RouterRemoved', touchDashboard),
+    // The system admins' Tenants view shows each tenant's user count.
+    bus.on('UserCreated', recountTenant),
+    bus.on('UserDeleted', recountTenant),
   ];
   return () => {
     for (const remove of removers) remove();

@@ -64,4 +64,10 @@ export const tenantEvents = {
     withoutTenant: 'system',
     summary: 'A tenant was registered: on system.tenants and on the new tenant.{id}.tenants.',
   }),
+  TenantUpdated: defineEvent<{ tenant: TenantSummary }>()({
+    scope: 'tenant',
+    topic: 'tenants',
+    withoutTenant: 'system',
+    summary: "A tenant's summary changed (a user was added or deleted): on system.tenants.",
+  }),
 };

@@ -26,6 +26,8 @@ const toRecord = (r: Row): TenantRecord => ({ id: r.id, name: r.name, status: r.
 export const tenantNameKey = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** Tenants table access. Callers open transactions; nothing here does. */
+const LIST_ROW = 'SELECT t.*, (SELECT count(*) FROM users u WHERE u.tenant_id = t.id) AS user_count FROM tenants t';
+
 export class TenantRepository {
   constructor(private readonly db: Db) {}
 
@@ -41,11 +43,14 @@ export class TenantRepository {
 
   list(): TenantListRow[] {
     return this.db
-      .prepare<[], Row & { user_count: number }>(
-        `SELECT t.*, (SELECT count(*) FROM users u WHERE u.tenant_id = t.id) AS user_count FROM tenants t ORDER BY t.name_key`,
-      )
+      .prepare<[], Row & { user_count: number }>(`${LIST_ROW} ORDER BY t.name_key`)
       .all()
       .map((r) => ({ ...toRecord(r), userCount: r.user_count }));
+  }
+
+  listRow(id: number): TenantListRow | null {
+    const row = this.db.prepare<[number], Row & { user_count: number }>(`${LIST_ROW} WHERE t.id = ?`).get(id);
+    return row ? { ...toRecord(row), userCount: row.user_count } : null;
   }
 
   insert(name: string, createdBy: number | null, now: number): TenantRecord {

@@ -98,6 +98,18 @@ describe('user management', () => {
     connection.close();
   });
 
+  it("keeps the system admins' tenant list current: each created or deleted user updates the tenant's count", async () => {
+    const tenantEvents: BusEvent[] = [];
+    core.services.bus.subscribe('system.tenants', (e) => tenantEvents.push(e));
+    await call(admin, 'users.create', newUser);
+    const otto = core.services.users.findByUsername('otto')!;
+    await call(admin, 'users.delete', { id: otto.id });
+    expect(tenantEvents).toMatchObject([
+      { name: 'TenantUpdated', payload: { tenant: { id: tenantId, name: 'Acme Net', userCount: 2 } } },
+      { name: 'TenantUpdated', payload: { tenant: { id: tenantId, userCount: 1 } } },
+    ]);
+  });
+
   it('deletes a user, ending their sessions, with UserDeleted and an audit entry', async () => {
     const otto = await seedUser(core.services, { username: 'otto', role: 'operator', tenantId });
     const ottoSession = sessionOf(core.services, otto);

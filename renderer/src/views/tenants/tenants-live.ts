@@ -4,7 +4,7 @@ import { attachLiveChannel } from '../../bridge/live-channel';
 import { rememberTenants } from '../../stores/tenant-scope-store';
 import { tenantsActions } from './tenants-store';
 
-/** Live binding of the Tenants view (system admins): a snapshot, then TenantCreated. */
+/** Live binding of the Tenants view (system admins): a snapshot, then TenantCreated and TenantUpdated. */
 export function attachTenants(): () => void {
   return attachLiveChannel({
     channel: 'system.tenants',
@@ -14,7 +14,7 @@ export function attachTenants(): () => void {
       rememberTenants(tenants);
     },
     onEvent: (name, payload) => {
-      if (name !== 'TenantCreated') return;
+      if (name !== 'TenantCreated' && name !== 'TenantUpdated') return;
       const { tenant } = payload as TenantCreatedEvent;
       tenantsActions.upsert(tenant);
       rememberTenants([tenant]);

@@ -10,7 +10,7 @@ export interface TenantsState {
 
 export const initialTenantsState: TenantsState = { tenants: [], loaded: false, error: null };
 
-/** The Tenants view: one `tenants.list`, then TenantCreated on `system.tenants`. Pure (no bridge). */
+/** The Tenants view: one `tenants.list`, then TenantCreated/TenantUpdated on `system.tenants`. Pure (no bridge). */
 export const useTenantsStore = create<TenantsState>(() => initialTenantsState);
 
 export const tenantsSelectors = {
