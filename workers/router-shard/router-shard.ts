@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { MessagePort } from 'node:worker_threads';
 import type { Logger, LogFields } from '../../main/core/logger';
-import type { RouterConnectionOptions } from '../../main/routers/client/router-connection';
+import type { RouterConnectionOptions } from '../../main/routers/client/connection-options';
 import type { RouterError } from '../../main/routers/client/router-error';
 import type { ConnectionTestResult, RouterEndpoint, ShardCommand, ShardEvent } from '../../main/routers/io/shard-protocol';
 import { connectionFor, readResource, WatchedRouter } from './watched-router';

@@ -1,6 +1,7 @@
 import type { Logger } from '../../main/core/logger';
 import { hotspotSessionSet, pppSessionSet, type LiveSet } from '../../main/routers/client/live-set';
-import { RouterConnection, type RouterConnectionOptions } from '../../main/routers/client/router-connection';
+import type { RouterConnectionOptions } from '../../main/routers/client/connection-options';
+import { RouterConnection } from '../../main/routers/client/router-connection';
 import type { RouterError } from '../../main/routers/client/router-error';
 import { getIdentity, getSystemResource } from '../../main/routers/client/system-menus';
 import { kickHotspotSession } from '../../main/routers/client/hotspot-menus';

@@ -8,11 +8,10 @@ export {
   type ListenHandle,
   type ListenHandlers,
   type RosRecord,
-  type RouterConnectionOptions,
   type RouterConnectionState,
-  type RouterEndpoint,
   type StateChange,
 } from './router-connection';
+export type { RouterConnectionOptions, RouterEndpoint } from './connection-options';
 export { RouterError, type RouterErrorCode } from './router-error';
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 export { Signal } from './signal';

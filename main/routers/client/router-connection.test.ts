@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../core/logger';
 import { startSimulatedRouter, type SimulatedRouter, type SimulatedRouterOptions } from '../simulator';
 import { failOnUnhandled } from '../testing/fail-on-unhandled';
-import { RouterConnection, type RouterConnectionOptions, type RouterConnectionState } from './router-connection';
+import type { RouterConnectionOptions } from './connection-options';
+import { RouterConnection, type RouterConnectionState } from './router-connection';
 import { RouterError } from './router-error';
 
 /** The connection against the simulator over real TCP: login methods, TLS, and every fault. */

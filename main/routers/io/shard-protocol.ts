@@ -1,5 +1,5 @@
 import type { HotspotSession, PppoeSession, SessionDelta } from '../../sessions/contract';
-import type { RouterConnectionOptions } from '../client/router-connection';
+import type { RouterConnectionOptions } from '../client/connection-options';
 import type { RouterEncoding, RouterState } from '../contract';
 
 /**
