@@ -14,6 +14,7 @@ export type AuditAction =
   | 'user.disabled'
   | 'user.enabled'
   | 'user.deleted'
+  | 'user.unlocked'
   | 'settings.updated';
 
 /** One line of the audit log: who did what, when, to what. Personal data in `details` is masked. */

@@ -50,6 +50,7 @@ export const invokeAccess: Record<InvokeName, InvokeAccess> = {
   'users.update': ['system_admin', 'tenant_admin'],
   'users.setDisabled': ['system_admin', 'tenant_admin'],
   'users.delete': ['system_admin', 'tenant_admin'],
+  'users.unlock': ['system_admin', 'tenant_admin'],
   'audit.list': ['system_admin', 'tenant_admin'],
 };
 

@@ -68,6 +68,11 @@ export class SignInAttempts {
     return this.insert(attempt, failures, lockedUntil);
   }
 
+  /** Lifts the lock on this username now (an admin's decision); false when there was none. */
+  unlock(usernameKey: string, now: number): boolean {
+    return this.db.prepare('DELETE FROM auth_lockouts WHERE username_key = ? AND locked_until > ?').run(usernameKey, now).changes === 1;
+  }
+
   recordSuccess(attempt: NewAttempt): AttemptRow {
     return this.insert(attempt, 0, null);
   }

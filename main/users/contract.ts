@@ -68,6 +68,10 @@ export const userInvokes = {
     input: z.object({ id, disabled: z.boolean() }).strict(),
     summary: "Disables (their sessions end at once) or enables a user. Not yourself, not the tenant's last admin.",
   }),
+  'users.unlock': defineInvoke<UserCommandAccepted>()({
+    input: z.object({ id }).strict(),
+    summary: 'Lifts a sign-in lockout (too many failed sign-ins) now, instead of when it expires.',
+  }),
   'users.delete': defineInvoke<UserCommandAccepted>()({
     input: z.object({ id }).strict(),
     summary: "Deletes a user. Not yourself, not the tenant's last admin.",

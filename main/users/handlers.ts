@@ -1,7 +1,7 @@
 import { DomainError } from '../contract/errors';
 import type { DomainHandlers } from '../core/handlers';
 import type { userInvokes } from './contract';
-import { submitCreateUser, submitDeleteUser, submitSetDisabled, submitUpdateUser } from './user-commands';
+import { submitCreateUser, submitDeleteUser, submitSetDisabled, submitUnlockUser, submitUpdateUser } from './user-commands';
 import { userDetail, userSummary } from './user-views';
 
 export const userHandlers: DomainHandlers<keyof typeof userInvokes> = {
@@ -23,4 +23,5 @@ export const userHandlers: DomainHandlers<keyof typeof userInvokes> = {
   'users.update': (input, { services, session }) => submitUpdateUser(services, session, input),
   'users.setDisabled': ({ id, disabled }, { services, session }) => submitSetDisabled(services, session, id, disabled),
   'users.delete': ({ id }, { services, session }) => submitDeleteUser(services, session, id),
+  'users.unlock': ({ id }, { services, session }) => submitUnlockUser(services, session, id),
 };

@@ -134,6 +134,12 @@ export function submitSetDisabled(services: CoreServices, session: Session, id: 
   return services.jobs.enqueue('users.set-disabled', { id, disabled, actor: actorPayload(actor) }, { tenantId: user.tenantId });
 }
 
+export function submitUnlockUser(services: CoreServices, session: Session, id: number): UserCommandAccepted {
+  const actor = actorOf(session);
+  const user = managedUser(services, session, id);
+  return services.jobs.enqueue('users.unlock', { id: user.id, actor: actorPayload(actor) }, { tenantId: user.tenantId, uniqueKey: `user-unlock:${id}` });
+}
+
 export function submitDeleteUser(services: CoreServices, session: Session, id: number): UserCommandAccepted {
   const actor = actorOf(session);
   if (id === actor.id) throw new DomainError('forbidden', 'You cannot delete your own account.');

@@ -127,6 +127,24 @@ export const userJobs = jobSet(
     },
   }),
   defineJob({
+    name: 'users.unlock',
+    queue: 'user-management',
+    runs: 'main',
+    summary: 'Lifts the sign-in lockout of a user and records who did it.',
+    payload: z.object({ id: z.number().int().positive(), actor }),
+    handler: (p, { services }) => {
+      const { db, users, audit, auth } = services;
+      const entries = db.transaction(() => {
+        const user = users.get(p.id);
+        // Gone, or not locked (any more, or a rerun): nothing to lift, nothing to record.
+        if (!user || !auth.unlock(user.username)) return null;
+        return [audit.record({ at: Date.now(), tenantId: user.tenantId, actor: p.actor, action: 'user.unlocked', target: { type: 'user', id: user.id, label: user.username } })];
+      })();
+      if (entries) audit.publish(entries);
+      return { unlocked: entries !== null };
+    },
+  }),
+  defineJob({
     name: 'users.delete',
     queue: 'user-management',
     runs: 'main',

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatchInvoke } from '../core/dispatch';
 import { startTestCore, type TestCore } from '../core/test-core';
 import type { BusEvent } from '../events/event-bus';
-import { seedTenant, seedUser, sessionOf } from '../auth/test-accounts';
+import { TEST_PASSWORD, seedTenant, seedUser, sessionOf } from '../auth/test-accounts';
 import type { Session } from '../auth/session';
 import type { Result } from '../contract/errors';
 
@@ -108,6 +108,28 @@ describe('user management', () => {
       { name: 'TenantUpdated', payload: { tenant: { id: tenantId, name: 'Acme Net', userCount: 2 } } },
       { name: 'TenantUpdated', payload: { tenant: { id: tenantId, userCount: 1 } } },
     ]);
+  });
+
+  it('lifts a sign-in lockout on an admin’s word, for users of their own tenant only', async () => {
+    await seedUser(core.services, { username: 'otto', role: 'operator', tenantId });
+    const otto = core.services.users.findByUsername('otto')!;
+    const signIn = (password: string) => core.services.auth.signIn({ id: `s-${Math.random()}`, user: null }, 'otto', password);
+    for (let i = 0; i < 5; i++) await expect(signIn('wrong-password-1')).rejects.toThrow();
+    await expect(signIn(TEST_PASSWORD)).rejects.toThrow(/locked until/);
+
+    const otherTenant = seedTenant(core.services, 'Other Net').id;
+    const otherAdmin = sessionOf(core.services, await seedUser(core.services, { username: 'olga', role: 'tenant_admin', tenantId: otherTenant }));
+    expect(await call(otherAdmin, 'users.unlock', { id: otto.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    await expect(signIn(TEST_PASSWORD)).rejects.toThrow(/locked until/);
+
+    const accepted = (await call(admin, 'users.unlock', { id: otto.id })) as { ok: true; data: { jobId: number } };
+    expect(core.services.jobs.detail(accepted.data.jobId)).toMatchObject({ queue: 'user-management', status: 'succeeded', result: { unlocked: true } });
+    await expect(signIn(TEST_PASSWORD)).resolves.toMatchObject({ user: { username: 'otto' } });
+    expect(core.services.audit.list({ tenantId }, { limit: 10 }).map((e) => e.action)).toContain('user.unlocked');
+    // Not locked any more: accepted, nothing to lift, nothing recorded.
+    const again = (await call(admin, 'users.unlock', { id: otto.id })) as { ok: true; data: { jobId: number } };
+    expect(core.services.jobs.detail(again.data.jobId)).toMatchObject({ status: 'succeeded', result: { unlocked: false } });
+    expect(core.services.audit.list({ tenantId }, { limit: 20 }).filter((e) => e.action === 'user.unlocked')).toHaveLength(1);
   });
 
   it('deletes a user, ending their sessions, with UserDeleted and an audit entry', async () => {

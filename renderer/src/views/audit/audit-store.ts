@@ -59,6 +59,7 @@ const ACTION_TEXT: Record<AuditEntry['action'], string> = {
   'user.disabled': 'user disabled',
   'user.enabled': 'user enabled',
   'user.deleted': 'user deleted',
+  'user.unlocked': 'sign-in lockout lifted',
   'settings.updated': 'settings changed',
 };
 

@@ -42,6 +42,7 @@ export const userCommands = {
   setDisabled: (id: number, disabled: boolean, username: string) =>
     runUserCommand(api.invoke('users.setDisabled', { id, disabled }), `${disabled ? 'Disable' : 'Enable'} ${username}`),
   remove: (id: number, username: string) => runUserCommand(api.invoke('users.delete', { id }), `Delete ${username}`),
+  unlock: (id: number, username: string) => runUserCommand(api.invoke('users.unlock', { id }), `Lift the sign-in lockout of ${username}`),
   /** The full record (unmasked email) for the edit form. */
   get: (id: number) => api.invoke('users.get', { id }),
 };

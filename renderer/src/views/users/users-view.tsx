@@ -100,6 +100,14 @@ function UserList({ tenantId, selfId }: { tenantId: number; selfId: number }) {
                       <button type="button" onClick={() => void userCommands.setDisabled(u.id, !u.disabled, u.username)} data-testid={`user-toggle-${u.username}`}>
                         {u.disabled ? 'Enable' : 'Disable'}
                       </button>
+                      <button
+                        type="button"
+                        title="Lets the user sign in again now, after too many failed sign-ins locked the account"
+                        onClick={() => void userCommands.unlock(u.id, u.username)}
+                        data-testid={`user-unlock-${u.username}`}
+                      >
+                        Unlock sign-in
+                      </button>
                       <button type="button" className="danger" onClick={() => setDeleting(u)} data-testid={`user-delete-${u.username}`}>
                         Delete
                       </button>
