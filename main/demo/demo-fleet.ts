@@ -17,6 +17,7 @@ export interface DemoOptions {
 /** 2 tenants × 5 routers × (25 hotspot + 15 PPPoE) = 400 live sessions with visible churn. */
 export const DEFAULT_DEMO: DemoOptions = { tenants: 2, routersPerTenant: 5, hotspotPerRouter: 25, pppoePerRouter: 15, churnPerMinute: 0.3 };
 
+const DAY_MS = 86_400_000;
 const TENANT_NAMES = ['Demo ISP North', 'Demo ISP South', 'Demo ISP East', 'Demo ISP West'];
 const SITES = ['Main street', 'Market', 'Bus park', 'Campus', 'Harbour', 'Hill top'];
 
@@ -65,6 +66,8 @@ export async function startDemo(services: CoreServices, options: DemoOptions = D
           churnPerMinute: options.churnPerMinute,
           version: r % 3 === 0 ? '7.10' : '7.18',
           seed: t * 1000 + r + 1,
+          // Routers that have been up for days, carrying sessions of all ages, as a real NOC sees.
+          upForMs: (2 + r * 3 + t) * DAY_MS,
         });
         routers.push(sim);
         register(services, tenant.id, name, SITES[r % SITES.length]!, sim, password);

@@ -51,7 +51,8 @@ class SimRouter implements SimulatedRouter, ConnectionHost {
       hotspotSessions: options.hotspotSessions ?? 0,
       pppoeSessions: options.pppoeSessions ?? 0,
       churnPerMinute: options.churnPerMinute ?? 0,
-      bootTime: options.bootTime ?? new Date(),
+      bootTime: options.bootTime ?? new Date(Date.now() - (options.upForMs ?? 0)),
+      upForMs: options.upForMs,
     });
     this.faults = new FaultState(() => this.open);
   }

@@ -42,8 +42,14 @@ export interface SimulatedRouterOptions {
    * @defaultValue 'shared'
    */
   clock?: 'shared' | 'manual';
-  /** Wall-clock time of the simulated boot, for dates. @defaultValue now */
+  /** Wall-clock time of the simulated boot, for dates. @defaultValue now, less `upForMs` */
   bootTime?: Date;
+  /**
+   * The router has been up this long when the simulator starts (its uptime starts there), and
+   * the sessions it starts with have been online for up to a few hours, with their traffic
+   * counted. @defaultValue 0 (just booted: every session starts now)
+   */
+  upForMs?: number;
   /** Commands accepted before login before the router sends `!fatal`. @defaultValue 10 */
   maxCommandsBeforeLogin?: number;
 }
@@ -70,6 +76,8 @@ export interface HotspotSessionInit {
   /** Bytes per second in each direction for the growing counters. */
   rateIn?: number;
   rateOut?: number;
+  /** Online since this long before now (bounded by the router's uptime). @defaultValue 0 */
+  onlineForMs?: number;
 }
 
 export interface PppSessionInit {
@@ -81,6 +89,8 @@ export interface PppSessionInit {
   address?: string;
   rateIn?: number;
   rateOut?: number;
+  /** Online since this long before now (bounded by the router's uptime). @defaultValue 0 */
+  onlineForMs?: number;
 }
 
 /** What one churn step did. */

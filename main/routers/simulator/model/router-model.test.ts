@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RouterTrap } from '../router-trap';
+import { parseDuration } from '../values';
 import type { MenuChange } from '../types';
 import { SimRouterModel } from './router-model';
 
@@ -25,6 +26,20 @@ describe('SimRouterModel', () => {
     expect(dyn.map((i) => i.name).sort()).toEqual(names.map((n) => `<pppoe-${n}>`).sort());
     expect(dyn.every((i) => i.dynamic === 'true' && i['actual-mtu'] === '1480')).toBe(true);
     expect(m.print('/ip/pool').find((p) => p.name === 'pppoe-pool')!.used).toBe('3');
+  });
+
+  it('starts a router that has been up a while with sessions of all ages, their traffic counted', () => {
+    const uptimeOf = (row: Record<string, string | undefined>) => parseDuration(row.uptime ?? '') ?? -1;
+    const m = model({ hotspotSessions: 20, pppoeSessions: 10, upForMs: 3 * 86_400_000 });
+    expect(uptimeOf(m.print('/system/resource')[0]!)).toBe(3 * 86_400_000);
+    const hotspot = m.print('/ip/hotspot/active');
+    const uptimes = hotspot.map((s) => uptimeOf(s));
+    expect(Math.max(...uptimes)).toBeLessThanOrEqual(4 * 3_600_000);
+    expect(new Set(uptimes).size).toBeGreaterThan(10);
+    expect(hotspot.filter((s) => uptimeOf(s) > 60_000).every((s) => Number(s['bytes-out']) > 0)).toBe(true);
+    expect(m.print('/ppp/active').some((s) => uptimeOf(s) > 60_000)).toBe(true);
+    // Just booted (the default): every session starts now.
+    expect(model({ hotspotSessions: 3 }).print('/ip/hotspot/active').map((s) => s.uptime)).toEqual(['0s', '0s', '0s']);
   });
 
   it('counters, uptime and cpu-load move with tick', () => {

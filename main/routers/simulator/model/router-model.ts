@@ -26,6 +26,8 @@ export interface ModelOptions {
   pppoeSessions: number;
   churnPerMinute: number;
   bootTime: Date;
+  /** Uptime at start (model time starts there); the sessions it starts with are of all ages. @defaultValue 0 */
+  upForMs?: number;
 }
 
 type ActivePath = '/ip/hotspot/active' | '/ppp/active';
@@ -51,6 +53,7 @@ export class SimRouterModel implements RouterModel, ModelContext {
     this.version = options.version;
     this.rand = new Random(options.seed);
     this.churnPerMinute = options.churnPerMinute;
+    this.clock = options.upForMs ?? 0;
     this.bootEpoch = options.bootTime.getTime();
     const lookup = (path: string, name: string) => this.menuMap.get(path)?.hasName(name) ?? false;
     for (const spec of [...systemMenus(this), ...hotspotMenus(this), ...pppMenus(this)]) {
@@ -175,7 +178,7 @@ export class SimRouterModel implements RouterModel, ModelContext {
     const server = init.server ?? serverRow?.values.name ?? 'hotspot1';
     const pool = serverRow?.values['address-pool'];
     const { address, allocated } = this.address(init.address, pool, 0x0a050000);
-    const data: HotspotActiveData = { flow: this.newFlow(init.rateIn, init.rateOut), pool: allocated !== undefined ? pool : undefined, address: allocated };
+    const data: HotspotActiveData = { flow: this.newFlow(init.rateIn, init.rateOut, init.onlineForMs), pool: allocated !== undefined ? pool : undefined, address: allocated };
     this.activeUsers.add(userName);
     const row = this.menu('/ip/hotspot/active').insert(
       { server, user: userName, domain: '', address, 'mac-address': init.macAddress ?? this.rand.mac(), 'login-by': init.loginBy ?? 'http-chap' },
@@ -203,7 +206,7 @@ export class SimRouterModel implements RouterModel, ModelContext {
     const profile = this.menu('/ppp/profile').find(secret.values.profile ?? 'default');
     const poolName = secret.values['remote-address'] ?? profile?.values['remote-address'];
     const { address, allocated } = this.address(init.address, poolName, 0x0a140000);
-    const flow = this.newFlow(init.rateIn, init.rateOut);
+    const flow = this.newFlow(init.rateIn, init.rateOut, init.onlineForMs);
     const interfaces = this.menu('/interface') as Menu<InterfaceData>;
     let ifName = `<pppoe-${name}>`;
     for (let n = 1; interfaces.hasName(ifName); n++) ifName = `<pppoe-${name}-${n}>`;
@@ -286,9 +289,9 @@ export class SimRouterModel implements RouterModel, ModelContext {
   }
 
   // ── helpers ───────────────────────────────────────────────────────────────
-  newFlow(rateIn?: number, rateOut?: number): { startClock: number; rateIn: number; rateOut: number; baseIn: number; baseOut: number } {
+  newFlow(rateIn?: number, rateOut?: number, onlineForMs = 0): { startClock: number; rateIn: number; rateOut: number; baseIn: number; baseOut: number } {
     return {
-      startClock: this.clock,
+      startClock: this.clock - Math.min(Math.max(0, onlineForMs), this.clock),
       rateIn: rateIn ?? this.rand.int(2_000, 60_000),
       rateOut: rateOut ?? this.rand.int(20_000, 600_000),
       baseIn: 0,

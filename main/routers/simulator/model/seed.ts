@@ -2,6 +2,8 @@ import type { InterfaceData } from './menus-system';
 import type { Menu } from './menu';
 import type { ModelOptions, SimRouterModel } from './router-model';
 
+const MAX_SEEDED_SESSION_AGE_MS = 4 * 3_600_000;
+
 /**
  * A typical small-ISP router: ether1 uplink, a hotspot on ether2, a PPPoE server on ether3,
  * a pool for each, a few profiles, and enough users/secrets to carry the requested sessions
@@ -60,6 +62,8 @@ export function seedModel(model: SimRouterModel, options: ModelOptions): void {
   const spare = (n: number) => (n === 0 ? 2 : n + Math.max(2, Math.ceil(n / 5)));
   for (let i = spare(options.hotspotSessions); i > 0; i--) model.newHotspotUser();
   for (let i = spare(options.pppoeSessions); i > 0; i--) model.newSecret();
-  for (let i = 0; i < options.hotspotSessions; i++) model.addHotspotSession();
-  for (let i = 0; i < options.pppoeSessions; i++) model.addPppSession();
+  // A router that has been up a while carries sessions of all ages (up to a few hours).
+  const age = () => (model.clockMs > 0 ? model.rand.int(0, Math.min(model.clockMs, MAX_SEEDED_SESSION_AGE_MS)) : 0);
+  for (let i = 0; i < options.hotspotSessions; i++) model.addHotspotSession({ onlineForMs: age() });
+  for (let i = 0; i < options.pppoeSessions; i++) model.addPppSession({ onlineForMs: age() });
 }
