@@ -12,6 +12,8 @@ export interface TableColumn<R> {
   align?: 'start' | 'end';
   /** Clicking the header sorts by this column (the store decides the direction). */
   sortable?: boolean;
+  /** Stays in view at the right edge when the table scrolls sideways (row actions). */
+  pinned?: boolean;
   cell: (row: R) => ReactNode;
 }
 
@@ -31,6 +33,8 @@ export interface VirtualTableProps<R> {
 }
 
 const HEADER_HEIGHT = 36;
+
+const cellClass = (column: TableColumn<never>) => `vt-cell vt-${column.align ?? 'start'}${column.pinned ? ' vt-pinned' : ''}`;
 
 /**
  * A grid that renders only the rows in view (plus a few), so 20,000 live rows cost the same
@@ -73,7 +77,7 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
                   role="columnheader"
                   aria-colindex={i + 1}
                   aria-sort={column.sortable ? (sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none') : undefined}
-                  className={`vt-cell vt-${column.align ?? 'start'}`}
+                  className={cellClass(column)}
                 >
                   {column.sortable && props.onSort ? (
                     <button type="button" className="vt-sort" data-testid={`${props.testId}-sort-${column.id}`} onClick={() => props.onSort!(column.id)}>
@@ -140,7 +144,7 @@ const VirtualRow = memo(function VirtualRow<R>(props: VirtualRowProps<R>) {
       style={{ height: props.height, transform: `translateY(${props.top}px)` }}
     >
       {props.columns.map((column, i) => (
-        <div key={column.id} role="gridcell" aria-colindex={i + 1} className={`vt-cell vt-${column.align ?? 'start'}`}>
+        <div key={column.id} role="gridcell" aria-colindex={i + 1} className={cellClass(column)}>
           {column.cell(props.row)}
         </div>
       ))}

@@ -47,6 +47,7 @@ export function SessionTablePanel<S extends SessionRowBase>(props: SessionTableP
       id: 'actions',
       header: 'Actions',
       width: 110,
+      pinned: true,
       cell: (row) =>
         disconnecting.has(row.key) ? (
           <span className="muted" data-testid={`${prefix}-disconnecting-${row.key}`} role="status">
