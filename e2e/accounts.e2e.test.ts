@@ -94,5 +94,21 @@ describe('accounts and tenancy in Chromium', () => {
     await first.getByTestId('user-row-otto').waitFor();
     // The tenant's audit log, live too: who created whom.
     expect(await second.getByTestId('audit-user.created').first().textContent()).toContain(`${ADMIN.username}: user created — otto`);
+    // The tenant's user count on the system admin's Tenants view follows, without reload.
+    await root.getByTestId('tenants-table').getByRole('row').filter({ hasText: 'Acme Net' }).getByText('2', { exact: true }).waitFor();
+
+    // Otto locks himself out; the admin sees it live and lets him in again.
+    const otto = await openPage('account');
+    for (let i = 0; i < 5; i++) {
+      await signIn(otto, { username: 'otto', password: `wrong-password-${i}` });
+      // The form clears the password once the attempt is answered; the next one starts after.
+      await otto.waitForFunction(() => (document.querySelector('[data-testid="sign-in-password"]') as HTMLInputElement | null)?.value === '');
+    }
+    await otto.getByTestId('sign-in-error').filter({ hasText: /locked until/ }).waitFor();
+    await first.getByTestId('user-locked-otto').waitFor();
+    await first.getByTestId('user-unlock-otto').click();
+    await first.getByTestId('user-locked-otto').waitFor({ state: 'detached' });
+    await signIn(otto, { username: 'otto', password: 'Field-tech-2026' });
+    await otto.getByTestId('account-username').and(otto.getByText('otto')).waitFor();
   });
 });

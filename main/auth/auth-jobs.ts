@@ -3,6 +3,7 @@ import type { CoreServices } from '../core/services';
 import type { AuditEntry } from '../audit/contract';
 import { defineJob, jobSet } from '../jobs/define-job';
 import { PermanentJobError } from '../jobs/errors';
+import { userSummary } from '../users/user-views';
 import { SignInAttempts } from './sign-in-attempts';
 
 /**
@@ -53,6 +54,9 @@ export function trackAttempt(services: CoreServices, attemptId: number): { track
       const locked = { username: row.username, userId: row.user_id, tenantId: row.tenant_id, failures: row.failures, lockedUntil: new Date(row.locked_until).toISOString(), at };
       bus.publish('AccountLocked', locked);
       if (row.tenant_id !== null) bus.publish('AccountLocked', locked, row.tenant_id);
+      // The Users view shows the lock (and offers Unlock) on the user's row.
+      const user = row.user_id === null ? null : users.get(row.user_id);
+      if (user) bus.publish('UserUpdated', userSummary(user), user.tenantId ?? undefined);
     }
   }
   return { tracked: true };

@@ -17,6 +17,8 @@ export interface UserSummary {
   createdAt: string;
   updatedAt: string;
   lastSignInAt: string | null;
+  /** Until when too many failed sign-ins keep the user out (null: not locked). */
+  lockedUntil: string | null;
 }
 
 /** Accepted: the change is made by a `user-management` job; UserCreated/Updated/Deleted follow. */

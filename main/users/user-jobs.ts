@@ -134,14 +134,17 @@ export const userJobs = jobSet(
     payload: z.object({ id: z.number().int().positive(), actor }),
     handler: (p, { services }) => {
       const { db, users, audit, auth } = services;
-      const entries = db.transaction(() => {
+      const result = db.transaction(() => {
         const user = users.get(p.id);
         // Gone, or not locked (any more, or a rerun): nothing to lift, nothing to record.
         if (!user || !auth.unlock(user.username)) return null;
-        return [audit.record({ at: Date.now(), tenantId: user.tenantId, actor: p.actor, action: 'user.unlocked', target: { type: 'user', id: user.id, label: user.username } })];
+        const entry = audit.record({ at: Date.now(), tenantId: user.tenantId, actor: p.actor, action: 'user.unlocked', target: { type: 'user', id: user.id, label: user.username } });
+        return { user: users.get(user.id)!, entries: [entry] };
       })();
-      if (entries) audit.publish(entries);
-      return { unlocked: entries !== null };
+      if (!result) return { unlocked: false };
+      audit.publish(result.entries);
+      services.bus.publish('UserUpdated', userSummary(result.user), result.user.tenantId ?? undefined);
+      return { unlocked: true };
     },
   }),
   defineJob({

@@ -14,6 +14,8 @@ export interface UserRecord {
   updatedAt: number;
   passwordChangedAt: number;
   lastSignInAt: number | null;
+  /** End of a sign-in lockout (auth), possibly already past. */
+  lockedUntil: number | null;
 }
 
 export interface NewUser {
@@ -40,6 +42,7 @@ interface Row {
   password_changed_at: number;
   last_sign_in_at: number | null;
   password_hash: string;
+  locked_until: number | null;
 }
 
 const toRecord = (r: Row): UserRecord => ({
@@ -54,7 +57,11 @@ const toRecord = (r: Row): UserRecord => ({
   updatedAt: r.updated_at,
   passwordChangedAt: r.password_changed_at,
   lastSignInAt: r.last_sign_in_at,
+  lockedUntil: r.locked_until,
 });
+
+/** A user row with its sign-in lockout, if any (the lockout is keyed by the username as typed). */
+const USER_ROW = `SELECT users.*, (SELECT locked_until FROM auth_lockouts WHERE auth_lockouts.username_key = users.username_key) AS locked_until FROM users`;
 
 /**
  * Which users a query may touch: one tenant's, the system admins (tenant null), or all.
@@ -75,13 +82,13 @@ export class UserRepository {
   }
 
   get(id: number, scope: UserScope = 'all'): UserRecord | null {
-    const row = this.db.prepare<[Record<string, unknown>], Row>(`SELECT * FROM users WHERE id = @id AND ${scopeSql(scope)}`).get({ id, ...scopeParams(scope) });
+    const row = this.db.prepare<[Record<string, unknown>], Row>(`${USER_ROW} WHERE id = @id AND ${scopeSql(scope)}`).get({ id, ...scopeParams(scope) });
     return row ? toRecord(row) : null;
   }
 
   /** The account and its password hash, for sign-in only. */
   credentials(username: string): { user: UserRecord; passwordHash: string } | null {
-    const row = this.db.prepare<[string], Row>('SELECT * FROM users WHERE username_key = ?').get(usernameKey(username));
+    const row = this.db.prepare<[string], Row>(`${USER_ROW} WHERE username_key = ?`).get(usernameKey(username));
     return row ? { user: toRecord(row), passwordHash: row.password_hash } : null;
   }
 
@@ -90,7 +97,7 @@ export class UserRepository {
   }
 
   findByUsername(username: string): UserRecord | null {
-    const row = this.db.prepare<[string], Row>('SELECT * FROM users WHERE username_key = ?').get(usernameKey(username));
+    const row = this.db.prepare<[string], Row>(`${USER_ROW} WHERE username_key = ?`).get(usernameKey(username));
     return row ? toRecord(row) : null;
   }
 
@@ -104,7 +111,7 @@ export class UserRepository {
 
   list(scope: UserScope): UserRecord[] {
     return this.db
-      .prepare<[Record<string, unknown>], Row>(`SELECT * FROM users WHERE ${scopeSql(scope)} ORDER BY username_key`)
+      .prepare<[Record<string, unknown>], Row>(`${USER_ROW} WHERE ${scopeSql(scope)} ORDER BY username_key`)
       .all(scopeParams(scope))
       .map(toRecord);
   }

@@ -17,6 +17,7 @@ export function userDetail(u: UserRecord): UserSummary {
     createdAt: iso(u.createdAt)!,
     updatedAt: iso(u.updatedAt)!,
     lastSignInAt: iso(u.lastSignInAt),
+    lockedUntil: u.lockedUntil !== null && u.lockedUntil > Date.now() ? iso(u.lockedUntil) : null,
   };
 }
 

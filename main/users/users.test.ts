@@ -114,8 +114,15 @@ describe('user management', () => {
     await seedUser(core.services, { username: 'otto', role: 'operator', tenantId });
     const otto = core.services.users.findByUsername('otto')!;
     const signIn = (password: string) => core.services.auth.signIn({ id: `s-${Math.random()}`, user: null }, 'otto', password);
+    const events: BusEvent[] = [];
+    core.services.bus.subscribe(`tenant.${tenantId}.users`, (e) => events.push(e));
     for (let i = 0; i < 5; i++) await expect(signIn('wrong-password-1')).rejects.toThrow();
     await expect(signIn(TEST_PASSWORD)).rejects.toThrow(/locked until/);
+    await core.services.jobs.drained();
+    // The admins' list shows the lock, and learned of it live.
+    const listed = (await call(admin, 'users.list', {})) as { ok: true; data: { users: Array<{ username: string; lockedUntil: string | null }> } };
+    expect(listed.data.users.find((u) => u.username === 'otto')!.lockedUntil).toEqual(expect.any(String));
+    expect(events).toContainEqual(expect.objectContaining({ name: 'UserUpdated', payload: expect.objectContaining({ username: 'otto', lockedUntil: expect.any(String) }) }));
 
     const otherTenant = seedTenant(core.services, 'Other Net').id;
     const otherAdmin = sessionOf(core.services, await seedUser(core.services, { username: 'olga', role: 'tenant_admin', tenantId: otherTenant }));
@@ -124,6 +131,7 @@ describe('user management', () => {
 
     const accepted = (await call(admin, 'users.unlock', { id: otto.id })) as { ok: true; data: { jobId: number } };
     expect(core.services.jobs.detail(accepted.data.jobId)).toMatchObject({ queue: 'user-management', status: 'succeeded', result: { unlocked: true } });
+    expect(events.at(-1)).toMatchObject({ name: 'UserUpdated', payload: { username: 'otto', lockedUntil: null } });
     await expect(signIn(TEST_PASSWORD)).resolves.toMatchObject({ user: { username: 'otto' } });
     expect(core.services.audit.list({ tenantId }, { limit: 10 }).map((e) => e.action)).toContain('user.unlocked');
     // Not locked any more: accepted, nothing to lift, nothing recorded.

@@ -13,6 +13,7 @@ const user = (id: number, username: string, tenantId = 3): UserSummary => ({
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
   lastSignInAt: null,
+  lockedUntil: null,
 });
 
 describe('users store', () => {

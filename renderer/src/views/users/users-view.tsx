@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { UserSummary } from '../../../../main/users/contract';
 import { api } from '../../bridge/api';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { useNow } from '../../components/use-now';
 import { TenantPicker } from '../../components/tenant-picker';
 import { ViewGate } from '../../components/view-gate';
 import { rememberTenants } from '../../stores/tenant-scope-store';
@@ -38,6 +39,9 @@ export function UsersView() {
 }
 
 function UserList({ tenantId, selfId }: { tenantId: number; selfId: number }) {
+  // Lockouts end on their own: a minute's clock hides a badge whose time has passed.
+  const now = useNow(60_000);
+  const lockedUntil = (u: UserSummary) => (u.lockedUntil !== null && Date.parse(u.lockedUntil) > now ? u.lockedUntil : null);
   const users = useUsersStore(usersSelectors.users);
   const loaded = useUsersStore(usersSelectors.loaded);
   const error = useUsersStore(usersSelectors.error);
@@ -86,6 +90,11 @@ function UserList({ tenantId, selfId }: { tenantId: number; selfId: number }) {
                 <td>
                   {u.username}
                   {u.disabled && ' (disabled)'}
+                  {lockedUntil(u) && (
+                    <span className="badge badge-warn" title="Too many failed sign-ins" data-testid={`user-locked-${u.username}`}>
+                      locked until {new Date(lockedUntil(u)!).toLocaleTimeString()}
+                    </span>
+                  )}
                 </td>
                 <td>{u.name}</td>
                 <td>{u.email}</td>
@@ -100,14 +109,16 @@ function UserList({ tenantId, selfId }: { tenantId: number; selfId: number }) {
                       <button type="button" onClick={() => void userCommands.setDisabled(u.id, !u.disabled, u.username)} data-testid={`user-toggle-${u.username}`}>
                         {u.disabled ? 'Enable' : 'Disable'}
                       </button>
-                      <button
-                        type="button"
-                        title="Lets the user sign in again now, after too many failed sign-ins locked the account"
-                        onClick={() => void userCommands.unlock(u.id, u.username)}
-                        data-testid={`user-unlock-${u.username}`}
-                      >
-                        Unlock sign-in
-                      </button>
+                      {lockedUntil(u) && (
+                        <button
+                          type="button"
+                          title="Lets the user sign in again now instead of when the lockout ends"
+                          onClick={() => void userCommands.unlock(u.id, u.username)}
+                          data-testid={`user-unlock-${u.username}`}
+                        >
+                          Unlock
+                        </button>
+                      )}
                       <button type="button" className="danger" onClick={() => setDeleting(u)} data-testid={`user-delete-${u.username}`}>
                         Delete
                       </button>
