@@ -264,15 +264,15 @@ export class AuthService {
     this.endLive((e) => ended.has(e.authSessionId));
   }
 
-  /**
-   * A user was changed, disabled or deleted: live connections get the new role (and lose
-   * channels it does not allow), or are signed out when the user may no longer sign in.
-   */
   /** Lifts a sign-in lockout of this username; runs inside the caller's transaction. */
   unlock(username: string): boolean {
     return this.attempts.unlock(usernameKey(username), this.now());
   }
 
+  /**
+   * A user was changed, disabled or deleted: live connections get the new role (and lose
+   * channels it does not allow), or are signed out when the user may no longer sign in.
+   */
   userChanged(userId: number): void {
     const user = this.services.users.get(userId);
     const now = this.now();

@@ -1,4 +1,4 @@
-import { asText, count, editableMenu, date, duration, flag, num, optText, printTyped, text, type InputSpec, type RecordSpec, type RouterCaller } from './menu-io';
+import { asText, count, date, duration, editableMenu, flag, num, optText, printTyped, text, type InputSpec, type RecordSpec, type RouterCaller } from './menu-io';
 
 /** `/system/resource`, `/system/identity`, `/interface` (with counters), `/ip/pool`. */
 
