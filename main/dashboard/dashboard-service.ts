@@ -70,7 +70,7 @@ export class DashboardService {
 
   /** Adds a history point to every dashboard and pushes it (every 10 s). */
   addPoints(): void {
-    for (const [key, stats] of this.statsOf([ALL, ...this.tenantsWithRouters()])) {
+    for (const [key, stats] of this.statsOf('every')) {
       const point: DashboardPoint = { at: stats.at, hotspot: stats.hotspotOnline, pppoe: stats.pppoeOnline, ...stats.throughput };
       this.history(key).add(point);
       this.dirty.delete(key);
@@ -90,10 +90,6 @@ export class DashboardService {
     this.sources.bus.publish('DashboardStatsUpdated', { stats, point }, key === ALL ? undefined : key);
   }
 
-  private tenantsWithRouters(): number[] {
-    return [...new Set(this.sources.routers.list(null).map((r) => r.tenantId))];
-  }
-
   private history(key: DashboardKey): DashboardHistory {
     let history = this.histories.get(key);
     if (!history) this.histories.set(key, (history = new DashboardHistory()));
@@ -105,12 +101,14 @@ export class DashboardService {
   }
 
   /**
-   * The stats of several dashboards from one read of the routers and one pass over the
-   * sessions (a push covers a tenant and the all-tenants view: 20k sessions are summed once).
+   * The stats of several dashboards (`every`: the all-tenants one and each tenant with routers)
+   * from one read of the routers and one pass over the sessions: a push covers a tenant and the
+   * all-tenants view, and 20k sessions are summed once.
    */
-  private statsOf(keys: readonly DashboardKey[]): Map<DashboardKey, DashboardStats> {
+  private statsOf(keys: readonly DashboardKey[] | 'every'): Map<DashboardKey, DashboardStats> {
     const all = this.figures(null);
-    return new Map(keys.map((key) => [key, this.compute(key, key === ALL ? all : all.filter((r) => r.tenantId === key))]));
+    const chosen: readonly DashboardKey[] = keys === 'every' ? [ALL, ...new Set(all.map((r) => r.tenantId))] : keys;
+    return new Map(chosen.map((key) => [key, this.compute(key, key === ALL ? all : all.filter((r) => r.tenantId === key))]));
   }
 
   private compute(key: DashboardKey, figures: readonly RouterFigures[]): DashboardStats {
