@@ -86,8 +86,9 @@ export class LiveRouters {
           lastError: event.error,
           ...(online ? { lastSeenAt: new Date().toISOString() } : {}),
         });
-        // Sessions of a router we cannot see are not vouched for; a reconnect re-syncs them.
-        if (event.state === 'offline' || event.state === 'auth-failed') this.deps.sessions.endRouter(tenantId, event.routerId);
+        // Sessions of a router we cannot see are not vouched for; a reconnect re-syncs them. The
+        // shard's live sets end them too, but a restarted worker (state 'connecting') cannot.
+        if (!online) this.deps.sessions.endRouter(tenantId, event.routerId);
         return;
       }
       case 'resource':
