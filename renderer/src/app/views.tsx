@@ -8,6 +8,7 @@ import { TenantsView } from '../views/tenants/tenants-view';
 import { UsersView } from '../views/users/users-view';
 import { AccountView } from '../views/account/account-view';
 import { JobsView } from '../views/jobs/jobs-view';
+import { SettingsView } from '../views/settings/settings-view';
 
 /** View id (see navigation.ts) → component. A view that lands adds its line here. */
 export const VIEWS: Readonly<Record<string, ComponentType>> = {
@@ -20,4 +21,5 @@ export const VIEWS: Readonly<Record<string, ComponentType>> = {
   users: UsersView,
   account: AccountView,
   jobs: JobsView,
+  settings: SettingsView,
 };

@@ -1,0 +1,21 @@
+import type { ComponentType } from 'react';
+import type { Role } from '../../../../main/auth/session';
+
+/**
+ * One section of the Settings view: a heading, the roles that see it, and its component. Each
+ * issue that adds settings adds its own section file and one line to SETTINGS_SECTIONS, so the
+ * view stays one shared frame instead of a form per feature.
+ */
+export interface SettingsSection {
+  id: string;
+  title: string;
+  roles: readonly Role[];
+  component: ComponentType;
+}
+
+/** In the order the view shows them. */
+export const SETTINGS_SECTIONS: readonly SettingsSection[] = [];
+
+export function sectionsFor(role: Role): SettingsSection[] {
+  return SETTINGS_SECTIONS.filter((s) => s.roles.includes(role));
+}
