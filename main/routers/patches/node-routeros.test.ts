@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { RouterOSAPI, Receiver } from 'node-routeros';
+import { RouterOSAPI, Receiver, type RStream } from 'node-routeros';
 import { afterEach, describe, expect, it } from 'vitest';
 import { failOnUnhandled } from '../testing/fail-on-unhandled';
 import { encodeSentence, encodeWord, startScriptedServer, type ScriptedServer, type ScriptHandler } from '../testing/scripted-api-server';
@@ -101,6 +101,62 @@ describe('node-routeros 1.6.9 as patched', () => {
     expect(api.listenerCount('error')).toBe(0);
     const [reason] = await closeOf(api);
     expect(reason).toMatchObject({ errno: 'SOCKTMOUT' });
+  });
+
+  describe('listen streams when the connection ends first (no promise may reject unhandled)', () => {
+    /** A router that starts every listen and never answers /cancel: the close has to end it. */
+    const silentOnCancel: ScriptHandler = (cmd, conn) => {
+      if (cmd.words[0]?.endsWith('/listen')) conn.send(['!re', '=.id=*1', '=user=a'], cmd.tag);
+      else if (cmd.words[0] !== '/cancel') conn.done(cmd);
+    };
+
+    async function listening(api: RouterOSAPI): Promise<RStream> {
+      const stream = api.writeStream('/ip/hotspot/active/listen');
+      await new Promise((resolve) => stream.once('data', resolve));
+      return stream;
+    }
+
+    it('closes when the router goes silent and never answers the /cancel of a listen', async () => {
+      const api = await connect(silentOnCancel, { timeout: 0.3 });
+      await listening(api);
+      const cancel = server!.nextCommand('/cancel');
+      const closed = api.close();
+      await cancel;
+      await expect(closed).resolves.toBe(api);
+      expect(api.connected).toBe(false);
+    });
+
+    it('closes when the router resets the connection before it answers the /cancel', async () => {
+      const api = await connect((cmd, conn) => {
+        if (cmd.words[0] === '/cancel') conn.socket.resetAndDestroy();
+        else silentOnCancel(cmd, conn);
+      });
+      await listening(api);
+      await expect(api.close()).resolves.toBe(api);
+    });
+
+    it('closes when the router refuses the /cancel of a listen (close stops every stream without awaiting it)', async () => {
+      const api = await connect((cmd, conn) => {
+        if (cmd.words[0] === '/cancel') {
+          conn.send(['!trap', '=message=no such command'], cmd.tag);
+          conn.done(cmd);
+        } else silentOnCancel(cmd, conn);
+      });
+      await listening(api);
+      await expect(api.close()).resolves.toBe(api);
+    });
+
+    it('resolves a stream stop when the connection ends before the router confirms it', async () => {
+      const api = await connect((cmd, conn) => {
+        if (cmd.words[0] === '/cancel') conn.socket.end();
+        else silentOnCancel(cmd, conn);
+      });
+      const stream = await listening(api);
+      const stopped = new Promise((resolve) => stream.once('stopped', resolve));
+      await expect(stream.stop()).resolves.toBeUndefined();
+      await stopped;
+      await expect(stream.stop()).resolves.toBeUndefined();
+    });
   });
 
   it('keeps the trap category (and message) on the rejection', async () => {

@@ -19,10 +19,14 @@ export function failOnUnhandled(): void {
     const errors = escaped.splice(0);
     throw new Error(`unhandled error(s) escaped: ${errors.map((e) => (e instanceof Error ? e.stack ?? e.message : String(e))).join('\n')}`);
   };
-  afterEach(check);
+  // A rejection is reported only after the microtask queue drains: give it one macrotask.
+  const drained = () => new Promise((resolve) => setImmediate(resolve));
+  afterEach(async () => {
+    await drained();
+    check();
+  });
   afterAll(async () => {
-    // A rejection is reported only after the microtask queue drains: give it one macrotask.
-    await new Promise((resolve) => setImmediate(resolve));
+    await drained();
     process.off('uncaughtException', record);
     process.off('unhandledRejection', record);
     check();
