@@ -24,10 +24,15 @@ describe('store and migrations', () => {
   const first: Migration = { id: 1, name: 'a', up: (d) => d.exec('CREATE TABLE a (x INTEGER) STRICT') };
   const second: Migration = { id: 2, name: 'b', up: (d) => d.exec('CREATE TABLE b (y INTEGER) STRICT') };
 
-  it('opens with WAL, foreign keys and a busy timeout', () => {
+  it('opens with WAL, foreign keys, a busy timeout and commits that survive power loss', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    // 2 = FULL: every commit syncs the WAL (money lives in this store).
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    const normal = openDatabase(join(dir, 'bench.db'), { synchronous: 'NORMAL' });
+    expect(normal.pragma('synchronous', { simple: true })).toBe(1);
+    normal.close();
   });
 
   it('applies each migration once, in id order, whatever the list order', () => {
