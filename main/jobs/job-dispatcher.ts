@@ -197,7 +197,7 @@ export class JobDispatcher {
       (kind, segment, segmentEvents) =>
         kind === 'pool'
           ? runPoolBatch(this.deps.pools.poolFor(queue), segment, { queue: queue.name, memoryMb: queue.memoryMb, timeoutMs, cancelGraceMs: this.deps.cancelGraceMs }, segmentEvents)
-          : runMainBatch(segment, { queue: queue.name, timeoutMs, definitionOf: (name) => this.deps.registry[name], contextFor: (ready, signal) => this.contextFor(queue, ready, signal), now: this.deps.now }, segmentEvents),
+          : runMainBatch(segment, { queue: queue.name, timeoutMs, definitionOf: (name) => this.deps.registry[name], contextFor: (ready, signal) => this.contextFor(queue, ready, signal), warn: (job, msg, fields) => this.deps.logs.jobLine(queue.name, job, 'warn', msg, fields), now: this.deps.now }, segmentEvents),
       events,
     );
     for (const { job } of items) this.inflight.set(job.id, handle);

@@ -8,6 +8,8 @@ export interface MainBatchOptions {
   definitionOf(name: string): AnyJobDefinition | undefined;
   /** Builds a handler's context; `signal` is a getter so an AbortController is only made when used. */
   contextFor(ready: ReadyJob, signal: () => AbortSignal): MainJobContext;
+  /** A warning in the job's queue log (a handler that ended long after it was given up on). */
+  warn(job: ReadyJob['job'], msg: string, fields: Record<string, unknown>): void;
   now(): number;
 }
 
@@ -15,6 +17,7 @@ export interface MainBatchOptions {
 class CurrentJob {
   private controller: AbortController | null = null;
   private reject: ((error: unknown) => void) | null = null;
+  private interruptedAt = 0;
   interruption: unknown = null;
 
   constructor(readonly id: number) {}
@@ -25,8 +28,16 @@ class CurrentJob {
     return this.controller.signal;
   }
 
-  /** Resolves with the handler's value, or rejects as soon as the job is interrupted. */
-  race<T>(value: Promise<T>): Promise<T> {
+  /**
+   * Resolves with the handler's value, or rejects as soon as the job is interrupted, so the
+   * job's slot is freed even if the value never settles. `late` hears of a value that settles
+   * after the interruption: that handler kept running (and holding what it holds) meanwhile.
+   */
+  race<T>(value: Promise<T>, late: (afterMs: number) => void): Promise<T> {
+    const settled = () => {
+      if (this.interruption !== null) late(performance.now() - this.interruptedAt);
+    };
+    value.then(settled, settled);
     if (this.interruption !== null) return Promise.reject(this.interruption);
     return Promise.race([value, new Promise<never>((_, reject) => (this.reject = reject))]);
   }
@@ -34,6 +45,7 @@ class CurrentJob {
   interrupt(error: Error): void {
     if (this.interruption !== null) return;
     this.interruption = error;
+    this.interruptedAt = performance.now();
     this.controller?.abort(error);
     this.reject?.(error);
   }
@@ -41,8 +53,11 @@ class CurrentJob {
 
 /**
  * Runs a batch of light jobs on the main thread, one after another. A handler is raced against
- * its interruption (timeout, cancel, stop), so that is reported at once; handlers must honour
- * their signal (they cannot be killed on this thread — heavy work belongs on the pool).
+ * its interruption (timeout, cancel, stop): at the queue's timeout the job fails and the batch
+ * moves on, freeing its worker slot, even if the handler's promise never settles. What this
+ * thread cannot do is stop the handler itself: one that ignores its signal runs on (its late
+ * end is logged as a warning), and one that blocks the thread blocks everything — heavy work
+ * belongs on the pool, where the timeout terminates the worker and the heap limit applies.
  */
 export function runMainBatch(items: ReadyJob[], options: MainBatchOptions, events: BatchEvents): BatchHandle {
   const cancelled = new Set<number>();
@@ -69,7 +84,14 @@ export function runMainBatch(items: ReadyJob[], options: MainBatchOptions, event
         try {
           if (def?.runs !== 'main') throw Object.assign(new Error(`job "${job.name}" has no main-process handler`), { permanent: true });
           let result = def.handler(ready.payload, options.contextFor(ready, () => running.signal));
-          if (result instanceof Promise) result = await running.race(result);
+          if (result instanceof Promise) {
+            result = await running.race(result, (afterMs) =>
+              options.warn(job, 'handler ended after its job was interrupted; it does not honour its signal', {
+                interruptedBy: (running.interruption as Error).message,
+                lateMs: Math.round(afterMs),
+              }),
+            );
+          }
           else await undefined;
           if (running.interruption !== null) throw running.interruption;
           events.finished({ kind: 'succeeded', job, startedAt, durationMs: performance.now() - t0, result });

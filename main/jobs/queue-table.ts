@@ -1,16 +1,23 @@
 import { z } from 'zod';
 import defaultTable from '../../resources/queues.json';
 
-/** One queue of resources/queues.json, validated. */
+/**
+ * One queue of resources/queues.json, validated. Its `$comment` says what each limit holds
+ * for pool jobs and for main-thread jobs; the tests that prove it: pool.test.ts (timeout and
+ * heap limit on the pool) and main-executor.test.ts (a main-thread job that never settles).
+ */
 export interface QueueConfig {
   name: string;
   /** Lower runs first. */
   priority: number;
-  /** Concurrency of the queue: at most this many of its jobs execute at once. */
+  /** Concurrency of the queue: at most this many of its batches (one job at a time each) run at once. */
   workers: number;
-  /** Heap limit (old generation) of the pool worker that runs this queue's jobs. */
+  /** Heap limit (old generation) of the pool worker that runs this queue's pool jobs; main-thread jobs share the process heap. */
   memoryMb: number;
-  /** Hard limit per attempt. */
+  /**
+   * Limit per attempt. On the pool it is hard: the worker is terminated. On the main thread the
+   * job fails and its slot is freed at once, and its signal is aborted; the handler cannot be killed there.
+   */
   timeoutSeconds: number;
   /** Tries before a job is kept as failed (a job may override it at enqueue). */
   attempts: number;
