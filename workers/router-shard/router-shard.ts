@@ -4,10 +4,15 @@ import type { Logger, LogFields } from '../../main/core/logger';
 import type { RouterConnectionOptions } from '../../main/routers/client/connection-options';
 import type { RouterError } from '../../main/routers/client/router-error';
 import type { ConnectionTestResult, RouterEndpoint, ShardCommand, ShardEvent } from '../../main/routers/io/shard-protocol';
+import { backoffDelay, DEFAULT_BACKOFF } from '../../main/routers/client/backoff';
+import { asRouter, installFaultNet, type ShardFault } from './fault-net';
 import { connectionFor, readResource, WatchedRouter } from './watched-router';
 
 /** How long a connection test waits for the router before it says why it could not log in. */
 const TEST_TIMEOUT_MS = 15_000;
+
+/** Faults of one router closer together than this count as a streak (longer restart delays). */
+const FAULT_STREAK_MS = 10 * 60_000;
 
 /**
  * The routers of one shard. Runs inside a piscina worker for as long as the console runs; the
@@ -15,6 +20,9 @@ const TEST_TIMEOUT_MS = 15_000;
  */
 export class RouterShard {
   private readonly routers = new Map<number, WatchedRouter>();
+  /** Per router: faults in the current streak, the last one's time, and a pending restart. */
+  private readonly faults = new Map<number, { count: number; at: number; restart?: NodeJS.Timeout }>();
+  private readonly removeFaultNet: () => void;
   private readonly log: Logger;
   private finished!: () => void;
   readonly done = new Promise<void>((resolve) => (this.finished = resolve));
@@ -24,6 +32,7 @@ export class RouterShard {
     private readonly options: RouterConnectionOptions = {},
   ) {
     this.log = portLogger((e) => this.emit(e), { component: 'router-shard' });
+    this.removeFaultNet = installFaultNet((fault) => this.contain(fault));
     port.on('message', (command: ShardCommand) => void this.handle(command));
     this.emit({ type: 'ready' });
   }
@@ -35,10 +44,13 @@ export class RouterShard {
   private async handle(command: ShardCommand): Promise<void> {
     switch (command.type) {
       case 'watch':
+        this.cancelRestart(command.router.id);
         await this.routers.get(command.router.id)?.stop();
         this.watch(command.router);
         return;
       case 'unwatch': {
+        this.cancelRestart(command.routerId);
+        this.faults.delete(command.routerId);
         const router = this.routers.get(command.routerId);
         this.routers.delete(command.routerId);
         await router?.stop();
@@ -50,7 +62,7 @@ export class RouterShard {
           // Evenly spread, so a fleet's reads never hit this worker, the main thread and the
           // routers at one instant (500 routers × 40 sessions is 20k rows to parse and diff).
           const step = online.length > 1 ? command.spreadMs / online.length : 0;
-          const read = (r: WatchedRouter) => (command.what === 'counters' ? r.pollCounters() : r.pollResource());
+          const read = (r: WatchedRouter) => asRouter(r.endpoint.id, () => (command.what === 'counters' ? r.pollCounters() : r.pollResource()));
           await Promise.all(online.map(async (r, i) => {
             if (i > 0 && step > 0) await delay(i * step);
             await read(r);
@@ -61,23 +73,66 @@ export class RouterShard {
         return this.reply(command.requestId, () => {
           const router = this.routers.get(command.routerId);
           if (!router) throw Object.assign(new Error(`router ${command.routerId} is not connected from this console`), { permanent: true });
-          return router.kick(command.kind, command.sessionId);
+          return asRouter(command.routerId, () => router.kick(command.kind, command.sessionId));
         });
       case 'test':
-        return this.reply(command.requestId, () => testConnection(command.router, this.options));
+        return this.reply(command.requestId, () => asRouter(command.router.id, () => testConnection(command.router, this.options)));
       case 'stop':
+        for (const id of this.faults.keys()) this.cancelRestart(id);
         await Promise.all([...this.routers.values()].map((r) => r.stop()));
         this.routers.clear();
+        this.removeFaultNet();
         this.port.close();
         this.finished();
         return;
     }
   }
 
+  /** The router's connection, live sets and timers all run in its scope (see fault-net.ts). */
   private watch(endpoint: RouterEndpoint): void {
-    const router = new WatchedRouter(endpoint, this.options, (e) => this.emit(e), this.log.child({ routerId: endpoint.id }));
-    this.routers.set(endpoint.id, router);
-    router.start();
+    asRouter(endpoint.id, () => {
+      const router = new WatchedRouter(endpoint, this.options, (e) => this.emit(e), this.log.child({ routerId: endpoint.id }));
+      this.routers.set(endpoint.id, router);
+      router.start();
+    });
+  }
+
+  /**
+   * A fault escaped the client: it ends that router's connection (never the worker, which holds
+   * healthy routers too) and the router starts again after a backoff that grows while faults
+   * keep coming. A fault outside any router's work is logged; the shard carries on.
+   */
+  private contain({ routerId, kind, error }: ShardFault): void {
+    const fields = { kind, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    const router = routerId === null ? undefined : this.routers.get(routerId);
+    if (routerId === null || !router) {
+      this.log.error('unexpected fault in the router shard; carrying on', { ...fields, ...(routerId === null ? {} : { routerId }) });
+      return;
+    }
+    const now = Date.now();
+    const previous = this.faults.get(routerId);
+    const count = previous && now - previous.at < FAULT_STREAK_MS ? previous.count + 1 : 1;
+    clearTimeout(previous?.restart);
+    const delayMs = backoffDelay(count - 1, DEFAULT_BACKOFF);
+    this.log.error('router connection fault contained: connection ended, restarting it', { routerId, ...fields, restartInMs: delayMs });
+    const streak: { count: number; at: number; restart?: NodeJS.Timeout } = { count, at: now };
+    this.faults.set(routerId, streak);
+    this.routers.delete(routerId);
+    void router.stop().finally(() => {
+      if (this.faults.get(routerId) !== streak || this.routers.has(routerId)) return; // unwatched or re-watched meanwhile
+      const message = error instanceof Error ? error.message : String(error);
+      this.emit({ type: 'status', routerId, state: 'offline', error: `internal error in this router's connection (${message}); reconnecting in ${Math.ceil(delayMs / 1000)} s` });
+      streak.restart = setTimeout(() => {
+        streak.restart = undefined;
+        if (!this.routers.has(routerId)) this.watch(router.endpoint);
+      }, delayMs);
+    });
+  }
+
+  private cancelRestart(routerId: number): void {
+    const streak = this.faults.get(routerId);
+    clearTimeout(streak?.restart);
+    if (streak) streak.restart = undefined;
   }
 
   private async reply(requestId: number, work: () => unknown): Promise<void> {

@@ -1,6 +1,7 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { Logger } from '../../core/logger';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from '../client/backoff';
 import type { RouterEndpoint, ShardCommand, ShardConnectionOptions, ShardEvent } from './shard-protocol';
 
 export interface RouterIoOptions {
@@ -15,7 +16,12 @@ export interface RouterIoOptions {
   requestTimeoutMs?: number;
   /** Timings of every router connection (tests shorten the keepalive period). */
   connection?: ShardConnectionOptions;
+  /** Delays before a crashed shard starts again. @defaultValue DEFAULT_BACKOFF (0.5 s doubling to 30 s) */
+  restartBackoff?: BackoffOptions;
 }
+
+/** A shard that ran this long before it crashed starts again at the shortest delay. */
+const STABLE_RUN_MS = 60_000;
 
 export class RouterIoError extends Error {
   constructor(
@@ -29,12 +35,18 @@ export class RouterIoError extends Error {
 
 interface Shard {
   index: number;
+  /** Null while the shard's worker is down (crashed, waiting to start again). */
   port: MessagePort | null;
   routers: Map<number, RouterEndpoint>;
   run: Promise<unknown> | null;
+  startedAt: number;
+  /** Crashes in a row (reset by a run longer than STABLE_RUN_MS). */
+  crashes: number;
+  relaunch: NodeJS.Timeout | undefined;
 }
 
 interface Pending {
+  shard: Shard;
   resolve(data: unknown): void;
   reject(error: Error): void;
   timer: NodeJS.Timeout;
@@ -43,8 +55,9 @@ interface Pending {
 /**
  * Router I/O off the main thread: each router belongs to one shard, a long-lived task on a
  * piscina pool that keeps the router's persistent connection, listen streams and polls. The main
- * thread only moves small messages. A shard whose worker dies (out of memory, crash) is started
- * again with its routers; their live sets re-sync as on any reconnect.
+ * thread only moves small messages. A shard whose worker dies (out of memory, crash) fails its
+ * requests at once and is started again with its routers after a backoff (so a shard that dies at
+ * start does not spin); their live sets re-sync as on any reconnect.
  */
 export class RouterIo {
   private pool: Piscina | null = null;
@@ -53,9 +66,15 @@ export class RouterIo {
   private readonly shardOf = new Map<number, Shard>();
   private nextRequest = 1;
   private stopping = false;
+  private restartCount = 0;
 
   constructor(private readonly options: RouterIoOptions) {
-    this.shards = Array.from({ length: options.shards }, (_, index) => ({ index, port: null, routers: new Map(), run: null }));
+    this.shards = Array.from({ length: options.shards }, (_, index) => ({ index, port: null, routers: new Map(), run: null, startedAt: 0, crashes: 0, relaunch: undefined }));
+  }
+
+  /** Shard workers that died and were started again since the console started. */
+  get restarts(): number {
+    return this.restartCount;
   }
 
   /** Threads start with the first router, so a console (or test) without routers spawns none. */
@@ -98,7 +117,9 @@ export class RouterIo {
   /** Polls counters or resources on every shard (spread over `spreadMs`); resolves when all have answered. */
   async poll(what: 'counters' | 'resource', spreadMs = 0): Promise<number> {
     if (!this.pool) return 0;
-    const counts = await Promise.all(this.shards.map((shard) => this.request(shard, (requestId) => ({ type: 'poll', requestId, what, spreadMs }))));
+    // A shard that is restarting has no router online to read.
+    const live = this.shards.filter((shard) => shard.port);
+    const counts = await Promise.all(live.map((shard) => this.request(shard, (requestId) => ({ type: 'poll', requestId, what, spreadMs }))));
     return counts.reduce<number>((n, c) => n + Number(c), 0);
   }
 
@@ -116,7 +137,10 @@ export class RouterIo {
 
   async stop(): Promise<void> {
     this.stopping = true;
-    for (const shard of this.shards) this.post(shard, { type: 'stop' });
+    for (const shard of this.shards) {
+      clearTimeout(shard.relaunch);
+      this.post(shard, { type: 'stop' });
+    }
     await Promise.allSettled(this.shards.map((s) => s.run));
     for (const p of this.pending.values()) {
       clearTimeout(p.timer);
@@ -127,8 +151,10 @@ export class RouterIo {
   }
 
   private launch(shard: Shard): void {
+    shard.relaunch = undefined;
     const { port1, port2 } = new MessageChannel();
     shard.port = port1;
+    shard.startedAt = Date.now();
     port1.on('message', (event: ShardEvent) => this.receive(event));
     shard.run = this.pool!.run({ port: port2, connection: this.options.connection ?? {} }, { transferList: [port2] }).then(
       () => this.ended(shard, null),
@@ -140,12 +166,22 @@ export class RouterIo {
   private ended(shard: Shard, error: unknown): void {
     shard.port?.close();
     shard.port = null;
-    if (this.stopping) return;
-    this.options.log.error('router shard stopped; starting it again', { shard: shard.index, error: String(error) });
-    for (const router of shard.routers.values()) {
-      this.options.onEvent({ type: 'status', routerId: router.id, state: 'connecting', error: 'the connection worker restarted' });
+    // Nobody answers for a dead worker: its callers learn it now, not at their timeout.
+    for (const [requestId, pending] of this.pending) {
+      if (pending.shard !== shard) continue;
+      this.pending.delete(requestId);
+      clearTimeout(pending.timer);
+      pending.reject(new RouterIoError('the router connection worker stopped before it answered; try again in a few seconds', false));
     }
-    this.launch(shard);
+    if (this.stopping) return;
+    this.restartCount += 1;
+    shard.crashes = Date.now() - shard.startedAt >= STABLE_RUN_MS ? 1 : shard.crashes + 1;
+    const delayMs = backoffDelay(shard.crashes - 1, this.options.restartBackoff ?? DEFAULT_BACKOFF);
+    this.options.log.error('router shard stopped; starting it again', { shard: shard.index, error: String(error), restartInMs: delayMs, crashesInARow: shard.crashes });
+    for (const router of shard.routers.values()) {
+      this.options.onEvent({ type: 'status', routerId: router.id, state: 'connecting', error: `the connection worker restarted; reconnecting in ${Math.ceil(delayMs / 1000)} s` });
+    }
+    shard.relaunch = setTimeout(() => this.launch(shard), delayMs);
   }
 
   private receive(event: ShardEvent): void {
@@ -166,13 +202,14 @@ export class RouterIo {
   }
 
   private request(shard: Shard, command: (requestId: number) => ShardCommand): Promise<unknown> {
+    if (!shard.port) return Promise.reject(new RouterIoError('the router connection worker is restarting; try again in a few seconds', false));
     const requestId = this.nextRequest++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(requestId);
         reject(new RouterIoError('the router connection worker did not answer in time', false));
       }, this.options.requestTimeoutMs ?? 30_000);
-      this.pending.set(requestId, { resolve, reject, timer });
+      this.pending.set(requestId, { shard, resolve, reject, timer });
       this.post(shard, command(requestId));
     });
   }
