@@ -1,8 +1,9 @@
 import { app, BrowserWindow } from 'electron';
 import { startCore, type Core } from '../core/app-core';
 import { createLogger } from '../core/logger';
+import { isAppUrl, registerAppScheme, serveAppProtocol } from './app-protocol';
 import { attachIpcBridge } from './ipc-bridge';
-import { createMainWindow, isAppUrl } from './main-window';
+import { createMainWindow } from './main-window';
 import { hardenSession } from './security';
 import { desktopSecretBox } from './safe-storage-box';
 import { startDemo } from '../demo/demo-fleet';
@@ -13,6 +14,7 @@ const log = createLogger();
 let core: Core | null = null;
 
 if (!app.requestSingleInstanceLock()) app.quit();
+registerAppScheme();
 
 app.on('second-instance', () => {
   const [window] = BrowserWindow.getAllWindows();
@@ -29,6 +31,7 @@ app.on('web-contents-created', (_event, contents) => {
 
 app.whenReady().then(async () => {
   hardenSession();
+  serveAppProtocol();
   try {
     const dataDir = app.getPath('userData');
     core = await startCore({ dataDir, host: { kind: 'electron', secrets: desktopSecretBox(dataDir) }, log });

@@ -21,9 +21,10 @@ class FakeBrowserWindow extends EventEmitter {
   }
   show() {}
 }
-vi.mock('electron', () => ({ BrowserWindow: FakeBrowserWindow, session: {} }));
+vi.mock('electron', () => ({ BrowserWindow: FakeBrowserWindow }));
 
-const { createMainWindow, APP_URL, isAppUrl } = await import('./main-window');
+const { createMainWindow } = await import('./main-window');
+const { APP_URL } = await import('./app-protocol');
 
 function dispatch(contents: FakeContents, name: string, ...args: unknown[]) {
   const event = { prevented: false, preventDefault() { this.prevented = true; } };
@@ -45,7 +46,7 @@ describe('main window', () => {
       allowRunningInsecureContent: false,
     });
     expect(String(options.webPreferences.preload)).toMatch(/preload[\\/]index\.cjs$/);
-    expect(loaded).toBe(APP_URL);
+    expect(loaded).toBe('app://noc/index.html');
     expect(contents.windowOpenHandler?.()).toEqual({ action: 'deny' });
   });
 
@@ -54,15 +55,9 @@ describe('main window', () => {
     const { contents } = created.at(-1)!;
     expect(dispatch(contents, 'will-navigate', 'https://evil.example/')).toBe(true);
     expect(dispatch(contents, 'will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(dispatch(contents, 'will-navigate', 'app://other/index.html')).toBe(true);
     expect(dispatch(contents, 'will-navigate', `${APP_URL}#/jobs`)).toBe(false);
     expect(dispatch(contents, 'will-redirect', 'https://evil.example/')).toBe(true);
     expect(dispatch(contents, 'will-attach-webview', {}, {})).toBe(true);
-  });
-
-  it('recognises only the built index.html as the app', () => {
-    expect(isAppUrl(APP_URL)).toBe(true);
-    expect(isAppUrl(`${APP_URL}#/status`)).toBe(true);
-    expect(isAppUrl(`${APP_URL}.evil`)).toBe(false);
-    expect(isAppUrl('https://example.com/index.html')).toBe(false);
   });
 });

@@ -1,15 +1,7 @@
 import { BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { APP_URL, isAppUrl } from './app-protocol';
 import { hardenWebContents } from './security';
-
-export const RENDERER_INDEX = join(import.meta.dirname, '../renderer/index.html');
-export const APP_URL = pathToFileURL(RENDERER_INDEX).href;
-
-/** Our renderer and only it: the built index.html, with any #/view route. */
-export function isAppUrl(url: string): boolean {
-  return url === APP_URL || url.startsWith(`${APP_URL}#`);
-}
 
 export function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow({

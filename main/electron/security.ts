@@ -1,9 +1,8 @@
 import { session, type WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../host/static-files';
 
 /**
  * Electron's security checklist for every web contents we create: no navigation away from the
- * app, no redirects, no new windows, no webviews, no permission prompts.
+ * app, no redirects, no new windows, no webviews.
  */
 export function hardenWebContents(contents: WebContents, isAppUrl: (url: string) => boolean): void {
   contents.on('will-navigate', (event, url) => {
@@ -14,12 +13,14 @@ export function hardenWebContents(contents: WebContents, isAppUrl: (url: string)
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-/** Denies every permission request (camera, notifications via web API, …) and sets the CSP header. */
+/**
+ * The console needs no web permission (camera, microphone, notifications through the web API,
+ * clipboard, geolocation, HID/USB/serial devices): every request and every check is denied, so
+ * neither a prompt nor a silent grant can happen. The CSP comes with each app:// response.
+ */
 export function hardenSession(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
-    });
-  });
+  const { defaultSession } = session;
+  defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  defaultSession.setPermissionCheckHandler(() => false);
+  defaultSession.setDevicePermissionHandler(() => false);
 }
