@@ -12,7 +12,7 @@ const { invokes } = await import('../contract');
 const { handlers } = await import('../core/handlers');
 const { IPC_CHANNEL } = await import('../contract/ipc-channel');
 
-const APP_URL = 'file:///app/out/renderer/index.html';
+const APP_URL = 'app://noc/index.html';
 
 class FakeWebContents extends EventEmitter {
   static nextId = 1;
@@ -30,6 +30,10 @@ class FakeWebContents extends EventEmitter {
   destroy() {
     this.destroyed = true;
     this.emit('destroyed');
+  }
+  /** What Electron emits when the page reloads (or navigates to another document). */
+  reload() {
+    this.emit('did-start-navigation', { isMainFrame: true, isSameDocument: false, url: APP_URL });
   }
   /** Sends a message as if from one of this window's frames and waits for the core to answer. */
   async post(message: unknown, frame: { url: string; parent: unknown } = this.mainFrame) {
@@ -109,6 +113,35 @@ describe('Electron IPC bridge', () => {
     const big = { type: 'invoke', name: 'system.status', input: { blob: 'x'.repeat(300_000) } };
     expect(await window.post(big)).toMatchObject({ type: 'error', error: { code: 'payload_too_large' } });
     expect(await window.post({ type: 'invoke', id: 6, name: 'system.status', input: {} })).toMatchObject({ ok: true });
+  });
+
+  it('gives a reloaded window a fresh connection without adding a navigation listener', async () => {
+    const window = new FakeWebContents();
+    for (let reload = 1; reload <= 12; reload++) {
+      const reply = await window.post({ type: 'subscribe', id: reload, channel: 'app.status' });
+      expect(reply).toMatchObject({ ok: true });
+      window.reload();
+    }
+    // Every reload closed the page's connection: none is left, and the old subscriptions are gone.
+    const watcher = new FakeWebContents();
+    expect(await watcher.post({ type: 'invoke', id: 1, name: 'system.status', input: {} })).toMatchObject({ data: { connections: 1 } });
+    const before = window.received.length;
+    core.services.bus.publish('SystemStatusChanged', core.services.status.current());
+    expect(window.received.slice(before)).toEqual([]);
+    // Twelve reloads, still one listener of each kind (Node warns past ten, which the old bridge hit).
+    expect(window.listenerCount('did-start-navigation')).toBe(1);
+    expect(window.listenerCount('destroyed')).toBe(1);
+    window.destroy();
+    expect(window.listenerCount('did-start-navigation')).toBe(0);
+  });
+
+  it('keeps the connection through an in-page navigation (a #/view change)', async () => {
+    const window = new FakeWebContents();
+    await window.post({ type: 'subscribe', id: 1, channel: 'app.status' });
+    window.emit('did-start-navigation', { isMainFrame: true, isSameDocument: true, url: `${APP_URL}#/jobs` });
+    const before = window.received.length;
+    core.services.bus.publish('SystemStatusChanged', core.services.status.current());
+    expect(window.received.slice(before)).toMatchObject([{ type: 'event', channel: 'app.status' }]);
   });
 
   it('closes a window connection when its contents are destroyed', async () => {

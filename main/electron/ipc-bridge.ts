@@ -17,23 +17,42 @@ export interface IpcBridgeOptions {
  */
 export function attachIpcBridge({ core, isAppUrl }: IpcBridgeOptions): () => void {
   const connections = new Map<number, ClientConnection>();
+  // Listeners go on a web contents once, when it is first seen: a reload makes a new connection
+  // but must not stack another navigation listener on the same contents.
+  const unwatch = new Map<WebContents, () => void>();
   const log = core.services.log;
+
+  const drop = (contents: WebContents) => {
+    connections.get(contents.id)?.close();
+    connections.delete(contents.id);
+  };
+
+  const watch = (contents: WebContents) => {
+    if (unwatch.has(contents)) return;
+    const onNavigation = (details: { isMainFrame: boolean; isSameDocument: boolean }) => {
+      if (details.isMainFrame && !details.isSameDocument) drop(contents);
+    };
+    const onDestroyed = () => {
+      drop(contents);
+      unwatch.get(contents)?.();
+    };
+    contents.on('did-start-navigation', onNavigation);
+    contents.once('destroyed', onDestroyed);
+    unwatch.set(contents, () => {
+      contents.off('did-start-navigation', onNavigation);
+      contents.off('destroyed', onDestroyed);
+      unwatch.delete(contents);
+    });
+  };
 
   const connectionFor = (contents: WebContents): ClientConnection => {
     let connection = connections.get(contents.id);
     if (connection) return connection;
+    watch(contents);
     connection = core.connect((message) => {
       if (!contents.isDestroyed()) contents.send(IPC_CHANNEL, message);
     });
     connections.set(contents.id, connection);
-    const drop = () => {
-      connections.get(contents.id)?.close();
-      connections.delete(contents.id);
-    };
-    contents.once('destroyed', drop);
-    contents.on('did-start-navigation', (details) => {
-      if (details.isMainFrame && !details.isSameDocument) drop();
-    });
     return connection;
   };
 
@@ -61,6 +80,7 @@ export function attachIpcBridge({ core, isAppUrl }: IpcBridgeOptions): () => voi
   ipcMain.on(IPC_CHANNEL, onMessage);
   return () => {
     ipcMain.removeListener(IPC_CHANNEL, onMessage);
+    for (const stop of [...unwatch.values()]) stop();
     for (const connection of connections.values()) connection.close();
     connections.clear();
   };
