@@ -7,6 +7,15 @@ import type { Session } from '../auth/session';
 import { parseChannel } from '../events/channels';
 import { dispatchInvoke } from '../core/dispatch';
 import type { CoreServices } from '../core/services';
+import type { InvokeLimits } from './invoke-limits';
+
+/** Where a connection comes from, for the limits that apply to it. */
+export interface ConnectionPeer {
+  /** The rate limits shared by every connection of the core. */
+  limits: InvokeLimits;
+  /** Remote network address (normalized by peerAddress); `local` for the desktop window. */
+  address: string;
+}
 
 /**
  * The server side of one client (an Electron window or a WebSocket): takes protocol messages,
@@ -20,7 +29,8 @@ export class ClientConnection {
   constructor(
     private readonly services: CoreServices,
     private readonly send: (message: ServerMessage) => void,
-    private readonly onClose: () => void = () => {},
+    private readonly onClose: () => void,
+    private readonly peer: ConnectionPeer,
   ) {
     this.send({ type: 'hello', protocol: PROTOCOL_VERSION, version: services.version });
     services.status.clientAttached();
@@ -43,6 +53,12 @@ export class ClientConnection {
     const message = parsed.data;
     switch (message.type) {
       case 'invoke': {
+        // Before dispatch: a refused flood costs a counter, never a password hash.
+        const limited = await this.peer.limits.admit(message.name, this.session.id, this.peer.address);
+        if (limited) {
+          if (!this.closed) this.send({ type: 'result', id: message.id, ok: false, error: limited });
+          return;
+        }
         const result = await dispatchInvoke(this.services, this.session, message.name, message.input);
         if (!this.closed) this.send({ type: 'result', id: message.id, ...result });
         return;
@@ -77,6 +93,7 @@ export class ClientConnection {
     this.subscriptions.clear();
     this.services.auth.detach(this);
     this.services.status.clientDetached();
+    this.peer.limits.forget(this.session.id);
     this.onClose();
   }
 

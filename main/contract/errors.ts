@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'unavailable'
+  /** Too many requests or sign-ins; `details.retryAfterMs` says when to try again. */
+  | 'rate_limited'
   | 'internal';
 
 export interface ContractError {

@@ -20,6 +20,8 @@ import { TenantRepository } from '../tenants/tenant-repository';
 import { UserRepository } from '../users/user-repository';
 import { AuditLog } from '../audit/audit-log';
 import { ClientConnection } from '../connection/client-connection';
+import { InvokeLimits, type InvokeLimitOptions } from '../connection/invoke-limits';
+import { peerAddress } from '../connection/peer-address';
 import type { ServerMessage } from '../contract/protocol';
 import { createLogger, type Logger } from './logger';
 import type { CoreServices, HostAdapter } from './services';
@@ -32,6 +34,7 @@ export interface CoreOptions {
   routerShardWorker?: string;
   /** Router connection timings (tests); RouterConnection's defaults otherwise. */
   routerConnection?: ShardConnectionOptions;
+  invokeLimits?: Partial<InvokeLimitOptions>;
 }
 
 /** Worker threads that hold router connections (the machine's cores are shared with the pool). */
@@ -40,7 +43,7 @@ const ROUTER_SHARDS = 2;
 export interface Core {
   services: CoreServices;
   /** Attaches a client; the host moves its messages in (receive) and out (send). */
-  connect(send: (message: ServerMessage) => void): ClientConnection;
+  connect(send: (message: ServerMessage) => void, peer?: { remoteAddress?: string }): ClientConnection;
   close(): Promise<void>;
 }
 
@@ -110,12 +113,16 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   jobs.start();
   liveRouters.start();
   const connections = new Set<ClientConnection>();
+  const invokeLimits = new InvokeLimits(options.invokeLimits ?? {}, log.child({ component: 'limits' }));
   log.info('core started', { dataDir: options.dataDir, schemaVersion, host: options.host.kind });
 
   return {
     services,
-    connect(send) {
-      const connection = new ClientConnection(services, send, () => connections.delete(connection));
+    connect(send, peer) {
+      const connection = new ClientConnection(services, send, () => connections.delete(connection), {
+        limits: invokeLimits,
+        address: peerAddress(peer?.remoteAddress),
+      });
       connections.add(connection);
       return connection;
     },
