@@ -6,13 +6,15 @@ export interface HostCliOptions {
   host: string;
   dataDir: string;
   allowedOrigins: string[];
+  /** Host names served besides the bound address and localhost (DNS-rebinding defence). */
+  allowedHosts: string[];
   /** Start the in-process simulator fleet under demo tenants (see main/demo). */
   demo: boolean;
 }
 
 export const DEFAULT_PORT = 5780;
 
-/** Parses `--port --host --data-dir --allow-origin --demo`; throws a message fit to print on bad input. */
+/** Parses `--port --host --data-dir --allow-origin --allow-host --demo`; throws a message fit to print on bad input. */
 export function parseHostArgs(argv: string[]): HostCliOptions {
   const { values } = parseArgs({
     args: argv,
@@ -21,6 +23,7 @@ export function parseHostArgs(argv: string[]): HostCliOptions {
       host: { type: 'string', default: '127.0.0.1' },
       'data-dir': { type: 'string' },
       'allow-origin': { type: 'string', multiple: true, default: [] },
+      'allow-host': { type: 'string', multiple: true, default: [] },
       demo: { type: 'boolean', default: false },
     },
     strict: true,
@@ -35,6 +38,7 @@ export function parseHostArgs(argv: string[]): HostCliOptions {
     host: values.host,
     dataDir: values['data-dir'] ?? defaultDataDir(),
     allowedOrigins: values['allow-origin'],
+    allowedHosts: values['allow-host'],
     demo: values.demo,
   };
 }

@@ -3,10 +3,14 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { startCore, type Core } from '../core/app-core';
 import { createLogger, type Logger } from '../core/logger';
+import type { InvokeLimitOptions } from '../connection/invoke-limits';
 import { KeyFileSecretBox } from '../secrets/key-file-box';
 import { createStaticHandler } from './static-files';
 import { attachGateway } from './ws-gateway';
 import { bootstrapAdminFromEnv } from '../auth/first-run';
+import { AllowedHosts } from './allowed-hosts';
+import { DEFAULT_SEND_BUFFER_LIMITS, type SendBufferLimits } from './bounded-sender';
+import { DEFAULT_CONNECTION_CAP, type ConnectionCapLimits } from './connection-cap';
 
 export interface HeadlessOptions {
   port: number;
@@ -14,6 +18,14 @@ export interface HeadlessOptions {
   dataDir: string;
   rendererDir: string;
   allowedOrigins?: readonly string[];
+  /** Host names served besides the bound address and localhost (`--allow-host`). */
+  allowedHosts?: readonly string[];
+  /** Caps on WebSocket clients, total and per address. @defaultValue DEFAULT_CONNECTION_CAP */
+  connectionCap?: Partial<ConnectionCapLimits>;
+  /** Bounds on a slow client's send buffer. @defaultValue DEFAULT_SEND_BUFFER_LIMITS */
+  sendBuffer?: Partial<SendBufferLimits>;
+  /** Rate limits on invokes and sign-ins. @defaultValue DEFAULT_INVOKE_LIMITS */
+  invokeLimits?: Partial<InvokeLimitOptions>;
   log?: Logger;
   /** Where NOC_ADMIN_USERNAME / NOC_ADMIN_PASSWORD are read for the first admin. @defaultValue process.env */
   env?: NodeJS.ProcessEnv;
@@ -25,34 +37,59 @@ export interface HeadlessHost {
   close(): Promise<void>;
 }
 
+const MISDIRECTED =
+  'Misdirected Request: this console does not answer to that host name. Open it by its address or localhost, ' +
+  'or start it with --allow-host NAME to admit the name.\n';
+
 /** The console without Electron: the built renderer over HTTP, the contract over WebSocket. */
 export async function startHeadlessHost(options: HeadlessOptions): Promise<HeadlessHost> {
   const log = options.log ?? createLogger();
   const secrets = new KeyFileSecretBox(join(options.dataDir, 'secret.key'));
-  const core = await startCore({ dataDir: options.dataDir, host: { kind: 'headless', secrets }, log });
+  const core = await startCore({ dataDir: options.dataDir, host: { kind: 'headless', secrets }, log, invokeLimits: options.invokeLimits });
   try {
     await bootstrapAdminFromEnv(core.services, options.env ?? process.env);
   } catch (error) {
     await core.close();
     throw error;
   }
-  const serveStatic = createStaticHandler(options.rendererDir);
-  const server: Server = createServer((req, res) => {
-    serveStatic(req, res).catch((error: unknown) => {
-      log.error('http request failed', { url: req.url, error: String(error) });
-      if (!res.headersSent) res.writeHead(500).end();
-    });
-  });
-  const wss = attachGateway(server, core, { allowedOrigins: options.allowedOrigins ?? [], log });
+  // Handlers are attached once the port is known: the allowed Host names include it. Nothing is
+  // served in between (connections are handled on later turns of the event loop).
+  const server: Server = createServer();
+  let allowed: AllowedHosts;
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port, options.host, () => resolve());
     });
+    allowed = new AllowedHosts({
+      boundHost: options.host,
+      port: (server.address() as AddressInfo).port,
+      extraHosts: options.allowedHosts ?? [],
+      extraOrigins: options.allowedOrigins ?? [],
+    });
   } catch (error) {
+    server.close();
     await core.close();
     throw error;
   }
+  const serveStatic = createStaticHandler(options.rendererDir);
+  server.on('request', (req, res) => {
+    if (!allowed.hostAllowed(req.headers.host)) {
+      log.warn('http request refused: host name not allowed (see --allow-host)', { host: req.headers.host });
+      res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end(MISDIRECTED);
+      return;
+    }
+    serveStatic(req, res).catch((error: unknown) => {
+      log.error('http request failed', { url: req.url, error: String(error) });
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  const wss = attachGateway(server, core, {
+    allowed,
+    connectionCap: { ...DEFAULT_CONNECTION_CAP, ...options.connectionCap },
+    sendBuffer: { ...DEFAULT_SEND_BUFFER_LIMITS, ...options.sendBuffer },
+    log,
+  });
   const { port } = server.address() as AddressInfo;
   const hostPart = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `http://${hostPart}:${port}`;
