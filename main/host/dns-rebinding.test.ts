@@ -1,12 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../core/logger';
-import { startHeadlessHost, type HeadlessHost } from './headless-host';
-import { WsTestClient } from './ws-test-client';
 import { AllowedHosts } from './allowed-hosts';
+import { startTestHost, type TestHost } from './test-host';
 
 /** A plain HTTP GET with the Host header we choose (fetch would not let us set it). */
 function getWithHost(url: string, host: string): Promise<{ status: number; body: string }> {
@@ -23,39 +18,19 @@ function getWithHost(url: string, host: string): Promise<{ status: number; body:
 }
 
 describe('DNS rebinding: the headless host answers only to names it was told', () => {
-  let dir: string;
-  let host: HeadlessHost;
+  let test: TestHost;
   let port: number;
-  const clients: WsTestClient[] = [];
-  const connect = async (headers: Record<string, string>) => {
-    const client = await WsTestClient.connect(host.url, headers);
-    clients.push(client);
-    return client;
-  };
+  let url: string;
+  const connect = (headers: Record<string, string>) => test.connect(headers);
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'noc-rebind-'));
-    const rendererDir = join(dir, 'renderer');
-    mkdirSync(rendererDir);
-    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>NOC</title>');
     // A fresh install: no users, so setup.createAdmin is open to whoever reaches it first.
-    host = await startHeadlessHost({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir: join(dir, 'data'),
-      rendererDir,
-      allowedHosts: ['noc.example.net'],
-      log: silentLogger,
-      env: {},
-    });
-    port = Number(new URL(host.url).port);
+    test = await startTestHost({ allowedHosts: ['noc.example.net'] });
+    port = test.port;
+    url = test.host.url;
   });
 
-  afterAll(async () => {
-    await Promise.all(clients.map((c) => c.close()));
-    await host.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => test.dispose());
 
   it('refuses the rebinding upgrade (Host: evil.example with a matching Origin) with 403, so setup.createAdmin stays out of reach', async () => {
     const evil = `evil.example:${port}`;
@@ -70,19 +45,19 @@ describe('DNS rebinding: the headless host answers only to names it was told', (
   });
 
   it('answers plain HTTP with a foreign Host with 421 Misdirected Request and never serves the page', async () => {
-    const refused = await getWithHost(`${host.url}/`, `evil.example:${port}`);
+    const refused = await getWithHost(`${url}/`, `evil.example:${port}`);
     expect(refused.status).toBe(421);
     expect(refused.body).toMatch(/--allow-host/);
     expect(refused.body).not.toContain('<title>NOC</title>');
     // Tricks that could fool a lax parser: userinfo, a trailing path, another port of localhost.
     for (const trick of [`localhost@evil.example:${port}`, `evil.example:${port}/x`, `localhost:${port + 1}`]) {
-      expect((await getWithHost(`${host.url}/`, trick)).status).toBe(421);
+      expect((await getWithHost(`${url}/`, trick)).status).toBe(421);
     }
   });
 
   it('still serves the bound address, the localhost names and --allow-host names', async () => {
     for (const name of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`, `[::1]:${port}`, 'noc.example.net', `noc.example.net:${port}`]) {
-      const res = await getWithHost(`${host.url}/`, name);
+      const res = await getWithHost(`${url}/`, name);
       expect(res.status, name).toBe(200);
       expect(res.body).toContain('<title>NOC</title>');
     }

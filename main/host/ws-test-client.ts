@@ -9,23 +9,32 @@ export class WsTestClient {
   readonly received: ServerMessage[] = [];
   private waiters: Array<() => void> = [];
   private nextId = 1;
+  /** Resolves when the socket closes, with the host's close code and reason. */
+  readonly closed: Promise<{ code: number; reason: string }>;
 
   private constructor(readonly socket: WebSocket) {
     socket.on('message', (data) => {
       this.received.push(JSON.parse(String(data)) as ServerMessage);
       for (const wake of this.waiters.splice(0)) wake();
     });
+    this.closed = new Promise((resolve) => socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
   }
 
-  static async connect(url: string, headers: Record<string, string> = {}): Promise<WsTestClient> {
-    const socket = new WebSocket(url.replace(/^http/, 'ws') + '/ws', { headers });
+  /**
+   * Opens a client and waits for the host's hello; rejects with `HTTP <status>` when the upgrade
+   * is refused and `closed <code>: <reason>` when the host closes the socket before its hello.
+   * `localAddress` picks the client's source address (any of 127.0.0.0/8 on Linux).
+   */
+  static async connect(url: string, headers: Record<string, string> = {}, options: { localAddress?: string } = {}): Promise<WsTestClient> {
+    const socket = new WebSocket(url.replace(/^http/, 'ws') + '/ws', { headers, localAddress: options.localAddress });
     const client = new WsTestClient(socket);
     await new Promise<void>((resolve, reject) => {
       socket.once('open', () => resolve());
       socket.once('error', reject);
       socket.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
     });
-    await client.next((m) => m.type === 'hello');
+    const refused = client.closed.then(({ code, reason }) => Promise.reject(new Error(`closed ${code}: ${reason}`)));
+    await Promise.race([client.next((m) => m.type === 'hello'), refused]);
     return client;
   }
 
