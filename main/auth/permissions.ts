@@ -52,6 +52,9 @@ export const invokeAccess: Record<InvokeName, InvokeAccess> = {
   'users.delete': ['system_admin', 'tenant_admin'],
   'users.unlock': ['system_admin', 'tenant_admin'],
   'audit.list': ['system_admin', 'tenant_admin'],
+  'backups.list': ['system_admin'],
+  'backups.create': ['system_admin'],
+  'backups.updateSettings': ['system_admin'],
 };
 
 export function checkInvoke(session: Session, name: InvokeName): ContractError | null {

@@ -9,6 +9,7 @@ import { authEvents, authInvokes } from '../auth/contract';
 import { tenantEvents, tenantInvokes } from '../tenants/contract';
 import { userEvents, userInvokes } from '../users/contract';
 import { auditEvents, auditInvokes } from '../audit/contract';
+import { backupEvents, backupInvokes } from '../backup/contract';
 
 /**
  * The whole contract: every invoke and every event of every domain. Each domain declares its
@@ -25,6 +26,7 @@ export const invokes = {
   ...tenantInvokes,
   ...userInvokes,
   ...auditInvokes,
+  ...backupInvokes,
 } satisfies Record<string, InvokeDefinition>;
 
 export const events = {
@@ -37,6 +39,7 @@ export const events = {
   ...tenantEvents,
   ...userEvents,
   ...auditEvents,
+  ...backupEvents,
 } satisfies Record<string, EventDefinition>;
 
 export type Invokes = typeof invokes;

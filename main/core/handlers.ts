@@ -9,6 +9,7 @@ import { authHandlers } from '../auth/handlers';
 import { tenantHandlers } from '../tenants/handlers';
 import { userHandlers } from '../users/handlers';
 import { auditHandlers } from '../audit/handlers';
+import { backupHandlers } from '../backup/handlers';
 
 export type InvokeHandler<N extends InvokeName> = (
   input: ParsedInvokeInput<N>,
@@ -28,4 +29,5 @@ export const handlers: DomainHandlers<InvokeName> = {
   ...tenantHandlers,
   ...userHandlers,
   ...auditHandlers,
+  ...backupHandlers,
 };

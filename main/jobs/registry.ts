@@ -5,6 +5,7 @@ import { tenantJobs } from '../tenants/tenant-jobs';
 import { userJobs } from '../users/user-jobs';
 import { routerJobs, routerSchedules } from '../routers/router-jobs';
 import { sessionJobs } from '../sessions/session-jobs';
+import { backupJobs, backupSchedules } from '../backup/backup-jobs';
 
 /**
  * Every job of the console, by name: its queue, payload schema, where it runs and (for main
@@ -18,6 +19,7 @@ export const appJobs = {
   ...userJobs,
   ...routerJobs,
   ...sessionJobs,
+  ...backupJobs,
 } satisfies JobRegistry;
 
 export type AppJobs = typeof appJobs;
@@ -26,4 +28,5 @@ export type AppJobs = typeof appJobs;
 export const appSchedules: ScheduleDefinition<AppJobs>[] = [
   ...(builtinSchedules as ScheduleDefinition<AppJobs>[]),
   ...(routerSchedules as ScheduleDefinition<AppJobs>[]),
+  ...(backupSchedules as ScheduleDefinition<AppJobs>[]),
 ];

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { defineJob, jobSet, type ScheduleDefinition } from '../jobs/define-job';
+import { backupFolder } from './backup-folder';
+import { backupOverview, DAILY_BACKUP_AT } from './backup-overview';
+import { readBackupSettings } from './backup-settings';
+import { createBackup } from './create-backup';
+
+/**
+ * The backup as a job: daily by schedule, or when a system admin asks. It runs on the main
+ * thread on purpose: SQLite's backup API copies through the console's own connection in small
+ * steps between turns of the event loop (see create-backup.ts); a pool worker would need a
+ * second connection, whose copy starts over after every write the console makes.
+ */
+export const backupJobs = jobSet(
+  defineJob({
+    name: 'backups.create',
+    queue: 'log-rotation',
+    runs: 'main',
+    maxAttempts: 2,
+    summary: 'Backs the store up online into <data folder>/backups, then keeps the newest N (a setting).',
+    payload: z.object({ kind: z.enum(['scheduled', 'manual']) }).strict(),
+    handler: async ({ kind }, { services, signal, progress, log }) => {
+      const { db, dataDir } = services;
+      const { file, pruned } = await createBackup(db, backupFolder(dataDir), { kind, now: Date.now(), keep: readBackupSettings(db).keep, signal, onProgress: progress });
+      log('backup written', { file: file.name, sizeBytes: file.sizeBytes, pruned: pruned.length });
+      services.bus.publish('BackupsChanged', backupOverview(db, dataDir));
+      return { file: file.name, sizeBytes: file.sizeBytes, pruned };
+    },
+  }),
+);
+
+export const backupSchedules: ScheduleDefinition[] = [{ key: 'backups.daily', job: 'backups.create', payload: { kind: 'scheduled' }, daily: { at: DAILY_BACKUP_AT } }];

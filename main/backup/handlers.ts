@@ -1,0 +1,21 @@
+import type { DomainHandlers } from '../core/handlers';
+import type { backupInvokes } from './contract';
+import { backupFolder, pruneBackups } from './backup-folder';
+import { backupOverview } from './backup-overview';
+import { writeBackupSettings } from './backup-settings';
+
+export const backupHandlers: DomainHandlers<keyof typeof backupInvokes> = {
+  'backups.list': (_input, { services }) => backupOverview(services.db, services.dataDir),
+  // One backup at a time: a second "Back up now" while one is queued or running gets that job.
+  'backups.create': (_input, { services }) => services.jobs.enqueue('backups.create', { kind: 'manual' }, { uniqueKey: 'backups.create' }),
+  'backups.updateSettings': ({ keep }, { services, session }) => {
+    const now = Date.now();
+    writeBackupSettings(services.db, { keep }, now);
+    pruneBackups(backupFolder(services.dataDir), keep);
+    const entry = services.audit.record({ at: now, tenantId: null, actor: session.user, action: 'settings.updated', target: { type: 'settings', id: null, label: 'backups' }, details: { keep } });
+    services.audit.publish(entry);
+    const overview = backupOverview(services.db, services.dataDir);
+    services.bus.publish('BackupsChanged', overview);
+    return overview;
+  },
+};
