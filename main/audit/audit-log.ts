@@ -76,6 +76,11 @@ export class AuditLog {
     }
   }
 
+  /** Retention: deletes up to `limit` entries written before `cutoff`, oldest first; returns how many. */
+  deleteBefore(cutoff: number, limit: number): number {
+    return this.db.prepare('DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log WHERE at < ? ORDER BY at LIMIT ?)').run(cutoff, limit).changes;
+  }
+
   list(scope: AuditScope, options: { beforeId?: number; limit: number }): AuditEntry[] {
     const where = ['id < @beforeId'];
     if (scope !== 'all') where.push(scope.tenantId === null ? 'tenant_id IS NULL' : 'tenant_id = @tenantId');

@@ -21,4 +21,12 @@ export const auditMigrations: Migration[] = [
       db.exec('CREATE INDEX audit_log_tenant ON audit_log (tenant_id, id)');
     },
   },
+  {
+    id: 250,
+    name: 'audit: index by time',
+    up(db) {
+      // The daily retention sweep deletes by age; a year of entries should not be scanned for it.
+      db.exec('CREATE INDEX audit_log_at ON audit_log (at)');
+    },
+  },
 ];

@@ -55,4 +55,17 @@ export class AuthSessionStore {
       .all(now, reason, userId, exceptId)
       .map((r) => r.id);
   }
+
+  /**
+   * Retention: deletes up to `limit` sessions, oldest first, that ended or expired before
+   * `cutoff` (none of them can be resumed); returns how many.
+   */
+  deleteOverBefore(cutoff: number, limit: number): number {
+    return this.db
+      .prepare(
+        `DELETE FROM auth_sessions WHERE id IN (
+           SELECT id FROM auth_sessions WHERE ended_at < ? OR expires_at < ? ORDER BY id LIMIT ?)`,
+      )
+      .run(cutoff, cutoff, limit).changes;
+  }
 }

@@ -55,6 +55,8 @@ export const invokeAccess: Record<InvokeName, InvokeAccess> = {
   'backups.list': ['system_admin'],
   'backups.create': ['system_admin'],
   'backups.updateSettings': ['system_admin'],
+  'retention.settings': ['system_admin'],
+  'retention.updateSettings': ['system_admin'],
 };
 
 export function checkInvoke(session: Session, name: InvokeName): ContractError | null {

@@ -86,6 +86,22 @@ export class SignInAttempts {
     return this.db.prepare('UPDATE auth_attempts SET tracked_at = ? WHERE id = ? AND tracked_at IS NULL').run(now, id).changes === 1;
   }
 
+  /**
+   * Retention: deletes up to `limit` attempts made before `cutoff`, oldest first; returns how many.
+   * Safe while the cutoff is older than the failure window (at most a day): lockout counts only
+   * read attempts inside the window.
+   */
+  deleteBefore(cutoff: number, limit: number): number {
+    return this.db
+      .prepare('DELETE FROM auth_attempts WHERE id IN (SELECT id FROM auth_attempts WHERE at < ? ORDER BY id LIMIT ?)')
+      .run(cutoff, limit).changes;
+  }
+
+  /** Retention: deletes locks that ended before `cutoff`; returns how many. */
+  deleteLocksEndedBefore(cutoff: number): number {
+    return this.db.prepare('DELETE FROM auth_lockouts WHERE locked_until < ?').run(cutoff).changes;
+  }
+
   private insert(a: NewAttempt, failures: number, lockedUntil: number | null): AttemptRow {
     const { lastInsertRowid } = this.db
       .prepare(

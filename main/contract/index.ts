@@ -10,6 +10,7 @@ import { tenantEvents, tenantInvokes } from '../tenants/contract';
 import { userEvents, userInvokes } from '../users/contract';
 import { auditEvents, auditInvokes } from '../audit/contract';
 import { backupEvents, backupInvokes } from '../backup/contract';
+import { retentionInvokes } from '../retention/contract';
 
 /**
  * The whole contract: every invoke and every event of every domain. Each domain declares its
@@ -27,6 +28,7 @@ export const invokes = {
   ...userInvokes,
   ...auditInvokes,
   ...backupInvokes,
+  ...retentionInvokes,
 } satisfies Record<string, InvokeDefinition>;
 
 export const events = {

@@ -10,6 +10,7 @@ import { tenantHandlers } from '../tenants/handlers';
 import { userHandlers } from '../users/handlers';
 import { auditHandlers } from '../audit/handlers';
 import { backupHandlers } from '../backup/handlers';
+import { retentionHandlers } from '../retention/handlers';
 
 export type InvokeHandler<N extends InvokeName> = (
   input: ParsedInvokeInput<N>,
@@ -30,4 +31,5 @@ export const handlers: DomainHandlers<InvokeName> = {
   ...userHandlers,
   ...auditHandlers,
   ...backupHandlers,
+  ...retentionHandlers,
 };

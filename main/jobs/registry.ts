@@ -6,6 +6,7 @@ import { userJobs } from '../users/user-jobs';
 import { routerJobs, routerSchedules } from '../routers/router-jobs';
 import { sessionJobs } from '../sessions/session-jobs';
 import { backupJobs, backupSchedules } from '../backup/backup-jobs';
+import { retentionJobs, retentionSchedules } from '../retention/retention-jobs';
 
 /**
  * Every job of the console, by name: its queue, payload schema, where it runs and (for main
@@ -20,6 +21,7 @@ export const appJobs = {
   ...routerJobs,
   ...sessionJobs,
   ...backupJobs,
+  ...retentionJobs,
 } satisfies JobRegistry;
 
 export type AppJobs = typeof appJobs;
@@ -29,4 +31,5 @@ export const appSchedules: ScheduleDefinition<AppJobs>[] = [
   ...(builtinSchedules as ScheduleDefinition<AppJobs>[]),
   ...(routerSchedules as ScheduleDefinition<AppJobs>[]),
   ...(backupSchedules as ScheduleDefinition<AppJobs>[]),
+  ...(retentionSchedules as ScheduleDefinition<AppJobs>[]),
 ];

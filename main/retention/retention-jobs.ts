@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { defineJob, jobSet, type ScheduleDefinition } from '../jobs/define-job';
+import { RETENTION } from './retention-policy';
+import { sweepRetention } from './retention-sweep';
+
+/**
+ * The daily retention sweep, on the log-rotation queue with the other housekeeping. On the main
+ * thread: it is a few indexed DELETEs in small batches through the console's own connection.
+ * (Queue logs and finished job rows have their own daily housekeeping: jobs.rotate-logs.)
+ */
+export const retentionJobs = jobSet(
+  defineJob({
+    name: 'retention.sweep',
+    queue: 'log-rotation',
+    runs: 'main',
+    summary: 'Deletes audit entries past the retention setting, sign-in attempts and lockouts past 30 days, and sessions over for 30 days.',
+    payload: z.object({}).strict(),
+    handler: async (_payload, { services, signal, log }) => {
+      const removed = await sweepRetention(services, Date.now(), signal);
+      log('retention sweep removed old rows', { ...removed });
+      services.log.info('retention sweep removed old rows', { component: 'retention', ...removed });
+      return removed;
+    },
+  }),
+);
+
+export const retentionSchedules: ScheduleDefinition[] = [{ key: 'retention.daily', job: 'retention.sweep', payload: {}, daily: { at: RETENTION.dailyAt } }];

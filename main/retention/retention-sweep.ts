@@ -1,0 +1,49 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { AuditLog } from '../audit/audit-log';
+import { AuthSessionStore } from '../auth/auth-session-store';
+import { SignInAttempts } from '../auth/sign-in-attempts';
+import type { Db } from '../store/database';
+import { RETENTION } from './retention-policy';
+import { readRetentionSettings } from './retention-settings';
+
+const DAY = 86_400_000;
+/** Rows per DELETE: a few milliseconds each, so the main thread keeps serving between batches. */
+const BATCH = 2_000;
+
+/** What one sweep removed, by kind; logged and kept as the job's result. */
+export interface RetentionSweepResult {
+  auditEntries: number;
+  signInAttempts: number;
+  lockouts: number;
+  sessions: number;
+}
+
+/** Deletes in batches until a batch comes back short, yielding the event loop in between. */
+async function inBatches(remove: (limit: number) => number, signal: AbortSignal): Promise<number> {
+  let total = 0;
+  for (;;) {
+    signal.throwIfAborted();
+    const removed = remove(BATCH);
+    total += removed;
+    if (removed < BATCH) return total;
+    await nextTurn();
+  }
+}
+
+/**
+ * Removes what is past its retention: audit entries (the setting), sign-in attempts and ended
+ * lockouts, ended or expired sessions. Every delete goes through the table's own repository.
+ */
+export async function sweepRetention(deps: { db: Db; audit: AuditLog }, now: number, signal: AbortSignal): Promise<RetentionSweepResult> {
+  const { db, audit } = deps;
+  const attempts = new SignInAttempts(db);
+  const sessions = new AuthSessionStore(db);
+  const { auditDays } = readRetentionSettings(db);
+  const attemptsCutoff = now - RETENTION.signInAttemptsDays * DAY;
+  return {
+    auditEntries: await inBatches((limit) => audit.deleteBefore(now - auditDays * DAY, limit), signal),
+    signInAttempts: await inBatches((limit) => attempts.deleteBefore(attemptsCutoff, limit), signal),
+    lockouts: attempts.deleteLocksEndedBefore(attemptsCutoff),
+    sessions: await inBatches((limit) => sessions.deleteOverBefore(now - RETENTION.endedSessionsDays * DAY, limit), signal),
+  };
+}
