@@ -60,3 +60,5 @@ export function isInvokeName(name: string): name is InvokeName {
 
 export * from './errors';
 export type { ClientMessage, ServerMessage, EventMessage, SubscribeResult } from './protocol';
+// Defined with the session; re-exported so the renderer needs nothing of main but the contract.
+export type { Role } from '../auth/session';

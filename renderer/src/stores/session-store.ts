@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Role } from '../../../main/auth/session';
+import type { Role } from '../../../main/contract';
 
 /** The signed-in user as the views need it: who, what role, and which tenant (null: system admin). */
 export interface SignedInUser {

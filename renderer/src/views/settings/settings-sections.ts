@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { Role } from '../../../../main/auth/session';
+import type { Role } from '../../../../main/contract';
 
 /**
  * One section of the Settings view: a heading, the roles that see it, and its component. Each

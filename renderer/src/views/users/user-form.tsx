@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { Role } from '../../../../main/auth/session';
+import type { Role } from '../../../../main/contract';
 import { FormField } from '../account/form-field';
 import type { FieldErrors } from '../account/auth-store';
 
