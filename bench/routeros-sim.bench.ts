@@ -1,7 +1,7 @@
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import type { BenchFigure, BenchSuite } from './figure';
+import type { BenchSuite } from './figure';
 import { WireTestClient } from '../main/routers/simulator/wire-test-client';
 
 /**

@@ -139,14 +139,23 @@ export class UserRepository {
   update(id: number, changes: UserChanges, now: number): UserRecord | null {
     const sets: string[] = ['updated_at = @now'];
     const params: Record<string, unknown> = { id, now };
-    if (changes.name !== undefined) (sets.push('name = @name'), (params.name = changes.name.trim()));
+    if (changes.name !== undefined) {
+      sets.push('name = @name');
+      params.name = changes.name.trim();
+    }
     if (changes.email !== undefined) {
       sets.push('email = @email', 'email_key = @emailKey');
       params.email = changes.email.trim();
       params.emailKey = emailKey(changes.email);
     }
-    if (changes.role !== undefined) (sets.push('role = @role'), (params.role = changes.role));
-    if (changes.disabled !== undefined) (sets.push('disabled = @disabled'), (params.disabled = changes.disabled ? 1 : 0));
+    if (changes.role !== undefined) {
+      sets.push('role = @role');
+      params.role = changes.role;
+    }
+    if (changes.disabled !== undefined) {
+      sets.push('disabled = @disabled');
+      params.disabled = changes.disabled ? 1 : 0;
+    }
     if (changes.passwordHash !== undefined) {
       sets.push('password_hash = @hash', 'password_changed_at = @now');
       params.hash = changes.passwordHash;

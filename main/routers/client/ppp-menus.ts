@@ -19,8 +19,6 @@ import {
 
 /** `/ppp/secret`, `/ppp/profile`, `/ppp/active`, `/interface/pppoe-server/server`. */
 
-const noneIsNull = (v: string | undefined) => (v === undefined || v === '' || v === 'none' ? null : v);
-
 export interface PppSecret {
   id: string;
   name: string;
