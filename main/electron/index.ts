@@ -29,28 +29,30 @@ app.on('web-contents-created', (_event, contents) => {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 });
 
-app.whenReady().then(async () => {
-  hardenSession();
-  serveAppProtocol();
-  try {
+// Whatever stops the start (data folder, secrets, demo fleet) ends the app with a logged reason
+// instead of an unhandled rejection and a window that never comes.
+app
+  .whenReady()
+  .then(async () => {
+    hardenSession();
+    serveAppProtocol();
     const dataDir = app.getPath('userData');
     core = await startCore({ dataDir, host: { kind: 'electron', secrets: desktopSecretBox(dataDir) }, log });
-  } catch (error) {
+    if (process.argv.includes('--demo')) {
+      const demo = await startDemo(core.services);
+      process.stdout.write(formatSignIns(demo.signIns, demo.routers.length));
+      app.once('will-quit', () => void demo.stop());
+    }
+    attachIpcBridge({ core, isAppUrl });
+    createMainWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+    });
+  })
+  .catch((error: unknown) => {
     log.error('console could not start', { error: String(error) });
     app.exit(1);
-    return;
-  }
-  if (process.argv.includes('--demo')) {
-    const demo = await startDemo(core.services);
-    process.stdout.write(formatSignIns(demo.signIns, demo.routers.length));
-    app.once('will-quit', () => void demo.stop());
-  }
-  attachIpcBridge({ core, isAppUrl });
-  createMainWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
   });
-});
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
@@ -61,5 +63,8 @@ app.on('will-quit', (event) => {
   event.preventDefault();
   const closing = core;
   core = null;
-  closing.close().finally(() => app.quit());
+  closing
+    .close()
+    .catch((error: unknown) => log.error('console did not close cleanly', { error: String(error) }))
+    .finally(() => app.quit());
 });
