@@ -1,6 +1,23 @@
 import { z } from 'zod';
 import { defineInvoke } from '../contract/define';
-import { RETENTION } from './retention-policy';
+
+/**
+ * How long the console keeps what would otherwise grow forever. Audit entries follow a setting
+ * (retention.updateSettings); the rest is fixed here, in the contract so the Settings section can
+ * tell an admin what the daily sweep removes.
+ */
+export const RETENTION = {
+  /** Sign-in attempts and ended lockouts: far past the lockout window (at most a day), long enough to look into a month of sign-ins. */
+  signInAttemptsDays: 30,
+  /** Sign-in sessions that ended or expired (they can no longer be resumed). */
+  endedSessionsDays: 30,
+  /** Audit entries unless a system admin sets otherwise. */
+  defaultAuditDays: 365,
+  minAuditDays: 30,
+  maxAuditDays: 3650,
+  /** Local time of the daily sweep, "HH:MM": after the jobs housekeeping (03:17), before the morning. */
+  dailyAt: '03:47',
+} as const;
 
 export const auditDaysSchema = z.number().int().min(RETENTION.minAuditDays).max(RETENTION.maxAuditDays);
 

@@ -1,7 +1,6 @@
 import type { DomainHandlers } from '../core/handlers';
 import type { Db } from '../store/database';
-import type { RetentionOverview, retentionInvokes } from './contract';
-import { RETENTION } from './retention-policy';
+import { RETENTION, type RetentionOverview, type retentionInvokes } from './contract';
 import { readRetentionSettings, writeRetentionSettings } from './retention-settings';
 
 const overview = (db: Db): RetentionOverview => ({

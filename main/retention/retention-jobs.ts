@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineJob, jobSet, type ScheduleDefinition } from '../jobs/define-job';
-import { RETENTION } from './retention-policy';
+import { RETENTION } from './contract';
 import { sweepRetention } from './retention-sweep';
 
 /**
@@ -13,7 +13,7 @@ export const retentionJobs = jobSet(
     name: 'retention.sweep',
     queue: 'log-rotation',
     runs: 'main',
-    summary: 'Deletes audit entries past the retention setting, sign-in attempts and lockouts past 30 days, and sessions over for 30 days.',
+    summary: `Deletes audit entries past the retention setting, sign-in attempts and lockouts past ${RETENTION.signInAttemptsDays} days, and sessions over for ${RETENTION.endedSessionsDays} days.`,
     payload: z.object({}).strict(),
     handler: async (_payload, { services, signal, log }) => {
       const removed = await sweepRetention(services, Date.now(), signal);

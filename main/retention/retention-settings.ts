@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../store/database';
-import { auditDaysSchema } from './contract';
-import { RETENTION } from './retention-policy';
+import { auditDaysSchema, RETENTION } from './contract';
 
 const KEY = 'retention';
 const schema = z.object({ auditDays: auditDaysSchema });

@@ -3,7 +3,7 @@ import type { AuditLog } from '../audit/audit-log';
 import { AuthSessionStore } from '../auth/auth-session-store';
 import { SignInAttempts } from '../auth/sign-in-attempts';
 import type { Db } from '../store/database';
-import { RETENTION } from './retention-policy';
+import { RETENTION } from './contract';
 import { readRetentionSettings } from './retention-settings';
 
 const DAY = 86_400_000;

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../../../../main/contract';
+import { RetentionSection } from './retention-section';
 
 /**
  * One section of the Settings view: a heading, the roles that see it, and its component. Each
@@ -14,7 +15,9 @@ export interface SettingsSection {
 }
 
 /** In the order the view shows them. */
-export const SETTINGS_SECTIONS: readonly SettingsSection[] = [];
+export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
+  { id: 'retention', title: 'Data retention', roles: ['system_admin'], component: RetentionSection },
+];
 
 export function sectionsFor(role: Role): SettingsSection[] {
   return SETTINGS_SECTIONS.filter((s) => s.roles.includes(role));
