@@ -37,6 +37,8 @@ export const DEFAULT_INVOKE_LIMITS: InvokeLimitOptions = {
  */
 export const CREDENTIAL_INVOKES: ReadonlySet<string> = new Set([
   'auth.signIn',
+  // The two-factor step: a 6-digit code is guessable without a limit on tries.
+  'auth.completeSignIn',
   'auth.changePassword',
   'setup.createAdmin',
   'tenants.selfRegister',
