@@ -4,7 +4,12 @@ import type { AuditEntry } from '../audit/contract';
 import { defineJob, jobSet } from '../jobs/define-job';
 import { PermanentJobError } from '../jobs/errors';
 import { userSummary } from '../users/user-views';
-import { SignInAttempts } from './sign-in-attempts';
+import type { SignInAttemptEvent } from './contract';
+import { SignInAttempts, type AttemptRow } from './sign-in-attempts';
+
+/** A wrong second-factor code is recorded as bad credentials (it counts the same); events name it. */
+const failureReason = (row: AttemptRow): SignInAttemptEvent['reason'] =>
+  row.outcome === 'bad_credentials' && row.factor !== null ? 'bad_code' : (row.outcome as Exclude<AttemptRow['outcome'], 'success'>);
 
 /**
  * The `auth-tracking` queue: every sign-in attempt, recorded by the sign-in itself (the lockout
@@ -22,12 +27,16 @@ export function trackAttempt(services: CoreServices, attemptId: number): { track
     if (!attempts.markTracked(row.id, now)) return null;
     const actor = row.user_id === null ? null : { id: row.user_id, username: row.username };
     const target = { type: 'user' as const, id: row.user_id, label: row.username };
+    const factor = row.factor === null ? undefined : { secondFactor: row.factor };
     if (row.outcome === 'success') {
       if (row.user_id !== null) users.recordSignIn(row.user_id, row.at);
-      return [audit.record({ at: row.at, tenantId: row.tenant_id, actor, action: 'auth.signed_in', target })];
+      const signedIn = [audit.record({ at: row.at, tenantId: row.tenant_id, actor, action: 'auth.signed_in', target, details: factor })];
+      // A recovery code is spent: admins see it, since it can mean a lost phone or a stolen code.
+      if (row.factor === 'recovery') signedIn.push(audit.record({ at: row.at, tenantId: row.tenant_id, actor, action: 'auth.recovery_code_used', target }));
+      return signedIn;
     }
     const recorded = [
-      audit.record({ at: row.at, tenantId: row.tenant_id, actor, action: 'auth.sign_in_failed', target, details: { reason: row.outcome, failures: row.failures } }),
+      audit.record({ at: row.at, tenantId: row.tenant_id, actor, action: 'auth.sign_in_failed', target, details: { reason: failureReason(row), failures: row.failures, ...factor } }),
     ];
     if (row.locked_until !== null) {
       recorded.push(
@@ -47,7 +56,7 @@ export function trackAttempt(services: CoreServices, attemptId: number): { track
   audit.publish(entries);
   if (row.outcome !== 'success') {
     const at = new Date(row.at).toISOString();
-    const failed = { username: row.username, userId: row.user_id, tenantId: row.tenant_id, reason: row.outcome, failures: row.failures, at };
+    const failed = { username: row.username, userId: row.user_id, tenantId: row.tenant_id, reason: failureReason(row), failures: row.failures, at };
     bus.publish('LoginFailed', failed);
     if (row.tenant_id !== null) bus.publish('LoginFailed', failed, row.tenant_id);
     if (row.locked_until !== null) {

@@ -6,6 +6,7 @@ import type { Db } from '../store/database';
 import { readAuthSettings, writeAuthSettings, type AuthSettings } from './auth-settings';
 import { AuthSessionStore, type EndReason } from './auth-session-store';
 import type { CurrentUser, SignInResult } from './contract';
+import type { SecondStepRequired } from './two-factor-contract';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from './password';
 import type { Session, SessionUser } from './session';
 import { SignInAttempts, type AttemptRow } from './sign-in-attempts';
@@ -43,7 +44,7 @@ const MINUTE = 60_000;
 const TOUCH_WRITE_MS = MINUTE;
 
 const BAD_CREDENTIALS = () => new DomainError('unauthenticated', 'The username or password is wrong. Check both and try again.');
-const lockedError = (until: number) =>
+export const lockedError = (until: number) =>
   new DomainError(
     'forbidden',
     `Too many failed sign-ins: this account is locked until ${new Date(until).toISOString()}. Try again after that.`,
@@ -105,8 +106,9 @@ export class AuthService {
 
   // ── sign-in ────────────────────────────────────────────────────────────────────────────
 
-  async signIn(session: Session, rawUsername: string, password: string): Promise<SignInResult> {
-    const { db, users } = this.services;
+  async signIn(session: Session, rawUsername: string, password: string): Promise<SignInResult | SecondStepRequired> {
+    const { db, users, twoFactor } = this.services;
+    twoFactor.cancelSignIn(session);
     const username = rawUsername.trim().slice(0, 64);
     const key = usernameKey(username);
     const settings = this.settings();
@@ -136,6 +138,8 @@ export class AuthService {
         this.track(this.attempts.recordFailure({ ...base, outcome: 'disabled' }, settings));
         return { kind: 'disabled' as const };
       }
+      // Two-factor accounts: nothing is recorded yet, so a right password alone never resets the failure count.
+      if (twoFactor.needsSecondStep(user.id)) return { kind: 'second-step' as const };
       this.track(this.attempts.recordSuccess({ ...base, outcome: 'success' }));
       const created = this.sessions.create(user.id, now, settings.sessionAbsoluteMinutes * MINUTE);
       return { kind: 'ok' as const, ...created };
@@ -152,6 +156,7 @@ export class AuthService {
         .finally(() => this.background.delete(work));
       this.background.add(work);
     }
+    if (outcome.kind === 'second-step') return twoFactor.beginSignIn(session, user!, username);
     return this.attachSession(session, outcome.row.id, outcome.token, outcome.row.expires_at, user!);
   }
 
@@ -317,7 +322,8 @@ export class AuthService {
     const now = this.now();
     this.live.set(session, { authSessionId, userId: user.id, token, expiresAt, lastSeenAt: now, writtenAt: now });
     this.setUser(session, toSessionUser(user));
-    return { token, expiresAt: new Date(expiresAt).toISOString(), user: this.currentUser(user) };
+    const result: SignInResult = { token, expiresAt: new Date(expiresAt).toISOString(), user: this.currentUser(user) };
+    return session.restriction ? { ...result, restriction: session.restriction } : result;
   }
 
   private expiry(entry: LiveEntry, now: number): EndReason | null {
@@ -336,6 +342,8 @@ export class AuthService {
 
   private setUser(session: Session, user: SessionUser | null): void {
     session.user = user;
+    // Recomputed with the user (sign-in, resume, role change, enrolment): an admin who must have two-factor sign-in and has not set it up may only enrol.
+    session.restriction = user ? this.services.twoFactor.restrictionOf(user) : undefined;
     this.connections.get(session)?.dropUnauthorizedSubscriptions();
   }
 

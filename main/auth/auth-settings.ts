@@ -13,6 +13,8 @@ export const authSettingsSchema = z.object({
   sessionAbsoluteMinutes: z.number().int().min(5).max(90 * 24 * 60),
   /** Whether the sign-in screen offers tenant self-registration. Off by default. */
   selfRegistration: z.boolean(),
+  /** System admins must use two-factor sign-in (one who has not enrolled is taken to enrolment). */
+  requireTwoFactorForSystemAdmins: z.boolean(),
 });
 
 export type AuthSettings = z.infer<typeof authSettingsSchema>;
@@ -24,6 +26,7 @@ export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
   sessionIdleMinutes: 8 * 60,
   sessionAbsoluteMinutes: 24 * 60,
   selfRegistration: false,
+  requireTwoFactorForSystemAdmins: false,
 };
 
 const KEY = 'auth';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineEvent, defineInvoke } from '../contract/define';
-import type { AuthSettings } from './auth-settings';
-import type { Role } from './session';
+import { authSettingsSchema, type AuthSettings } from './auth-settings';
+import type { Role, SessionRestriction } from './session';
+import { twoFactorInvokes, type SecondStepRequired } from './two-factor-contract';
 
 /** The signed-in user as the renderer sees itself (full values: it is the user's own account). */
 export interface CurrentUser {
@@ -23,6 +24,8 @@ export interface SignInResult {
   /** When the session ends at the latest (absolute expiry); idle expiry comes sooner if unused. */
   expiresAt: string;
   user: CurrentUser;
+  /** Present when the session may only enrol in two-factor sign-in (required for this admin, not set up yet). */
+  restriction?: SessionRestriction;
 }
 
 export interface SignInAttemptEvent {
@@ -30,7 +33,8 @@ export interface SignInAttemptEvent {
   username: string;
   userId: number | null;
   tenantId: number | null;
-  reason: 'bad_credentials' | 'locked' | 'disabled';
+  /** bad_code: the password was right, the two-factor or recovery code was not (or was used before). */
+  reason: 'bad_credentials' | 'bad_code' | 'locked' | 'disabled';
   /** Failures counted towards the lockout so far, this one included. */
   failures: number;
   at: string;
@@ -46,22 +50,13 @@ export interface AccountLockedEvent {
 }
 
 const field = z.string().max(1000).default('');
-const settingsChanges = z
-  .object({
-    maxFailures: z.number().int().min(1).max(100),
-    failureWindowMinutes: z.number().int().min(1).max(1440),
-    lockMinutes: z.number().int().min(1).max(1440),
-    sessionIdleMinutes: z.number().int().min(1).max(43200),
-    sessionAbsoluteMinutes: z.number().int().min(5).max(129600),
-    selfRegistration: z.boolean(),
-  })
-  .partial()
-  .strict();
+const settingsChanges = authSettingsSchema.partial().strict();
 
 export const authInvokes = {
-  'auth.signIn': defineInvoke<SignInResult>()({
+  'auth.signIn': defineInvoke<SignInResult | SecondStepRequired>()({
     input: z.object({ username: z.string().max(200), password: z.string().max(1000) }).strict(),
-    summary: 'Signs this connection in. Wrong username or password give the same error; too many failures lock the username for a while.',
+    summary:
+      'Signs this connection in. Wrong username or password give the same error; too many failures lock the username for a while. An account with two-factor sign-in answers { secondStep } instead: finish with auth.completeSignIn.',
   }),
   'auth.resume': defineInvoke<SignInResult>()({
     input: z.object({ token: z.string().min(1).max(200) }).strict(),
@@ -81,11 +76,11 @@ export const authInvokes = {
   }),
   'auth.settings': defineInvoke<AuthSettings>()({
     input: z.object({}).strict(),
-    summary: 'Lockout, session expiry and self-registration settings.',
+    summary: 'Lockout, session expiry, self-registration and system-admin two-factor settings.',
   }),
   'auth.updateSettings': defineInvoke<AuthSettings>()({
     input: settingsChanges,
-    summary: 'Changes lockout, session expiry or self-registration settings (system admins).',
+    summary: 'Changes lockout, session expiry, self-registration or system-admin two-factor settings (system admins).',
   }),
   'setup.status': defineInvoke<{ needsSetup: boolean; selfRegistration: boolean }>()({
     input: z.object({}).strict(),
@@ -95,6 +90,7 @@ export const authInvokes = {
     input: z.object({ name: field, username: field, email: field, password: field, password_confirmation: field }).strict(),
     summary: 'Creates the first system admin and signs in as it. Works only while no user exists.',
   }),
+  ...twoFactorInvokes,
 };
 
 export const authEvents = {

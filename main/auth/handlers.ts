@@ -3,6 +3,7 @@ import type { DomainHandlers } from '../core/handlers';
 import { checkPassword } from '../users/account-rules';
 import type { authInvokes } from './contract';
 import { createFirstAdmin } from './first-run';
+import { twoFactorHandlers } from './two-factor-handlers';
 
 export const authHandlers: DomainHandlers<keyof typeof authInvokes> = {
   'auth.signIn': ({ username, password }, { services, session }) => services.auth.signIn(session, username, password),
@@ -19,6 +20,7 @@ export const authHandlers: DomainHandlers<keyof typeof authInvokes> = {
     const settings = services.auth.updateSettings(changes);
     const entry = services.audit.record({ at: now, tenantId: null, actor: session.user, action: 'settings.updated', target: { type: 'settings', id: null, label: 'auth' }, details: changes });
     services.audit.publish(entry);
+    if (changes.requireTwoFactorForSystemAdmins !== undefined) services.twoFactor.requirementChanged({ tenantId: null });
     return settings;
   },
   'setup.status': (_input, { services }) => ({ needsSetup: services.users.count() === 0, selfRegistration: services.auth.settings().selfRegistration }),
@@ -27,4 +29,5 @@ export const authHandlers: DomainHandlers<keyof typeof authInvokes> = {
     const user = await createFirstAdmin(services, input, 'setup');
     return services.auth.startSession(session, user);
   },
+  ...twoFactorHandlers,
 };

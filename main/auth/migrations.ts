@@ -40,4 +40,34 @@ export const authMigrations: Migration[] = [
       ) STRICT`);
     },
   },
+  {
+    id: 230,
+    name: 'auth: two-factor sign-in (TOTP), recovery codes, tenant sign-in policy',
+    up(db) {
+      // The TOTP secret is sealed with the host's SecretBox; enabled_at stays null until the user
+      // confirms a code; last_step is the highest time step accepted, so a code works only once.
+      db.exec(`CREATE TABLE two_factor (
+        user_id INTEGER PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+        secret_sealed TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        enabled_at INTEGER,
+        last_step INTEGER NOT NULL DEFAULT 0
+      ) STRICT`);
+      // Only a hash of each recovery code (80 random bits, so a fast hash suffices).
+      db.exec(`CREATE TABLE two_factor_recovery_codes (
+        id INTEGER PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        code_hash TEXT NOT NULL,
+        used_at INTEGER
+      ) STRICT`);
+      db.exec('CREATE INDEX two_factor_recovery_codes_user ON two_factor_recovery_codes (user_id, code_hash)');
+      db.exec(`CREATE TABLE tenant_sign_in_policy (
+        tenant_id INTEGER PRIMARY KEY REFERENCES tenants (id) ON DELETE CASCADE,
+        require_two_factor_admins INTEGER NOT NULL DEFAULT 0,
+        updated_at INTEGER NOT NULL
+      ) STRICT`);
+      // A failed code counts toward the lockout as a 'bad_credentials' attempt; this says which factor failed.
+      db.exec("ALTER TABLE auth_attempts ADD COLUMN factor TEXT CHECK (factor IN ('totp', 'recovery'))");
+    },
+  },
 ];

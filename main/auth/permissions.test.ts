@@ -20,11 +20,23 @@ function allowed(role: Role | null, name: InvokeName): boolean {
 }
 
 // A new public invoke is a decision: add it here on purpose.
-const PUBLIC = ['system.status', 'auth.signIn', 'auth.resume', 'auth.signOut', 'auth.me', 'setup.status', 'setup.createAdmin', 'tenants.selfRegister'];
+const PUBLIC = ['system.status', 'auth.signIn', 'auth.completeSignIn', 'auth.resume', 'auth.signOut', 'auth.me', 'setup.status', 'setup.createAdmin', 'tenants.selfRegister'];
 // Reads a viewer may make; anything else a viewer can call must be its own account.
 const READ = /\.(list|get|status|snapshot|queues|failed|detail|me|history|stats)$/;
-const OWN_ACCOUNT = ['auth.signIn', 'auth.resume', 'auth.signOut', 'auth.changePassword', 'setup.createAdmin', 'tenants.selfRegister'];
-const ADMIN_ONLY = /^(users|audit|tenants)\.|^auth\.(settings|updateSettings)$/;
+const OWN_ACCOUNT = [
+  'auth.signIn',
+  'auth.completeSignIn',
+  'auth.resume',
+  'auth.signOut',
+  'auth.changePassword',
+  'auth.twoFactor.begin',
+  'auth.twoFactor.confirm',
+  'auth.twoFactor.disable',
+  'auth.twoFactor.regenerateRecoveryCodes',
+  'setup.createAdmin',
+  'tenants.selfRegister',
+];
+const ADMIN_ONLY = /^(users|audit|tenants)\.|^auth\.(settings|updateSettings|tenantPolicy|updateTenantPolicy)$/;
 const SYSTEM_ONLY = ['tenants.list', 'tenants.register', 'auth.settings', 'auth.updateSettings'];
 
 describe('the permission table, for every role and every invoke of the contract', () => {
@@ -79,5 +91,14 @@ describe('the permission table, for every role and every invoke of the contract'
         expect(can(role, `tenant.7.${topic}`), `${role} ${topic}`).toBe(role === 'system_admin' || role === 'tenant_admin');
       }
     }
+  });
+
+  it.each(['system_admin', 'tenant_admin'] as const)('keeps a %s who must enrol in two-factor sign-in to public invokes, enrolment and app channels', async (role) => {
+    const restricted: Session = { ...as(role), restriction: 'two_factor_enrolment' };
+    const open = names.filter((n) => checkInvoke(restricted, n) === null).sort();
+    expect(open).toEqual([...PUBLIC.filter((n) => names.includes(n as InvokeName)), 'auth.twoFactor.begin', 'auth.twoFactor.confirm', 'auth.twoFactor.status'].sort());
+    expect(await dispatchInvoke(core.services, restricted, 'routers.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden', details: { restriction: 'two_factor_enrolment' } } });
+    expect(canSubscribe(restricted, parseChannel('app.status')!)).toBe(true);
+    for (const channel of ['tenant.7.routers', 'system.tenants']) expect(canSubscribe(restricted, parseChannel(channel)!), channel).toBe(false);
   });
 });

@@ -37,6 +37,15 @@ export const invokeAccess: Record<InvokeName, InvokeAccess> = {
   'auth.changePassword': 'signed-in',
   'auth.settings': ['system_admin'],
   'auth.updateSettings': ['system_admin'],
+  // The code step of a sign-in: the connection is not signed in yet (its handler needs the password step first).
+  'auth.completeSignIn': 'public',
+  'auth.twoFactor.status': 'signed-in',
+  'auth.twoFactor.begin': 'signed-in',
+  'auth.twoFactor.confirm': 'signed-in',
+  'auth.twoFactor.disable': 'signed-in',
+  'auth.twoFactor.regenerateRecoveryCodes': 'signed-in',
+  'auth.tenantPolicy': ['tenant_admin'],
+  'auth.updateTenantPolicy': ['tenant_admin'],
   'setup.status': 'public',
   // Refused by its handler once any user exists.
   'setup.createAdmin': 'public',
@@ -59,10 +68,23 @@ export const invokeAccess: Record<InvokeName, InvokeAccess> = {
   'retention.updateSettings': ['system_admin'],
 };
 
+/**
+ * What a session restricted to two-factor enrolment may call besides public invokes: an admin
+ * who must have two-factor sign-in does nothing else until it is set up.
+ */
+export const enrolmentInvokes: readonly InvokeName[] = ['auth.twoFactor.status', 'auth.twoFactor.begin', 'auth.twoFactor.confirm'];
+
+const ENROL_FIRST: ContractError = {
+  code: 'forbidden',
+  message: 'Set up two-factor sign-in first: it is required for your account (My Account → Two-factor sign-in).',
+  details: { restriction: 'two_factor_enrolment' },
+};
+
 export function checkInvoke(session: Session, name: InvokeName): ContractError | null {
   const access = invokeAccess[name];
   if (access === 'public') return null;
   if (!session.user) return { code: 'unauthenticated', message: 'sign in first' };
+  if (session.restriction === 'two_factor_enrolment' && !enrolmentInvokes.includes(name)) return ENROL_FIRST;
   if (access === 'signed-in' || access.includes(session.user.role)) return null;
   return { code: 'forbidden', message: `your role (${session.user.role}) may not use ${name}` };
 }
@@ -85,7 +107,7 @@ export const tenantTopicAccess: Record<string, readonly Role[]> = {
 export function canSubscribe(session: Session, channel: ParsedChannel): boolean {
   if (channel.scope === 'app') return true;
   const user = session.user;
-  if (!user) return false;
+  if (!user || session.restriction) return false;
   if (user.role === 'system_admin') return true;
   if (channel.scope !== 'tenant' || user.tenantId !== channel.tenantId) return false;
   const roles = tenantTopicAccess[channel.topic] ?? tenantTopicAccess[channel.topic.split('.')[0]!];

@@ -2,6 +2,8 @@ import type { Db } from '../store/database';
 import type { AuthSettings } from './auth-settings';
 
 export type AttemptOutcome = 'success' | 'bad_credentials' | 'locked' | 'disabled';
+/** The second factor an attempt was about (null: the password step). */
+export type AttemptFactor = 'totp' | 'recovery';
 
 export interface AttemptRow {
   id: number;
@@ -14,6 +16,7 @@ export interface AttemptRow {
   failures: number;
   locked_until: number | null;
   tracked_at: number | null;
+  factor: AttemptFactor | null;
 }
 
 export interface NewAttempt {
@@ -23,6 +26,7 @@ export interface NewAttempt {
   tenantId: number | null;
   outcome: AttemptOutcome;
   at: number;
+  factor?: AttemptFactor;
 }
 
 const MINUTE = 60_000;
@@ -105,10 +109,10 @@ export class SignInAttempts {
   private insert(a: NewAttempt, failures: number, lockedUntil: number | null): AttemptRow {
     const { lastInsertRowid } = this.db
       .prepare(
-        `INSERT INTO auth_attempts (username_key, username, user_id, tenant_id, outcome, at, failures, locked_until)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO auth_attempts (username_key, username, user_id, tenant_id, outcome, at, failures, locked_until, factor)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(a.usernameKey, a.username, a.userId, a.tenantId, a.outcome, a.at, failures, lockedUntil);
+      .run(a.usernameKey, a.username, a.userId, a.tenantId, a.outcome, a.at, failures, lockedUntil, a.factor ?? null);
     return this.get(Number(lastInsertRowid))!;
   }
 

@@ -4,7 +4,7 @@ import { startTestCore, type TestCore } from '../core/test-core';
 import type { BusEvent } from '../events/event-bus';
 import { DomainError } from '../contract/errors';
 import { AuthService } from './auth-service';
-import { TEST_PASSWORD, seedTenant, seedUser } from './test-accounts';
+import { TEST_PASSWORD, seedTenant, seedUser, signedIn } from './test-accounts';
 import type { Session } from './session';
 
 const MINUTE = 60_000;
@@ -41,7 +41,7 @@ describe('sign-in, sessions and lockout', () => {
 
   it('signs in with the right password and gives the same error for a wrong password and an unknown user', async () => {
     const session = anonymous();
-    const result = await auth.signIn(session, ' Jane ', TEST_PASSWORD);
+    const result = signedIn(await auth.signIn(session, ' Jane ', TEST_PASSWORD));
     expect(result).toMatchObject({ token: expect.any(String), user: { username: 'jane', role: 'tenant_admin', tenantId, tenantName: 'Acme Net' } });
     expect(session.user).toMatchObject({ username: 'jane', role: 'tenant_admin', tenantId });
     const wrong = await failure(auth.signIn(anonymous(), 'jane', 'wrong-password-1'));
@@ -111,7 +111,7 @@ describe('sign-in, sessions and lockout', () => {
 
   it('resumes a session by token on another connection, until sign-out, idle or absolute expiry', async () => {
     const first = anonymous('first');
-    const { token } = await auth.signIn(first, 'jane', TEST_PASSWORD);
+    const { token } = signedIn(await auth.signIn(first, 'jane', TEST_PASSWORD));
     const second = anonymous('second');
     expect(auth.resume(second, token)).toMatchObject({ user: { username: 'jane' } });
     expect(second.user?.username).toBe('jane');
@@ -119,12 +119,12 @@ describe('sign-in, sessions and lockout', () => {
     expect(first.user).toBeNull(); // the same session, ended everywhere
     expect(() => auth.resume(anonymous(), token)).toThrow(/ended/);
 
-    const idle = await auth.signIn(anonymous(), 'jane', TEST_PASSWORD);
+    const idle = signedIn(await auth.signIn(anonymous(), 'jane', TEST_PASSWORD));
     clock += 8 * 60 * MINUTE + 1;
     expect(() => auth.resume(anonymous(), idle.token)).toThrow(/expired/);
 
     const absolute = anonymous('abs');
-    const { token: absToken } = await auth.signIn(absolute, 'jane', TEST_PASSWORD);
+    const { token: absToken } = signedIn(await auth.signIn(absolute, 'jane', TEST_PASSWORD));
     for (let hour = 0; hour < 24; hour++) {
       clock += 60 * MINUTE;
       auth.refresh(absolute); // activity every hour keeps it from going idle

@@ -3,6 +3,7 @@ import type { CoreServices } from '../core/services';
 import type { UserRecord } from '../users/user-repository';
 import type { TenantRecord } from '../tenants/tenant-repository';
 import type { SignInResult } from './contract';
+import type { SecondStepRequired } from './two-factor-contract';
 import { hashPassword } from './password';
 
 /**
@@ -38,4 +39,10 @@ export function sessionOf(services: CoreServices, user: UserRecord): Session & {
   const session: Session = { id: `test-${user.username}`, user: null };
   const signIn = services.auth.startSession(session, user);
   return Object.assign(session, { signIn });
+}
+
+/** The session of a sign-in that needed no code step (fails the test otherwise). */
+export function signedIn(result: SignInResult | SecondStepRequired): SignInResult {
+  if ('secondStep' in result) throw new Error('expected a signed-in session, got the two-factor code step');
+  return result;
 }

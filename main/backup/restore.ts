@@ -99,6 +99,11 @@ export function restoreStore(dataDir: string, file: string, now = Date.now()): R
   return { restoredFrom: source, schemaVersion, previousKeptAs };
 }
 
+/** What a restore did, for the person at the terminal. */
+export function describeRestore({ restoredFrom, schemaVersion, previousKeptAs }: RestoreResult): string {
+  return `Restored the store from ${restoredFrom} (schema ${schemaVersion})${previousKeptAs ? `; the store it replaced is kept as ${previousKeptAs}` : ''}\n`;
+}
+
 /** Opens the store exclusively: refuses while a console (or anything) has it open. */
 function lockStore(file: string): Database.Database {
   const db = new Database(file, { fileMustExist: true });

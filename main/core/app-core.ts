@@ -16,6 +16,7 @@ import type { ShardConnectionOptions } from '../routers/io/shard-protocol';
 import { resolveWorkerFile } from './worker-file';
 import { JobEngine } from '../jobs/job-engine';
 import { AuthService } from '../auth/auth-service';
+import { TwoFactorService } from '../auth/two-factor-service';
 import { TenantRepository } from '../tenants/tenant-repository';
 import { UserRepository } from '../users/user-repository';
 import { AuditLog } from '../audit/audit-log';
@@ -101,6 +102,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     liveRouters,
     jobs,
     auth: new AuthService({ db, services: () => services }),
+    twoFactor: new TwoFactorService({ db, secrets: options.host.secrets, services: () => services }),
     tenants,
     users: new UserRepository(db),
     audit: new AuditLog(db, bus),

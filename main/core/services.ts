@@ -13,6 +13,7 @@ import type { DashboardService } from '../dashboard/dashboard-service';
 import type { LiveRouters } from '../routers/live-routers';
 import type { JobEngine } from '../jobs/job-engine';
 import type { AuthService } from '../auth/auth-service';
+import type { TwoFactorService } from '../auth/two-factor-service';
 import type { TenantRepository } from '../tenants/tenant-repository';
 import type { UserRepository } from '../users/user-repository';
 import type { AuditLog } from '../audit/audit-log';
@@ -40,6 +41,8 @@ export interface CoreServices {
   jobs: JobEngine;
   /** Sign-in, sessions and their expiry; which connection is signed in as whom. */
   auth: AuthService;
+  /** Two-factor sign-in: the code step, the enrolment restriction, each user's enrolment. */
+  twoFactor: TwoFactorService;
   tenants: TenantRepository;
   users: UserRepository;
   audit: AuditLog;

@@ -4,6 +4,7 @@ import type { Role } from '../auth/session';
 import type { CoreServices } from '../core/services';
 import { routerSummary } from '../routers/handlers';
 import { startSimulatedRouter, type SimulatedRouter } from '../routers/simulator';
+import { markDemoFolder, refuseRealData } from './demo-folder';
 
 export interface DemoOptions {
   tenants: number;
@@ -31,6 +32,11 @@ export interface DemoSignIn {
 export interface Demo {
   signIns: DemoSignIn[];
   routers: SimulatedRouter[];
+  /**
+   * Resolves with how many demo routers are online once all are, or when `timeoutMs` passes:
+   * the host prints the sign-ins after that, below the routers' connection logs instead of in them.
+   */
+  online(timeoutMs: number): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -39,15 +45,19 @@ const secret = () => randomBytes(9).toString('base64url');
 /**
  * What a new user sees first: an in-process simulator fleet registered under demo tenants with
  * their users. Re-running reuses the tenants, users and routers by name and gives every demo
- * account a fresh random password (never a default one), printed by the host.
+ * account, the demo's system admin included, a fresh random password (never a default one),
+ * printed by the host. Refuses a store with users the demo did not make (see demo-folder.ts).
  */
 export async function startDemo(services: CoreServices, options: DemoOptions = DEFAULT_DEMO): Promise<Demo> {
   if (options.tenants > TENANT_NAMES.length) throw new Error(`the demo has at most ${TENANT_NAMES.length} tenants`);
+  refuseRealData(services.db, services.dataDir);
+  markDemoFolder(services.db, Date.now());
   const routers: SimulatedRouter[] = [];
   const stop = () => Promise.all(routers.map((r) => r.stop())).then(() => undefined);
   const signIns: DemoSignIn[] = [];
+  const routerIds: number[] = [];
   try {
-    if (services.users.count() === 0) signIns.push(await ensureUser(services, null, 'demo-admin', 'system_admin'));
+    signIns.push(await ensureUser(services, null, 'demo-admin', 'system_admin'));
     for (let t = 0; t < options.tenants; t++) {
       const tenantName = TENANT_NAMES[t]!;
       const tenant = services.tenants.findByName(tenantName) ?? services.tenants.insert(tenantName, null, Date.now());
@@ -70,27 +80,45 @@ export async function startDemo(services: CoreServices, options: DemoOptions = D
           upForMs: (2 + r * 3 + t) * DAY_MS,
         });
         routers.push(sim);
-        register(services, tenant.id, name, SITES[r % SITES.length]!, sim, password);
+        routerIds.push(register(services, tenant.id, name, SITES[r % SITES.length]!, sim, password));
       }
     }
   } catch (error) {
     await stop();
     throw error;
   }
-  return { signIns, routers, stop };
+  return { signIns, routers, online: (timeoutMs) => whenOnline(services, routerIds, timeoutMs), stop };
 }
 
-function register(services: CoreServices, tenantId: number, name: string, site: string, sim: SimulatedRouter, password: string): void {
+function whenOnline(services: CoreServices, ids: readonly number[], timeoutMs: number): Promise<number> {
+  const online = () => ids.filter((id) => services.routerStatus.get(id).state === 'online').length;
+  return new Promise((resolve) => {
+    const finish = () => {
+      off();
+      clearTimeout(timer);
+      resolve(online());
+    };
+    const off = services.bus.on('RouterStatusChanged', () => {
+      if (online() === ids.length) finish();
+    });
+    const timer = setTimeout(finish, timeoutMs);
+    if (online() === ids.length) finish();
+  });
+}
+
+/** Adds the router, or updates the one of that name a previous demo run added; returns its id. */
+function register(services: CoreServices, tenantId: number, name: string, site: string, sim: SimulatedRouter, password: string): number {
   const settings = { name, host: sim.host, port: sim.port, tls: false, username: sim.username, site, notes: 'demo router (simulated)', encoding: 'utf-8' as const };
   const existing = services.routers.list(tenantId).find((r) => r.name === name);
   const now = new Date();
   if (existing) {
     const updated = services.routers.update(tenantId, existing.id, settings, password, now)!;
     services.bus.publish('RouterUpdated', routerSummary(services, updated), tenantId);
-  } else {
-    const added = services.routers.add(tenantId, settings, password, now);
-    services.bus.publish('RouterAdded', routerSummary(services, added), tenantId);
+    return updated.id;
   }
+  const added = services.routers.add(tenantId, settings, password, now);
+  services.bus.publish('RouterAdded', routerSummary(services, added), tenantId);
+  return added.id;
 }
 
 async function ensureUser(services: CoreServices, tenantId: number | null, username: string, role: Role, tenant: string | null = null): Promise<DemoSignIn> {

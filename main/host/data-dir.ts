@@ -12,3 +12,8 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', APP_NAME);
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), APP_NAME);
 }
+
+/** The demo's own folder, next to the real one: `--demo` never opens the real store. */
+export function defaultDemoDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  return `${defaultDataDir(env, platform)} Demo`;
+}

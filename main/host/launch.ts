@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { parseHostArgs } from './cli-options';
+import { describeRestore, restoreStore } from '../backup/restore';
+import { parseHostArgs, takeRestoreArg } from './cli-options';
+import { defaultDataDir } from './data-dir';
 import { runHeadless } from './run-headless';
 
 // Entry of `npm start`: the desktop app where Electron can run, the browser console elsewhere.
@@ -28,7 +30,17 @@ function electronBinary(): { path: string } | { why: string } {
 const args = process.argv.slice(2);
 const electron = electronBinary();
 if ('path' in electron) {
-  const child = spawn(electron.path, [appDir, ...args], { stdio: 'inherit' });
+  let rest = args;
+  try {
+    // The desktop app opens its store as it starts, so a restore is done here, before it runs.
+    const split = takeRestoreArg(args);
+    rest = split.rest;
+    if (split.restore !== null) process.stdout.write(describeRestore(restoreStore(defaultDataDir(), split.restore)));
+  } catch (error) {
+    process.stderr.write(`noc-console: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  const child = spawn(electron.path, [appDir, ...rest], { stdio: 'inherit' });
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 } else {
   try {

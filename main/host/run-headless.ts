@@ -1,14 +1,32 @@
-import { startDemo } from '../demo/demo-fleet';
+import { describeRestore, restoreStore } from '../backup/restore';
+import { checkDemoFolder } from '../demo/demo-folder';
+import { startDemo, type Demo } from '../demo/demo-fleet';
 import { formatSignIns } from '../demo/print-sign-ins';
 import type { HostCliOptions } from './cli-options';
 import { startHeadlessHost } from './headless-host';
 
+/** How long the demo's sign-ins wait for its routers to come online (and log it) before they are printed. */
+const DEMO_ONLINE_WAIT_MS = 20_000;
+
 /** Starts the headless host for a person at a terminal; stops cleanly on SIGINT/SIGTERM. */
 export async function runHeadless(options: HostCliOptions & { rendererDir: string }): Promise<void> {
-  const host = await startHeadlessHost(options);
-  const demo = options.demo ? await startDemo(host.core.services) : null;
+  // Both before the store opens: a restore swaps the file nothing holds yet, and a refused demo folder is left untouched.
+  if (options.restore !== null) process.stdout.write(describeRestore(restoreStore(options.dataDir, options.restore)));
+  if (options.demo) checkDemoFolder(options.dataDir);
+  // The demo makes its own system admin; an admin from the environment would be a real user in the demo's folder.
+  const host = await startHeadlessHost(options.demo ? { ...options, env: {} } : options);
+  let demo: Demo | null = null;
+  try {
+    demo = options.demo ? await startDemo(host.core.services) : null;
+  } catch (error) {
+    await host.close();
+    throw error;
+  }
   process.stdout.write(`NOC Console serving at ${host.url} (data folder: ${options.dataDir})\n`);
-  if (demo) process.stdout.write(formatSignIns(demo.signIns, demo.routers.length));
+  if (demo) {
+    await demo.online(DEMO_ONLINE_WAIT_MS);
+    process.stdout.write(formatSignIns(demo.signIns, demo.routers.length, options.dataDir));
+  }
   const stop = () => {
     Promise.all([host.close(), demo?.stop()]).then(
       () => process.exit(0),

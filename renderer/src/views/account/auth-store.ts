@@ -1,9 +1,13 @@
 import { create } from 'zustand';
-import type { CurrentUser } from '../../../../main/auth/contract';
+import type { CurrentUser, SignInResult } from '../../../../main/auth/contract';
 import type { ContractError } from '../../../../main/contract/errors';
 
-/** loading: asking the backend; setup: no user exists yet; then signed out or in. */
-export type AuthPhase = 'loading' | 'setup' | 'signed-out' | 'signed-in';
+/**
+ * loading: asking the backend; setup: no user exists yet; then signed out or in. Between them,
+ * `code`: the password was right and the two-factor code is owed; `enrol`: signed in, but the
+ * account must set up two-factor sign-in before anything else works.
+ */
+export type AuthPhase = 'loading' | 'setup' | 'signed-out' | 'code' | 'enrol' | 'signed-in';
 
 export type FieldErrors = Record<string, string>;
 
@@ -17,9 +21,11 @@ export interface AuthState {
   error: string | null;
   /** Field → message from an `invalid_input` error's `details.fields`. */
   fields: FieldErrors;
+  /** Phase `code`: when the backend stops waiting for it (ISO time). */
+  codeExpiresAt: string | null;
 }
 
-export const initialAuthState: AuthState = { phase: 'loading', user: null, selfRegistration: false, busy: false, error: null, fields: {} };
+export const initialAuthState: AuthState = { phase: 'loading', user: null, selfRegistration: false, busy: false, error: null, fields: {}, codeExpiresAt: null };
 
 /** Sign-in state of this window. Pure zustand: the actions that talk to the backend are in auth-actions.ts. */
 export const useAuthStore = create<AuthState>(() => initialAuthState);
@@ -31,7 +37,21 @@ export const authSelectors = {
   busy: (s: AuthState) => s.busy,
   error: (s: AuthState) => s.error,
   fields: (s: AuthState) => s.fields,
+  codeExpiresAt: (s: AuthState) => s.codeExpiresAt,
 };
+
+/** Signed in: straight to the app, or to enrolment when the session is restricted to it. */
+export const phaseAfterSignIn = (result: Pick<SignInResult, 'restriction'>): AuthPhase => (result.restriction === 'two_factor_enrolment' ? 'enrol' : 'signed-in');
+
+/**
+ * The code was refused: a wrong or reused code stays on the code step (try again); a lockout,
+ * or a step the backend no longer waits for, goes back to the password with the reason.
+ */
+export function codeRefused(error: ContractError, codeExpiresAt: string | null, now: number): Partial<AuthState> {
+  const expired = codeExpiresAt === null || now >= Date.parse(codeExpiresAt);
+  if (error.code === 'unauthenticated' && !expired) return { busy: false, error: error.message, fields: {} };
+  return { phase: 'signed-out', busy: false, error: error.message, fields: {}, codeExpiresAt: null };
+}
 
 /** The per-field messages of an error (`details.fields`), or none. */
 export function fieldErrorsOf(error: ContractError): FieldErrors {

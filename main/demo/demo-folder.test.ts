@@ -1,0 +1,81 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startTestCore, type TestCore } from '../core/test-core';
+import { seedUser } from '../auth/test-accounts';
+import { checkDemoFolder, DemoFolderError, markDemoFolder } from './demo-folder';
+import { startDemo, type DemoOptions } from './demo-fleet';
+
+const TINY: DemoOptions = { tenants: 1, routersPerTenant: 1, hotspotPerRouter: 2, pppoePerRouter: 1, churnPerMinute: 0 };
+
+describe('the demo and real data', () => {
+  let dir: string;
+  let core: TestCore | null = null;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'noc-demo-'));
+  });
+  afterEach(async () => {
+    await core?.close();
+    core = null;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A console's real folder: one user of its own, closed. */
+  async function realFolder(): Promise<string> {
+    const dataDir = join(dir, 'real');
+    const real = await startTestCore({ dataDir });
+    await seedUser(real.services, { username: 'alice', role: 'system_admin', tenantId: null });
+    await real.close();
+    return dataDir;
+  }
+
+  it('refuses a folder with users the demo did not make, before opening it for writing', async () => {
+    const dataDir = await realFolder();
+    const before = readFileSync(join(dataDir, 'noc.db'));
+    expect(() => checkDemoFolder(dataDir)).toThrow(DemoFolderError);
+    expect(() => checkDemoFolder(dataDir)).toThrow(
+      `the data folder ${dataDir} holds a console with 1 user the demo did not make, and --demo never runs on real data: start the demo without --data-dir (it has a folder of its own) or give it an empty folder`,
+    );
+    expect(readFileSync(join(dataDir, 'noc.db')).equals(before)).toBe(true);
+  });
+
+  it('refuses on an open store too, before it writes a tenant, a user or a router', async () => {
+    const dataDir = await realFolder();
+    core = await startTestCore({ dataDir });
+    await expect(startDemo(core.services, TINY)).rejects.toThrow(DemoFolderError);
+    expect(core.services.users.findByUsername('demo-admin')).toBeNull();
+    expect(core.services.tenants.list()).toEqual([]);
+    expect(core.services.db.prepare("SELECT count(*) AS n FROM settings WHERE key = 'demo.folder'").get()).toEqual({ n: 0 });
+  });
+
+  it('accepts a new or empty folder, and its own folder again with the users made while trying it', async () => {
+    expect(() => checkDemoFolder(join(dir, 'new'))).not.toThrow();
+    const dataDir = join(dir, 'demo');
+    core = await startTestCore({ dataDir });
+    expect(() => checkDemoFolder(dataDir)).not.toThrow();
+    markDemoFolder(core.services.db, Date.now());
+    await seedUser(core.services, { username: 'tried-the-users-view', role: 'system_admin', tenantId: null });
+    await core.close();
+    core = null;
+    expect(() => checkDemoFolder(dataDir)).not.toThrow();
+  });
+
+  it('gives every demo account, the system admin included, a fresh password on every start', async () => {
+    core = await startTestCore({ dataDir: join(dir, 'demo') });
+    const first = await startDemo(core.services, TINY);
+    // The host prints the sign-ins once the fleet is online, below its connection logs.
+    expect(await first.online(30_000)).toBe(1);
+    await first.stop();
+    const second = await startDemo(core.services, TINY);
+    await second.stop();
+    for (const demo of [first, second]) {
+      expect(demo.signIns.map((s) => [s.username, s.role])).toEqual([
+        ['demo-admin', 'system_admin'],
+        ['north-admin', 'tenant_admin'],
+        ['north-tech', 'operator'],
+      ]);
+    }
+    expect(second.signIns[0]!.password).not.toBe(first.signIns[0]!.password);
+  });
+});
