@@ -2,10 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { changePassword, signOut } from './auth-actions';
 import { authSelectors, useAuthStore } from './auth-store';
 import { FormField } from './form-field';
+import { TwoFactorSection } from './two-factor-section';
 
 const ROLE_LABEL = { system_admin: 'System admin', tenant_admin: 'Tenant admin', operator: 'Operator', viewer: 'Viewer' } as const;
 
-/** My account: who I am, my password, sign-out (behind the frame's sign-in gate). */
+/** My account: who I am, my password, two-factor sign-in, sign-out (behind the frame's sign-in gate). */
 export function AccountView() {
   const user = useAuthStore(authSelectors.user)!;
   const busy = useAuthStore(authSelectors.busy);
@@ -74,6 +75,7 @@ export function AccountView() {
           </button>
         </div>
       </form>
+      <TwoFactorSection />
     </section>
   );
 }
