@@ -1,34 +1,30 @@
 import { safeStorage } from 'electron';
 import { join } from 'node:path';
+import { keychainDataKey } from '../secrets/data-key';
+import { DataKeySecretBox, LEGACY_KEYCHAIN_PREFIX } from '../secrets/data-key-box';
 import { KeyFileSecretBox } from '../secrets/key-file-box';
 import { SecretBoxError, type SecretBox } from '../secrets/secret-box';
 
-const PREFIX = 'ss1.';
-
-/** Desktop secrets through the OS keychain (Keychain, DPAPI, libsecret/kwallet). */
-class SafeStorageSecretBox implements SecretBox {
-  readonly kind = 'electron safeStorage';
-
-  seal(plain: string): string {
-    return PREFIX + safeStorage.encryptString(plain).toString('base64');
-  }
-
-  open(sealed: string): string {
-    if (!sealed.startsWith(PREFIX)) throw new SecretBoxError('stored secret is not in a format this console can read');
-    try {
-      return safeStorage.decryptString(Buffer.from(sealed.slice(PREFIX.length), 'base64'));
-    } catch {
-      throw new SecretBoxError('stored secret cannot be decrypted by this user account’s keychain');
-    }
+/** Values this app sealed directly with safeStorage before the data key: read once, sealed again at start. */
+function openLegacyKeychainValue(sealed: string): string {
+  try {
+    return safeStorage.decryptString(Buffer.from(sealed.slice(LEGACY_KEYCHAIN_PREFIX.length), 'base64'));
+  } catch {
+    throw new SecretBoxError('it was sealed by another user account’s or machine’s keychain');
   }
 }
 
 /**
- * safeStorage where the OS offers a real keychain; on Linux without one Electron would fall back
- * to a hard-coded password ('basic_text'), so there the key file in userData is the safer choice.
+ * The data folder's secret scheme on the desktop: its data key sealed by the OS keychain
+ * (Keychain, DPAPI, libsecret/kwallet). On Linux without a real keychain Electron would seal
+ * with a hard-coded password ('basic_text'), so there the data key stays in a 0600 key file,
+ * as on the headless host.
  */
 export function desktopSecretBox(userData: string): SecretBox {
+  const keyFile = join(userData, 'secret.key');
   const weak = process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text';
-  if (safeStorage.isEncryptionAvailable() && !weak) return new SafeStorageSecretBox();
-  return new KeyFileSecretBox(join(userData, 'secret.key'));
+  if (!safeStorage.isEncryptionAvailable() || weak) return new KeyFileSecretBox(keyFile);
+  return new DataKeySecretBox('aes-256-gcm, data key sealed by the OS keychain', keychainDataKey(keyFile, safeStorage), [
+    { prefix: LEGACY_KEYCHAIN_PREFIX, open: openLegacyKeychainValue },
+  ]);
 }

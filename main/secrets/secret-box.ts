@@ -1,13 +1,16 @@
 /**
- * Encrypts secrets (router passwords) for storage at rest. Each host supplies one: Electron's
- * safeStorage (OS keychain) on the desktop, an AES-256-GCM key file on the headless host.
- * Sealed values are opaque text, safe to store in SQLite; they never leave the backend.
+ * Encrypts secrets (router passwords, TOTP secrets) for storage at rest. One scheme for every
+ * host (see data-key-box.ts): AES-256-GCM under the data folder's data key, which the desktop
+ * seals with the OS keychain and the headless host keeps in a 0600 key file. Sealed values are
+ * opaque text, safe to store in SQLite; they never leave the backend.
  */
 export interface SecretBox {
   readonly kind: string;
   seal(plain: string): string;
-  /** Throws a SecretBoxError when the value was tampered with or sealed with another key. */
+  /** Throws a SecretBoxError that says why when the value cannot be read on this machine. */
   open(sealed: string): string;
+  /** False for a value in an older format: open it and seal it again (start-up migrations do). */
+  isCurrent(sealed: string): boolean;
 }
 
 export class SecretBoxError extends Error {
