@@ -121,7 +121,7 @@ async function runScenario(s: Scenario, index: number): Promise<BenchFigure[]> {
     await mustSucceed('subscribe routers', rpc.subscribe(`tenant.${tenantId}.routers`));
     await mustSucceed('subscribe dashboard', rpc.subscribe(`tenant.${tenantId}.dashboard`));
     const add = (name: string, port: number, password: string) =>
-      mustSucceed(`routers.add ${name}`, rpc.invoke('routers.add', { tenantId, name, host: '127.0.0.1', port, tls: false, username: 'admin', password, site: '', notes: '', encoding: 'utf-8' }));
+      mustSucceed(`routers.add ${name}`, rpc.invoke('routers.add', { tenantId, name, host: '127.0.0.1', port, tls: 'off', username: 'admin', password, site: '', notes: '', encoding: 'utf-8' }));
     for (const [i, port] of fleet.ports.entries()) await add(`r${i + 1}`, port, fleet.password);
     for (let p = 0; p < 2; p++) {
       const probe = await startSimulatedRouter({ name: `probe-${p}`, password: 'probe-pass' });

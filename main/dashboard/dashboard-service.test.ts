@@ -4,7 +4,7 @@ import type { BusEvent } from '../events/event-bus';
 import type { DashboardUpdate } from './contract';
 import type { HotspotSession } from '../sessions/contract';
 
-const settings = { host: '127.0.0.1', port: 9, tls: false, username: 'api', site: '', notes: '', encoding: 'utf-8' as const };
+const settings = { host: '127.0.0.1', port: 9, tls: 'off' as const, username: 'api', site: '', notes: '', encoding: 'utf-8' as const };
 const hotspot = (routerId: number, id: string, rateIn = 0): HotspotSession => ({
   key: `${routerId}:${id}`, routerId, routerName: 'r', id, server: 'hs', user: 'u', address: '10.5.50.2', macAddress: 'AA:BB:CC:DD:EE:01',
   loginBy: 'http-chap', uptimeSeconds: 1, sessionTimeLeftSeconds: null, bytesIn: 0, bytesOut: 0, rateIn, rateOut: 0,

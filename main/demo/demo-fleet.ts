@@ -108,7 +108,7 @@ function whenOnline(services: CoreServices, ids: readonly number[], timeoutMs: n
 
 /** Adds the router, or updates the one of that name a previous demo run added; returns its id. */
 function register(services: CoreServices, tenantId: number, name: string, site: string, sim: SimulatedRouter, password: string): number {
-  const settings = { name, host: sim.host, port: sim.port, tls: false, username: sim.username, site, notes: 'demo router (simulated)', encoding: 'utf-8' as const };
+  const settings = { name, host: sim.host, port: sim.port, tls: 'off' as const, username: sim.username, site, notes: 'demo router (simulated)', encoding: 'utf-8' as const };
   const existing = services.routers.list(tenantId).find((r) => r.name === name);
   const now = new Date();
   if (existing) {

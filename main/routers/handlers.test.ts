@@ -5,7 +5,7 @@ import type { Role, Session } from '../auth/session';
 import type { BusEvent } from '../events/event-bus';
 
 const as = (role: Role, tenantId: number | null, id = 1): Session => ({ id: `s-${role}-${tenantId}`, user: { id, username: role, role, tenantId } });
-const hq = { name: 'hq-1', host: '127.0.0.1', port: 9, tls: false, username: 'api', password: 'S3cret!', site: 'HQ', notes: '', encoding: 'utf-8' };
+const hq = { name: 'hq-1', host: '127.0.0.1', port: 9, tls: 'off', username: 'api', password: 'S3cret!', site: 'HQ', notes: '', encoding: 'utf-8' };
 
 describe('routers domain', () => {
   let core: TestCore;
@@ -75,5 +75,21 @@ describe('routers domain', () => {
       ['tenant.1.routers', 'RouterUpdated'],
       ['tenant.1.routers', 'RouterRemoved'],
     ]);
+  });
+
+  it('needs the password again to move a router, and the store drops it rather than send it to a new endpoint', async () => {
+    const admin = as('tenant_admin', 1);
+    const { data } = (await call(admin, 'routers.add', hq)) as { data: { id: number } };
+    expect(await call(admin, 'routers.update', { id: data.id, port: 8729, username: 'api' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', details: { fields: { password: 'enter the password again to change the router’s port' } } },
+    });
+    // Same values are no change; other fields need no password.
+    expect(await call(admin, 'routers.update', { id: data.id, host: '127.0.0.1', port: 9, site: 'Depot' })).toMatchObject({ ok: true, data: { site: 'Depot', hasPassword: true } });
+    expect(core.services.routers.password(data.id)).toBe('S3cret!');
+    // Code that bypasses the handler still cannot carry the stored password along.
+    core.services.routers.update(1, data.id, { host: '10.9.9.9' }, undefined, new Date());
+    expect(core.services.routers.get(1, data.id)).toMatchObject({ host: '10.9.9.9', hasPassword: false });
+    expect(core.services.routers.password(data.id)).toBe('');
   });
 });

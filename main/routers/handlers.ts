@@ -1,8 +1,10 @@
+import { X509Certificate } from 'node:crypto';
 import { DomainError } from '../contract/errors';
 import type { DomainHandlers } from '../core/handlers';
 import type { CoreServices } from '../core/services';
 import { readScope, writeTenant } from '../auth/tenant-scope';
-import type { RouterSummary, routerInvokes } from './contract';
+import { changedEndpointFields, type RouterSummary, type RouterTlsMode, type routerInvokes } from './contract';
+import { normalizeFingerprint } from './client/peer-certificate';
 import type { RouterRecord } from './router-repository';
 
 export function routerSummary(services: CoreServices, record: RouterRecord): RouterSummary {
@@ -13,6 +15,21 @@ function nameConflict(name: string): DomainError {
   return new DomainError('conflict', `a router named "${name}" already exists in this tenant`, { fields: { name: 'already used in this tenant' } });
 }
 
+function notFound(id: number): DomainError {
+  return new DomainError('not_found', `router ${id} does not exist in your tenant`);
+}
+
+/** The contract checks the PEM's shape; only here (Node) can it be parsed. */
+function checkCa(tls: RouterTlsMode, ca: string): void {
+  if (tls !== 'verify-ca') return;
+  if (ca === '') throw new DomainError('invalid_input', 'verified TLS needs the CA certificate', { fields: { tlsCa: 'paste the CA certificate that signed the router’s certificate' } });
+  try {
+    new X509Certificate(ca);
+  } catch {
+    throw new DomainError('invalid_input', 'the CA certificate cannot be read', { fields: { tlsCa: 'not a readable PEM certificate: paste the whole -----BEGIN CERTIFICATE----- block' } });
+  }
+}
+
 export const routerHandlers: DomainHandlers<keyof typeof routerInvokes> = {
   'routers.list': ({ tenantId }, { services, session }) => {
     const scope = readScope(session);
@@ -21,6 +38,7 @@ export const routerHandlers: DomainHandlers<keyof typeof routerInvokes> = {
 
   'routers.add': ({ tenantId, password, ...settings }, { services, session }) => {
     const tenant = writeTenant(session, tenantId);
+    checkCa(settings.tls, settings.tlsCa);
     if (services.routers.nameTaken(tenant, settings.name)) throw nameConflict(settings.name);
     const summary = routerSummary(services, services.routers.add(tenant, settings, password, new Date()));
     services.bus.publish('RouterAdded', summary, tenant);
@@ -30,7 +48,16 @@ export const routerHandlers: DomainHandlers<keyof typeof routerInvokes> = {
   'routers.update': ({ id, password, ...changes }, { services, session }) => {
     const scope = readScope(session);
     const current = services.routers.get(scope, id);
-    if (!current) throw new DomainError('not_found', `router ${id} does not exist in your tenant`);
+    if (!current) throw notFound(id);
+    // The stored password only ever goes where it was entered for: a new address, port, user,
+    // TLS mode or CA could be someone's listener, so it must be typed again (issue 10, finding 2).
+    const moved = changedEndpointFields(current, changes);
+    if (moved.length > 0 && password === undefined) {
+      throw new DomainError('invalid_input', `enter the router’s password again: it is only sent to the ${moved.join(', ')} it was saved with`, {
+        fields: { password: `enter the password again to change the router’s ${moved.join(', ')}` },
+      });
+    }
+    checkCa(changes.tls ?? current.tls, changes.tlsCa ?? current.tlsCa);
     if (changes.name !== undefined && services.routers.nameTaken(current.tenantId, changes.name, id)) throw nameConflict(changes.name);
     const updated = services.routers.update(scope, id, changes, password, new Date())!;
     const summary = routerSummary(services, updated);
@@ -38,16 +65,32 @@ export const routerHandlers: DomainHandlers<keyof typeof routerInvokes> = {
     return summary;
   },
 
+  'routers.acceptCertificate': ({ id, fingerprint }, { services, session }) => {
+    const scope = readScope(session);
+    const current = services.routers.get(scope, id);
+    if (!current) throw notFound(id);
+    const accepted = services.routers.acceptCertificate(scope, id, normalizeFingerprint(fingerprint));
+    if (!accepted) {
+      throw new DomainError('conflict', `router '${current.name}' presents no new certificate with that fingerprint: compare it with the one shown on the router again`, {
+        fields: { fingerprint: current.tlsOfferedFingerprint === null ? 'no new certificate is waiting' : 'not the fingerprint of the new certificate' },
+      });
+    }
+    services.log.info('router certificate accepted', { tenantId: accepted.tenantId, routerId: id, userId: session.user?.id, fingerprint: accepted.tlsFingerprint });
+    const summary = routerSummary(services, accepted);
+    services.bus.publish('RouterUpdated', summary, accepted.tenantId);
+    return summary;
+  },
+
   'routers.test': ({ id }, { services, session }) => {
     const record = services.routers.get(readScope(session), id);
-    if (!record) throw new DomainError('not_found', `router ${id} does not exist in your tenant`);
+    if (!record) throw notFound(id);
     const { jobId } = services.jobs.enqueue('routers.test', { routerId: id }, { tenantId: record.tenantId, uniqueKey: `routers.test:${id}` });
     return { jobId };
   },
 
   'routers.remove': ({ id }, { services, session }) => {
     const removed = services.routers.remove(readScope(session), id);
-    if (!removed) throw new DomainError('not_found', `router ${id} does not exist in your tenant`);
+    if (!removed) throw notFound(id);
     services.routerStatus.forget(id);
     services.bus.publish('RouterRemoved', { id }, removed.tenantId);
     return { id };

@@ -22,7 +22,7 @@ describe('live routers: store → shard workers → simulator over TCP → sessi
     sim = await startSimulatedRouter({ name: 'hq-1', password: 'sim-pass', hotspotSessions: 3, pppoeSessions: 2, clock: 'manual' });
     const online = statusIs('online');
     const result = await dispatchInvoke(core.services, admin, 'routers.add', {
-      name: 'hq-1', host: sim.host, port: sim.port, tls: false, username: sim.username, password: 'sim-pass', site: '', notes: '', encoding: 'utf-8',
+      name: 'hq-1', host: sim.host, port: sim.port, tls: 'off', username: sim.username, password: 'sim-pass', site: '', notes: '', encoding: 'utf-8',
     });
     if (!result.ok) throw new Error(result.error.message);
     router = result.data as RouterSummary;
@@ -116,7 +116,7 @@ describe('live routers: a router that falls silent', () => {
         waitForEvent(core.services.bus, 'tenant.1.routers', (e) => e.name === 'RouterStatusChanged' && (e.payload as { status: RouterLiveStatus }).status.state === state);
       const online = status('online');
       const added = await dispatchInvoke(core.services, admin, 'routers.add', {
-        name: 'edge-1', host: sim.host, port: sim.port, tls: false, username: sim.username, password: 'sim-pass', site: '', notes: '', encoding: 'utf-8',
+        name: 'edge-1', host: sim.host, port: sim.port, tls: 'off', username: sim.username, password: 'sim-pass', site: '', notes: '', encoding: 'utf-8',
       });
       expect(added.ok).toBe(true);
       await online;

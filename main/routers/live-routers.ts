@@ -1,6 +1,8 @@
 import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../core/logger';
 import type { SessionHub } from '../sessions/session-hub';
+import { SecretBoxError } from '../secrets/secret-box';
+import { CertificateTrust } from './certificate-trust';
 import type { RouterLiveStatus } from './contract';
 import { RouterIo, type RouterIoOptions } from './io/router-io';
 import type { ConnectionTestResult, RouterEndpoint, SessionKind, ShardEvent } from './io/shard-protocol';
@@ -14,6 +16,8 @@ export interface LiveRoutersDeps {
   bus: EventBus;
   log: Logger;
   io: Omit<RouterIoOptions, 'onEvent' | 'log'>;
+  /** A `pin` router whose certificate could not be read is tried again this much later. @defaultValue 30_000 */
+  pinRetryMs?: number;
 }
 
 /**
@@ -23,10 +27,22 @@ export interface LiveRoutersDeps {
  */
 export class LiveRouters {
   private readonly io: RouterIo;
+  private readonly trust: CertificateTrust;
   private readonly tenantOf = new Map<number, number>();
+  /** Bumped by every watch and unwatch: a certificate read that ends late does not undo a newer choice. */
+  private readonly generations = new Map<number, number>();
+  private readonly pinRetries = new Map<number, NodeJS.Timeout>();
+  /** The router whose RouterUpdated this class is publishing: nothing its connection uses changed. */
+  private publishing: number | null = null;
 
   constructor(private readonly deps: LiveRoutersDeps) {
     this.io = new RouterIo({ ...deps.io, log: deps.log.child({ component: 'router-io' }), onEvent: (e) => this.handle(e) });
+    this.trust = new CertificateTrust({
+      routers: deps.routers,
+      log: deps.log.child({ component: 'router-tls' }),
+      updated: (record) => this.publishUpdated(record),
+      setStatus: (id, change) => this.setStatus(id, change),
+    });
   }
 
   /** Starts watching every stored router (at core start). */
@@ -34,20 +50,39 @@ export class LiveRouters {
     for (const record of this.deps.routers.list(null)) this.watch(record);
   }
 
+  /** (Re)connects a router with its stored settings; a `pin` router without a pin first pins what it presents. */
   watch(record: RouterRecord): void {
+    if (this.publishing === record.id) return;
+    const generation = this.nextGeneration(record.id);
+    this.tenantOf.set(record.id, record.tenantId);
     let endpoint: RouterEndpoint;
     try {
       endpoint = this.endpoint(record);
     } catch (error) {
-      this.setStatus(record.id, { state: 'auth-failed', lastError: `stored password cannot be read: ${(error as Error).message}` });
+      if (!(error instanceof SecretBoxError)) throw error;
+      // No connection without the password it was saved with; the router says why, naming itself.
+      this.io.unwatch(record.id);
+      this.setStatus(record.id, { state: 'auth-failed', lastError: error.message });
       return;
     }
-    this.tenantOf.set(record.id, record.tenantId);
-    this.setStatus(record.id, { state: 'connecting', lastError: null });
-    this.io.watch(endpoint);
+    if (endpoint.tls.mode === 'pin' && endpoint.tls.pinned === null) {
+      this.io.unwatch(record.id);
+      this.setStatus(record.id, { state: 'connecting', lastError: null });
+      this.trust.pinFirst(endpoint).then(
+        (pinned) => this.generations.get(record.id) === generation && this.connect(pinned),
+        (error: Error) => {
+          if (this.generations.get(record.id) !== generation) return;
+          this.setStatus(record.id, { state: 'offline', lastError: error.message });
+          this.retryPin(record.id, generation);
+        },
+      );
+      return;
+    }
+    this.connect(endpoint);
   }
 
   unwatch(routerId: number, tenantId: number): void {
+    this.nextGeneration(routerId);
     this.io.unwatch(routerId);
     this.tenantOf.delete(routerId);
     this.deps.sessions.endRouter(tenantId, routerId);
@@ -61,17 +96,66 @@ export class LiveRouters {
     return this.io.kick(routerId, kind, sessionId);
   }
 
+  /** A connection test with the stored settings; a `pin` router without a pin pins what it presents first. */
   async test(record: RouterRecord): Promise<ConnectionTestResult> {
-    return (await this.io.test(this.endpoint(record))) as ConnectionTestResult;
+    let endpoint: RouterEndpoint;
+    try {
+      endpoint = this.endpoint(record);
+      if (endpoint.tls.mode === 'pin' && endpoint.tls.pinned === null) endpoint = await this.trust.pinFirst(endpoint);
+    } catch (error) {
+      // An unreadable password or certificate is the test's answer, in words, not a failed job.
+      return { ok: false, message: (error as Error).message, resource: null, latencyMs: null };
+    }
+    return (await this.io.test(endpoint)) as ConnectionTestResult;
   }
 
   stop(): Promise<void> {
+    for (const timer of this.pinRetries.values()) clearTimeout(timer);
+    this.pinRetries.clear();
     return this.io.stop();
   }
 
+  /** Router shard workers that died and were started again since the console started. */
+  get shardRestarts(): number {
+    return this.io.restarts;
+  }
+
   private endpoint(record: RouterRecord): RouterEndpoint {
-    const { id, name, host, port, tls, username, encoding } = record;
-    return { id, name, host, port, tls, username, encoding, password: this.deps.routers.password(id) };
+    const { id, name, host, port, tls, tlsCa, username, encoding } = record;
+    const pinned = tls === 'pin' ? this.deps.routers.pinnedCertificate(id) : null;
+    return { id, name, host, port, tls: { mode: tls, ca: tlsCa, pinned }, username, encoding, password: this.deps.routers.password(id) };
+  }
+
+  private connect(endpoint: RouterEndpoint): void {
+    this.setStatus(endpoint.id, { state: 'connecting', lastError: null });
+    this.io.watch(endpoint);
+  }
+
+  private nextGeneration(routerId: number): number {
+    clearTimeout(this.pinRetries.get(routerId));
+    this.pinRetries.delete(routerId);
+    const generation = (this.generations.get(routerId) ?? 0) + 1;
+    this.generations.set(routerId, generation);
+    return generation;
+  }
+
+  private retryPin(routerId: number, generation: number): void {
+    const timer = setTimeout(() => {
+      this.pinRetries.delete(routerId);
+      const record = this.generations.get(routerId) === generation ? this.deps.routers.get(null, routerId) : null;
+      if (record) this.watch(record);
+    }, this.deps.pinRetryMs ?? 30_000);
+    this.pinRetries.set(routerId, timer);
+  }
+
+  /** A pin stored or a certificate offered: shown on the router, without reconnecting it. */
+  private publishUpdated(record: RouterRecord): void {
+    this.publishing = record.id;
+    try {
+      this.deps.bus.publish('RouterUpdated', { ...record, status: this.deps.routerStatus.get(record.id) }, record.tenantId);
+    } finally {
+      this.publishing = null;
+    }
   }
 
   private handle(event: ShardEvent): void {
@@ -89,6 +173,10 @@ export class LiveRouters {
         // Sessions of a router we cannot see are not vouched for; a reconnect re-syncs them. The
         // shard's live sets end them too, but a restarted worker (state 'connecting') cannot.
         if (!online) this.deps.sessions.endRouter(tenantId, event.routerId);
+        if (event.state === 'offline') {
+          const record = this.deps.routers.get(null, event.routerId);
+          if (record) void this.trust.checkPinned(record);
+        }
         return;
       }
       case 'resource':

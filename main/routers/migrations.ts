@@ -24,4 +24,19 @@ export const routerMigrations: Migration[] = [
       CREATE INDEX routers_by_tenant ON routers (tenant_id);`);
     },
   },
+  {
+    id: 401,
+    name: 'routers: TLS mode (off, verify-ca, pin, anonymous), CA and pinned certificate',
+    up(db) {
+      // tls = 1 was api-ssl with anonymous DH, the only TLS there was.
+      db.exec(`ALTER TABLE routers ADD COLUMN tls_mode TEXT NOT NULL DEFAULT 'off' CHECK (tls_mode IN ('off', 'verify-ca', 'pin', 'anonymous'));
+        ALTER TABLE routers ADD COLUMN tls_ca TEXT NOT NULL DEFAULT '';
+        ALTER TABLE routers ADD COLUMN tls_pinned_cert TEXT;
+        ALTER TABLE routers ADD COLUMN tls_fingerprint TEXT;
+        ALTER TABLE routers ADD COLUMN tls_offered_cert TEXT;
+        ALTER TABLE routers ADD COLUMN tls_offered_fingerprint TEXT;
+        UPDATE routers SET tls_mode = CASE tls WHEN 1 THEN 'anonymous' ELSE 'off' END;
+        ALTER TABLE routers DROP COLUMN tls;`);
+    },
+  },
 ];

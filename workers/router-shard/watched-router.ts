@@ -9,6 +9,7 @@ import { kickPppSession } from '../../main/routers/client/ppp-menus';
 import type { HotspotSession as RouterHotspotSession } from '../../main/routers/client/hotspot-menus';
 import type { PppSession } from '../../main/routers/client/ppp-menus';
 import type { RouterEndpoint, RouterResource, SessionKind, ShardEvent } from '../../main/routers/io/shard-protocol';
+import { clientTls } from '../../main/routers/router-tls';
 import { SessionRows } from './session-rows';
 
 /** The live sets also reconcile on their own this often, should the poll schedule stop. */
@@ -22,7 +23,7 @@ export function connectionFor(endpoint: RouterEndpoint, options: RouterConnectio
       port: endpoint.port,
       username: endpoint.username,
       password: endpoint.password,
-      tls: endpoint.tls ? 'anonymous' : false,
+      tls: clientTls(endpoint.tls),
       encoding: endpoint.encoding,
     },
     options,

@@ -1,5 +1,6 @@
 import type { Logger } from '../../core/logger';
 import type { BackoffOptions } from './backoff';
+import type { RouterTls } from './tls-options';
 
 /** Where a router is and how to log in: what a RouterConnection is made for. */
 export interface RouterEndpoint {
@@ -13,10 +14,11 @@ export interface RouterEndpoint {
   password: string;
   /**
    * `'anonymous'`: api-ssl on a router without a certificate (anonymous Diffie-Hellman: encrypted,
-   * the router's identity is not verified). An object: api-ssl verified against `ca`.
+   * the router's identity is not verified). `{ ca }`: verified against that CA. `{ pinned }`:
+   * exactly that certificate. See tls-options.ts.
    * @defaultValue false (plain API)
    */
-  tls?: false | 'anonymous' | { ca?: string | Buffer; servername?: string };
+  tls?: RouterTls;
   /** Text encoding of the router's words (iconv-lite name: `utf-8`, `win1252`, `win1251`, …). @defaultValue 'utf-8' */
   encoding?: string;
 }
@@ -37,7 +39,7 @@ export interface RouterConnectionOptions {
   slowCallMs?: number;
   /** Reconnect delays after a lost connection or a failed attempt. */
   backoff?: Partial<BackoffOptions>;
-  /** Retry delay after a refused login (credentials rarely fix themselves). @defaultValue 60_000 */
+  /** Retry delay after a refused login or an untrusted TLS certificate (neither fixes itself). @defaultValue 60_000 */
   authRetryMs?: number;
   logger?: Logger;
   /** Jitter source (tests). @defaultValue Math.random */

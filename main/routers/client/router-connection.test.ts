@@ -1,41 +1,24 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../core/logger';
-import { startSimulatedRouter, type SimulatedRouter, type SimulatedRouterOptions } from '../simulator';
+import { describe, expect, it } from 'vitest';
+import type { SimulatedRouterOptions } from '../simulator';
 import { failOnUnhandled } from '../testing/fail-on-unhandled';
 import type { RouterConnectionOptions } from './connection-options';
-import { RouterConnection, type RouterConnectionState } from './router-connection';
+import { useConnectionKit } from './connection-test-kit';
+import type { RouterConnection, RouterConnectionState } from './router-connection';
 import { RouterError } from './router-error';
 
 /** The connection against the simulator over real TCP: login methods, TLS, and every fault. */
 failOnUnhandled();
 
 const PASSWORD = 'S3cret-pw!';
-const routers: SimulatedRouter[] = [];
-const connections: RouterConnection[] = [];
-let logLines: string[] = [];
-
-afterEach(async () => {
-  for (const c of connections.splice(0)) await c.stop();
-  for (const r of routers.splice(0)) await r.stop();
-  // Credentials never reach a log line (the logger ran at debug level for every test).
-  expect(logLines.join('\n')).not.toContain(PASSWORD);
-  logLines = [];
-});
+// Credentials never reach a log line (checked after every test).
+const kit = useConnectionKit(PASSWORD);
 
 async function setup(sim: SimulatedRouterOptions = {}, options: RouterConnectionOptions = {}, start = true) {
-  const router = await startSimulatedRouter({ clock: 'manual', password: PASSWORD, ...sim });
-  routers.push(router);
-  const conn = new RouterConnection(
+  const router = await kit.router(sim);
+  const conn = kit.connection(
     { name: 'hq-1', host: router.host, port: router.port, username: router.username, password: PASSWORD, tls: router.tls ? 'anonymous' : false },
-    {
-      callTimeoutMs: 1_000,
-      keepalivePeriodMs: 60_000,
-      backoff: { initialMs: 5, maxMs: 40 },
-      logger: createLogger((line) => logLines.push(line), 'debug'),
-      ...options,
-    },
+    { callTimeoutMs: 1_000, keepalivePeriodMs: 60_000, backoff: { initialMs: 5, maxMs: 40 }, ...options },
   );
-  connections.push(conn);
   if (start) conn.start();
   return { router, conn };
 }
@@ -80,10 +63,8 @@ describe('RouterConnection: login and transport', () => {
   });
 
   it('uses the per-router text encoding (win1252) for reads and writes', async () => {
-    const router = await startSimulatedRouter({ clock: 'manual', encoding: 'win1252', password: PASSWORD });
-    routers.push(router);
-    const conn = new RouterConnection({ name: 'cp-1', host: router.host, port: router.port, username: router.username, password: PASSWORD, encoding: 'win1252' });
-    connections.push(conn);
+    const router = await kit.router({ encoding: 'win1252' });
+    const conn = kit.connection({ name: 'cp-1', host: router.host, port: router.port, username: router.username, password: PASSWORD, encoding: 'win1252' });
     conn.start();
     await conn.waitFor('online');
     await conn.call(['/system/identity/set', '=name=Café Müller']);

@@ -1,10 +1,11 @@
-import type { ConnectionOptions, TlsOptions } from 'node:tls';
+import type { TlsOptions } from 'node:tls';
 import { RouterOSAPI, type RStream } from 'node-routeros';
 import { silentLogger, type Logger } from '../../core/logger';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import type { RouterConnectionOptions, RouterEndpoint } from './connection-options';
 import { callError, connectError, lostError, RouterError } from './router-error';
 import { Signal } from './signal';
+import { describeTls, tlsConnectOptions } from './tls-options';
 
 /** One attribute map as the router prints it: every value a string. */
 export type RosRecord = Record<string, string>;
@@ -31,14 +32,6 @@ export interface ListenHandlers {
 export interface ListenHandle {
   stop(): void;
 }
-
-const ANONYMOUS_DH: ConnectionOptions = {
-  // Certificate-less api-ssl only offers anonymous DH suites; modern OpenSSL needs level 0 for them,
-  // and TLS 1.3 has none. Only this mode skips verification (there is no certificate to verify).
-  ciphers: 'ADH:@SECLEVEL=0',
-  maxVersion: 'TLSv1.2',
-  rejectUnauthorized: false,
-};
 
 /**
  * One persistent, tag-multiplexed API connection to one router (node-routeros, patched), with a
@@ -257,6 +250,13 @@ export class RouterConnection {
     const idleSeconds = Math.max(this.opts.connectTimeoutMs, 2 * this.opts.keepalivePeriodMs) / 1000;
     let api: RouterOSAPI;
     try {
+      const secure = tls ? tlsConnectOptions(tls) : undefined;
+      if (secure === null) {
+        // Trust on first use is the caller's (it stores what it trusts); without a pin, no login.
+        this.setState('offline', new RouterError('tls-untrusted', `router '${this.name}' has no pinned TLS certificate yet: the console does not log in until one is pinned`, { router: this.name }));
+        this.scheduleRetry(this.opts.authRetryMs);
+        return;
+      }
       api = new RouterOSAPI({
         host,
         port,
@@ -265,10 +265,10 @@ export class RouterConnection {
         timeout: idleSeconds,
         encoding: encoding ?? 'utf-8',
         // node-routeros hands `tls` to tls.connect(), so client ConnectionOptions are what it takes.
-        ...(tls ? { tls: (tls === 'anonymous' ? { ...ANONYMOUS_DH } : { ...tls, rejectUnauthorized: true, minVersion: 'TLSv1.2' }) as TlsOptions } : {}),
+        ...(secure ? { tls: secure as TlsOptions } : {}),
       });
     } catch (err) {
-      // Only a bad encoding name throws here: a configuration error, not worth retrying.
+      // Only a bad encoding name or a damaged pinned certificate throws here: a configuration error, not worth retrying.
       this.running = false;
       this.setState('offline', new RouterError('unreachable', `router '${this.name}': ${(err as Error).message}`, { router: this.name }));
       return;
@@ -279,16 +279,16 @@ export class RouterConnection {
       if (online) this.lost(api, lostError(this.name, err));
     });
     this.attemptApi = api;
-    this.log.debug('connecting', { host, port, tls: tls ? (tls === 'anonymous' ? 'anonymous' : 'verified') : 'off' });
+    this.log.debug('connecting', { host, port, tls: describeTls(tls ?? false) });
     try {
       await api.connect();
     } catch (err) {
       if (this.attemptApi !== api) return; // stopped or superseded meanwhile
       this.attemptApi = undefined;
-      const error = connectError(this.name, host, port, err);
+      const error = connectError(this.name, host, port, err, typeof tls === 'object' && 'pinned' in tls);
       this.log.warn('connect failed', { code: error.code, error: error.message });
-      if (error.code === 'auth-failed') {
-        this.setState('auth-failed', error);
+      if (error.code === 'auth-failed' || error.code === 'tls-untrusted') {
+        this.setState(error.code === 'auth-failed' ? 'auth-failed' : 'offline', error);
         this.scheduleRetry(this.opts.authRetryMs);
       } else {
         this.setState('offline', error);

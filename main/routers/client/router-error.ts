@@ -1,3 +1,5 @@
+import { PIN_MISMATCH } from './tls-options';
+
 /**
  * Errors of the router client. Each message names the router and says what to do; none ever
  * contains a password (messages are built from our own words plus the router's reply text, and
@@ -8,6 +10,8 @@ export type RouterErrorCode =
   | 'auth-failed'
   /** No TCP/TLS connection: refused, unreachable, reset, TLS handshake failed. */
   | 'unreachable'
+  /** The router's TLS certificate is not trusted (wrong CA, wrong name, expired, not the pinned one): no login was sent. */
+  | 'tls-untrusted'
   /** The connection ended (closed, reset, `!fatal`, timeout, or data that is not the API). */
   | 'connection-lost'
   /** The command got no complete reply within its timeout. */
@@ -47,6 +51,22 @@ interface RosLikeError {
   category?: number;
 }
 
+/** tls.connect() verification failures (OpenSSL's and Node's codes) and our pin check. */
+const TLS_UNTRUSTED = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  PIN_MISMATCH,
+]);
+
 const UNREACHABLE = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EADDRNOTAVAIL']);
 
 /** True for the rejection of a `/login` the router refused (as opposed to a transport failure). */
@@ -55,8 +75,14 @@ export function isLoginRefusal(err: unknown): boolean {
   return e?.errno === 'CANTLOGIN' || e?.errno === 'TRAP';
 }
 
-/** A connect() failure in words an operator can act on. */
-export function connectError(router: string, host: string, port: number, err: unknown): RouterError {
+/** Certificates out of date: said as such also for a pinned one (renewing it is the fix). */
+const OUT_OF_DATE = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
+
+/**
+ * A connect() failure in words an operator can act on. `pinned`: the connection trusted only a
+ * pinned certificate, so any other verification failure means the router presented another one.
+ */
+export function connectError(router: string, host: string, port: number, err: unknown, pinned = false): RouterError {
   const e = (err ?? {}) as RosLikeError;
   const errno = typeof e.errno === 'string' ? e.errno : undefined;
   const where = `${host}:${port}`;
@@ -65,6 +91,27 @@ export function connectError(router: string, host: string, port: number, err: un
     return new RouterError(
       'auth-failed',
       `router '${router}' refused login${said}: check the API user name and password, and that the user's group has the 'api' policy`,
+      { router, errno },
+    );
+  }
+  if (errno === PIN_MISMATCH || (pinned && errno && TLS_UNTRUSTED.has(errno) && !OUT_OF_DATE.has(errno))) {
+    return new RouterError(
+      'tls-untrusted',
+      `router '${router}' presents a TLS certificate other than the pinned one: the console refuses to log in; if the router's certificate was replaced on purpose, an admin accepts the new one on the router`,
+      { router, errno },
+    );
+  }
+  if (errno && TLS_UNTRUSTED.has(errno)) {
+    return new RouterError(
+      'tls-untrusted',
+      `router '${router}' TLS certificate is not trusted (${e.message || errno}): the console refuses to log in; check it is signed by the CA given for this router, names ${host} and is in date`,
+      { router, errno },
+    );
+  }
+  if (errno && (errno.startsWith('ERR_SSL_') || errno === 'EPROTO')) {
+    return new RouterError(
+      'unreachable',
+      `router '${router}' TLS handshake at ${where} failed (${errno}): check the TLS mode matches its api-ssl service (verified or pinned need a certificate on it, anonymous needs none) and that ${where} is api-ssl, not the plain API`,
       { router, errno },
     );
   }

@@ -4,7 +4,7 @@ import { createLogger } from '../../core/logger';
 import { RouterIo } from './router-io';
 import type { RouterEndpoint, ShardEvent } from './shard-protocol';
 
-const endpoint: RouterEndpoint = { id: 1, name: 'hq-1', host: '127.0.0.1', port: 1, tls: false, username: 'api', password: 'pw', encoding: 'utf-8' };
+const endpoint: RouterEndpoint = { id: 1, name: 'hq-1', host: '127.0.0.1', port: 1, tls: { mode: 'off', ca: '', pinned: null }, username: 'api', password: 'pw', encoding: 'utf-8' };
 
 let io: RouterIo | undefined;
 afterEach(async () => {

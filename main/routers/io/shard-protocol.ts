@@ -1,6 +1,7 @@
 import type { HotspotSession, PppoeSession, SessionDelta } from '../../sessions/contract';
 import type { RouterConnectionOptions } from '../client/connection-options';
 import type { RouterEncoding, RouterState } from '../contract';
+import type { RouterTlsSettings } from '../router-tls';
 
 /**
  * Messages between the main process and a router I/O shard (a piscina worker that holds the
@@ -13,7 +14,7 @@ export interface RouterEndpoint {
   name: string;
   host: string;
   port: number;
-  tls: boolean;
+  tls: RouterTlsSettings;
   username: string;
   password: string;
   encoding: RouterEncoding;

@@ -1,5 +1,5 @@
 /**
- * RouterOS simulator: real API servers (TCP or anonymous-DH TLS) over a stateful router model.
+ * RouterOS simulator: real API servers (TCP, or TLS: anonymous DH or with a certificate) over a stateful router model.
  * Used by the client tests, the bench and the app's demo fleet.
  */
 export type {
@@ -13,6 +13,7 @@ export type {
   RosRecord,
   RosVersion,
   RouterModel,
+  SimCertificate,
   SimulatedRouter,
   SimulatedRouterOptions,
   TextEncoding,

@@ -5,7 +5,7 @@ import { ApiConnection, type ConnectionHost } from './api-connection';
 import { FaultState } from './fault-state';
 import { SimRouterModel } from './model/router-model';
 import { joinSharedTicker } from './shared-ticker';
-import type { RosVersion, SimulatedRouter, SimulatedRouterOptions, TextEncoding } from './types';
+import type { RosVersion, SimCertificate, SimulatedRouter, SimulatedRouterOptions, TextEncoding } from './types';
 
 /**
  * Anonymous-DH only, like api-ssl on a router without a certificate. TLS 1.3 has no anonymous
@@ -26,6 +26,7 @@ class SimRouter implements SimulatedRouter, ConnectionHost {
   readonly maxCommandsBeforeLogin: number;
   readonly model: SimRouterModel;
   readonly faults: FaultState;
+  private certificate: SimCertificate | undefined;
   private server: net.Server | undefined;
   private readonly sockets = new Set<net.Socket>();
   private readonly open = new Set<ApiConnection>();
@@ -40,7 +41,8 @@ class SimRouter implements SimulatedRouter, ConnectionHost {
     this.username = options.username ?? 'admin';
     this.password = options.password ?? 'admin';
     this.version = options.version ?? '7.18';
-    this.tls = options.tls ?? false;
+    this.certificate = options.certificate;
+    this.tls = options.tls ?? options.certificate !== undefined;
     this.encoding = options.encoding ?? 'utf-8';
     this.loginMethod = options.loginMethod ?? 'plain';
     this.maxCommandsBeforeLogin = options.maxCommandsBeforeLogin ?? 10;
@@ -80,9 +82,11 @@ class SimRouter implements SimulatedRouter, ConnectionHost {
 
   async start(): Promise<void> {
     if (this.server) return;
-    const server = this.tls
-      ? tls.createServer({ ciphers: ADH_CIPHERS, dhparam: 'auto', minVersion: 'TLSv1', maxVersion: 'TLSv1.2' })
-      : net.createServer();
+    const server = !this.tls
+      ? net.createServer()
+      : this.certificate
+        ? tls.createServer({ ...this.certificate, minVersion: 'TLSv1.2' })
+        : tls.createServer({ ciphers: ADH_CIPHERS, dhparam: 'auto', minVersion: 'TLSv1', maxVersion: 'TLSv1.2' });
     server.on('connection', (socket: net.Socket) => {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
@@ -122,6 +126,12 @@ class SimRouter implements SimulatedRouter, ConnectionHost {
     for (const socket of this.sockets) socket.destroy();
     this.sockets.clear();
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  replaceCertificate(certificate: SimCertificate): void {
+    if (!this.certificate) throw new Error(`simulated router ${this.name} has no certificate to replace: start it with one`);
+    this.certificate = certificate;
+    (this.server as tls.Server | undefined)?.setSecureContext(certificate);
   }
 
   async restart(): Promise<void> {

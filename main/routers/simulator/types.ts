@@ -26,6 +26,11 @@ export interface SimulatedRouterOptions {
   loginMethod?: 'plain' | 'challenge';
   /** api-ssl with anonymous Diffie-Hellman only (no certificate), like a certificate-less router. */
   tls?: boolean;
+  /**
+   * api-ssl with this certificate (TLS 1.2 and 1.3, no anonymous suites), like a router with a
+   * certificate set on its api-ssl service; implies `tls`. Tests make their own (never commit a key).
+   */
+  certificate?: SimCertificate;
   /** Active hotspot sessions at start (users and a hotspot server are created to carry them). @defaultValue 0 */
   hotspotSessions?: number;
   /** Active PPPoE sessions at start (secrets, a PPPoE server and `<pppoe-NAME>` interfaces). @defaultValue 0 */
@@ -52,6 +57,12 @@ export interface SimulatedRouterOptions {
   upForMs?: number;
   /** Commands accepted before login before the router sends `!fatal`. @defaultValue 10 */
   maxCommandsBeforeLogin?: number;
+}
+
+/** A certificate and its private key, both PEM. */
+export interface SimCertificate {
+  cert: string;
+  key: string;
 }
 
 /** One attribute map as RouterOS prints it: every value a string. */
@@ -194,6 +205,8 @@ export interface SimulatedRouter {
   start(): Promise<void>;
   /** Like a reboot: drops connections, sessions and `.id`s change; listens again. */
   restart(): Promise<void>;
+  /** Like installing another certificate on api-ssl: new connections get it (certificate mode only). */
+  replaceCertificate(certificate: SimCertificate): void;
   /** Open client connections. */
   connections(): number;
   /** Resolves when the number of open connections satisfies `predicate` (checked on every change). */
