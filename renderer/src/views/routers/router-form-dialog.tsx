@@ -1,10 +1,12 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { ROUTER_ENCODINGS, type RouterEncoding, type RouterSummary } from '../../../../main/routers/contract';
+import { sessionSelectors, useSessionStore } from '../../stores/session-store';
 import {
   API_PORT,
   API_SSL_PORT,
   checkRouterForm,
   emptyRouterForm,
+  endpointChanges,
   routerAddInput,
   routerFormErrors,
   routerFormFrom,
@@ -14,6 +16,8 @@ import {
   type RouterFormValues,
 } from './router-form';
 import { addRouter, updateRouter } from './routers-live';
+import { useRoutersStore } from './routers-store';
+import { RouterTlsFields } from './router-tls-fields';
 
 export interface RouterFormDialogProps {
   /** null: add a new router. */
@@ -31,6 +35,11 @@ export function RouterFormDialog({ router, tenantId, onClose }: RouterFormDialog
   const [saving, setSaving] = useState(false);
   const titleId = useId();
   const firstRef = useRef<HTMLInputElement>(null);
+  const user = useSessionStore(sessionSelectors.user);
+  const canAccept = user?.role === 'system_admin' || user?.role === 'tenant_admin';
+  // Shown live: the router as saved (its pinned or offered certificate may change while the form is open).
+  const saved = useRoutersStore((s) => (router ? (s.routers.get(router.id) ?? router) : null));
+  const moved = endpointChanges(values, router);
 
   useEffect(() => {
     firstRef.current?.focus();
@@ -42,8 +51,8 @@ export function RouterFormDialog({ router, tenantId, onClose }: RouterFormDialog
   const change = <K extends keyof RouterFormValues>(field: K, value: RouterFormValues[K]) => {
     setValues((v) => {
       const next = { ...v, [field]: value };
-      // Flipping API-SSL moves the port between the two defaults, unless it was customised.
-      if (field === 'tls' && (v.port === String(API_PORT) || v.port === String(API_SSL_PORT))) next.port = String(value ? API_SSL_PORT : API_PORT);
+      // Turning TLS on or off moves the port between the two defaults, unless it was customised.
+      if (field === 'tls' && (v.port === String(API_PORT) || v.port === String(API_SSL_PORT))) next.port = String(value === 'off' ? API_PORT : API_SSL_PORT);
       return next;
     });
     setErrors((e) => ({ ...e, [field]: undefined }));
@@ -51,7 +60,7 @@ export function RouterFormDialog({ router, tenantId, onClose }: RouterFormDialog
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    const local = checkRouterForm(values);
+    const local = checkRouterForm(values, router);
     if (Object.keys(local).length > 0) {
       setErrors(local);
       return;
@@ -69,7 +78,7 @@ export function RouterFormDialog({ router, tenantId, onClose }: RouterFormDialog
     setFormError(split.form);
   };
 
-  const field = (name: RouterField, label: string, input: ReactNode, hint?: string) => (
+  const field = (name: RouterField, label: string, input: ReactNode, hint?: string): ReactNode => (
     <div className={`form-field${errors[name] ? ' has-error' : ''}`}>
       <label htmlFor={`${titleId}-${name}`}>{label}</label>
       {input}
@@ -115,10 +124,7 @@ export function RouterFormDialog({ router, tenantId, onClose }: RouterFormDialog
               onChange={(e) => change('port', e.target.value)}
             />,
           )}
-          <div className="form-field form-check">
-            <input id={`${titleId}-tls`} type="checkbox" data-testid="router-field-tls" checked={values.tls} onChange={(e) => change('tls', e.target.checked)} />
-            <label htmlFor={`${titleId}-tls`}>API-SSL (encrypted)</label>
-          </div>
+          <RouterTlsFields values={values} errors={errors} router={saved} canAccept={canAccept} idPrefix={titleId} field={field} onChange={change} />
           {field(
             'encoding',
             'Text encoding',
@@ -140,11 +146,15 @@ export function RouterFormDialog({ router, tenantId, onClose }: RouterFormDialog
               autoComplete="new-password"
               data-testid="router-field-password"
               value={values.password}
-              placeholder={router?.hasPassword ? 'unchanged' : ''}
+              placeholder={router?.hasPassword && moved.length === 0 ? 'unchanged' : ''}
               aria-invalid={errors.password ? true : undefined}
               onChange={(e) => change('password', e.target.value)}
             />,
-            router ? 'Leave empty to keep the stored password' : 'Stored encrypted; never shown again',
+            !router
+              ? 'Stored encrypted; never shown again'
+              : moved.length > 0
+                ? `Required: the stored password is only sent to the ${moved.join(', ')} it was saved with`
+                : 'Leave empty to keep the stored password',
           )}
           <div className="form-span">
             {field(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RouterSummary } from '../../../../main/routers/contract';
-import { checkRouterForm, emptyRouterForm, routerAddInput, routerFormErrors, routerFormFrom, routerUpdateInput } from './router-form';
+import { checkRouterForm, emptyRouterForm, endpointChanges, routerAddInput, routerFormErrors, routerFormFrom, routerUpdateInput } from './router-form';
 
 const router: RouterSummary = {
   id: 3,
@@ -8,7 +8,10 @@ const router: RouterSummary = {
   name: 'hq-1',
   host: '10.0.0.1',
   port: 8729,
-  tls: true,
+  tls: 'pin',
+  tlsCa: '',
+  tlsFingerprint: 'AB:CD',
+  tlsOfferedFingerprint: null,
   username: 'api',
   hasPassword: true,
   site: 'HQ',
@@ -22,7 +25,7 @@ const router: RouterSummary = {
 describe('router form', () => {
   it('builds an add input with a numeric port, and the tenant only when given', () => {
     const values = { ...emptyRouterForm(), name: 'hq-2', host: 'r2.example.net', username: 'api', password: 'pw' };
-    expect(routerAddInput(values, null)).toEqual({ name: 'hq-2', host: 'r2.example.net', port: 8729, tls: true, username: 'api', password: 'pw', site: '', notes: '', encoding: 'utf-8' });
+    expect(routerAddInput(values, null)).toEqual({ name: 'hq-2', host: 'r2.example.net', port: 8729, tls: 'pin', tlsCa: '', username: 'api', password: 'pw', site: '', notes: '', encoding: 'utf-8' });
     expect(routerAddInput(values, 4)).toMatchObject({ tenantId: 4 });
   });
 
@@ -30,7 +33,18 @@ describe('router form', () => {
     const values = routerFormFrom(router);
     expect(values.password).toBe('');
     expect(routerUpdateInput(values, router)).toEqual({ id: 3 });
-    expect(routerUpdateInput({ ...values, port: '8728', tls: false, password: 'new' }, router)).toEqual({ id: 3, port: 8728, tls: false, password: 'new' });
+    expect(routerUpdateInput({ ...values, port: '8728', tls: 'off', password: 'new' }, router)).toEqual({ id: 3, port: 8728, tls: 'off', password: 'new' });
+  });
+
+  it('asks for the password again when the address, port, user or TLS changes, and only then', () => {
+    const values = routerFormFrom(router);
+    expect(checkRouterForm({ ...values, site: 'Depot', notes: 'moved rack' }, router)).toEqual({});
+    for (const change of [{ host: '10.9.9.9' }, { port: '9999' }, { username: 'other' }, { tls: 'anonymous' as const }, { tls: 'verify-ca' as const, tlsCa: '-----BEGIN CERTIFICATE-----x-----END CERTIFICATE-----' }]) {
+      expect(checkRouterForm({ ...values, ...change }, router).password, JSON.stringify(change)).toMatch(/enter the password again/);
+      expect(checkRouterForm({ ...values, ...change, password: 'typed' }, router)).toEqual({});
+    }
+    expect(endpointChanges({ ...values, port: '9999', username: 'x' }, router)).toEqual(['port', 'username']);
+    expect(endpointChanges({ ...values, host: '10.9.9.9' }, null)).toEqual([]);
   });
 
   it('rejects a port that is not a number in range before sending', () => {

@@ -1,5 +1,5 @@
 import type { ContractError } from '../../../../main/contract/errors';
-import type { RouterEncoding, RouterSummary } from '../../../../main/routers/contract';
+import { changedEndpointFields, type RouterEncoding, type RouterEndpointField, type RouterSummary, type RouterTlsMode } from '../../../../main/routers/contract';
 import type { InvokeInput } from '../../../../main/contract';
 
 /** The Add/Edit form as the inputs hold it (strings), before it becomes an invoke input. */
@@ -7,23 +7,26 @@ export interface RouterFormValues {
   name: string;
   host: string;
   port: string;
-  tls: boolean;
+  tls: RouterTlsMode;
+  /** `verify-ca`: the CA certificate (PEM). */
+  tlsCa: string;
   username: string;
-  /** Edit: empty keeps the stored password. */
+  /** Edit: empty keeps the stored password (unless the endpoint changes: see endpointChanges). */
   password: string;
   site: string;
   notes: string;
   encoding: RouterEncoding;
 }
 
-export type RouterField = keyof RouterFormValues | 'tenantId';
+export type RouterField = keyof RouterFormValues | 'tenantId' | 'fingerprint';
 export type FieldErrors = Partial<Record<RouterField, string>>;
 
 export const API_PORT = 8728;
 export const API_SSL_PORT = 8729;
 
 export function emptyRouterForm(): RouterFormValues {
-  return { name: '', host: '', port: String(API_SSL_PORT), tls: true, username: '', password: '', site: '', notes: '', encoding: 'utf-8' };
+  // Pinned by default: authenticated from the second connection on, with no CA to set up.
+  return { name: '', host: '', port: String(API_SSL_PORT), tls: 'pin', tlsCa: '', username: '', password: '', site: '', notes: '', encoding: 'utf-8' };
 }
 
 export function routerFormFrom(router: RouterSummary): RouterFormValues {
@@ -32,6 +35,7 @@ export function routerFormFrom(router: RouterSummary): RouterFormValues {
     host: router.host,
     port: String(router.port),
     tls: router.tls,
+    tlsCa: router.tlsCa,
     username: router.username,
     password: '',
     site: router.site,
@@ -40,11 +44,22 @@ export function routerFormFrom(router: RouterSummary): RouterFormValues {
   };
 }
 
-/** Checks the server cannot make for us (a port typed as text); everything else the contract validates. */
-export function checkRouterForm(values: RouterFormValues): FieldErrors {
+/**
+ * The endpoint fields an edit changes (address, port, user, TLS mode or CA): the stored password
+ * is only ever sent where it was saved, so then it must be typed again.
+ */
+export function endpointChanges(values: RouterFormValues, original: RouterSummary | null): RouterEndpointField[] {
+  if (!original) return [];
+  return changedEndpointFields(original, { host: values.host.trim(), port: Number(values.port), username: values.username.trim(), tls: values.tls, tlsCa: values.tlsCa.trim() });
+}
+
+/** Checks worth making before sending (a port typed as text, the password an endpoint change needs); the contract validates the rest. */
+export function checkRouterForm(values: RouterFormValues, original: RouterSummary | null = null): FieldErrors {
   const errors: FieldErrors = {};
   const port = Number(values.port);
   if (!/^\d+$/.test(values.port.trim()) || port < 1 || port > 65535) errors.port = 'a port from 1 to 65535 (API 8728, API-SSL 8729)';
+  const moved = endpointChanges(values, original);
+  if (moved.length > 0 && values.password === '') errors.password = `enter the password again to change the router’s ${moved.join(', ')}`;
   return errors;
 }
 
@@ -54,6 +69,7 @@ export function routerAddInput(values: RouterFormValues, tenantId: number | null
     host: values.host,
     port: Number(values.port),
     tls: values.tls,
+    tlsCa: values.tls === 'verify-ca' ? values.tlsCa : '',
     username: values.username,
     password: values.password,
     site: values.site,
@@ -71,6 +87,7 @@ export function routerUpdateInput(values: RouterFormValues, original: RouterSumm
   if (values.host !== before.host) input.host = values.host;
   if (values.port !== before.port) input.port = Number(values.port);
   if (values.tls !== before.tls) input.tls = values.tls;
+  if (values.tlsCa !== before.tlsCa) input.tlsCa = values.tlsCa;
   if (values.username !== before.username) input.username = values.username;
   if (values.site !== before.site) input.site = values.site;
   if (values.notes !== before.notes) input.notes = values.notes;
@@ -79,7 +96,7 @@ export function routerUpdateInput(values: RouterFormValues, original: RouterSumm
   return input;
 }
 
-const FIELDS = new Set<string>(['name', 'host', 'port', 'tls', 'username', 'password', 'site', 'notes', 'encoding', 'tenantId']);
+const FIELDS = new Set<string>(['name', 'host', 'port', 'tls', 'tlsCa', 'fingerprint', 'username', 'password', 'site', 'notes', 'encoding', 'tenantId']);
 
 /**
  * Splits an invoke error into messages under the fields they concern and one for the form:

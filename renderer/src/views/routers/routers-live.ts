@@ -33,6 +33,13 @@ export async function updateRouter(input: InvokeInput<'routers.update'>): Promis
   return result;
 }
 
+/** An admin trusts the new certificate a pinned router presents; the router reconnects with it. */
+export async function acceptCertificate(id: number, fingerprint: string): Promise<Result<RouterSummary>> {
+  const result = await api.invoke('routers.acceptCertificate', { id, fingerprint });
+  if (result.ok) routersActions.upsert(result.data);
+  return result;
+}
+
 export async function removeRouter(id: number): Promise<Result<{ id: number }>> {
   const result = await api.invoke('routers.remove', { id });
   if (result.ok) routersActions.removed(id);

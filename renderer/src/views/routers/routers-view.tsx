@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { RouterSummary } from '../../../../main/routers/contract';
+import { ROUTER_TLS_LABELS, type RouterSummary } from '../../../../main/routers/contract';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { StatusBadge } from '../../components/status-badge';
 import { TenantPicker } from '../../components/tenant-picker';
@@ -24,6 +24,40 @@ function uptimeOf(router: RouterSummary, now: number): string {
 }
 
 type Editing = { router: RouterSummary | null } | null;
+
+/** How the API connection is secured, at a glance; the unauthenticated modes stand out. */
+function TlsTag({ router }: { router: RouterSummary }) {
+  const testId = `router-tls-${router.id}`;
+  if (router.tlsOfferedFingerprint) {
+    return (
+      <span className="tag tag-bad" data-testid={testId} title={`new certificate SHA-256 ${router.tlsOfferedFingerprint}: an admin must accept it (Edit)`}>
+        certificate changed
+      </span>
+    );
+  }
+  switch (router.tls) {
+    case 'off':
+      return null;
+    case 'anonymous':
+      return (
+        <span className="tag tag-warn" data-testid={testId} title={ROUTER_TLS_LABELS.anonymous}>
+          TLS, not authenticated
+        </span>
+      );
+    case 'verify-ca':
+      return (
+        <span className="tag" data-testid={testId} title={ROUTER_TLS_LABELS['verify-ca']}>
+          TLS verified
+        </span>
+      );
+    case 'pin':
+      return (
+        <span className="tag" data-testid={testId} title={router.tlsFingerprint ? `pinned SHA-256 ${router.tlsFingerprint}` : 'pinned on the first connection'}>
+          TLS pinned
+        </span>
+      );
+  }
+}
 
 /** A finished connection test in one line. */
 function testResult(test: RouterTest): { ok: boolean; text: string } | null {
@@ -127,7 +161,7 @@ export function RoutersView() {
                     <td data-testid={`router-name-${r.id}`}>{r.name}</td>
                     <td className="mono">
                       {r.host}:{r.port}
-                      {r.tls && <span className="tag">TLS</span>}
+                      <TlsTag router={r} />
                     </td>
                     <td data-testid={`router-identity-${r.id}`}>{r.status.identity ?? '—'}</td>
                     <td>{r.status.board ?? '—'}</td>
