@@ -87,4 +87,9 @@ describe('host command line', () => {
     expect(() => parseHostArgs(['--port', 'abc'])).toThrow(/--port must be a whole number/);
     expect(() => parseHostArgs(['--bogus'])).toThrow(/bogus/);
   });
+
+  it('collects every --allow-host name, and none by default', () => {
+    expect(parseHostArgs([]).allowedHosts).toEqual([]);
+    expect(parseHostArgs(['--allow-host', 'noc.lan', '--allow-host', 'wall.lan:8443']).allowedHosts).toEqual(['noc.lan', 'wall.lan:8443']);
+  });
 });
