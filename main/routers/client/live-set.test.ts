@@ -80,6 +80,30 @@ describe('live session sets', () => {
     expect(ids(ppp)).toEqual(sorted(router.model.pppSessionIds()));
   });
 
+  it('nets the events of one window: a session that starts and ends in it is never reported, so no consumer keeps a ghost', async () => {
+    const { router, hotspot } = await setup();
+    // Replayed as the console's live set does: ends first, then starts, then updates.
+    const seen = new Set(hotspot.snapshot().map((s) => s.id));
+    hotspot.deltas.on((d) => {
+      expect(d.started.filter((s) => d.ended.includes(s.id))).toEqual([]);
+      for (const id of d.ended) seen.delete(id);
+      for (const s of d.started) seen.add(s.id);
+    });
+    const next = hotspot.deltas.next();
+    // One synchronous burst: its listen events reach the client in one read.
+    const brief = router.model.addHotspotSession({ user: 'brief' });
+    router.model.updateSession('/ip/hotspot/active', brief, { comment: 'seen once' });
+    router.model.removeHotspotSession(brief);
+    const stays = router.model.addHotspotSession({ user: 'stays' });
+    router.model.updateSession('/ip/hotspot/active', stays, { comment: 'a' });
+    router.model.updateSession('/ip/hotspot/active', stays, { comment: 'b' });
+    const delta = await next;
+    expect(delta.started.map((s) => [s.id, s.comment])).toEqual([[stays, 'b']]);
+    expect(delta.updated).toEqual([]);
+    expect(delta.ended).toEqual([]);
+    expect(sorted([...seen])).toEqual(sorted(router.model.hotspotSessionIds()));
+  });
+
   it('refreshes counters periodically (hotspot bytes, PPPoE bytes from <pppoe-NAME> interfaces)', async () => {
     const { router, hotspot, ppp, firstHotspot, firstPpp } = await setup({}, 20);
     const hotspotBytes = new Map(firstHotspot.started.map((s) => [s.id, s.bytesIn + s.bytesOut]));

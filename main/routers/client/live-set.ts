@@ -3,6 +3,7 @@ import { HOTSPOT_SESSION, type HotspotSession } from './hotspot-menus';
 import { proplistOf, readRecord, type RouterCaller } from './menu-io';
 import { PPP_SESSION, pppoeInterfaceCounters, type PppSession } from './ppp-menus';
 import type { ListenHandle, RosRecord, RouterConnection } from './router-connection';
+import { ListenBatch } from './listen-batch';
 import { Signal } from './signal';
 
 /** What changed in a live set since the last delta. */
@@ -56,7 +57,7 @@ export class LiveSet<T extends { id: string }, E = undefined> {
   private loaded = false;
   /** Ids a listen event touched while a print was in flight: the event is newer, trust it. */
   private touched: Set<string> | undefined;
-  private pending: LiveSetDelta<T> = emptyDelta(false);
+  private readonly pending = new ListenBatch<T>();
   private flushScheduled = false;
   private refreshing: Promise<void> | undefined;
 
@@ -166,13 +167,13 @@ export class LiveSet<T extends { id: string }, E = undefined> {
     if (row['.dead'] === 'yes') {
       if (!known) return;
       this.rows.delete(id);
-      this.pending.ended.push(id);
+      this.pending.end(id);
     } else {
       const raw = known ? { ...known.raw, ...row } : row;
       const item = this.source.read(raw, this.extra);
       this.rows.set(id, { raw, item });
-      if (!known) this.pending.started.push(item);
-      else if (!sameRecord(known.item, item)) this.pending.updated.push(item);
+      if (!known) this.pending.start(item);
+      else if (!sameRecord(known.item, item)) this.pending.update(item);
     }
     this.scheduleFlush();
   }
@@ -210,10 +211,8 @@ export class LiveSet<T extends { id: string }, E = undefined> {
 
   private flush(): void {
     this.flushScheduled = false;
-    const delta = this.pending;
-    if (isEmpty(delta)) return;
-    this.pending = emptyDelta<T>(false);
-    this.deltas.emit(delta);
+    if (this.pending.empty) return;
+    this.deltas.emit(this.pending.take());
   }
 }
 
