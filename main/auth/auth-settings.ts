@@ -1,23 +1,8 @@
-import { z } from 'zod';
 import type { Db } from '../store/database';
+// The schema is part of the contract (the settings invokes validate with it); stored and read here.
+import { authSettingsSchema, type AuthSettings } from './contract';
 
-/** Sign-in, lockout, session and registration settings, stored in the `settings` table. */
-export const authSettingsSchema = z.object({
-  /** Failed sign-ins within the window that lock a username. */
-  maxFailures: z.number().int().min(1).max(100),
-  failureWindowMinutes: z.number().int().min(1).max(24 * 60),
-  lockMinutes: z.number().int().min(1).max(24 * 60),
-  /** A session unused this long ends; resuming it needs a new sign-in. */
-  sessionIdleMinutes: z.number().int().min(1).max(30 * 24 * 60),
-  /** A session ends this long after sign-in, used or not. */
-  sessionAbsoluteMinutes: z.number().int().min(5).max(90 * 24 * 60),
-  /** Whether the sign-in screen offers tenant self-registration. Off by default. */
-  selfRegistration: z.boolean(),
-  /** System admins must use two-factor sign-in (one who has not enrolled is taken to enrolment). */
-  requireTwoFactorForSystemAdmins: z.boolean(),
-});
-
-export type AuthSettings = z.infer<typeof authSettingsSchema>;
+export type { AuthSettings };
 
 export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
   maxFailures: 5,

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineEvent, defineInvoke } from '../contract/define';
-import { authSettingsSchema, type AuthSettings } from './auth-settings';
 import type { Role, SessionRestriction } from './session';
 import { twoFactorInvokes, type SecondStepRequired } from './two-factor-contract';
 
@@ -48,6 +47,24 @@ export interface AccountLockedEvent {
   lockedUntil: string;
   at: string;
 }
+
+/** Sign-in, lockout, session, registration and two-factor settings (kept in the `settings` table by auth-settings.ts). */
+export const authSettingsSchema = z.object({
+  /** Failed sign-ins within the window that lock a username. */
+  maxFailures: z.number().int().min(1).max(100),
+  failureWindowMinutes: z.number().int().min(1).max(24 * 60),
+  lockMinutes: z.number().int().min(1).max(24 * 60),
+  /** A session unused this long ends; resuming it needs a new sign-in. */
+  sessionIdleMinutes: z.number().int().min(1).max(30 * 24 * 60),
+  /** A session ends this long after sign-in, used or not. */
+  sessionAbsoluteMinutes: z.number().int().min(5).max(90 * 24 * 60),
+  /** Whether the sign-in screen offers tenant self-registration. Off by default. */
+  selfRegistration: z.boolean(),
+  /** System admins must use two-factor sign-in (one who has not enrolled is taken to enrolment). */
+  requireTwoFactorForSystemAdmins: z.boolean(),
+});
+
+export type AuthSettings = z.infer<typeof authSettingsSchema>;
 
 const field = z.string().max(1000).default('');
 const settingsChanges = authSettingsSchema.partial().strict();
