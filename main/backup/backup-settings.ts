@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Db } from '../store/database';
+import { BACKUP_KEEP } from './contract';
 
 const KEY = 'backups';
-const schema = z.object({ keep: z.number().int().min(1).max(365) });
+const schema = z.object({ keep: z.number().int().min(BACKUP_KEEP.min).max(BACKUP_KEEP.max) });
 export type BackupSettings = z.infer<typeof schema>;
 
 /** A week of daily backups unless a system admin says otherwise. */

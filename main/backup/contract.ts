@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { defineEvent, defineInvoke } from '../contract/define';
 
+/** How many scheduled and manual backups may be kept: the setting's bounds, shared with the Settings section. */
+export const BACKUP_KEEP = { min: 1, max: 365 } as const;
+
 /** Who made a backup: the daily schedule, a system admin ("Back up now"), or a restore keeping the store it replaced. */
 export type BackupKind = 'scheduled' | 'manual' | 'before-restore';
 
@@ -35,7 +38,7 @@ export const backupInvokes = {
     summary: 'Backs the store up now, as a job (online: the console keeps working); BackupsChanged follows. System admins.',
   }),
   'backups.updateSettings': defineInvoke<BackupOverview>()({
-    input: z.object({ keep: z.number().int().min(1).max(365) }).strict(),
+    input: z.object({ keep: z.number().int().min(BACKUP_KEEP.min).max(BACKUP_KEEP.max) }).strict(),
     summary: 'Sets how many scheduled and manual backups are kept (1–365); older ones go at once. System admins.',
   }),
 };

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../../../../main/contract';
 import { RetentionSection } from './retention-section';
+import { BackupSection } from './backup-section';
 
 /**
  * One section of the Settings view: a heading, the roles that see it, and its component. Each
@@ -17,6 +18,7 @@ export interface SettingsSection {
 /** In the order the view shows them. */
 export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: 'retention', title: 'Data retention', roles: ['system_admin'], component: RetentionSection },
+  { id: 'backups', title: 'Backups', roles: ['system_admin'], component: BackupSection },
 ];
 
 export function sectionsFor(role: Role): SettingsSection[] {
