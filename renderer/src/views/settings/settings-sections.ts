@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { Role } from '../../../../main/contract';
 import { RetentionSection } from './retention-section';
 import { BackupSection } from './backup-section';
+import { SignInSecuritySection } from './sign-in-security-section';
 
 /**
  * One section of the Settings view: a heading, the roles that see it, and its component. Each
@@ -19,6 +20,7 @@ export interface SettingsSection {
 export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: 'retention', title: 'Data retention', roles: ['system_admin'], component: RetentionSection },
   { id: 'backups', title: 'Backups', roles: ['system_admin'], component: BackupSection },
+  { id: 'sign-in-security', title: 'Sign-in and security', roles: ['system_admin', 'tenant_admin'], component: SignInSecuritySection },
 ];
 
 export function sectionsFor(role: Role): SettingsSection[] {
