@@ -8,7 +8,10 @@ import type { SystemMetrics } from '../main/system/contract';
 import type { DashboardUpdate } from '../main/dashboard/contract';
 import type { RouterLiveStatus } from '../main/routers/contract';
 import { startSimulatedRouter, type SimulatedRouter } from '../main/routers/simulator';
+import { FaultProxy } from '../main/routers/testing/fault-proxy';
+import { randomFaultScript, runFaultScript } from '../main/routers/testing/fault-script';
 import { percentile, type BenchFigure, type BenchSuite } from './figure';
+import { benchChoice, benchNumber } from './flags';
 import { countViewInvokes } from './live-view-invokes';
 import { connectRpc, mustSucceed, type WsRpc } from './ws-rpc';
 
@@ -20,7 +23,17 @@ import { connectRpc, mustSucceed, type WsRpc } from './ws-rpc';
  * driving it all. Freshness is measured on two probe routers in this process: a session is
  * added at t0 and timed until it is in the client's store.
  * Then one Chromium page with Online Users counts its invokes after mount.
+ *
+ * `--faults=on`: a tenth of the fleet (at least one router) reaches the console through the
+ * fault-injecting proxy, which replays a seeded script of resets, stalls, refused reconnects,
+ * latency and cuts through the whole window (`--fault-seed=N`); the figures are then read under
+ * faults, plus the shard restarts (goal 0) and the time the sessions take to converge once the
+ * faults stop. The probe routers stay clean: their freshness is the healthy routers' view.
  */
+const FAULTS = benchChoice('faults', ['off', 'on'], 'off') === 'on';
+const FAULT_SEED = benchNumber('fault-seed', 1);
+/** The console's default keepalive period: the script makes some stalls longer than it. */
+const KEEPALIVE_MS = 10_000;
 const WINDOW_MS = Number(process.env.BENCH_LIVE_WINDOW_MS ?? 30_000);
 const PROBE_EVERY_MS = 200;
 // Below Linux's ephemeral range (32768+), so outgoing sockets never hold the fleet's ports.
@@ -88,6 +101,9 @@ async function startClient(url: string, channels: string[]): Promise<ChildProces
 async function runScenario(s: Scenario, index: number): Promise<BenchFigure[]> {
   const label = `${s.routers}x${s.hotspot + s.pppoe}`;
   const fleet = await startFleet(s, BASE_PORT + index * 1000);
+  const faulted = FAULTS ? Array.from({ length: Math.max(1, Math.round(s.routers / 10)) }, (_, i) => i * 10) : [];
+  const proxies = await Promise.all(faulted.map((i) => FaultProxy.start({ host: '127.0.0.1', port: fleet.ports[i]! })));
+  const portOf = (i: number) => (FAULTS && faulted.includes(i) ? proxies[faulted.indexOf(i)]!.port : fleet.ports[i]!);
   const probes: SimulatedRouter[] = [];
   let host: HostProcess | null = null;
   let control: WsRpc | null = null;
@@ -122,7 +138,7 @@ async function runScenario(s: Scenario, index: number): Promise<BenchFigure[]> {
     await mustSucceed('subscribe dashboard', rpc.subscribe(`tenant.${tenantId}.dashboard`));
     const add = (name: string, port: number, password: string) =>
       mustSucceed(`routers.add ${name}`, rpc.invoke('routers.add', { tenantId, name, host: '127.0.0.1', port, tls: 'off', username: 'admin', password, site: '', notes: '', encoding: 'utf-8' }));
-    for (const [i, port] of fleet.ports.entries()) await add(`r${i + 1}`, port, fleet.password);
+    for (const i of fleet.ports.keys()) await add(`r${i + 1}`, portOf(i), fleet.password);
     for (let p = 0; p < 2; p++) {
       const probe = await startSimulatedRouter({ name: `probe-${p}`, password: 'probe-pass' });
       probes.push(probe);
@@ -155,8 +171,17 @@ async function runScenario(s: Scenario, index: number): Promise<BenchFigure[]> {
       sentAt.set(user, performance.timeOrigin + performance.now());
       probes[n % probes.length]!.model.addHotspotSession({ user });
     }, PROBE_EVERY_MS);
+    const faults = FAULTS ? playFaults(proxies, WINDOW_MS) : Promise.resolve();
     await new Promise((resolve) => setTimeout(resolve, WINDOW_MS));
     clearInterval(probeTimer);
+    await faults;
+    const faultsEnded = performance.now();
+    if (FAULTS) {
+      // Every session the fleet and the probes have (churn replaces, it does not add) is back on screen.
+      const expected = s.routers * (s.hotspot + s.pppoe) + probes.reduce((sum, p) => sum + p.model.hotspotSessionIds().length + p.model.pppSessionIds().length, 0);
+      await until(rpc, () => online() && sessions === expected, 120_000, 'sessions to converge after the faults');
+    }
+    const convergeMs = performance.now() - faultsEnded;
     clearInterval(rssTimer);
     const metrics = (await mustSucceed('metrics', rpc.invoke('system.metrics', {}))) as SystemMetrics;
     const reportReply = once(client, 'message') as Promise<[{ type: string; batches: Record<string, number> }]>;
@@ -165,7 +190,14 @@ async function runScenario(s: Scenario, index: number): Promise<BenchFigure[]> {
 
     const invokesPerMinute = await countViewInvokes(host.url, ADMIN.username, ADMIN.password);
     const perChannel = Object.values(batches).map((count) => count / (WINDOW_MS / 1000));
+    const underFaults: BenchFigure[] = FAULTS
+      ? [
+          { metric: `${label} router shard restarts under faults (${faulted.length} routers faulted, seed ${FAULT_SEED})`, value: metrics.routerShardRestarts, unit: 'restarts', target: 0, better: 'lower' },
+          { metric: `${label} sessions converge after the faults stop`, value: convergeMs, unit: 'ms', target: 5_000, better: 'lower' },
+        ]
+      : [];
     return [
+      ...underFaults,
       { metric: `${label} freshness p50 (sim change → renderer store)`, value: percentile(freshness, 50), unit: 'ms', target: 100, better: 'lower' },
       { metric: `${label} freshness p99`, value: percentile(freshness, 99), unit: 'ms', target: 250, better: 'lower' },
       { metric: `${label} main-thread event-loop lag p99`, value: metrics.eventLoopLag.p99, unit: 'ms', target: 20, better: 'lower' },
@@ -176,9 +208,20 @@ async function runScenario(s: Scenario, index: number): Promise<BenchFigure[]> {
   } finally {
     control?.close();
     await host?.dispose();
+    await Promise.all(proxies.map((p) => p.close()));
     await Promise.all(probes.map((p) => p.stop()));
     fleet.child.kill('SIGTERM');
     await once(fleet.child, 'exit');
+  }
+}
+
+/** Replays the seeded fault script over the faulted routers' proxies until the window ends. */
+async function playFaults(proxies: FaultProxy[], windowMs: number): Promise<void> {
+  const routers = proxies.map((_, i) => i);
+  const started = Date.now();
+  for (let round = 0; Date.now() - started < windowMs - KEEPALIVE_MS; round++) {
+    const left = windowMs - (Date.now() - started);
+    await runFaultScript(proxies, randomFaultScript(FAULT_SEED + round, { routers, durationMs: Math.min(left - KEEPALIVE_MS, 60_000), keepalivePeriodMs: KEEPALIVE_MS }));
   }
 }
 

@@ -22,6 +22,8 @@ export interface SystemMetrics {
   /** Main-thread event-loop lag since the last reset, in milliseconds (how late a timer ran). */
   eventLoopLag: { p50: number; p99: number; max: number };
   sinceReset: string;
+  /** Router shard workers that died and were started again since the backend started (goal: 0). */
+  routerShardRestarts: number;
 }
 
 export const systemInvokes = {

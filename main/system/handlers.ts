@@ -3,5 +3,5 @@ import type { systemInvokes } from './contract';
 
 export const systemHandlers: DomainHandlers<keyof typeof systemInvokes> = {
   'system.status': (_input, { services }) => services.status.current(),
-  'system.metrics': ({ reset }, { services }) => services.metrics.read(reset),
+  'system.metrics': ({ reset }, { services }) => ({ ...services.metrics.read(reset), routerShardRestarts: services.liveRouters.shardRestarts }),
 };

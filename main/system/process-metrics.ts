@@ -22,10 +22,11 @@ export class ProcessMetrics {
     this.lag.disable();
   }
 
-  read(reset: boolean): SystemMetrics {
+  /** The process's own figures (system.metrics adds the router shards' restarts). */
+  read(reset: boolean): Omit<SystemMetrics, 'routerShardRestarts'> {
     const memory = process.memoryUsage();
     const lagMs = (ns: number) => Math.max(0, Math.round(ns / 1e4 - this.resolutionMs * 100) / 100);
-    const metrics: SystemMetrics = {
+    const metrics: Omit<SystemMetrics, 'routerShardRestarts'> = {
       rssBytes: memory.rss,
       heapUsedBytes: memory.heapUsed,
       eventLoopLag: { p50: lagMs(this.lag.percentile(50)), p99: lagMs(this.lag.percentile(99)), max: lagMs(this.lag.max) },
