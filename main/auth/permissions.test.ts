@@ -4,6 +4,9 @@ import { dispatchInvoke } from '../core/dispatch';
 import { startTestCore, type TestCore } from '../core/test-core';
 import { parseChannel } from '../events/channels';
 import { canSubscribe, checkInvoke, invokeAccess } from './permissions';
+import { checkJobAction, jobAccessOf, jobKindOf, jobQueueKinds, tenantJobEventsShowPayload } from './permissions';
+import type { JobAction, JobKind } from '../jobs/contract';
+import { loadQueueTable } from '../jobs/queue-table';
 import type { Role, Session } from './session';
 
 const roles: Role[] = ['system_admin', 'tenant_admin', 'operator', 'viewer'];
@@ -102,3 +105,48 @@ describe('the permission table, for every role and every invoke of the contract'
     for (const channel of ['tenant.7.routers', 'system.tenants']) expect(canSubscribe(restricted, parseChannel(channel)!), channel).toBe(false);
   });
 });
+
+describe('the job table, for every role, job kind and action', () => {
+  // Spelled out independently of jobAccess: who may, by kind and action.
+  const SA = 'system_admin', TA = 'tenant_admin', OP = 'operator', VI = 'viewer';
+  const expected: Record<JobKind, Record<JobAction, Role[]>> = {
+    operations: { payload: [SA, TA, OP, VI], retry: [SA, TA, OP], cancel: [SA, TA, OP], discard: [SA, TA, OP] },
+    admin: { payload: [SA, TA], retry: [SA, TA], cancel: [SA, TA], discard: [SA, TA] },
+    // The sign-in audit: no tenant user may cancel or discard its jobs.
+    security: { payload: [SA, TA], retry: [SA, TA], cancel: [SA], discard: [SA] },
+  };
+  const queueOf: Record<JobKind, string> = { operations: 'router-provisioning', admin: 'user-management', security: 'auth-tracking' };
+  const kinds = Object.keys(expected) as JobKind[];
+  const actions: JobAction[] = ['payload', 'retry', 'cancel', 'discard'];
+
+  it('sorts every queue of the queue table into a kind on purpose, admin work and the sign-in audit apart', () => {
+    expect(loadQueueTable().map((q) => q.name).filter((q) => !(q in jobQueueKinds))).toEqual([]);
+    expect(['user-management', 'tenant-management', 'auth-tracking'].map(jobKindOf)).toEqual(['admin', 'admin', 'security']);
+    expect(jobKindOf('a-queue-nobody-sorted')).toBe('admin');
+  });
+
+  it.each(roles)('answers %s for every kind and action as the table says', (role) => {
+    for (const kind of kinds) {
+      for (const action of actions) {
+        const refusal = checkJobAction(as(role), queueOf[kind], action);
+        expect(refusal === null, `${role} ${action} ${kind}`).toBe(expected[kind][action].includes(role));
+        if (refusal) expect(refusal.code).toBe('forbidden');
+      }
+      expect(jobAccessOf(role)[kind], `${role} ${kind}`).toEqual(actions.filter((a) => expected[kind][a].includes(role)));
+    }
+  });
+
+  it('refuses every job action to a signed-out session', () => {
+    for (const kind of kinds) for (const action of actions) expect(checkJobAction(as(null), queueOf[kind], action)?.code).toBe('unauthenticated');
+  });
+
+  it('says who to ask', () => {
+    expect(checkJobAction(as('operator'), 'user-management', 'retry')?.message).toBe('Your role (operator) may not retry user-management jobs; ask an admin of your tenant.');
+    expect(checkJobAction(as('tenant_admin'), 'auth-tracking', 'discard')?.message).toBe('Your role (tenant_admin) may not discard auth-tracking jobs; ask a system admin.');
+  });
+
+  it('puts payloads on the tenant jobs channel only of kinds every role of the tenant may read', () => {
+    expect(kinds.filter(tenantJobEventsShowPayload)).toEqual(['operations']);
+  });
+});
+

@@ -1,6 +1,7 @@
 import type { InvokeName } from '../contract';
 import type { ContractError } from '../contract/errors';
 import type { ParsedChannel } from '../events/channels';
+import type { JobAccess, JobAction, JobKind } from '../jobs/contract';
 import type { Role, Session } from './session';
 
 /**
@@ -112,4 +113,74 @@ export function canSubscribe(session: Session, channel: ParsedChannel): boolean 
   if (channel.scope !== 'tenant' || user.tenantId !== channel.tenantId) return false;
   const roles = tenantTopicAccess[channel.topic] ?? tenantTopicAccess[channel.topic.split('.')[0]!];
   return roles === undefined || roles.includes(user.role);
+}
+
+// ── jobs ──────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The kind of each queue's jobs (resources/queues.json): user and tenant management are admin
+ * work, the sign-in audit is security, the rest is operations. A queue missing here counts as
+ * admin (the stricter), and a test asks for every queue of the table to be listed on purpose.
+ */
+export const jobQueueKinds: Record<string, JobKind> = {
+  'tenant-management': 'admin',
+  'user-management': 'admin',
+  'auth-tracking': 'security',
+  broadcasts: 'operations',
+  payments: 'operations',
+  'hotspot-provisioning': 'operations',
+  'router-provisioning': 'operations',
+  'subscription-reconnection': 'operations',
+  'router-data': 'operations',
+  dashboard: 'operations',
+  'router-monitoring': 'operations',
+  notifications: 'operations',
+  'log-rotation': 'operations',
+  default: 'operations',
+};
+
+export const jobKindOf = (queue: string): JobKind => jobQueueKinds[queue] ?? 'admin';
+
+const ALL_ROLES: readonly Role[] = ['system_admin', 'tenant_admin', 'operator', 'viewer'];
+const ADMINS: readonly Role[] = ['system_admin', 'tenant_admin'];
+const OPERATORS: readonly Role[] = ['system_admin', 'tenant_admin', 'operator'];
+
+/**
+ * Who may read a job's payload (and result and log) and retry, cancel or discard it, by job kind.
+ * Every signed-in user sees that the jobs of their scope ran (tenant users their tenant's,
+ * system admins all). The sign-in audit is written by auth-tracking jobs, so only system admins
+ * may cancel or discard those.
+ */
+export const jobAccess: Record<JobKind, Record<JobAction, readonly Role[]>> = {
+  operations: { payload: ALL_ROLES, retry: OPERATORS, cancel: OPERATORS, discard: OPERATORS },
+  admin: { payload: ADMINS, retry: ADMINS, cancel: ADMINS, discard: ADMINS },
+  security: { payload: ADMINS, retry: ADMINS, cancel: ['system_admin'], discard: ['system_admin'] },
+};
+
+export const mayOnJob = (role: Role, kind: JobKind, action: JobAction): boolean => jobAccess[kind][action].includes(role);
+
+/** The refusal of an action on a job of this queue, or null when the session's role allows it. */
+export function checkJobAction(session: Session, queue: string, action: JobAction): ContractError | null {
+  if (!session.user) return { code: 'unauthenticated', message: 'sign in first' };
+  const kind = jobKindOf(queue);
+  if (mayOnJob(session.user.role, kind, action)) return null;
+  const allowed = jobAccess[kind][action];
+  const who = allowed.includes('operator') ? 'an operator or admin' : allowed.includes('tenant_admin') ? 'an admin of your tenant' : 'a system admin';
+  const what = action === 'payload' ? 'read the payload of' : action;
+  return { code: 'forbidden', message: `Your role (${session.user.role}) may not ${what} ${queue} jobs; ask ${who}.` };
+}
+
+/** The whole table for one role, for the Jobs view to show only the actions it may take. */
+export function jobAccessOf(role: Role): JobAccess {
+  const kinds = Object.keys(jobAccess) as JobKind[];
+  return Object.fromEntries(kinds.map((kind) => [kind, (Object.keys(jobAccess[kind]) as JobAction[]).filter((a) => mayOnJob(role, kind, a))])) as JobAccess;
+}
+
+/**
+ * Job events go to everyone who may follow `tenant.{id}.jobs` alike, so they carry a job's payload
+ * (summary, result) only when every such role may read it; `system.jobs` is for system admins.
+ */
+export function tenantJobEventsShowPayload(kind: JobKind): boolean {
+  const followers = (tenantTopicAccess['jobs'] ?? ALL_ROLES).filter((r) => r !== 'system_admin');
+  return followers.every((role) => mayOnJob(role, kind, 'payload'));
 }

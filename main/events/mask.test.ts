@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskEmail, maskIdentifier, maskMiddle, maskPhone } from './mask';
+import { maskEmail, maskIdentifier, maskMiddle, maskPersonalData, maskPhone } from './mask';
 
 describe('masking personal data', () => {
   it('masks emails to the first letter and the domain', () => {
@@ -31,5 +31,34 @@ describe('maskIdentifier', () => {
     expect(maskIdentifier('vc-4821')).toBe('vc-4821');
     expect(maskIdentifier('cust001')).toBe('cust001');
     expect(maskIdentifier('12345')).toBe('12345');
+  });
+});
+
+describe('maskPersonalData', () => {
+  it('hides secrets whole, masks emails, phones and personal login names, and leaves the rest', () => {
+    const job = {
+      tenantId: 3,
+      username: 'otto',
+      admin: { email: 'jane.doe@acme.example', passwordHash: 'scrypt$32768$8$1$c2FsdA$a2V5', name: 'Jane Doe' },
+      routers: [{ label: '0712345678', password: 'router-pw', host: '10.0.0.1' }],
+      phone: '+254712345678',
+      apiKey: { id: 7 },
+      note: 'mailed x.y@example.com on 2026-01-02',
+      at: '2026-01-02 10:00:00',
+      retries: 2,
+    };
+    expect(maskPersonalData(job)).toEqual({
+      tenantId: 3,
+      username: 'otto',
+      admin: { email: 'j***@acme.example', passwordHash: '***', name: 'Jane Doe' },
+      routers: [{ label: '0712***678', password: '***', host: '10.0.0.1' }],
+      phone: '+254712***678',
+      apiKey: '***',
+      note: 'mailed x***@example.com on 2026-01-02',
+      at: '2026-01-02 10:00:00',
+      retries: 2,
+    });
+    expect(maskPersonalData('otto@acme.example')).toBe('o***@acme.example');
+    expect(maskPersonalData(null)).toBeNull();
   });
 });

@@ -41,3 +41,40 @@ export function maskIdentifier(name: string): string {
   if (/^\+?[0-9][0-9\s()-]{7,}$/.test(name)) return maskPhone(name)!;
   return name;
 }
+
+/** Keys whose values are secrets, whole: never shown, not even masked. */
+const SECRET_KEY = /passw(or)?d|passphrase|secret|token|hash|credential|api.?key|private/i;
+const EMAIL_KEY = /e-?mail/i;
+const PHONE_KEY = /phone|mobile|msisdn/i;
+/** Login names and labels that may be a subscriber's phone number or email. */
+const IDENTIFIER_KEY = /^(user(name)?|login|label|caller(-?id)?)$/i;
+const EMAIL_IN_TEXT = /[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+\.[A-Za-z]{2,}/g;
+
+/** Every email address inside free text masked (error messages, labels). */
+export function maskEmailsIn(text: string): string {
+  return text.includes('@') ? text.replace(EMAIL_IN_TEXT, (email) => maskEmail(email)!) : text;
+}
+
+/**
+ * A structured value (a job's payload, result or log line) as a broadcast may carry it: values
+ * of secret-named keys replaced by `***`, emails and phones masked by key name, login names that
+ * are phones or emails masked, and emails masked wherever they appear in text. By key rather than
+ * by look for phones, so dates and counters stay readable.
+ */
+export function maskPersonalData(value: unknown, key = ''): unknown {
+  if (value === null || value === undefined) return value;
+  if (key !== '' && SECRET_KEY.test(key)) return '***';
+  if (typeof value === 'string') {
+    if (EMAIL_KEY.test(key)) return maskEmail(value);
+    if (PHONE_KEY.test(key)) return maskPhone(value);
+    if (IDENTIFIER_KEY.test(key)) return maskEmailsIn(maskIdentifier(value));
+    return maskEmailsIn(value);
+  }
+  if (Array.isArray(value)) return value.map((item) => maskPersonalData(item, key));
+  if (typeof value === 'object') {
+    const masked: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) masked[k] = maskPersonalData(v, k);
+    return masked;
+  }
+  return value;
+}

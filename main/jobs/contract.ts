@@ -3,11 +3,25 @@ import { defineEvent, defineInvoke } from '../contract/define';
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 
-/** A job as lists show it. Times are ISO strings; the payload is summarized (full in detail). */
+/**
+ * What a job does, by its queue: `admin` (user and tenant management), `security` (the sign-in
+ * audit), `operations` (everything else). With the user's role it decides who may read a job's
+ * payload and act on it (main/auth/permissions.ts, `jobAccess`).
+ */
+export type JobKind = 'operations' | 'admin' | 'security';
+export type JobAction = 'payload' | 'retry' | 'cancel' | 'discard';
+/** What the asking user may do with jobs of each kind (everyone may see that a job of their scope ran). */
+export type JobAccess = Record<JobKind, JobAction[]>;
+
+/**
+ * A job as lists show it. Times are ISO strings; the payload is summarized (full in detail),
+ * personal data masked like every broadcast; secrets never appear (jobs keep them apart).
+ */
 export interface JobSummary {
   id: number;
   queue: string;
   name: string;
+  kind: JobKind;
   tenantId: number | null;
   status: JobStatus;
   attempts: number;
@@ -21,8 +35,10 @@ export interface JobSummary {
   progressMessage: string | null;
   lastError: string | null;
   uniqueKey: string | null;
-  /** The payload as short JSON (at most ~160 characters). */
+  /** The payload as short masked JSON (at most ~160 characters); '' when hidden. */
   payloadSummary: string;
+  /** True when the asking user's role may not read this kind of job's payload (or an event's channel may not). */
+  payloadHidden: boolean;
 }
 
 export interface JobAttempt {
@@ -34,6 +50,7 @@ export interface JobAttempt {
   permanent: boolean;
 }
 
+/** Payload, result and log lines are masked, and null / empty when `payloadHidden`. */
 export interface JobDetail extends JobSummary {
   payload: unknown;
   result: unknown;
@@ -72,7 +89,7 @@ export const jobsInvokes = {
     input: z.object({}).strict(),
     summary: "Per-queue stats (priority, busy/total workers, queued, running, failed, completed/min, p95) for the user's jobs.",
   }),
-  'jobs.list': defineInvoke<{ jobs: JobSummary[] }>()({
+  'jobs.list': defineInvoke<{ jobs: JobSummary[]; access: JobAccess }>()({
     input: z
       .object({
         status: status.optional(),
@@ -82,9 +99,9 @@ export const jobsInvokes = {
         limit: z.number().int().min(1).max(500).default(100),
       })
       .strict(),
-    summary: "The user's jobs, newest first, optionally by status and queue.",
+    summary: "The user's jobs, newest first, optionally by status and queue, with what the user may do to each kind.",
   }),
-  'jobs.failed': defineInvoke<{ jobs: JobSummary[] }>()({
+  'jobs.failed': defineInvoke<{ jobs: JobSummary[]; access: JobAccess }>()({
     input: z
       .object({ queue: z.string().max(64).optional(), limit: z.number().int().min(1).max(500).default(100) })
       .strict(),
@@ -96,7 +113,7 @@ export const jobsInvokes = {
   }),
   'jobs.retry': defineInvoke<JobSummary>()({
     input: z.object({ id: jobId }).strict(),
-    summary: 'Queues a failed or cancelled job again, with one more attempt allowed.',
+    summary: 'Queues a failed or cancelled job again, with one more attempt allowed (forbidden where the role may not, by job kind).',
   }),
   'jobs.discard': defineInvoke<{ id: number }>()({
     input: z.object({ id: jobId }).strict(),

@@ -33,6 +33,12 @@ interface JobDefinitionBase<N extends string, S extends z.ZodType> {
   /** A queue of resources/queues.json; checked when the engine starts. */
   queue: string;
   payload: S;
+  /**
+   * The schema of the job's private input, if it has one: secrets and personal data it needs
+   * (a password hash, an email) that must not sit in its payload, which lists, details and events
+   * show. Given with `enqueue(..., { privateInput })`, taken by the handler (private-input.ts).
+   */
+  privateInput?: z.ZodType;
   summary: string;
   /** Overrides the queue's attempts for this job. */
   maxAttempts?: number;

@@ -10,7 +10,8 @@ import { JobDispatcher } from './job-dispatcher';
 import { JobEventPublisher } from './job-events';
 import { JobLog, type JobLogOptions } from './job-log';
 import { JobStats } from './job-stats';
-import { JobStore, toSummary, type TenantScope } from './job-store';
+import { JobStore, maskedJson, toSummary, type TenantScope } from './job-store';
+import { maskEmailsIn, maskPersonalData } from '../events/mask';
 import { loadQueueTable, type QueueConfig } from './queue-table';
 import { appJobs, appSchedules, type AppJobs } from './registry';
 import { ScheduleStore } from './scheduler';
@@ -26,6 +27,12 @@ export interface EnqueueOptions {
   runAt?: Date;
   /** Overrides the job's (or its queue's) attempts. */
   maxAttempts?: number;
+  /**
+   * Secrets and personal data the job needs, kept apart from its payload (which lists, details
+   * and events show) and checked against its definition's `privateInput` schema. Dropped when
+   * the enqueue joins an already queued job of the same unique key.
+   */
+  privateInput?: unknown;
 }
 
 export interface EnqueueResult {
@@ -147,20 +154,27 @@ export class JobEngine<R extends JobRegistry = AppJobs> {
       const issues = parsed.error.issues.map((i: { path: PropertyKey[]; message: string }) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ');
       throw new DomainError('invalid_input', `invalid payload for job ${name}: ${issues}`);
     }
+    const privateInput = options.privateInput === undefined ? undefined : this.checkPrivateInput(def, options.privateInput);
     const queue = this.queues.get(def.queue)!;
     const now = this.now();
     const runAt = options.runAt ? options.runAt.getTime() : now;
     const tenantId = options.tenantId ?? null;
-    const result = this.store.insert({
-      queue: queue.name,
-      name,
-      payload: JSON.stringify(payload ?? {}),
-      tenantId,
-      maxAttempts: options.maxAttempts ?? def.maxAttempts ?? queue.attempts,
-      runAt,
-      now,
-      uniqueKey: options.uniqueKey ?? null,
-    });
+    const insert = () => {
+      const inserted = this.store.insert({
+        queue: queue.name,
+        name,
+        payload: JSON.stringify(payload ?? {}),
+        tenantId,
+        maxAttempts: options.maxAttempts ?? def.maxAttempts ?? queue.attempts,
+        runAt,
+        now,
+        uniqueKey: options.uniqueKey ?? null,
+      });
+      if (privateInput !== undefined && !inserted.deduplicated) this.store.putPrivateInput(inserted.jobId, privateInput);
+      return inserted;
+    };
+    // Job and private input commit together (or join the caller's transaction together).
+    const result = privateInput === undefined ? insert() : this.options.db.transaction(insert)();
     if (!result.deduplicated) {
       this.events.jobQueued({ id: result.jobId, queue: queue.name, name, tenantId, runAt: new Date(runAt).toISOString() });
       this.stats.touch(tenantId);
@@ -169,6 +183,23 @@ export class JobEngine<R extends JobRegistry = AppJobs> {
       else this.scheduling.delayedAt(runAt);
     }
     return result;
+  }
+
+  /**
+   * Reads and deletes a job's private input (undefined: it has none, or a committed attempt took
+   * it). Call inside the handler's transaction, so a failed attempt leaves it for the next one.
+   */
+  takePrivateInput(jobId: number): unknown {
+    const value = this.store.takePrivateInput(jobId);
+    return value === undefined ? undefined : (JSON.parse(value) as unknown);
+  }
+
+  private checkPrivateInput(def: R[keyof R], value: unknown): string {
+    if (!def.privateInput) throw new DomainError('invalid_input', `job ${def.name} takes no private input; declare its schema as privateInput in its definition`);
+    const parsed = def.privateInput.safeParse(value);
+    // The issues name fields only: the values are private.
+    if (!parsed.success) throw new DomainError('invalid_input', `invalid private input for job ${def.name}: ${parsed.error.issues.map((i: { path: PropertyKey[] }) => i.path.join('.') || '(input)').join(', ')}`);
+    return JSON.stringify(parsed.data);
   }
 
   // ── lifecycle ──────────────────────────────────────────────────────────────────────────
@@ -281,14 +312,20 @@ export class JobEngine<R extends JobRegistry = AppJobs> {
     return this.store.failed(scope, filter).map(toSummary);
   }
 
+  /** One job as lists show it (masked), e.g. to check what it is before acting on it. */
+  summary(jobId: number, scope: TenantScope = 'all'): JobSummary {
+    return toSummary(this.visible(jobId, scope));
+  }
+
+  /** One job with payload, result, attempts and log lines, all masked like a broadcast. */
   detail(jobId: number, scope: TenantScope = 'all'): JobDetail {
     const row = this.visible(jobId, scope);
     return {
       ...toSummary(row),
-      payload: JSON.parse(row.payload) as unknown,
-      result: row.result === null ? null : (JSON.parse(row.result) as unknown),
-      failedAttempts: this.store.failedAttempts(jobId),
-      logLines: this.logs.linesOf(row.queue, jobId),
+      payload: maskedJson(row.payload),
+      result: row.result === null ? null : maskedJson(row.result),
+      failedAttempts: this.store.failedAttempts(jobId).map((a) => ({ ...a, error: maskEmailsIn(a.error) })),
+      logLines: this.logs.linesOf(row.queue, jobId).map((line) => maskPersonalData(line) as Record<string, unknown>),
     };
   }
 

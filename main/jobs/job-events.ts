@@ -1,6 +1,9 @@
+import { jobKindOf, tenantJobEventsShowPayload } from '../auth/permissions';
 import type { EventBus } from '../events/event-bus';
+import { maskPersonalData } from '../events/mask';
 import type { JobBatch, JobEventItem, JobSummary, QueueStatsSnapshot } from './contract';
 import type { JobStore } from './job-store';
+import { withoutPayload } from './job-views';
 
 type QueuedItem = JobEventItem & { runAt: string };
 type ProgressItem = JobEventItem & { progress: number; message: string | null };
@@ -15,7 +18,9 @@ const MAX_ITEMS = 200;
  * items gather for `windowMs` and go out as one batch per event name and channel — the
  * tenant's `tenant.{id}.jobs` with its items, and `system.jobs` with everyone's. Progress
  * keeps only the latest value per job. Queued items are checked against the store first, so
- * an enqueue whose caller's transaction rolled back is never announced.
+ * an enqueue whose caller's transaction rolled back is never announced. Results are masked;
+ * on tenant channels, which every role of the tenant may follow, a payload summary or result is
+ * left out where the permission table does not let all of those roles read it.
  */
 export class JobEventPublisher {
   /** By id: an id reused after a caller's rollback belongs to the later enqueue. */
@@ -49,12 +54,18 @@ export class JobEventPublisher {
   }
 
   jobProcessed(item: ProcessedItem): void {
-    this.processed.add(item);
+    if (item.result === undefined) this.processed.add(item);
+    else {
+      const masked = { ...item, result: maskPersonalData(item.result) };
+      const { result: _hidden, ...withoutResult } = masked;
+      this.processed.add(masked, tenantJobEventsShowPayload(jobKindOf(item.queue)) ? masked : withoutResult);
+    }
     this.schedule();
   }
 
+  /** `item` is masked already (toSummary). */
   jobFailed(item: FailedItem): void {
-    this.failed.add(item);
+    this.failed.add(item, tenantJobEventsShowPayload(item.kind) ? item : withoutPayload(item));
     this.schedule();
   }
 
@@ -149,12 +160,13 @@ class Capped<T extends { tenantId: number | null }> {
     return this.all.items.length === 0;
   }
 
-  add(item: T): void {
+  /** `item` goes to system.jobs, `tenantItem` (the tenant channel's view of it) to its tenant's channel. */
+  add(item: T, tenantItem: T = item): void {
     push(this.all, item);
     if (item.tenantId === null) return;
     let batch = this.byTenant.get(item.tenantId);
     if (!batch) this.byTenant.set(item.tenantId, (batch = { items: [], more: 0 }));
-    push(batch, item);
+    push(batch, tenantItem);
   }
 }
 

@@ -1,5 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/database';
+import { jobKindOf } from '../auth/permissions';
+import { maskEmailsIn, maskPersonalData } from '../events/mask';
 import type { JobAttempt, JobStatus, JobSummary } from './contract';
 
 /** A job row as stored. */
@@ -60,12 +62,24 @@ export type TenantScope = { tenantId: number } | 'all';
 
 const SUMMARY_LENGTH = 160;
 
+/** A stored JSON text (payload, result) with personal data masked and secrets hidden. */
+export function maskedJson(text: string): unknown {
+  try {
+    return maskPersonalData(JSON.parse(text));
+  } catch {
+    return '(not JSON)';
+  }
+}
+
+/** A job as lists and events show it, masked like every broadcast; who sees the payload is decided later (job-views.ts). */
 export function toSummary(row: JobRow): JobSummary {
   const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
+  const payload = JSON.stringify(maskedJson(row.payload));
   return {
     id: row.id,
     queue: row.queue,
     name: row.name,
+    kind: jobKindOf(row.queue),
     tenantId: row.tenant_id,
     status: row.status,
     attempts: row.attempts,
@@ -77,9 +91,10 @@ export function toSummary(row: JobRow): JobSummary {
     durationMs: row.duration_ms,
     progress: row.progress,
     progressMessage: row.progress_message,
-    lastError: row.last_error,
-    uniqueKey: row.unique_key,
-    payloadSummary: row.payload.length > SUMMARY_LENGTH ? row.payload.slice(0, SUMMARY_LENGTH - 1) + '…' : row.payload,
+    lastError: row.last_error === null ? null : maskEmailsIn(row.last_error),
+    uniqueKey: row.unique_key === null ? null : maskEmailsIn(row.unique_key),
+    payloadSummary: payload.length > SUMMARY_LENGTH ? payload.slice(0, SUMMARY_LENGTH - 1) + '…' : payload,
+    payloadHidden: false,
   };
 }
 
@@ -125,6 +140,8 @@ export class JobStore {
       failedCounts: p(`SELECT queue, tenant_id AS tenantId, count(*) AS n FROM jobs WHERE status = 'failed' GROUP BY queue, tenant_id`),
       exists: p(`SELECT id FROM jobs WHERE id IN (SELECT value FROM json_each(?))`),
       prune: p(`DELETE FROM jobs WHERE status IN ('succeeded', 'cancelled') AND finished_at < ?`),
+      putInput: p(`INSERT INTO job_inputs (job_id, value) VALUES (?, ?)`),
+      takeInput: p(`DELETE FROM job_inputs WHERE job_id = ? RETURNING value`),
     };
   }
 
@@ -144,6 +161,16 @@ export class JobStore {
     const existing = this.s.activeByKey!.get(job.uniqueKey) as { id: number } | undefined;
     if (!existing) throw new Error(`job "${job.name}" was neither inserted nor found by its unique key ${job.uniqueKey}`);
     return { jobId: existing.id, deduplicated: true };
+  }
+
+  /** Stores a job's private input (secrets, personal data) apart from its payload; deleted with the job. */
+  putPrivateInput(jobId: number, value: string): void {
+    this.s.putInput!.run(jobId, value);
+  }
+
+  /** Reads and deletes a job's private input (undefined when it has none, or it was taken). */
+  takePrivateInput(jobId: number): string | undefined {
+    return (this.s.takeInput!.get(jobId) as { value: string } | undefined)?.value;
   }
 
   /** Marks up to `limit` ready jobs of a queue running (attempt + 1); oldest ready first. */

@@ -63,4 +63,17 @@ export const jobsMigrations: Migration[] = [
       ) STRICT`);
     },
   },
+  {
+    id: 101,
+    name: 'jobs: private inputs kept apart from payloads',
+    up(db) {
+      // Secrets and personal data a job needs (a password hash, an email) live here, not in its
+      // payload, which lists, details and events show. The job takes its row in the transaction
+      // that applies it; a discarded or pruned job takes it along.
+      db.exec(`CREATE TABLE job_inputs (
+        job_id INTEGER PRIMARY KEY REFERENCES jobs (id) ON DELETE CASCADE,
+        value TEXT NOT NULL
+      ) STRICT`);
+    },
+  },
 ];

@@ -17,7 +17,7 @@ export function attachJobs(channel: string): () => void {
       const [stats, failed] = await Promise.all([api.invoke('jobs.queues', {}), api.invoke('jobs.failed', { limit: 200 })]);
       if (!stats.ok) return stats;
       if (!failed.ok) return failed;
-      return { ok: true, data: { stats: stats.data, failed: failed.data.jobs } };
+      return { ok: true, data: { stats: stats.data, failed: failed.data.jobs, access: failed.data.access } };
     },
     onSnapshot: jobsActions.snapshot,
     onEvent: jobsActions.event,

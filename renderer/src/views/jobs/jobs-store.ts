@@ -1,9 +1,11 @@
 import { create } from 'zustand';
-import type { JobBatch, JobDetail, JobEventItem, JobSummary, QueueStats, QueueStatsSnapshot } from '../../../../main/jobs/contract';
+import type { JobAccess, JobAction, JobBatch, JobDetail, JobEventItem, JobSummary, QueueStats, QueueStatsSnapshot } from '../../../../main/jobs/contract';
 
 export interface JobsSnapshot {
   stats: QueueStatsSnapshot;
   failed: JobSummary[];
+  /** What the user may do with jobs of each kind (from the permission table, with the snapshot). */
+  access: JobAccess;
 }
 
 export interface JobsState {
@@ -11,6 +13,7 @@ export interface JobsState {
   statsAt: string | null;
   /** Failed jobs (kept until retried or discarded), by id. */
   failed: ReadonlyMap<number, JobSummary>;
+  access: JobAccess | null;
   loaded: boolean;
   error: string | null;
   /** The job whose detail is open, once fetched. */
@@ -18,7 +21,7 @@ export interface JobsState {
   detailError: string | null;
 }
 
-export const initialJobsState: JobsState = { queues: [], statsAt: null, failed: new Map(), loaded: false, error: null, detail: null, detailError: null };
+export const initialJobsState: JobsState = { queues: [], statsAt: null, failed: new Map(), access: null, loaded: false, error: null, detail: null, detailError: null };
 
 /** The Jobs store (like `supervisorctl status` / Horizon). Pure (no bridge); see jobs-live.ts. */
 export const useJobsStore = create<JobsState>(() => initialJobsState);
@@ -38,7 +41,11 @@ export const jobsSelectors = {
   error: (s: JobsState) => s.error,
   detail: (s: JobsState) => s.detail,
   detailError: (s: JobsState) => s.detailError,
+  access: (s: JobsState) => s.access,
 };
+
+/** Whether the user may take `action` on this job: its kind decides (nothing before the snapshot). */
+export const mayOnJob = (access: JobAccess | null, job: Pick<JobSummary, 'kind'>, action: JobAction): boolean => access?.[job.kind]?.includes(action) ?? false;
 
 const set = useJobsStore.setState;
 const withFailed = (s: JobsState, change: (map: Map<number, JobSummary>) => boolean): Partial<JobsState> => {
@@ -52,8 +59,8 @@ const withFailed = (s: JobsState, change: (map: Map<number, JobSummary>) => bool
  * leaves it. Replaying an event the snapshot covers is harmless.
  */
 export const jobsActions = {
-  snapshot({ stats, failed }: JobsSnapshot) {
-    set({ queues: stats.queues, statsAt: stats.at, failed: new Map(failed.map((j) => [j.id, j])), loaded: true, error: null });
+  snapshot({ stats, failed, access }: JobsSnapshot) {
+    set({ queues: stats.queues, statsAt: stats.at, failed: new Map(failed.map((j) => [j.id, j])), access, loaded: true, error: null });
   },
   stats(snapshot: QueueStatsSnapshot) {
     set((s) => (s.statsAt !== null && snapshot.at < s.statsAt ? {} : { queues: snapshot.queues, statsAt: snapshot.at }));

@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'react';
-import type { JobSummary, QueueStats } from '../../../../main/jobs/contract';
+import type { JobAction, JobSummary, QueueStats } from '../../../../main/jobs/contract';
 import { sessionSelectors, useSessionStore } from '../../stores/session-store';
 import { attachJobs, closeJobDetail, discardJob, openJobDetail, retryJob } from './jobs-live';
-import { jobsSelectors, useJobsStore } from './jobs-store';
+import { jobsSelectors, mayOnJob, useJobsStore } from './jobs-store';
 import '../../styles/jobs.css';
+
+/** The payload cell: hidden payloads say why (the role, or a live update that left it out for the tenant's other roles). */
+const payloadText = (job: JobSummary, mayRead: boolean) => (!job.payloadHidden ? job.payloadSummary : mayRead ? 'open Details for the payload' : 'payload hidden for your role');
 
 const ms = (value: number | null) => (value === null ? '—' : value < 1000 ? `${value < 10 ? value.toFixed(1) : Math.round(value)} ms` : `${(value / 1000).toFixed(1)} s`);
 const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
@@ -56,7 +59,11 @@ function JobDetailPanel() {
         ))}
       </dl>
       <h3>Payload</h3>
-      <pre className="mono job-json">{JSON.stringify(detail.payload, null, 2)}</pre>
+      {detail.payloadHidden ? (
+        <p className="muted" data-testid="job-detail-payload-hidden">Payload hidden for your role.</p>
+      ) : (
+        <pre className="mono job-json" data-testid="job-detail-payload">{JSON.stringify(detail.payload, null, 2)}</pre>
+      )}
       <h3>Failed attempts</h3>
       {detail.failedAttempts.length === 0 ? (
         <p className="muted">None.</p>
@@ -87,7 +94,7 @@ function JobDetailPanel() {
       )}
       <h3>Log</h3>
       <pre className="mono job-log" data-testid="job-detail-log">
-        {detail.logLines.map((l) => JSON.stringify(l)).join('\n') || 'No log lines.'}
+        {detail.payloadHidden ? 'Log hidden for your role.' : detail.logLines.map((l) => JSON.stringify(l)).join('\n') || 'No log lines.'}
       </pre>
     </section>
   );
@@ -97,7 +104,7 @@ function JobDetailPanel() {
 export function JobsView() {
   const user = useSessionStore(sessionSelectors.user);
   const isSystemAdmin = useSessionStore(sessionSelectors.isSystemAdmin);
-  const canOperate = useSessionStore(sessionSelectors.canOperate);
+  const access = useJobsStore(jobsSelectors.access);
   const queues = useJobsStore(jobsSelectors.queues);
   const failed = useJobsStore(jobsSelectors.failed);
   const loaded = useJobsStore(jobsSelectors.loaded);
@@ -106,6 +113,8 @@ export function JobsView() {
   const channel = !user ? null : isSystemAdmin ? 'system.jobs' : user.tenantId === null ? null : `tenant.${user.tenantId}.jobs`;
 
   useEffect(() => (channel === null ? undefined : attachJobs(channel)), [channel]);
+
+  const may = (job: JobSummary, action: JobAction) => mayOnJob(access, job, action);
 
   const act = async (job: JobSummary, action: 'retry' | 'discard') => {
     const result = action === 'retry' ? await retryJob(job.id) : await discardJob(job.id);
@@ -170,7 +179,9 @@ export function JobsView() {
                       <td>{job.queue}</td>
                       <td>{job.name}</td>
                       {isSystemAdmin && <td>{job.tenantId ?? 'system'}</td>}
-                      <td className="mono payload">{job.payloadSummary}</td>
+                      <td className={job.payloadHidden ? 'muted payload' : 'mono payload'} data-testid={`jobs-failed-${job.id}-payload`}>
+                        {payloadText(job, may(job, 'payload'))}
+                      </td>
                       <td data-testid={`jobs-failed-${job.id}-error`}>{job.lastError}</td>
                       <td className="num">{job.attempts}</td>
                       <td>{time(job.finishedAt)}</td>
@@ -178,15 +189,15 @@ export function JobsView() {
                         <button type="button" className="small" data-testid={`jobs-detail-${job.id}`} onClick={() => void openJobDetail(job.id)}>
                           Details
                         </button>
-                        {canOperate && (
-                          <>
-                            <button type="button" className="small" data-testid={`jobs-retry-${job.id}`} onClick={() => void act(job, 'retry')}>
-                              Retry
-                            </button>
-                            <button type="button" className="small" data-testid={`jobs-discard-${job.id}`} onClick={() => void act(job, 'discard')}>
-                              Discard
-                            </button>
-                          </>
+                        {may(job, 'retry') && (
+                          <button type="button" className="small" data-testid={`jobs-retry-${job.id}`} onClick={() => void act(job, 'retry')}>
+                            Retry
+                          </button>
+                        )}
+                        {may(job, 'discard') && (
+                          <button type="button" className="small" data-testid={`jobs-discard-${job.id}`} onClick={() => void act(job, 'discard')}>
+                            Discard
+                          </button>
                         )}
                       </td>
                     </tr>
