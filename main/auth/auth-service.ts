@@ -275,8 +275,10 @@ export class AuthService {
   }
 
   /**
-   * A user was changed, disabled or deleted: live connections get the new role (and lose
-   * channels it does not allow), or are signed out when the user may no longer sign in.
+   * A user was changed, disabled or deleted (the listener registry calls this on UserUpdated and
+   * UserDeleted): live connections whose session the change ended (a new password or role) are
+   * signed out, the others get the new role (and lose channels it does not allow); all are signed
+   * out when the user may no longer sign in.
    */
   userChanged(userId: number): void {
     const user = this.services.users.get(userId);
@@ -286,9 +288,25 @@ export class AuthService {
       this.endLive((e) => e.userId === userId);
       return;
     }
+    const open = this.sessions.openIdsOf(userId);
+    this.endLive((e) => e.userId === userId && !open.has(e.authSessionId));
     for (const [session, entry] of this.live) {
       if (entry.userId === userId) this.setUser(session, toSessionUser(user));
     }
+  }
+
+  /**
+   * Ends a user's sessions (a password reset, a role change, disabling), but `keepSessionId`: their
+   * tokens stop resuming at once. Runs inside the caller's transaction, so they end exactly when
+   * the change commits; live connections follow when userChanged runs after the commit.
+   */
+  endSessionsOf(userId: number, reason: EndReason, keepSessionId?: number): void {
+    this.sessions.endAllOf(userId, this.now(), reason, keepSessionId);
+  }
+
+  /** The sign-in session a connection is attached to, if any (to keep it when its user changes their own account). */
+  sessionIdOf(session: Session): number | null {
+    return this.live.get(session)?.authSessionId ?? null;
   }
 
   /** Live connections signed in now (for status and tests). */

@@ -10,7 +10,17 @@ export interface AuthSessionRow {
   ended_at: number | null;
 }
 
-export type EndReason = 'signed_out' | 'expired' | 'idle' | 'disabled' | 'deleted' | 'password_changed' | 'replaced';
+export type EndReason =
+  | 'signed_out'
+  | 'expired'
+  | 'idle'
+  | 'disabled'
+  | 'deleted'
+  | 'password_changed'
+  | 'replaced'
+  /** An admin set the user's password. */
+  | 'password_reset'
+  | 'role_changed';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -44,6 +54,12 @@ export class AuthSessionStore {
 
   end(id: number, now: number, reason: EndReason): void {
     this.db.prepare('UPDATE auth_sessions SET ended_at = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL').run(now, reason, id);
+  }
+
+  /** The ids of a user's sessions that have not ended. */
+  openIdsOf(userId: number): Set<number> {
+    const rows = this.db.prepare<[number], { id: number }>('SELECT id FROM auth_sessions WHERE user_id = ? AND ended_at IS NULL').all(userId);
+    return new Set(rows.map((r) => r.id));
   }
 
   /** Ends every open session of a user (but `exceptId`); returns the ids ended. */

@@ -32,6 +32,10 @@ export function registerListeners(services: CoreServices): () => void {
     // The system admins' Tenants view shows each tenant's user count.
     bus.on('UserCreated', recountTenant),
     bus.on('UserDeleted', recountTenant),
+    // A changed or deleted user's live connections follow at once: those whose session the change
+    // ended (new password, new role, disabled, deleted) are signed out, the rest take the new role.
+    bus.on('UserUpdated', ({ id }) => services.auth.userChanged(id)),
+    bus.on('UserDeleted', ({ id }) => services.auth.userChanged(id)),
   ];
   return () => {
     for (const remove of removers) remove();
