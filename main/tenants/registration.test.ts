@@ -135,12 +135,25 @@ describe('tenant registration through the core', () => {
     expect(core.services.users.list('all').filter((u) => u.username === 'jane')).toHaveLength(1);
   });
 
-  it('keeps plain passwords out of the job queue', async () => {
+  it("keeps the password, its hash and the admin's email out of the job's payload, and leaves no private input once applied", async () => {
     const admin = await systemAdmin();
     await dispatchInvoke(core.services, admin, 'tenants.register', valid);
-    const payloads = core.services.db.prepare('SELECT payload FROM jobs').pluck().all() as string[];
-    expect(payloads.join()).not.toContain(valid.admin_password);
-    expect(payloads.join()).toContain('scrypt$');
+    const payloads = (core.services.db.prepare('SELECT payload FROM jobs').pluck().all() as string[]).join();
+    expect(payloads).toContain('"username":"jane"');
+    for (const secret of [valid.admin_password, 'scrypt$', valid.admin_email, valid.admin_name]) expect(payloads).not.toContain(secret);
+    await core.services.jobs.drained();
+    expect(core.services.users.findByUsername('jane')).toMatchObject({ email: valid.admin_email, name: valid.admin_name });
+    expect(core.services.db.prepare('SELECT count(*) FROM job_inputs').pluck().get()).toBe(0);
+  });
+
+  it('fails a registration for good, changing nothing, when its system admin lost the right before it ran', async () => {
+    const admin = await systemAdmin();
+    const accepted = (await dispatchInvoke(core.services, admin, 'tenants.register', valid)) as { ok: true; data: { jobId: number } };
+    // Disabled between the submission and the run: the job runs in the order it was queued.
+    core.services.db.prepare('UPDATE users SET disabled = 1 WHERE username = ?').run('root');
+    await core.services.jobs.drained();
+    expect(core.services.jobs.detail(accepted.data.jobId)).toMatchObject({ status: 'failed', lastError: expect.stringMatching(/^Not done: root was disabled .* may no longer register tenants/) });
+    expect(tenantCount()).toBe(0);
   });
 
   it('allows self-registration only when the setting is on', async () => {

@@ -40,7 +40,8 @@ export function validateRegistration(input: RegistrationInput, lookups: Registra
 /**
  * Validates a registration and queues the `tenant-management` job that creates the tenant and its
  * admin. The unique key on the normalized tenant name makes a double submission one job; the job
- * itself is idempotent too (tenant-jobs.ts), so a retry or rerun never makes a second tenant.
+ * itself is idempotent too (tenant-jobs.ts), so a retry or rerun never makes a second tenant. The
+ * admin's name, email and password hash are the job's private input, never in its payload.
  */
 export async function submitRegistration(services: CoreServices, input: RegistrationInput, actor: SessionUser | null): Promise<RegistrationAccepted> {
   const { tenants, users } = services;
@@ -57,9 +58,12 @@ export async function submitRegistration(services: CoreServices, input: Registra
     'tenants.register',
     {
       tenantName: input.tenant_name.trim().replace(/\s+/g, ' '),
-      admin: { name: input.admin_name.trim(), username: input.admin_username.trim(), email: input.admin_email.trim(), passwordHash },
+      admin: { username: input.admin_username.trim() },
       requestedBy: actor ? { id: actor.id, username: actor.username } : null,
     },
-    { uniqueKey: `tenant-registration:${tenantNameKey(input.tenant_name)}` },
+    {
+      uniqueKey: `tenant-registration:${tenantNameKey(input.tenant_name)}`,
+      privateInput: { name: input.admin_name.trim(), email: input.admin_email.trim(), passwordHash },
+    },
   );
 }

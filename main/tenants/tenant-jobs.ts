@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { defineJob, jobSet } from '../jobs/define-job';
 import { PermanentJobError } from '../jobs/errors';
+import { privateInputMissing, takePrivateInput } from '../jobs/private-input';
 import { maskEmail } from '../events/mask';
+import { recheckActor } from '../users/user-authority';
+import { accountValues } from '../users/user-jobs';
 import { userSummary } from '../users/user-views';
 import type { TenantSummary } from './contract';
 import type { TenantRecord } from './tenant-repository';
@@ -16,8 +19,10 @@ export const tenantSummary = (t: TenantRecord, userCount: number): TenantSummary
 
 /**
  * The `tenant-management` queue: creates a registered tenant and its admin in one transaction,
- * with their audit entries; TenantCreated goes out after commit. A rerun of the same
- * registration (same tenant name, same admin username) finds it done and changes nothing.
+ * with their audit entries; TenantCreated goes out after commit. It re-checks first that whoever
+ * asked may still register tenants (the system admin, or self-registration still switched on).
+ * A rerun of the same registration (same tenant name, same admin username) finds it done and
+ * changes nothing. The admin's name, email and password hash are its private input.
  */
 export const tenantJobs = jobSet(
   defineJob({
@@ -25,25 +30,35 @@ export const tenantJobs = jobSet(
     queue: 'tenant-management',
     runs: 'main',
     summary: 'Creates a registered tenant and its first admin, then announces TenantCreated.',
-    payload: z.object({
-      tenantName: z.string().min(1),
-      admin: z.object({ name: z.string(), username: z.string(), email: z.string(), passwordHash: z.string() }),
-      requestedBy: z.object({ id: z.number().int(), username: z.string() }).nullable(),
-    }),
-    handler: (p, { services }) => {
+    payload: z
+      .object({
+        tenantName: z.string().min(1),
+        admin: z.object({ username: z.string() }).strict(),
+        requestedBy: z.object({ id: z.number().int(), username: z.string() }).strict().nullable(),
+      })
+      .strict(),
+    privateInput: accountValues,
+    handler: (p, ctx) => {
+      const { services } = ctx;
       const { db, tenants, users, audit, bus } = services;
       const now = Date.now();
       const result = db.transaction(() => {
+        if (p.requestedBy) recheckActor(users, p.requestedBy, { invoke: 'tenants.register', what: 'register tenants', tenantId: null });
+        else if (!services.auth.settings().selfRegistration) {
+          throw new PermanentJobError('Not done: self-registration was switched off after this registration was submitted. Nothing was changed; a system admin can register the tenant.');
+        }
+        const values = takePrivateInput(ctx, accountValues);
         const existing = tenants.findByName(p.tenantName);
         if (existing) {
           const admin = users.findByUsername(p.admin.username);
           if (admin && admin.tenantId === existing.id) return { tenant: existing, admin, entries: null };
           throw new PermanentJobError(`a tenant named "${existing.name}" already exists; register under another name`);
         }
+        if (!values) throw privateInputMissing(ctx);
         if (users.usernameTaken(p.admin.username)) throw new PermanentJobError(`the username "${p.admin.username}" was taken meanwhile; register again with another`);
-        if (users.emailTaken(p.admin.email)) throw new PermanentJobError(`the email ${maskEmail(p.admin.email)} was taken meanwhile; register again with another`);
+        if (users.emailTaken(values.email)) throw new PermanentJobError(`the email ${maskEmail(values.email)} was taken meanwhile; register again with another`);
         const tenant = tenants.insert(p.tenantName, p.requestedBy?.id ?? null, now);
-        const admin = users.insert({ tenantId: tenant.id, role: 'tenant_admin', ...p.admin }, now);
+        const admin = users.insert({ tenantId: tenant.id, role: 'tenant_admin', username: p.admin.username, ...values }, now);
         const actor = p.requestedBy ?? { id: admin.id, username: admin.username };
         const entries = [
           audit.record({ at: now, tenantId: null, actor: p.requestedBy, action: 'tenant.created', target: { type: 'tenant', id: tenant.id, label: tenant.name }, details: { selfRegistered: p.requestedBy === null } }),

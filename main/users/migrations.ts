@@ -26,4 +26,44 @@ export const userMigrations: Migration[] = [
       db.exec('CREATE INDEX users_tenant ON users (tenant_id, id)');
     },
   },
+  {
+    id: 210,
+    name: 'users: password hashes and personal data of queued account jobs move out of their payloads',
+    up(db) {
+      // Older versions put them in the payload of users.create, users.update and tenants.register
+      // jobs, where job lists, details and events showed them. Jobs that may still run keep them
+      // as their private input (jobs migration 101); finished ones just lose them.
+      const rows = db
+        .prepare<[], { id: number; name: string; payload: string; status: string }>(
+          `SELECT id, name, payload, status FROM jobs WHERE name IN ('users.create', 'users.update', 'tenants.register')`,
+        )
+        .all();
+      const rewrite = db.prepare('UPDATE jobs SET payload = ? WHERE id = ?');
+      const keep = db.prepare('INSERT OR REPLACE INTO job_inputs (job_id, value) VALUES (?, ?)');
+      for (const row of rows) {
+        const moved = splitLegacyPayload(row.name, JSON.parse(row.payload) as Record<string, unknown>);
+        if (!moved) continue;
+        rewrite.run(JSON.stringify(moved.payload), row.id);
+        if (row.status !== 'succeeded') keep.run(row.id, JSON.stringify(moved.privateInput));
+      }
+    },
+  },
 ];
+
+const PRIVATE = ['name', 'email', 'passwordHash'] as const;
+
+/** Takes the private fields out of a legacy payload; null when it has none (already the new shape). */
+function splitLegacyPayload(job: string, payload: Record<string, unknown>): { payload: Record<string, unknown>; privateInput: Record<string, unknown> } | null {
+  const holder = (job === 'users.create' ? payload : job === 'users.update' ? payload.changes : payload.admin) as Record<string, unknown> | undefined;
+  if (!holder || !PRIVATE.some((key) => key in holder)) return null;
+  const privateInput: Record<string, unknown> = {};
+  const rest: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(holder)) {
+    if ((PRIVATE as readonly string[]).includes(key)) privateInput[key] = value;
+    else rest[key] = value;
+  }
+  if (job === 'users.create') return { payload: rest, privateInput };
+  if (job === 'tenants.register') return { payload: { ...payload, admin: rest }, privateInput };
+  const staged = Object.keys(privateInput).map((key) => (key === 'passwordHash' ? 'password' : key));
+  return { payload: { ...payload, changes: rest, staged }, privateInput };
+}

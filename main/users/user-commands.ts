@@ -1,25 +1,21 @@
 import { DomainError } from '../contract/errors';
 import type { CoreServices } from '../core/services';
 import type { Role, Session, SessionUser } from '../auth/session';
+import type { StagedField } from './user-jobs';
 import { writeTenant } from '../auth/tenant-scope';
 import { hashPassword } from '../auth/password';
 import { TAKEN, checkEmail, checkPassword, checkPersonName, checkUsername, usernameKey, type FieldErrors } from './account-rules';
 import type { UserCommandAccepted } from './contract';
-import type { UserRecord, UserRepository } from './user-repository';
+import { isAbove, isLastAdmin } from './user-authority';
+import type { UserRecord } from './user-repository';
 
 /**
  * The user-management commands as invokes see them: authorize, validate field by field, hash any
- * password (plain passwords never enter the job queue), then enqueue the `user-management` job
- * that applies the change (user-jobs.ts) and answer at once with its id.
+ * password, then enqueue the `user-management` job that applies the change (user-jobs.ts) and
+ * answer at once with its id. Names, emails and password hashes go to the job as its private
+ * input, never in its payload (which job lists, details and events show); plain passwords go
+ * nowhere.
  */
-export const ROLE_RANK: Record<Role, number> = { viewer: 0, operator: 1, tenant_admin: 2, system_admin: 3 };
-
-/** The admin role of a scope: tenant_admin in a tenant, system_admin for the system (no tenant). */
-export const adminRoleOf = (tenantId: number | null): Role => (tenantId === null ? 'system_admin' : 'tenant_admin');
-
-export function isLastAdmin(users: UserRepository, user: UserRecord): boolean {
-  return user.role === adminRoleOf(user.tenantId) && !user.disabled && users.activeAdmins(user.tenantId) <= 1;
-}
 
 export const lastAdminError = (user: UserRecord, field: string) => {
   const scope = user.tenantId === null ? 'the console' : 'this tenant';
@@ -36,7 +32,7 @@ function actorOf(session: Session): SessionUser {
 }
 
 function checkGrant(actor: SessionUser, role: Role): void {
-  if (ROLE_RANK[role] > ROLE_RANK[actor.role]) {
+  if (isAbove(role, actor.role)) {
     const message = `You cannot grant a role above your own (${actor.role}).`;
     throw new DomainError('forbidden', message, { fields: { role: message } });
   }
@@ -48,7 +44,7 @@ function managedUser(services: CoreServices, session: Session, id: number): User
   const scope = actor.role === 'system_admin' ? 'all' : { tenantId: actor.tenantId };
   const user = services.users.get(id, scope);
   if (!user) throw new DomainError('not_found', `User ${id} does not exist in your tenant.`);
-  if (ROLE_RANK[user.role] > ROLE_RANK[actor.role]) throw new DomainError('forbidden', `You cannot change a ${user.role}.`);
+  if (isAbove(user.role, actor.role)) throw new DomainError('forbidden', `You cannot change a ${user.role}.`);
   return user;
 }
 
@@ -81,8 +77,8 @@ export async function submitCreateUser(services: CoreServices, session: Session,
   const passwordHash = await hashPassword(input.password);
   return services.jobs.enqueue(
     'users.create',
-    { tenantId, name: input.name.trim(), username: input.username.trim(), email: input.email.trim(), role: input.role, passwordHash, actor: actorPayload(actor) },
-    { tenantId, uniqueKey: `user-create:${usernameKey(input.username)}` },
+    { tenantId, username: input.username.trim(), role: input.role, actor: actorPayload(actor) },
+    { tenantId, uniqueKey: `user-create:${usernameKey(input.username)}`, privateInput: { name: input.name.trim(), email: input.email.trim(), passwordHash } },
   );
 }
 
@@ -117,13 +113,19 @@ export async function submitUpdateUser(services: CoreServices, session: Session,
     if (problem) fields.password = problem;
   }
   if (Object.keys(fields).length > 0) throw invalid(fields);
-  const changes = {
+  const staged = {
     ...(input.name !== undefined ? { name: input.name.trim() } : {}),
     ...(input.email !== undefined ? { email: input.email.trim() } : {}),
-    ...(input.role !== undefined ? { role: input.role } : {}),
     ...(input.password !== undefined ? { passwordHash: await hashPassword(input.password) } : {}),
   };
-  return services.jobs.enqueue('users.update', { id: user.id, changes, actor: actorPayload(actor) }, { tenantId: user.tenantId });
+  const stagedFields = Object.keys(staged).map((k) => (k === 'passwordHash' ? 'password' : k)) as StagedField[];
+  // Changing your own password or role ends your other sessions, not the one you did it from.
+  const keepSessionId = user.id === actor.id ? (services.auth.sessionIdOf(session) ?? undefined) : undefined;
+  return services.jobs.enqueue(
+    'users.update',
+    { id: user.id, changes: input.role !== undefined ? { role: input.role } : {}, staged: stagedFields, actor: actorPayload(actor), ...(keepSessionId ? { keepSessionId } : {}) },
+    { tenantId: user.tenantId, ...(stagedFields.length > 0 ? { privateInput: staged } : {}) },
+  );
 }
 
 export function submitSetDisabled(services: CoreServices, session: Session, id: number, disabled: boolean): UserCommandAccepted {

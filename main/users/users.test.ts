@@ -82,20 +82,46 @@ describe('user management', () => {
     expect(core.services.users.get(adminId)).toMatchObject({ role: 'operator' });
   });
 
-  it('applies a role change to live sessions at once, dropping what the new role may not follow', async () => {
+  it("ends the user's sessions on a role change by an admin, signing out their live connections at once", async () => {
     const connection = core.connect(() => {});
     const otto = await seedUser(core.services, { username: 'otto', role: 'tenant_admin', tenantId });
-    core.services.auth.startSession(connection.session, otto);
+    const { token } = core.services.auth.startSession(connection.session, otto);
     await connection.receive({ type: 'subscribe', id: 1, channel: `tenant.${tenantId}.users` });
     await connection.receive({ type: 'subscribe', id: 2, channel: `tenant.${tenantId}.routers` });
-    expect(connection.channels).toHaveLength(2);
+    await connection.receive({ type: 'subscribe', id: 3, channel: 'app.status' });
+    expect(connection.channels).toHaveLength(3);
     await call(admin, 'users.update', { id: otto.id, role: 'viewer' });
-    expect(connection.session.user).toMatchObject({ role: 'viewer' });
-    expect(connection.channels).toEqual([`tenant.${tenantId}.routers`]);
-    await call(admin, 'users.setDisabled', { id: otto.id, disabled: true });
     expect(connection.session.user).toBeNull();
-    expect(connection.channels).toEqual([]);
+    expect(connection.channels).toEqual(['app.status']);
+    expect(() => core.services.auth.resume({ id: 'again', user: null }, token)).toThrow(/ended/);
     connection.close();
+  });
+
+  it('keeps the session an admin changes their own password or role from, and ends their others', async () => {
+    await seedUser(core.services, { username: 'kim', role: 'tenant_admin', tenantId });
+    const elsewhere = sessionOf(core.services, core.services.users.findByUsername('jane')!);
+    expect(await call(admin, 'users.update', { id: adminId, password: 'Brand-new-pass-1' })).toMatchObject({ ok: true });
+    expect(admin.user).toMatchObject({ username: 'jane', role: 'tenant_admin' });
+    expect(elsewhere.user).toBeNull();
+    expect(() => core.services.auth.resume({ id: 'x', user: null }, elsewhere.signIn.token)).toThrow(/ended/);
+    expect(await call(admin, 'users.update', { id: adminId, role: 'operator' })).toMatchObject({ ok: true });
+    expect(admin.user).toMatchObject({ username: 'jane', role: 'operator' });
+    expect(core.services.db.prepare("SELECT end_reason FROM auth_sessions WHERE ended_at IS NOT NULL").pluck().all()).toEqual(['password_changed']);
+  });
+
+  it('fails a queued change for good, changing nothing, when its admin was demoted before it ran', async () => {
+    const otto = await seedUser(core.services, { username: 'otto', role: 'operator', tenantId });
+    await seedUser(core.services, { username: 'kim', role: 'tenant_admin', tenantId });
+    const accepted = (await dispatchInvoke(core.services, admin, 'users.update', { id: otto.id, role: 'tenant_admin', password: 'Field-tech-new-2' })) as { ok: true; data: { jobId: number } };
+    // Demoted between the submission and the run (jobs run after the current turn).
+    core.services.db.prepare("UPDATE users SET role = 'operator' WHERE id = ?").run(adminId);
+    await core.services.jobs.drained();
+    expect(core.services.jobs.detail(accepted.data.jobId)).toMatchObject({ status: 'failed', lastError: expect.stringMatching(/^Not done: jane became operator after submitting this job/) });
+    expect(core.services.users.get(otto.id)).toMatchObject({ role: 'operator', passwordChangedAt: otto.passwordChangedAt });
+    // The private input stays with the failed job (a retry needs it) until it is discarded.
+    expect(core.services.db.prepare('SELECT count(*) FROM job_inputs').pluck().get()).toBe(1);
+    core.services.jobs.discard(accepted.data.jobId);
+    expect(core.services.db.prepare('SELECT count(*) FROM job_inputs').pluck().get()).toBe(0);
   });
 
   it("keeps the system admins' tenant list current: each created or deleted user updates the tenant's count", async () => {
