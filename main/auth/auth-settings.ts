@@ -1,4 +1,5 @@
 import type { Db } from '../store/database';
+import { readSetting, writeSetting } from '../system/settings-table';
 // The schema is part of the contract (the settings invokes validate with it); stored and read here.
 import { authSettingsSchema, type AuthSettings } from './contract';
 
@@ -17,18 +18,10 @@ export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
 const KEY = 'auth';
 
 export function readAuthSettings(db: Db): AuthSettings {
-  const row = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(KEY);
-  if (!row) return DEFAULT_AUTH_SETTINGS;
   // A stored value from an older version may lack newer keys, or be hand-edited: fall back per key.
-  const stored = authSettingsSchema.partial().safeParse(JSON.parse(row.value));
-  return { ...DEFAULT_AUTH_SETTINGS, ...(stored.success ? stored.data : {}) };
+  return { ...DEFAULT_AUTH_SETTINGS, ...readSetting(db, KEY, authSettingsSchema.partial()) };
 }
 
 export function writeAuthSettings(db: Db, changes: Partial<AuthSettings>, now: number): AuthSettings {
-  const next = authSettingsSchema.parse({ ...readAuthSettings(db), ...changes });
-  db.prepare(
-    `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-  ).run(KEY, JSON.stringify(next), new Date(now).toISOString());
-  return next;
+  return writeSetting(db, KEY, authSettingsSchema, { ...readAuthSettings(db), ...changes }, now);
 }

@@ -1,12 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerMessage } from '../contract/protocol';
-import { silentLogger } from '../core/logger';
-import { startHeadlessHost, type HeadlessHost } from '../host/headless-host';
-import { WsTestClient } from '../host/ws-test-client';
+import type { HeadlessHost } from '../host/headless-host';
+import { startTestHost, type TestHost } from '../host/test-host';
+import type { WsTestClient } from '../host/ws-test-client';
 import { TEST_PASSWORD, seedTenant, seedUser } from './test-accounts';
 import type { SignInResult } from './contract';
 import type { RecoveryCodes, SecondStepRequired, TwoFactorEnrolment, TwoFactorStatus } from './two-factor-contract';
@@ -37,19 +36,14 @@ async function wrongCode(secret: string): Promise<string> {
 }
 
 describe('two-factor sign-in over the WebSocket', () => {
-  let dir: string;
+  let testHost: TestHost;
   let host: HeadlessHost;
   let tenantId: number;
   let root: WsTestClient;
-  const clients: WsTestClient[] = [];
   /** Every secret and recovery code handed out, to look for in the database file at the end. */
   const handedOut: string[] = [];
 
-  const connect = async () => {
-    const client = await WsTestClient.connect(host.url);
-    clients.push(client);
-    return client;
-  };
+  const connect = () => testHost.connect();
   const signIn = async (username: string, password = TEST_PASSWORD) => {
     const client = await connect();
     return { client, reply: await client.invoke('auth.signIn', { username, password }) };
@@ -69,27 +63,18 @@ describe('two-factor sign-in over the WebSocket', () => {
   };
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'noc-2fa-'));
-    mkdirSync(join(dir, 'renderer'));
-    writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html>');
-    host = await startHeadlessHost({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir: join(dir, 'data'),
-      rendererDir: join(dir, 'renderer'),
-      log: silentLogger,
+    testHost = await startTestHost({
       env: { NOC_ADMIN_USERNAME: ROOT.username, NOC_ADMIN_PASSWORD: ROOT.password },
+      // Every sign-in here comes from 127.0.0.1; the sign-in rate limit is not what this file tests.
+      invokeLimits: { signInsPerAddress: { points: 1000, seconds: 60 } },
     });
+    host = testHost.host;
     tenantId = seedTenant(host.core.services, 'Alpha Net').id;
     ({ client: root } = await signIn(ROOT.username, ROOT.password));
     data(await root.subscribe('system.security'));
   });
 
-  afterAll(async () => {
-    await Promise.all(clients.map((c) => c.close()));
-    await host?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => testHost?.dispose());
 
   it('enrols from My Account with a QR code and a confirming code, then signs in with the password and then the code', async () => {
     await seedUser(host.core.services, { username: 'otto', role: 'operator', tenantId });
@@ -216,7 +201,7 @@ describe('two-factor sign-in over the WebSocket', () => {
 
   it('keeps the TOTP secrets and recovery codes out of the SQLite files in plain text', () => {
     expect(handedOut.length).toBeGreaterThan(20);
-    const dataDir = join(dir, 'data');
+    const { dataDir } = host.core.services;
     const files = ['noc.db', 'noc.db-wal'].map((f) => join(dataDir, f)).filter((f) => existsSync(f));
     const text = files.map((f) => readFileSync(f).toString('latin1')).join('\n').toLowerCase();
     expect(text).toContain('two_factor'); // the right files were read

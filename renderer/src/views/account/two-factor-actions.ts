@@ -1,4 +1,5 @@
-import type { ContractError } from '../../../../main/contract/errors';
+import type { RecoveryCodes } from '../../../../main/auth/two-factor-contract';
+import type { ContractError, Result } from '../../../../main/contract/errors';
 import { api } from '../../bridge/api';
 import { checkEnrolmentRequired } from './auth-actions';
 import { twoFactorTransitions as t, useTwoFactorStore, type TwoFactorState } from './two-factor-store';
@@ -22,24 +23,22 @@ export async function beginEnrolment(): Promise<void> {
   set(result.ok ? t.enrolmentStarted(result.data) : t.failed(result.error));
 }
 
-/** True when enrolled; the recovery codes are then in the store, to show once. */
-export async function confirmEnrolment(code: string): Promise<boolean> {
+/**
+ * Sends an invoke that answers with new recovery codes (enrolment, renewal): true when it did, and
+ * the codes are then in the store, to show once.
+ */
+async function issueCodes(send: () => Promise<Result<RecoveryCodes>>): Promise<boolean> {
   set(t.working());
-  const result = await api.invoke('auth.twoFactor.confirm', { code });
+  const result = await send();
   if (!result.ok) return refused(result.error);
   set(t.codesIssued(result.data.recoveryCodes));
   await loadTwoFactorStatus();
   return true;
 }
 
-export async function regenerateRecoveryCodes(code: string): Promise<boolean> {
-  set(t.working());
-  const result = await api.invoke('auth.twoFactor.regenerateRecoveryCodes', { code });
-  if (!result.ok) return refused(result.error);
-  set(t.codesIssued(result.data.recoveryCodes));
-  await loadTwoFactorStatus();
-  return true;
-}
+export const confirmEnrolment = (code: string) => issueCodes(() => api.invoke('auth.twoFactor.confirm', { code }));
+
+export const regenerateRecoveryCodes = (code: string) => issueCodes(() => api.invoke('auth.twoFactor.regenerateRecoveryCodes', { code }));
 
 export async function disableTwoFactor(password: string, code: string): Promise<boolean> {
   set(t.working());
