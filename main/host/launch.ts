@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describeRestore, restoreStore } from '../backup/restore';
 import { parseHostArgs, takeRestoreArg } from './cli-options';
-import { defaultDataDir } from './data-dir';
+import { checkDemoFolder } from '../demo/demo-folder';
+import { defaultDataDir, defaultDemoDataDir } from './data-dir';
 import { runHeadless } from './run-headless';
 
 // Entry of `npm start`: the desktop app where Electron can run, the browser console elsewhere.
@@ -36,6 +37,14 @@ if ('path' in electron) {
     const split = takeRestoreArg(args);
     rest = split.rest;
     if (split.restore !== null) process.stdout.write(describeRestore(restoreStore(defaultDataDir(), split.restore)));
+    if (rest.includes('--demo')) {
+      // The desktop app keeps its store in Electron's userData folder; the demo gets one of its own
+      // through Electron's --user-data-dir switch, refused here if it holds real users.
+      const demoDir = defaultDemoDataDir();
+      checkDemoFolder(demoDir);
+      rest = [...rest, `--user-data-dir=${demoDir}`];
+      process.stdout.write(`Demo data folder: ${demoDir} (not your real data)\n`);
+    }
   } catch (error) {
     process.stderr.write(`noc-console: ${(error as Error).message}\n`);
     process.exit(1);

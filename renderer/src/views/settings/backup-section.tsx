@@ -1,9 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { BACKUP_KEEP, type BackupFile, type BackupOverview } from '../../../../main/backup/contract';
 import { api } from '../../bridge/api';
 import { attachLiveChannel } from '../../bridge/live-channel';
 import { formatBytes } from '../../format/bytes';
-import { FormField } from '../account/form-field';
+import { NumberSetting } from './number-setting';
+import { SectionPending } from './section-pending';
 
 const KIND_LABEL: Record<BackupFile['kind'], string> = {
   scheduled: 'daily',
@@ -19,25 +20,21 @@ const KIND_LABEL: Record<BackupFile['kind'], string> = {
  */
 export function BackupSection() {
   const [overview, setOverview] = useState<BackupOverview | null>(null);
-  const [keep, setKeep] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [running, setRunning] = useState<number | null>(null);
+  /** The job of the last "Back up now", until a BackupsChanged shows its file. */
+  const [started, setStarted] = useState<number | null>(null);
+  const [asking, setAsking] = useState(false);
 
   useEffect(
     () =>
       attachLiveChannel<BackupOverview>({
         channel: 'system.backups',
         fetchSnapshot: () => api.invoke('backups.list', {}),
-        onSnapshot: (data) => {
-          setOverview(data);
-          setKeep(String(data.keep));
-        },
+        onSnapshot: setOverview,
         onEvent: (name, payload) => {
           if (name !== 'BackupsChanged') return;
           setOverview(payload as BackupOverview);
-          setRunning(null);
+          setStarted(null);
         },
         onError: setError,
       }),
@@ -46,39 +43,15 @@ export function BackupSection() {
 
   const backUpNow = () => {
     setError(null);
+    setAsking(true);
     void api.invoke('backups.create', {}).then((result) => {
+      setAsking(false);
       if (!result.ok) return setError(result.error.message);
-      setRunning(result.data.jobId);
+      setStarted(result.data.jobId);
     });
   };
 
-  const saveKeep = (event: FormEvent) => {
-    event.preventDefault();
-    setSaved(false);
-    const value = Number(keep);
-    if (!Number.isInteger(value) || value < BACKUP_KEEP.min || value > BACKUP_KEEP.max) {
-      setError(`Enter a whole number of backups from ${BACKUP_KEEP.min} to ${BACKUP_KEEP.max}.`);
-      return;
-    }
-    setBusy(true);
-    void api.invoke('backups.updateSettings', { keep: value }).then((result) => {
-      setBusy(false);
-      if (!result.ok) return setError(result.error.message);
-      setError(null);
-      setSaved(true);
-      setOverview(result.data);
-    });
-  };
-
-  if (!overview) {
-    return error ? (
-      <p className="error" role="alert">
-        {error}
-      </p>
-    ) : (
-      <p className="muted">Loading…</p>
-    );
-  }
+  if (!overview) return <SectionPending error={error} />;
   const example = overview.backups[0] ? `${overview.folder}/${overview.backups[0].name}` : `${overview.folder}/FILE.db`;
   return (
     <div data-testid="backups">
@@ -89,18 +62,20 @@ export function BackupSection() {
       </p>
       <p data-testid="backups-secret-key">
         <strong>A backup does not contain the secret key.</strong> Router passwords and two-factor secrets stay encrypted in it
-        under the data folder’s key (<code>secret.key</code> next to the store; on the desktop that key is itself sealed by this
-        user account’s keychain). To restore on another machine, bring the backup and copy <code>secret.key</code> from the old
-        data folder; without it the data comes back, but router passwords must be entered again and two-factor users sign in
-        with a recovery code and enrol again. Keep the key somewhere safe, apart from the backups.
+        under this data folder’s key, which is kept outside the store: <code>secret.key</code> on the headless host,{' '}
+        <code>secret.key.keychain</code> on the desktop (sealed by this user account’s keychain). Restoring into this folder needs
+        nothing else. To restore on another machine, bring the backup and copy <code>secret.key</code> from the old data folder
+        into the new one; a keychain-sealed key opens only for the same user on the same computer. Without the key the data comes
+        back, but router passwords must be entered again and two-factor users sign in with a recovery code and set up their
+        authenticator again. Keep the key somewhere safe, apart from the backups.
       </p>
       <div className="form-actions">
-        <button type="button" className="primary" onClick={backUpNow} disabled={running !== null} data-testid="backups-now">
+        <button type="button" className="primary" onClick={backUpNow} disabled={asking} data-testid="backups-now">
           Back up now
         </button>
-        {running !== null && (
-          <span className="muted" role="status" data-testid="backups-running">
-            Backing up (job {running})…
+        {started !== null && (
+          <span className="muted" role="status" data-testid="backups-started">
+            Backing up as job {started}; the file appears below when it is written (a failure shows in Jobs).
           </span>
         )}
       </div>
@@ -134,24 +109,21 @@ export function BackupSection() {
           </table>
         </div>
       )}
-      <form className="form" onSubmit={saveKeep} data-testid="backups-keep-form">
-        <FormField label="Backups to keep" type="number" min={BACKUP_KEEP.min} max={BACKUP_KEEP.max} value={keep} onChange={setKeep} testId="backups-keep" />
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        {saved && (
-          <p className="accepted" role="status" data-testid="backups-saved">
-            Saved: the newest {overview.keep} backups are kept.
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="submit" disabled={busy} data-testid="backups-keep-save">
-            Save
-          </button>
-        </div>
-      </form>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <NumberSetting
+        label="Backups to keep"
+        unit="backups"
+        min={BACKUP_KEEP.min}
+        max={BACKUP_KEEP.max}
+        initial={overview.keep}
+        save={(keep) => api.invoke('backups.updateSettings', { keep })}
+        savedText={(keep) => `Saved: the newest ${keep} backups are kept.`}
+        testId="backups-keep"
+      />
       <p className="muted" data-testid="backups-restore">
         To restore a backup, stop the console and start it with <code>--restore</code>, e.g.{' '}
         <code>npm run serve -- --restore "{example}"</code> (or <code>npm start -- --restore …</code>). Before the store opens the
