@@ -234,8 +234,9 @@ export class JobEngine<R extends JobRegistry = AppJobs> {
     this.scheduling.clear();
     await this.dispatcher.stop(this.options.stopTimeoutMs ?? 10_000);
     this.events.stop();
-    this.logs.flush();
     await this.pools.destroy();
+    // Last: destroying the pools ends interrupted pool jobs, which still log a line.
+    this.logs.close();
   }
 
   /** Resolves when no job is ready or running (delayed jobs may remain), everything committed. */

@@ -22,6 +22,7 @@ const TAIL_BYTES = 2 * 1024 * 1024;
 export class JobLog {
   private readonly buffers = new Map<string, string[]>();
   private timer: NodeJS.Timeout | null = null;
+  private closed = false;
   private readonly options: Required<JobLogOptions>;
 
   private iso = { at: -1, text: '' };
@@ -40,6 +41,7 @@ export class JobLog {
   }
 
   write(queue: string, entry: Record<string, unknown>): void {
+    if (this.closed) return;
     let buffer = this.buffers.get(queue);
     if (!buffer) this.buffers.set(queue, (buffer = []));
     buffer.push(JSON.stringify(entry));
@@ -55,6 +57,12 @@ export class JobLog {
     // Lines come in bursts: format the time at most once per millisecond.
     if (this.iso.at !== now) this.iso = { at: now, text: new Date(now).toISOString() };
     this.write(queue, { time: this.iso.text, level, msg, queue, jobId: job.id, name: job.name, tenantId: job.tenantId, ...fields });
+  }
+
+  /** Writes what is buffered; later lines are dropped (the engine has stopped, its folder may go). */
+  close(): void {
+    this.flush();
+    this.closed = true;
   }
 
   flush(): void {
