@@ -1,19 +1,14 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, readFileSync } from 'node:fs';
-import os from 'node:os';
-import { createInterface } from 'node:readline';
-import { HostProcess } from '../e2e/fixtures/host-process';
 import type { SystemMetrics } from '../main/system/contract';
-import type { DashboardUpdate } from '../main/dashboard/contract';
-import type { RouterLiveStatus } from '../main/routers/contract';
 import { startSimulatedRouter, type SimulatedRouter } from '../main/routers/simulator';
 import { FaultProxy } from '../main/routers/testing/fault-proxy';
 import { randomFaultScript, runFaultScript } from '../main/routers/testing/fault-script';
 import { percentile, type BenchFigure, type BenchSuite } from './figure';
+import { requireBuiltHost, rssOf, startBenchConsole, startFleet, until, type BenchConsole } from './fleet-console';
 import { benchChoice, benchNumber } from './flags';
 import { countViewInvokes } from './live-view-invokes';
-import { connectRpc, mustSucceed, type WsRpc } from './ws-rpc';
+import { mustSucceed } from './ws-rpc';
 
 /**
  * The live path under load, end to end, each part in its own process as in real life: a
@@ -42,54 +37,10 @@ const SCENARIOS = [
   { routers: 200, hotspot: 30, pppoe: 20, churnPerMinute: 1.2 },
   { routers: 500, hotspot: 24, pppoe: 16, churnPerMinute: 1.2 },
 ];
-const ROOT = { username: 'bench-root', password: `Load-${process.pid}-Check-9` };
-const ADMIN = { username: 'bench-admin', password: `Tenant-${process.pid}-Check-9` };
-
 type Scenario = (typeof SCENARIOS)[number];
 
-async function startFleet(s: Scenario, basePort: number): Promise<{ child: ChildProcess; ports: number[]; password: string }> {
-  const password = `bench-${process.pid}`;
-  const cli = new URL('../main/routers/simulator/cli.ts', import.meta.url).pathname;
-  const child = fork(
-    cli,
-    ['--routers', String(s.routers), '--base-port', String(basePort), '--hotspot', String(s.hotspot), '--pppoe', String(s.pppoe), '--churn', String(s.churnPerMinute), '--password', password],
-    { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] },
-  );
-  // The fleet stands in for routers that live on their own hardware: on this 2-core machine it
-  // yields the CPU to the console, so the figures measure the console and not the scheduler.
-  os.setPriority(child.pid!, 10);
-  const ports: number[] = [];
-  for await (const line of createInterface({ input: child.stdout! })) {
-    ports.push((JSON.parse(line) as { port: number }).port);
-    if (ports.length === s.routers) break;
-  }
-  return { child, ports, password };
-}
-
-/** Resolves when `check` holds after some event (bounded, so a broken setup fails the bench). */
-function until(rpc: WsRpc, check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`bench setup: ${what} did not happen within ${timeoutMs / 1000} s`));
-    }, timeoutMs);
-    const off = rpc.onEvent(() => {
-      if (!check()) return;
-      clearTimeout(timer);
-      off();
-      resolve();
-    });
-  });
-}
-
-/** Resident memory of another process, from /proc (Linux), in bytes. */
-function rssOf(pid: number): number {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) * 1024 : 0;
-}
-
-async function startClient(url: string, channels: string[]): Promise<ChildProcess> {
-  const client = fork(new URL('./live-client.ts', import.meta.url).pathname, [url, ADMIN.username, ADMIN.password, ...channels], {
+async function startClient(url: string, admin: BenchConsole['admin'], channels: string[]): Promise<ChildProcess> {
+  const client = fork(new URL('./live-client.ts', import.meta.url).pathname, [url, admin.username, admin.password, ...channels], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -105,52 +56,21 @@ async function runScenario(s: Scenario, index: number): Promise<BenchFigure[]> {
   const proxies = await Promise.all(faulted.map((i) => FaultProxy.start({ host: '127.0.0.1', port: fleet.ports[i]! })));
   const portOf = (i: number) => (FAULTS && faulted.includes(i) ? proxies[faulted.indexOf(i)]!.port : fleet.ports[i]!);
   const probes: SimulatedRouter[] = [];
-  let host: HostProcess | null = null;
-  let control: WsRpc | null = null;
+  let noc: BenchConsole | null = null;
   try {
-    host = await HostProcess.start([], { NOC_ADMIN_USERNAME: ROOT.username, NOC_ADMIN_PASSWORD: ROOT.password, NOC_LOG_LEVEL: 'error' });
-    const rpc = await connectRpc(host.url);
-    control = rpc;
-    await mustSucceed('root sign-in', rpc.invoke('auth.signIn', ROOT));
-    await mustSucceed('subscribe system.tenants', rpc.subscribe('system.tenants'));
-    let tenantId = 0;
-    // The setter listens first, so the waiter's check sees the id set by the same event.
-    rpc.onEvent((_c, name, payload) => {
-      if (name === 'TenantCreated') tenantId = (payload as { tenant: { id: number } }).tenant.id;
-    });
-    const created = until(rpc, () => tenantId > 0, 60_000, 'tenant registration');
-    await mustSucceed(
-      'tenants.register',
-      rpc.invoke('tenants.register', {
-        tenant_name: 'Bench ISP', admin_name: 'Bench Admin', admin_username: ADMIN.username, admin_email: 'bench@bench.example',
-        admin_password: ADMIN.password, admin_password_confirmation: ADMIN.password, accept_terms: true,
-      }),
-    );
-    await created;
-
-    const states = new Map<number, RouterLiveStatus['state']>();
-    let sessions = 0;
-    rpc.onEvent((_c, name, payload) => {
-      if (name === 'RouterStatusChanged') states.set((payload as { id: number }).id, (payload as { status: RouterLiveStatus }).status.state);
-      if (name === 'DashboardStatsUpdated') sessions = (payload as DashboardUpdate).stats.hotspotOnline + (payload as DashboardUpdate).stats.pppoeOnline;
-    });
-    await mustSucceed('subscribe routers', rpc.subscribe(`tenant.${tenantId}.routers`));
-    await mustSucceed('subscribe dashboard', rpc.subscribe(`tenant.${tenantId}.dashboard`));
-    const add = (name: string, port: number, password: string) =>
-      mustSucceed(`routers.add ${name}`, rpc.invoke('routers.add', { tenantId, name, host: '127.0.0.1', port, tls: 'off', username: 'admin', password, site: '', notes: '', encoding: 'utf-8' }));
-    for (const i of fleet.ports.keys()) await add(`r${i + 1}`, portOf(i), fleet.password);
+    noc = await startBenchConsole();
+    const { host, rpc, tenantId, admin, online, sessions } = noc;
+    for (const i of fleet.ports.keys()) await noc.addRouter(`r${i + 1}`, portOf(i), fleet.password);
     for (let p = 0; p < 2; p++) {
       const probe = await startSimulatedRouter({ name: `probe-${p}`, password: 'probe-pass' });
       probes.push(probe);
-      await add(probe.name, probe.port, 'probe-pass');
+      await noc.addRouter(probe.name, probe.port, 'probe-pass');
     }
     const total = s.routers + probes.length;
-    const online = () => [...states.values()].filter((st) => st === 'online').length === total;
-    await until(rpc, online, 180_000, `${total} routers online`);
-    await until(rpc, () => sessions >= s.routers * (s.hotspot + s.pppoe) * 0.95, 180_000, 'sessions loaded');
+    await noc.loaded(total, s.routers * (s.hotspot + s.pppoe) * 0.95);
 
     const channels = [`tenant.${tenantId}.routers`, `tenant.${tenantId}.sessions.hotspot`, `tenant.${tenantId}.sessions.pppoe`, `tenant.${tenantId}.dashboard`];
-    const client = await startClient(host.url, channels);
+    const client = await startClient(host.url, admin, channels);
     const sentAt = new Map<string, number>();
     const freshness: number[] = [];
     client.on('message', (m: { type: string; user?: string; at?: number }) => {
@@ -179,7 +99,7 @@ async function runScenario(s: Scenario, index: number): Promise<BenchFigure[]> {
     if (FAULTS) {
       // Every session the fleet and the probes have (churn replaces, it does not add) is back on screen.
       const expected = s.routers * (s.hotspot + s.pppoe) + probes.reduce((sum, p) => sum + p.model.hotspotSessionIds().length + p.model.pppSessionIds().length, 0);
-      await until(rpc, () => online() && sessions === expected, 120_000, 'sessions to converge after the faults');
+      await until(rpc, () => online() === total && sessions() === expected, 120_000, 'sessions to converge after the faults');
     }
     const convergeMs = performance.now() - faultsEnded;
     clearInterval(rssTimer);
@@ -188,7 +108,7 @@ async function runScenario(s: Scenario, index: number): Promise<BenchFigure[]> {
     client.send({ type: 'report' });
     const [{ batches }] = await reportReply;
 
-    const invokesPerMinute = await countViewInvokes(host.url, ADMIN.username, ADMIN.password);
+    const invokesPerMinute = await countViewInvokes(host.url, admin.username, admin.password);
     const perChannel = Object.values(batches).map((count) => count / (WINDOW_MS / 1000));
     const underFaults: BenchFigure[] = FAULTS
       ? [
@@ -206,12 +126,10 @@ async function runScenario(s: Scenario, index: number): Promise<BenchFigure[]> {
       { metric: `${label} invokes/min of an open Online Users view after mount`, value: invokesPerMinute, unit: 'invokes/min', target: 0, better: 'lower' },
     ];
   } finally {
-    control?.close();
-    await host?.dispose();
+    await noc?.close();
     await Promise.all(proxies.map((p) => p.close()));
     await Promise.all(probes.map((p) => p.stop()));
-    fleet.child.kill('SIGTERM');
-    await once(fleet.child, 'exit');
+    await fleet.stop();
   }
 }
 
@@ -226,9 +144,7 @@ async function playFaults(proxies: FaultProxy[], windowMs: number): Promise<void
 }
 
 const suite: BenchSuite = async () => {
-  if (!existsSync(new URL('../out/main/serve.js', import.meta.url))) {
-    throw new Error('the live bench runs the built console: run `npm run build` first');
-  }
+  requireBuiltHost('live');
   const figures: BenchFigure[] = [];
   for (const [i, s] of SCENARIOS.entries()) figures.push(...(await runScenario(s, i)));
   return figures;

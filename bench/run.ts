@@ -10,6 +10,8 @@ const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
   routeros: () => import('./routeros.bench'),
   live: () => import('./live.bench'),
   'live-tables': () => import('./live-tables.bench'),
+  // Not in CI: 30 minutes by default (--minutes=N for a shorter run).
+  soak: () => import('./soak.bench'),
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -18,7 +20,8 @@ if (unknown.length > 0) {
   process.stderr.write(`unknown bench suite(s): ${unknown.join(', ')}; known: ${Object.keys(suites).join(', ') || 'none yet'}\n`);
   process.exit(2);
 }
-const chosen = names.length > 0 ? names : Object.keys(suites);
+// With no name, every suite but the soak, which runs only when asked for.
+const chosen = names.length > 0 ? names : Object.keys(suites).filter((n) => n !== 'soak');
 const results: Array<BenchFigure & { bench: string }> = [];
 for (const name of chosen) {
   const suite = (await suites[name]!()).default;

@@ -15,9 +15,12 @@ export interface WsRpc {
   close(): void;
 }
 
-/** A lean protocol client for benchmarks: requests by id, events to a callback, no history. */
-export async function connectRpc(url: string): Promise<WsRpc> {
-  const ws = new WebSocket(url.replace(/^http/, 'ws') + '/ws', { maxPayload: 64 * 2 ** 20 });
+/**
+ * A lean protocol client for benchmarks: requests by id, events to a callback, no history.
+ * `localAddress` (another loopback address, 127.0.0.2…) makes it a client from another address.
+ */
+export async function connectRpc(url: string, options: { localAddress?: string } = {}): Promise<WsRpc> {
+  const ws = new WebSocket(url.replace(/^http/, 'ws') + '/ws', { maxPayload: 64 * 2 ** 20, ...options });
   const pending = new Map<number, (reply: RpcReply) => void>();
   const listeners = new Set<(channel: string, name: string, payload: unknown) => void>();
   let nextId = 1;
