@@ -91,7 +91,7 @@ describe('the fault-injecting proxy', () => {
 
   it('refuses new connections until cleared', async () => {
     const proxy = await setup();
-    await proxy.refuse();
+    proxy.refuse();
     const refused = net.connect(proxy.port, proxy.host);
     expect(((await once(refused, 'error'))[0] as NodeJS.ErrnoException).code).toBe('ECONNREFUSED');
     await proxy.clear();

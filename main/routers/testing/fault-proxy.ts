@@ -90,10 +90,11 @@ export class FaultProxy {
   }
 
   /** New connections are refused (the port stops listening) until clear(); open ones stay. */
-  async refuse(): Promise<void> {
+  refuse(): void {
     if (this.refusing) return;
     this.refusing = true;
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    // Listening stops at once; close's callback would wait for the open connections to end.
+    this.server.close();
   }
 
   /** Every chunk, both ways, arrives `ms` later (order kept). */
@@ -127,6 +128,7 @@ export class FaultProxy {
   async close(): Promise<void> {
     for (const link of [...this.links]) this.drop(link, false);
     if (!this.refusing) await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.refusing = true;
   }
 
   private createServer(): net.Server {

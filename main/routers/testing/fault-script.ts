@@ -87,7 +87,7 @@ async function apply(proxy: FaultProxy, step: FaultStep): Promise<void> {
       break;
     case 'refuse':
       // Refusal matters at reconnect: the open connection goes first, and the retries are refused.
-      await proxy.refuse();
+      proxy.refuse();
       proxy.reset();
       break;
     case 'latency':
