@@ -35,6 +35,7 @@ export interface CoreOptions {
   routerShardWorker?: string;
   /** Router connection timings (tests); RouterConnection's defaults otherwise. */
   routerConnection?: ShardConnectionOptions;
+  /** Rate limits on invokes and sign-ins (tests raise or lower them). @defaultValue DEFAULT_INVOKE_LIMITS */
   invokeLimits?: Partial<InvokeLimitOptions>;
 }
 
@@ -70,6 +71,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   metrics.start();
   const jobs = new JobEngine({ db, bus, log: log.child({ component: 'jobs' }), dataDir: options.dataDir, services: () => services });
   const routers = new RouterRepository(db, options.host.secrets);
+  // Passwords sealed by an older scheme are sealed again under the data key; unreadable ones are logged by router.
+  routers.upgradeSecrets(log.child({ component: 'routers' }));
   const routerStatus = new RouterStatusBoard();
   const sessions = new SessionHub(bus);
   const tenants = new TenantRepository(db);
