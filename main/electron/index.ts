@@ -6,12 +6,20 @@ import { attachIpcBridge } from './ipc-bridge';
 import { createMainWindow } from './main-window';
 import { hardenSession } from './security';
 import { desktopSecretBox } from './safe-storage-box';
+import { join } from 'node:path';
+import { checkDemoFolder } from '../demo/demo-folder';
 import { startDemo } from '../demo/demo-fleet';
 import { formatSignIns } from '../demo/print-sign-ins';
 
 // The desktop shell: it only relays between windows and the core; everything else is in the core.
 const log = createLogger();
 let core: Core | null = null;
+
+/** How long the demo's sign-ins wait for its routers to come online before they are printed. */
+const DEMO_ONLINE_WAIT_MS = 20_000;
+const demoMode = process.argv.includes('--demo');
+// The demo never opens the real store: its own folder next to it, unless the launcher chose one.
+if (demoMode && !process.argv.some((a) => a.startsWith('--user-data-dir'))) app.setPath('userData', join(app.getPath('appData'), `${app.getName()} Demo`));
 
 if (!app.requestSingleInstanceLock()) app.quit();
 registerAppScheme();
@@ -37,11 +45,13 @@ app
     hardenSession();
     serveAppProtocol();
     const dataDir = app.getPath('userData');
+    // Before the store opens: a folder with real users is refused untouched.
+    if (demoMode) checkDemoFolder(dataDir);
     core = await startCore({ dataDir, host: { kind: 'electron', secrets: desktopSecretBox(dataDir) }, log });
-    if (process.argv.includes('--demo')) {
+    if (demoMode) {
       const demo = await startDemo(core.services);
-      process.stdout.write(formatSignIns(demo.signIns, demo.routers.length));
       app.once('will-quit', () => void demo.stop());
+      void demo.online(DEMO_ONLINE_WAIT_MS).then(() => process.stdout.write(formatSignIns(demo.signIns, demo.routers.length, dataDir)));
     }
     attachIpcBridge({ core, isAppUrl });
     createMainWindow();
