@@ -111,6 +111,11 @@ export class ClientConnection {
     return [...this.subscriptions.keys()];
   }
 
+  /** Whether this connection follows `channel` now (held events of a dropped channel stay held). */
+  follows(channel: string): boolean {
+    return this.subscriptions.has(channel);
+  }
+
   private subscribe(channel: string): ContractError | null {
     const parsed = parseChannel(channel);
     if (!parsed) return { code: 'invalid_input', message: `"${channel}" is not a channel name` };

@@ -27,10 +27,16 @@ export class BoundedSender {
   private readonly dropped = new Map<string, EventMessage>();
   private droppedCount = 0;
 
+  /**
+   * @param follows whether the client still follows a channel when its held event would go out:
+   *   a sign-out, an ended session or a lost role unsubscribes it meanwhile, and a held event of a
+   *   channel it may no longer follow must not reach it.
+   */
   constructor(
     private readonly ws: WebSocket,
     private readonly limits: SendBufferLimits,
     private readonly log: Logger,
+    private readonly follows: (channel: string) => boolean,
   ) {}
 
   send(message: ServerMessage): void {
@@ -59,7 +65,7 @@ export class BoundedSender {
     if (error || this.droppedCount === 0 || ws.readyState !== ws.OPEN) return;
     // Half the bound, so a client hovering at the bound does not flip between modes per frame.
     if (ws.bufferedAmount > this.limits.dropEventsAboveBytes / 2) return;
-    const pending = [...this.dropped.values()];
+    const pending = [...this.dropped.values()].filter((m) => this.follows(m.channel));
     this.log.info('websocket client caught up: it resyncs the channels whose events were dropped', {
       droppedEvents: this.droppedCount,
       channels: pending.map((m) => m.channel),

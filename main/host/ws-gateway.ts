@@ -64,7 +64,7 @@ export function attachGateway(server: Server, core: Core, options: GatewayOption
 function serveClient(ws: WebSocket, address: string, core: Core, options: GatewayOptions): void {
   let alive = true;
   ws.on('pong', () => (alive = true));
-  const sender = new BoundedSender(ws, options.sendBuffer, options.log.child({ address: maskAddress(address) }));
+  const sender = new BoundedSender(ws, options.sendBuffer, options.log.child({ address: maskAddress(address) }), (channel) => connection.follows(channel));
   const connection = core.connect((message) => sender.send(message), { remoteAddress: address });
   ws.on('message', (data, isBinary) => {
     const size = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : (data as Buffer).byteLength;
