@@ -12,14 +12,16 @@ export interface NumberSettingProps {
   save: (value: number) => Promise<Result<unknown>>;
   /** The confirmation shown once saved. */
   savedText: (value: number) => string;
+  /** Prefix of the form's test ids: `{testId}-form`, `-save`, `-saved`; the input is `{testId}` unless fieldTestId names it. */
   testId: string;
+  fieldTestId?: string;
 }
 
 /**
  * One whole-number setting with its bounds, checked here and saved by an invoke (which checks
  * again): the form a settings section needs for "keep N" or "N days".
  */
-export function NumberSetting({ label, unit, min, max, initial, save, savedText, testId }: NumberSettingProps) {
+export function NumberSetting({ label, unit, min, max, initial, save, savedText, testId, fieldTestId }: NumberSettingProps) {
   const [value, setValue] = useState(String(initial));
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<number | null>(null);
@@ -44,7 +46,7 @@ export function NumberSetting({ label, unit, min, max, initial, save, savedText,
 
   return (
     <form className="form" onSubmit={submit} data-testid={`${testId}-form`}>
-      <FormField label={label} type="number" min={min} max={max} value={value} onChange={setValue} testId={testId} />
+      <FormField label={label} type="number" min={min} max={max} value={value} onChange={setValue} testId={fieldTestId ?? testId} />
       {error && (
         <p className="error" role="alert">
           {error}
