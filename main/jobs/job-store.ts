@@ -142,6 +142,7 @@ export class JobStore {
       prune: p(`DELETE FROM jobs WHERE status IN ('succeeded', 'cancelled') AND finished_at < ?`),
       putInput: p(`INSERT INTO job_inputs (job_id, value) VALUES (?, ?)`),
       takeInput: p(`DELETE FROM job_inputs WHERE job_id = ? RETURNING value`),
+      dropInput: p(`DELETE FROM job_inputs WHERE job_id = ?`),
     };
   }
 
@@ -191,12 +192,17 @@ export class JobStore {
       case 'failed': {
         const { job } = outcome;
         this.s.attempt!.run(job.id, job.attempt, outcome.startedAt, outcome.finishedAt, outcome.durationMs, outcome.error, outcome.permanent ? 1 : 0);
-        if (outcome.retryAt === null) this.s.fail!.run(outcome.finishedAt, outcome.durationMs, outcome.error, job.id);
-        else this.s.requeue!.run(outcome.retryAt, outcome.error, job.id);
+        if (outcome.retryAt === null) {
+          this.s.fail!.run(outcome.finishedAt, outcome.durationMs, outcome.error, job.id);
+          // A secret or personal datum of a job that failed for good is not kept for an undated
+          // retry (nor copied into every backup): a retry by hand says to submit the change again.
+          this.s.dropInput!.run(job.id);
+        } else this.s.requeue!.run(outcome.retryAt, outcome.error, job.id);
         return;
       }
       case 'cancelled':
         this.s.cancelRunning!.run(outcome.finishedAt, outcome.job.id);
+        this.s.dropInput!.run(outcome.job.id);
         return;
       case 'unstarted':
         this.s.giveBack!.run(outcome.job.id);
@@ -225,7 +231,9 @@ export class JobStore {
   }
 
   cancelQueued(id: number, now: number): boolean {
-    return this.s.cancelQueued!.run(now, id).changes === 1;
+    const cancelled = this.s.cancelQueued!.run(now, id).changes === 1;
+    if (cancelled) this.s.dropInput!.run(id);
+    return cancelled;
   }
 
   retry(id: number, now: number): boolean {
