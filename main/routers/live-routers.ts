@@ -75,7 +75,7 @@ export class LiveRouters {
           this.setStatus(record.id, { state: 'offline', lastError: error.message });
           this.retryPin(record.id, generation);
         },
-      );
+      ).catch((error: unknown) => this.deps.log.error('router could not be watched after pinning its certificate', { routerId: record.id, error: String(error) }));
       return;
     }
     this.connect(endpoint);

@@ -118,15 +118,23 @@ export class RouterShard {
     const streak: { count: number; at: number; restart?: NodeJS.Timeout } = { count, at: now };
     this.faults.set(routerId, streak);
     this.routers.delete(routerId);
-    void router.stop().finally(() => {
-      if (this.faults.get(routerId) !== streak || this.routers.has(routerId)) return; // unwatched or re-watched meanwhile
-      const message = error instanceof Error ? error.message : String(error);
-      this.emit({ type: 'status', routerId, state: 'offline', error: `internal error in this router's connection (${message}); reconnecting in ${Math.ceil(delayMs / 1000)} s` });
-      streak.restart = setTimeout(() => {
-        streak.restart = undefined;
-        if (!this.routers.has(routerId)) this.watch(router.endpoint);
-      }, delayMs);
-    });
+    void this.restartLater(router, streak, error instanceof Error ? error.message : String(error), delayMs);
+  }
+
+  /** Ends the router's connection, says why on its status, and starts it again after `delayMs`. */
+  private async restartLater(router: WatchedRouter, streak: { restart?: NodeJS.Timeout }, why: string, delayMs: number): Promise<void> {
+    const routerId = router.endpoint.id;
+    try {
+      await router.stop();
+    } catch (stopError) {
+      this.log.error('router connection did not stop cleanly after a fault', { routerId, error: String(stopError) });
+    }
+    if (this.faults.get(routerId) !== streak || this.routers.has(routerId)) return; // unwatched or re-watched meanwhile
+    this.emit({ type: 'status', routerId, state: 'offline', error: `internal error in this router's connection (${why}); reconnecting in ${Math.ceil(delayMs / 1000)} s` });
+    streak.restart = setTimeout(() => {
+      streak.restart = undefined;
+      if (!this.routers.has(routerId)) this.watch(router.endpoint);
+    }, delayMs);
   }
 
   private cancelRestart(routerId: number): void {
