@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupFile, BackupKind } from './contract';
 
@@ -43,6 +43,17 @@ export function pruneBackups(folder: string, keep: number): string[] {
   return removed;
 }
 
+/** Backups hold the whole store: only this user may list or open them (a folder an older version made 0755 is tightened too). */
 export function ensureBackupFolder(folder: string): void {
-  mkdirSync(folder, { recursive: true });
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  chmodSync(folder, 0o700);
+}
+
+/**
+ * An empty file only this user can read, for SQLite to copy the store into: the backup API and
+ * VACUUM INTO accept an empty file and keep its mode (their journals take it too), so the copy is
+ * never readable by others, not even while it is written.
+ */
+export function createPrivateFile(path: string): void {
+  closeSync(openSync(path, 'wx', 0o600));
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatchInvoke } from '../core/dispatch';
@@ -9,6 +9,7 @@ import type { BusEvent } from '../events/event-bus';
 import type { Session } from '../auth/session';
 import type { BackupOverview } from './contract';
 import { backupFileName, backupFolder } from './backup-folder';
+import { readBackupSettings } from './backup-settings';
 
 describe('backups', () => {
   let core: TestCore;
@@ -63,9 +64,21 @@ describe('backups', () => {
     // One file: no WAL, so it reads from read-only media; and no partial file left behind.
     expect(new Database(file, { readonly: true }).pragma('journal_mode', { simple: true })).toBe('delete');
     expect(existsSync(`${file}.partial`)).toBe(false);
+    // It holds the whole store: only this user may open the folder or read the file (POSIX modes; Windows has ACLs instead).
+    if (process.platform !== 'win32') {
+      expect(statSync(overview.folder).mode & 0o777).toBe(0o700);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+    }
     // The console kept its store: the live connection still writes.
     await seedUser(core.services, { username: 'bob', role: 'system_admin', tenantId: null });
     expect((await invoke(admin, 'backups.list', {})) as { data: BackupOverview }).toMatchObject({ ok: true, data: { backups: [{ name: backup!.name }] } });
+  });
+
+  it('tightens a backups folder an older version made readable by others', async () => {
+    mkdirSync(backupFolder(core.dataDir), { recursive: true, mode: 0o755 });
+    const overview = await backUpNow();
+    if (process.platform !== 'win32') expect(statSync(overview.folder).mode & 0o777).toBe(0o700);
+    expect(overview.backups).toHaveLength(1);
   });
 
   it('is for system admins only', async () => {
@@ -111,5 +124,18 @@ describe('backups', () => {
     // Audited like every settings change.
     const audit = core.services.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'settings.updated' AND target_label = 'backups'").get() as { n: number };
     expect(audit.n).toBe(2);
+  });
+
+  it('stores a new keep only together with its audit entry, and prunes nothing when that fails', async () => {
+    const folder = backupFolder(core.dataDir);
+    await backUpNow();
+    await backUpNow();
+    // A real failure of the audit write inside the store (as a full disk would give).
+    core.services.db.exec("CREATE TEMP TRIGGER audit_fails BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit write failed'); END");
+    expect(await invoke(admin, 'backups.updateSettings', { keep: 1 })).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(readBackupSettings(core.services.db).keep).toBe(7);
+    const listed = (await invoke(admin, 'backups.list', {})) as { ok: true; data: BackupOverview };
+    expect(listed).toMatchObject({ ok: true, data: { keep: 7, folder } });
+    expect(listed.data.backups).toHaveLength(2);
   });
 });

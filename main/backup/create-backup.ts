@@ -3,7 +3,7 @@ import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../store/database';
 import type { BackupFile, BackupKind } from './contract';
-import { backupFileName, ensureBackupFolder, listBackups, pruneBackups } from './backup-folder';
+import { backupFileName, createPrivateFile, ensureBackupFolder, listBackups, pruneBackups } from './backup-folder';
 import { syncFile, syncFolder } from './file-sync';
 
 /** Pages copied per turn of the event loop (better-sqlite3's default): ~400 KB, well under a millisecond. */
@@ -38,6 +38,7 @@ export async function createBackup(db: Db, folder: string, request: BackupReques
   const partial = join(folder, `${name}.partial`);
   rmSync(partial, { force: true });
   try {
+    createPrivateFile(partial);
     await db.backup(partial, {
       progress: ({ totalPages, remainingPages }) => {
         request.signal?.throwIfAborted();

@@ -10,10 +10,15 @@ export const backupHandlers: DomainHandlers<keyof typeof backupInvokes> = {
   'backups.create': (_input, { services }) => services.jobs.enqueue('backups.create', { kind: 'manual' }, { uniqueKey: 'backups.create' }),
   'backups.updateSettings': ({ keep }, { services, session }) => {
     const now = Date.now();
-    writeBackupSettings(services.db, { keep }, now);
+    const { db, audit } = services;
+    // The setting and its audit entry commit together: no change goes unaudited, no entry claims a change that did not happen.
+    const entry = db.transaction(() => {
+      writeBackupSettings(db, { keep }, now);
+      return audit.record({ at: now, tenantId: null, actor: session.user, action: 'settings.updated', target: { type: 'settings', id: null, label: 'backups' }, details: { keep } });
+    })();
+    // Files are pruned only once the lower keep is stored; a failure here is undone by the next backup's prune.
     pruneBackups(backupFolder(services.dataDir), keep);
-    const entry = services.audit.record({ at: now, tenantId: null, actor: session.user, action: 'settings.updated', target: { type: 'settings', id: null, label: 'backups' }, details: { keep } });
-    services.audit.publish(entry);
+    audit.publish(entry);
     const overview = backupOverview(services.db, services.dataDir);
     services.bus.publish('BackupsChanged', overview);
     return overview;

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, closeSync, writeSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, closeSync, statSync, writeSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -45,6 +45,11 @@ describe('restore', () => {
     expect(previous.prepare('SELECT username FROM users ORDER BY username').all()).toEqual([{ username: 'alice' }, { username: 'bob' }]);
     previous.close();
     expect(existsSync(join(dataDir, 'noc.db.restoring'))).toBe(false);
+    // Both copies hold the whole store: only this user may read them (POSIX modes; Windows has ACLs instead).
+    if (process.platform !== 'win32') {
+      expect(statSync(result.previousKeptAs!).mode & 0o777).toBe(0o600);
+      expect(statSync(join(dataDir, 'noc.db')).mode & 0o777).toBe(0o600);
+    }
   });
 
   it('refuses a damaged file with a clear message and leaves the store as it was', () => {

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { allMigrations } from '../store/migrations';
-import { backupFileName, backupFolder, ensureBackupFolder } from './backup-folder';
+import { backupFileName, backupFolder, createPrivateFile, ensureBackupFolder } from './backup-folder';
 import { syncFile, syncFolder } from './file-sync';
 
 export class RestoreError extends Error {
@@ -83,7 +83,7 @@ export function restoreStore(dataDir: string, file: string, now = Date.now()): R
     copyDatabase(source, incoming);
     if (current) {
       previousKeptAs = join(backupFolder(dataDir), backupFileName(now, 'before-restore'));
-      current.prepare('VACUUM INTO ?').run(previousKeptAs);
+      vacuumInto(current, previousKeptAs);
     }
   } catch (error) {
     current?.close();
@@ -125,9 +125,20 @@ function lockStore(file: string): Database.Database {
 function copyDatabase(source: string, destination: string): void {
   const db = new Database(source, { readonly: true, fileMustExist: true });
   try {
-    db.prepare('VACUUM INTO ?').run(destination);
+    vacuumInto(db, destination);
   } finally {
     db.close();
   }
   syncFile(destination);
+}
+
+/** A one-file copy into a new file only this user can read (see createPrivateFile); nothing is left behind if it fails. */
+function vacuumInto(db: Database.Database, destination: string): void {
+  createPrivateFile(destination);
+  try {
+    db.prepare('VACUUM INTO ?').run(destination);
+  } catch (error) {
+    rmSync(destination, { force: true });
+    throw error;
+  }
 }
