@@ -31,6 +31,9 @@ describe('key file secret box (the data key in a 0600 file)', () => {
     expect(() => box.open([...parts.slice(0, 3), flipped.toString('base64')].join('.'))).toThrow(/was changed/);
     expect(() => new KeyFileSecretBox(join(dir, 'b.key')).open(sealed)).toThrow(/cannot be decrypted/);
     expect(() => box.open('plain text')).toThrow(/not in a format/);
+    // A truncated tag (GCM would check only its first 4 bytes) is refused, not accepted.
+    const shortTag = Buffer.from(parts[2]!, 'base64').subarray(0, 4).toString('base64');
+    expect(() => box.open([parts[0], parts[1], shortTag, parts[3]].join('.'))).toThrow(/cannot be decrypted|was changed/);
   });
 
   it('says why when the key file is loose or damaged, on every use, and leaves it as it is', () => {

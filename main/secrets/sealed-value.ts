@@ -4,11 +4,13 @@ import { SecretBoxError } from './secret-box';
 export const DATA_KEY_BYTES = 32;
 const VERSION = 'v1';
 const IV_BYTES = 12;
+/** GCM's full tag: a shorter one would be accepted too unless the length is fixed, weakening it. */
+const TAG_BYTES = 16;
 
 /** AES-256-GCM under `key`. Format: `v1.<iv b64>.<tag b64>.<ciphertext b64>`. */
 export function sealValue(key: Buffer, plain: string): string {
   const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
   const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
   return [VERSION, iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join('.');
 }
@@ -23,7 +25,7 @@ export function openValue(key: Buffer, sealed: string): string {
     throw new SecretBoxError('stored secret is not in a format this console can read');
   }
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'), { authTagLength: TAG_BYTES });
     decipher.setAuthTag(Buffer.from(tag, 'base64'));
     return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
   } catch {
