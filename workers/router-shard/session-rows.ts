@@ -57,7 +57,8 @@ export class SessionRows {
       id: s.id,
       name: maskIdentifier(s.name),
       service: s.service,
-      callerId: s.callerId,
+      // A MAC for PPPoE, but a phone number on dial-up and LTE links: masked like the login.
+      callerId: maskIdentifier(s.callerId),
       address: s.address,
       uptimeSeconds: s.uptimeSeconds ?? 0,
       bytesIn: s.bytesIn ?? 0,
