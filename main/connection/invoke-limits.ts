@@ -40,6 +40,9 @@ export const CREDENTIAL_INVOKES: ReadonlySet<string> = new Set([
   // The two-factor step: a 6-digit code is guessable without a limit on tries.
   'auth.completeSignIn',
   'auth.changePassword',
+  // A password and a code (disable), or a code (new recovery codes); wrong ones count toward the lockout like at sign-in.
+  'auth.twoFactor.disable',
+  'auth.twoFactor.regenerateRecoveryCodes',
   'setup.createAdmin',
   'tenants.selfRegister',
 ]);
