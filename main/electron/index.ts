@@ -9,14 +9,12 @@ import { desktopSecretBox } from './safe-storage-box';
 import { join } from 'node:path';
 import { checkDemoFolder } from '../demo/demo-folder';
 import { startDemo } from '../demo/demo-fleet';
-import { formatSignIns } from '../demo/print-sign-ins';
+import { signInsOnceOnline } from '../demo/print-sign-ins';
 
 // The desktop shell: it only relays between windows and the core; everything else is in the core.
 const log = createLogger();
 let core: Core | null = null;
 
-/** How long the demo's sign-ins wait for its routers to come online before they are printed. */
-const DEMO_ONLINE_WAIT_MS = 20_000;
 const demoMode = process.argv.includes('--demo');
 // The demo never opens the real store: its own folder next to it, unless the launcher chose one.
 if (demoMode && !process.argv.some((a) => a.startsWith('--user-data-dir'))) app.setPath('userData', join(app.getPath('appData'), `${app.getName()} Demo`));
@@ -51,7 +49,7 @@ app
     if (demoMode) {
       const demo = await startDemo(core.services);
       app.once('will-quit', () => void demo.stop());
-      void demo.online(DEMO_ONLINE_WAIT_MS).then(() => process.stdout.write(formatSignIns(demo.signIns, demo.routers.length, dataDir)));
+      void signInsOnceOnline(demo, dataDir).then((text) => process.stdout.write(text));
     }
     attachIpcBridge({ core, isAppUrl });
     createMainWindow();

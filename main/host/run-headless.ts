@@ -1,12 +1,10 @@
 import { describeRestore, restoreStore } from '../backup/restore';
 import { checkDemoFolder } from '../demo/demo-folder';
 import { startDemo, type Demo } from '../demo/demo-fleet';
-import { formatSignIns } from '../demo/print-sign-ins';
+import { signInsOnceOnline } from '../demo/print-sign-ins';
 import type { HostCliOptions } from './cli-options';
 import { startHeadlessHost } from './headless-host';
 
-/** How long the demo's sign-ins wait for its routers to come online (and log it) before they are printed. */
-const DEMO_ONLINE_WAIT_MS = 20_000;
 
 /** Starts the headless host for a person at a terminal; stops cleanly on SIGINT/SIGTERM. */
 export async function runHeadless(options: HostCliOptions & { rendererDir: string }): Promise<void> {
@@ -24,8 +22,7 @@ export async function runHeadless(options: HostCliOptions & { rendererDir: strin
   }
   process.stdout.write(`NOC Console serving at ${host.url} (data folder: ${options.dataDir})\n`);
   if (demo) {
-    await demo.online(DEMO_ONLINE_WAIT_MS);
-    process.stdout.write(formatSignIns(demo.signIns, demo.routers.length, options.dataDir));
+    process.stdout.write(await signInsOnceOnline(demo, options.dataDir));
   }
   const stop = () => {
     Promise.all([host.close(), demo?.stop()]).then(
