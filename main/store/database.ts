@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export type Db = Database.Database;
@@ -24,11 +24,22 @@ export interface OpenDatabaseOptions {
  * crashed run's leftover) waits instead of failing at once, and durable commits.
  */
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') ownerOnly(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
   return db;
+}
+
+/**
+ * The store holds password hashes, sealed secrets and customers' personal data: its folder and
+ * file are the owner's alone (a new folder 0700, the file 0600, an older looser file tightened).
+ * SQLite gives its -wal and -shm files the mode of the database file.
+ */
+function ownerOnly(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  closeSync(openSync(file, 'a', 0o600));
+  if (process.platform !== 'win32') chmodSync(file, 0o600);
 }
