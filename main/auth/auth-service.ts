@@ -9,7 +9,7 @@ import type { CurrentUser, SignInResult } from './contract';
 import type { SecondStepRequired } from './two-factor-contract';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from './password';
 import type { Session, SessionUser } from './session';
-import { SignInAttempts, type AttemptRow } from './sign-in-attempts';
+import { TrackedAttempts } from './tracked-attempts';
 
 /** What the auth service needs of a client connection: its session, and a way to re-check its subscriptions. */
 export interface LiveConnection {
@@ -51,6 +51,8 @@ export const lockedError = (until: number) =>
     { lockedUntil: new Date(until).toISOString() },
   );
 
+export const disabledError = () => new DomainError('forbidden', 'This account is disabled. Ask an administrator of your company to enable it.');
+
 export const toSessionUser = (u: UserRecord): SessionUser => ({ id: u.id, username: u.username, role: u.role, tenantId: u.tenantId });
 
 /**
@@ -64,14 +66,14 @@ export class AuthService {
   private readonly live = new Map<Session, LiveEntry>();
   private readonly now: () => number;
   private readonly timer: NodeJS.Timeout;
-  private readonly attempts: SignInAttempts;
+  private readonly attempts: TrackedAttempts;
   private readonly sessions: AuthSessionStore;
   private cachedSettings: AuthSettings | null = null;
   private readonly background = new Set<Promise<void>>();
 
   constructor(private readonly options: AuthServiceOptions) {
     this.now = options.now ?? Date.now;
-    this.attempts = new SignInAttempts(options.db);
+    this.attempts = new TrackedAttempts(options.db, options.services);
     this.sessions = new AuthSessionStore(options.db);
     this.timer = setInterval(() => this.sweep(), options.sweepIntervalMs ?? 30_000);
     this.timer.unref();
@@ -114,7 +116,7 @@ export class AuthService {
     const settings = this.settings();
     const early = this.attempts.lockedUntil(key, this.now());
     if (early !== null) {
-      db.transaction(() => this.track(this.attempts.recordFailure({ usernameKey: key, username, userId: null, tenantId: null, outcome: 'locked', at: this.now() }, settings)))();
+      db.transaction(() => this.attempts.recordFailure({ usernameKey: key, username, userId: null, tenantId: null, outcome: 'locked', at: this.now() }, settings))();
       throw lockedError(early);
     }
     const found = users.credentials(username);
@@ -127,27 +129,27 @@ export class AuthService {
     const outcome = db.transaction(() => {
       const lockedUntil = this.attempts.lockedUntil(key, now);
       if (lockedUntil !== null) {
-        this.track(this.attempts.recordFailure({ ...base, outcome: 'locked' }, settings));
+        this.attempts.recordFailure({ ...base, outcome: 'locked' }, settings);
         return { kind: 'locked' as const, until: lockedUntil };
       }
       if (!user || !matches) {
-        const row = this.track(this.attempts.recordFailure({ ...base, outcome: 'bad_credentials' }, settings));
+        const row = this.attempts.recordFailure({ ...base, outcome: 'bad_credentials' }, settings);
         return row.locked_until !== null ? { kind: 'locked' as const, until: row.locked_until } : { kind: 'bad' as const };
       }
       if (user.disabled) {
-        this.track(this.attempts.recordFailure({ ...base, outcome: 'disabled' }, settings));
+        this.attempts.recordFailure({ ...base, outcome: 'disabled' }, settings);
         return { kind: 'disabled' as const };
       }
       // Two-factor accounts: nothing is recorded yet, so a right password alone never resets the failure count.
       if (twoFactor.needsSecondStep(user.id)) return { kind: 'second-step' as const };
-      this.track(this.attempts.recordSuccess({ ...base, outcome: 'success' }));
+      this.attempts.recordSuccess({ ...base, outcome: 'success' });
       const created = this.sessions.create(user.id, now, settings.sessionAbsoluteMinutes * MINUTE);
       return { kind: 'ok' as const, ...created };
     })();
 
     if (outcome.kind === 'locked') throw lockedError(outcome.until);
     if (outcome.kind === 'bad') throw BAD_CREDENTIALS();
-    if (outcome.kind === 'disabled') throw new DomainError('forbidden', 'This account is disabled. Ask an administrator of your company to enable it.');
+    if (outcome.kind === 'disabled') throw disabledError();
     if (found && this.options.rehash !== false && needsRehash(found.passwordHash)) {
       // Parameters were raised since this hash was made: upgrade it while we know the password.
       const work: Promise<void> = hashPassword(password)
@@ -363,11 +365,5 @@ export class AuthService {
     // Recomputed with the user (sign-in, resume, role change, enrolment): an admin who must have two-factor sign-in and has not set it up may only enrol.
     session.restriction = user ? this.services.twoFactor.restrictionOf(user) : undefined;
     this.connections.get(session)?.dropUnauthorizedSubscriptions();
-  }
-
-  /** Queues the audit entry and events for an attempt, in the transaction that recorded it. */
-  private track(row: AttemptRow): AttemptRow {
-    this.services.jobs.enqueue('auth.track-attempt', { attemptId: row.id }, { tenantId: row.tenant_id });
-    return row;
   }
 }

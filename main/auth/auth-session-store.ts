@@ -20,7 +20,9 @@ export type EndReason =
   | 'replaced'
   /** An admin set the user's password. */
   | 'password_reset'
-  | 'role_changed';
+  | 'role_changed'
+  /** The user turned two-factor sign-in on: sessions opened without a code end. */
+  | 'two_factor_enabled';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 

@@ -6,7 +6,8 @@ export const twoFactorHandlers: DomainHandlers<keyof typeof twoFactorInvokes> = 
   'auth.completeSignIn': ({ code }, { services, session }) => services.twoFactor.completeSignIn(session, code),
   'auth.twoFactor.status': (_input, { services, session }) => services.twoFactor.status(session.user!),
   'auth.twoFactor.begin': (_input, { services, session }) => services.twoFactor.begin(session.user!),
-  'auth.twoFactor.confirm': ({ code }, { services, session }) => services.twoFactor.confirm(session.user!, code),
+  'auth.twoFactor.confirm': ({ code }, { services, session }) =>
+    services.twoFactor.confirm(session.user!, code, services.auth.sessionIdOf(session) ?? undefined),
   'auth.twoFactor.disable': async ({ password, code }, { services, session }) => {
     await services.twoFactor.disable(session.user!, password, code);
     return { disabled: true as const };

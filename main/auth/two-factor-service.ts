@@ -3,14 +3,17 @@ import { DomainError } from '../contract/errors';
 import type { CoreServices } from '../core/services';
 import type { SecretBox } from '../secrets/secret-box';
 import type { Db } from '../store/database';
+import { usernameKey } from '../users/account-rules';
 import type { UserRecord } from '../users/user-repository';
-import { lockedError } from './auth-service';
+import { disabledError, lockedError } from './auth-service';
 import type { SignInResult } from './contract';
 import { verifyPassword } from './password';
 import { hashRecoveryCode, newRecoveryCodes, normalizeRecoveryCode } from './recovery-codes';
 import { SecondFactorCheck, codeRefusedMessage, type CodeCheck } from './second-factor-check';
 import type { Session, SessionRestriction, SessionUser } from './session';
 import { newTotpSecret, normalizeTotpCode, totpStep, totpUri } from './totp';
+import { withTotpSecret } from './totp-secret-access';
+import { TrackedAttempts } from './tracked-attempts';
 import type { RecoveryCodes, SecondStepRequired, TenantSignInPolicyView, TwoFactorEnrolment, TwoFactorStatus } from './two-factor-contract';
 import { readTenantPolicy, twoFactorRequired, writeTenantPolicy, type TenantSignInPolicy } from './two-factor-policy';
 import { TwoFactorStore } from './two-factor-store';
@@ -37,6 +40,8 @@ interface PendingSignIn {
 
 const fieldError = (field: string, message: string) => new DomainError('invalid_input', message, { fields: { [field]: message } });
 const NOT_ENROLLED = () => new DomainError('conflict', 'Two-factor sign-in is not on for your account. Set it up first (My Account).');
+const SECRET_KEY_UNUSABLE =
+  "Two-factor sign-in cannot be set up on this console now: its secret key cannot be used (the console's log says why). Ask the console's administrator to fix the data folder's key, then start the set-up again.";
 
 /**
  * Two-factor sign-in (TOTP, RFC 6238) with recovery codes: the code step of a sign-in, the
@@ -45,6 +50,7 @@ const NOT_ENROLLED = () => new DomainError('conflict', 'Two-factor sign-in is no
 export class TwoFactorService {
   readonly store: TwoFactorStore;
   private readonly check: SecondFactorCheck;
+  private readonly attempts: TrackedAttempts;
   // Keyed by the connection's session: the pending step dies with the connection and is never resumable elsewhere.
   private readonly pending = new WeakMap<Session, PendingSignIn>();
   private readonly now: () => number;
@@ -53,6 +59,7 @@ export class TwoFactorService {
     this.now = options.now ?? Date.now;
     this.store = new TwoFactorStore(options.db, options.secrets);
     this.check = new SecondFactorCheck({ db: options.db, services: options.services, store: this.store, now: this.now });
+    this.attempts = new TrackedAttempts(options.db, options.services);
   }
 
   private get services(): CoreServices {
@@ -91,11 +98,12 @@ export class TwoFactorService {
     }
     const result = await this.check.check(user, pending.username, code, 'signIn');
     if (!result.ok) {
-      if (result.reason === 'locked') this.pending.delete(session);
+      if (result.reason === 'locked' || result.reason === 'disabled') this.pending.delete(session);
       throw this.refused(result, (message) => new DomainError('unauthenticated', message));
     }
     this.pending.delete(session);
-    return this.services.auth.startSession(session, user);
+    // The user as the check read it when it accepted the code, not as it was before the await: disabled meanwhile gets no session, a new role applies.
+    return this.services.auth.startSession(session, result.user);
   }
 
   // ── the enrolment restriction ──────────────────────────────────────────────────────────
@@ -146,20 +154,27 @@ export class TwoFactorService {
   /** A new secret (replacing an unconfirmed one); sign-in is unchanged until `confirm`. */
   async begin(user: SessionUser): Promise<TwoFactorEnrolment> {
     const secret = newTotpSecret();
-    if (!this.store.startEnrolment(user.id, secret, this.now())) {
+    if (!withTotpSecret(this.services.log, user, () => this.store.startEnrolment(user.id, secret, this.now()), SECRET_KEY_UNUSABLE)) {
       throw new DomainError('conflict', 'Two-factor sign-in is already on. Turn it off first to move it to another app.');
     }
     const uri = totpUri(secret, user.username);
     return { secret, uri, qrDataUrl: await toDataURL(uri, { errorCorrectionLevel: 'M', margin: 1, width: 240 }) };
   }
 
-  async confirm(user: SessionUser, code: string): Promise<RecoveryCodes> {
+  /**
+   * Turns two-factor sign-in on. The user's other sessions end (as a password change does): they
+   * were opened without the code, and may be why the account is being secured. `keepSessionId`
+   * is the session the user confirmed from.
+   */
+  async confirm(user: SessionUser, code: string, keepSessionId?: number): Promise<RecoveryCodes> {
     const record = this.store.get(user.id);
     if (!record) throw new DomainError('conflict', 'Start the set-up first: it shows the QR code to scan.');
     if (record.enabledAt !== null) throw new DomainError('conflict', 'Two-factor sign-in is already on.');
     const totp = normalizeTotpCode(code);
     if (totp === null) throw fieldError('code', 'Enter the 6-digit code your authenticator app shows.');
-    const step = await totpStep(this.store.secret(user.id)!, totp, this.now());
+    // Not null: the record was read above, with no await in between.
+    const secret = withTotpSecret(this.services.log, user, () => this.store.secret(user.id)!, SECRET_KEY_UNUSABLE);
+    const step = await totpStep(secret, totp, this.now());
     if (step === null) throw fieldError('code', "The code does not match. Check that the phone's clock is right and enter the code it shows now.");
     const codes = newRecoveryCodes();
     const { db, audit } = this.services;
@@ -167,20 +182,20 @@ export class TwoFactorService {
     const entry = db.transaction(() => {
       if (!this.store.confirm(user.id, step, now)) throw new DomainError('conflict', 'Two-factor sign-in was turned on meanwhile (another window?).');
       this.store.replaceRecoveryCodes(user.id, codes.map(hashOf));
+      this.services.auth.endSessionsOf(user.id, 'two_factor_enabled', keepSessionId);
       return audit.record({ at: now, tenantId: user.tenantId, actor: user, action: 'auth.two_factor_enabled', target: { type: 'user', id: user.id, label: user.username } });
     })();
     audit.publish(entry);
-    this.services.auth.userChanged(user.id); // lifts the enrolment restriction on every live session of the user
+    this.services.auth.userChanged(user.id); // signs out the connections of the ended sessions, lifts the enrolment restriction on the kept one
     return { recoveryCodes: codes };
   }
 
   /** Off, with the password and a code (a recovery code will do: the phone may be gone). */
   async disable(user: SessionUser, password: string, code: string): Promise<void> {
     if (!this.store.isEnrolled(user.id)) throw NOT_ENROLLED();
-    const { users, db, audit } = this.services;
-    const stored = users.passwordHash(user.id);
-    if (!stored || !(await verifyPassword(password, stored))) throw fieldError('password', 'The password is wrong.');
+    await this.confirmWithPassword(user, password);
     await this.confirmWithCode(user, code);
+    const { db, audit } = this.services;
     const now = this.now();
     const entry = db.transaction(() => {
       this.store.remove(user.id);
@@ -210,6 +225,31 @@ export class TwoFactorService {
     return twoFactorRequired(this.options.db, user, this.services.auth.settings());
   }
 
+  /**
+   * The password that guards turning two-factor off. A wrong one counts toward the lockout like at
+   * sign-in (anyone signed in could otherwise guess their account's password here without limit),
+   * and a locked account is refused before any hashing.
+   */
+  private async confirmWithPassword(user: SessionUser, password: string): Promise<void> {
+    const { db, users, auth } = this.services;
+    const key = usernameKey(user.username);
+    if (this.attempts.lockedUntil(key, this.now()) === null) {
+      const stored = users.passwordHash(user.id);
+      if (stored && (await verifyPassword(password, stored))) return;
+    }
+    const settings = auth.settings();
+    const attempt = { usernameKey: key, username: user.username, userId: user.id, tenantId: user.tenantId, at: this.now() };
+    const lockedUntil = db.transaction((): number | null => {
+      const until = this.attempts.lockedUntil(key, attempt.at);
+      if (until !== null) {
+        this.attempts.recordFailure({ ...attempt, outcome: 'locked' }, settings);
+        return until;
+      }
+      return this.attempts.recordFailure({ ...attempt, outcome: 'bad_credentials' }, settings).locked_until;
+    })();
+    throw lockedUntil === null ? fieldError('password', 'The password is wrong.') : lockedError(lockedUntil);
+  }
+
   /** A code that guards an account change; failures count toward the lockout like at sign-in. */
   private async confirmWithCode(user: SessionUser, code: string): Promise<void> {
     const record = this.services.users.get(user.id);
@@ -219,7 +259,9 @@ export class TwoFactorService {
   }
 
   private refused(result: Exclude<CodeCheck, { ok: true }>, wrong: (message: string) => DomainError): DomainError {
-    return result.reason === 'locked' ? lockedError(result.until) : wrong(codeRefusedMessage(result.reason));
+    if (result.reason === 'locked') return lockedError(result.until);
+    if (result.reason === 'disabled') return disabledError();
+    return wrong(codeRefusedMessage(result.reason));
   }
 }
 

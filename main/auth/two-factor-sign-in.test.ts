@@ -1,6 +1,10 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { generate } from 'otplib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestCore, type TestCore } from '../core/test-core';
+import { KeyFileSecretBox } from '../secrets/key-file-box';
 import type { UserRecord } from '../users/user-repository';
 import { newRecoveryCodes, normalizeRecoveryCode } from './recovery-codes';
 import type { Session } from './session';
@@ -48,6 +52,38 @@ describe('the code step of a sign-in', () => {
     await expect(twoFactor.completeSignIn(session, await codeAt(clock - 60_000))).rejects.toMatchObject({ code: 'unauthenticated', message: expect.stringMatching(/wrong/) });
     await expect(twoFactor.completeSignIn(session, await codeAt(clock - 30_000))).resolves.toMatchObject({ user: { username: 'jane' } });
     expect(session.user).toMatchObject({ username: 'jane' });
+  });
+
+  it('gives no session to a user disabled while the code was being checked, and leaves the code unused', async () => {
+    const session = anonymous();
+    twoFactor.beginSignIn(session, jane, 'jane');
+    const code = await codeAt(clock);
+    const signingIn = twoFactor.completeSignIn(session, code);
+    // completeSignIn now awaits the TOTP check; an admin's disabling commits before it resumes.
+    core.services.users.update(jane.id, { disabled: true }, clock);
+    await expect(signingIn).rejects.toMatchObject({ code: 'forbidden', message: expect.stringMatching(/disabled/) });
+    expect(session.user).toBeNull();
+    expect(core.services.auth.liveSessions()).toBe(0);
+    // Enabled again, the same code signs in: the refused attempt did not use it up.
+    core.services.users.update(jane.id, { disabled: false }, clock);
+    const again = anonymous();
+    twoFactor.beginSignIn(again, jane, 'jane');
+    await expect(twoFactor.completeSignIn(again, code)).resolves.toMatchObject({ user: { username: 'jane' } });
+  });
+
+  it('answers unavailable, not internal, when the secret key cannot seal or open the TOTP secret', async () => {
+    const serviceWith = (secrets: KeyFileSecretBox) => new TwoFactorService({ db: core.services.db, secrets, services: () => core.services, now: () => clock });
+    const ann = await seedUser(core.services, { username: 'ann', role: 'operator', tenantId: jane.tenantId });
+    // A key file others can read is refused, so nothing can be sealed with it.
+    const looseKey = join(core.dataDir, 'loose.key');
+    writeFileSync(looseKey, randomBytes(32).toString('base64'));
+    chmodSync(looseKey, 0o644);
+    const unusable = { code: 'unavailable', message: expect.stringMatching(/secret key cannot be used.*administrator/) };
+    await expect(serviceWith(new KeyFileSecretBox(looseKey)).begin(ann)).rejects.toMatchObject(unusable);
+    // Begun under the folder's key, the set-up cannot be confirmed under another one.
+    const { secret: annSecret } = await twoFactor.begin(ann);
+    const otherKey = serviceWith(new KeyFileSecretBox(join(core.dataDir, 'other.key')));
+    await expect(otherKey.confirm(ann, await generate({ secret: annSecret, epoch: Math.floor(clock / 1000) }))).rejects.toMatchObject(unusable);
   });
 
   it('asks the password again before turning two-factor off, and keeps it on when the code is wrong', async () => {

@@ -162,6 +162,48 @@ describe('two-factor sign-in over the WebSocket', () => {
     expect(data<SignInResult>((await signIn('rita')).reply).token).toEqual(expect.any(String));
   });
 
+  it('counts wrong passwords given to turn two-factor off toward the lockout, so they cannot be guessed there', async () => {
+    const { client, secret } = await enrolledUser('dora');
+    const seen = root.received.length;
+    for (let i = 0; i < 4; i++) {
+      expect(failure(await client.invoke('auth.twoFactor.disable', { password: `guess-number-${i}`, code: await codeAt(secret, 1) }))).toMatchObject({
+        code: 'invalid_input',
+        details: { fields: { password: expect.any(String) } },
+      });
+    }
+    // The fifth wrong password locks the account, as five wrong passwords at sign-in would.
+    expect(failure(await client.invoke('auth.twoFactor.disable', { password: 'guess-number-4', code: await codeAt(secret, 1) }))).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/locked until/) });
+    // Locked: the right password turns nothing off, and signs nobody in.
+    expect(failure(await client.invoke('auth.twoFactor.disable', { password: TEST_PASSWORD, code: await codeAt(secret, 1) }))).toMatchObject({ code: 'forbidden', details: { lockedUntil: expect.any(String) } });
+    expect(data<TwoFactorStatus>(await client.invoke('auth.twoFactor.status', {})).enrolled).toBe(true);
+    expect(failure((await signIn('dora')).reply)).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/locked until/) });
+
+    await root.next((m) => m.type === 'event' && m.name === 'AccountLocked' && (m.payload as { username: string }).username === 'dora');
+    const failed = root.received
+      .slice(seen)
+      .flatMap((m) => (m.type === 'event' && m.name === 'LoginFailed' && (m.payload as { username: string }).username === 'dora' ? [(m.payload as { reason: string }).reason] : []));
+    expect(failed.slice(0, 5)).toEqual(Array(5).fill('bad_credentials'));
+  });
+
+  it("signs out the user's other sessions when two-factor sign-in is turned on, and keeps the one it was turned on from", async () => {
+    await seedUser(host.core.services, { username: 'owen', role: 'operator', tenantId });
+    const current = await signIn('owen');
+    const other = await signIn('owen');
+    const otherToken = data<SignInResult>(other.reply).token;
+    data(await other.client.subscribe(`tenant.${tenantId}.routers`));
+    await enrol(current.client);
+    expect(data(await other.client.invoke('auth.me', {}))).toEqual({ user: null });
+    expect(failure(await other.client.invoke('routers.list', {})).code).toBe('unauthenticated');
+    expect(failure(await (await connect()).invoke('auth.resume', { token: otherToken }))).toMatchObject({ code: 'unauthenticated', message: expect.stringMatching(/ended/) });
+    expect(data(await current.client.invoke('routers.list', {}))).toEqual(expect.any(Array));
+    expect(data(await (await connect()).invoke('auth.resume', { token: data<SignInResult>(current.reply).token }))).toMatchObject({ user: { username: 'owen' } });
+    const reasons = host.core.services.db
+      .prepare("SELECT end_reason FROM auth_sessions WHERE user_id = (SELECT id FROM users WHERE username = 'owen') AND ended_at IS NOT NULL")
+      .pluck()
+      .all();
+    expect(reasons).toEqual(['two_factor_enabled']);
+  });
+
   it("takes a tenant's admins to enrolment once the tenant requires it, and lets nothing else through until they enrol", async () => {
     const beta = seedTenant(host.core.services, 'Beta Net').id;
     await seedUser(host.core.services, { username: 'bea', role: 'tenant_admin', tenantId: beta });
@@ -187,8 +229,8 @@ describe('two-factor sign-in over the WebSocket', () => {
     await enrol(client);
     expect(data<{ users: unknown[] }>(await client.invoke('users.list', {})).users).toHaveLength(3);
     expect(data(await client.subscribe(`tenant.${beta}.users`))).toBeTruthy();
-    // Ben's other live connection is released too; Bea is still held until she enrols.
-    expect(data(await ben.invoke('users.list', {}))).toBeTruthy();
+    // Ben's other connection was signed in without a code: it is signed out. Bea is still held until she enrols.
+    expect(failure(await ben.invoke('users.list', {})).code).toBe('unauthenticated');
     expect(failure(await bea.invoke('users.list', {})).code).toBe('forbidden');
     // Operators are not bound by the admins' rule.
     expect(data<SignInResult>((await signIn('olga')).reply).restriction).toBeUndefined();
