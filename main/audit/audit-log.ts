@@ -1,13 +1,13 @@
 import type { EventBus } from '../events/event-bus';
 import type { Db } from '../store/database';
-import type { AuditAction, AuditEntry } from './contract';
+import type { AuditAction, AuditEntry, AuditTargetType } from './contract';
 
 export interface AuditInput {
   at: number;
   tenantId: number | null;
   actor: { id: number; username: string } | null;
   action: AuditAction;
-  target?: { type: 'user' | 'tenant' | 'settings'; id: number | null; label: string };
+  target?: { type: AuditTargetType; id: number | null; label: string };
   details?: Record<string, unknown>;
 }
 

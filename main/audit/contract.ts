@@ -19,7 +19,14 @@ export type AuditAction =
   | 'user.enabled'
   | 'user.deleted'
   | 'user.unlocked'
-  | 'settings.updated';
+  | 'settings.updated'
+  | 'router.added'
+  | 'router.updated'
+  | 'router.removed'
+  | 'router.test_requested'
+  | 'session.disconnect_requested';
+
+export type AuditTargetType = 'user' | 'tenant' | 'settings' | 'router' | 'session';
 
 /** One line of the audit log: who did what, when, to what. Personal data in `details` is masked. */
 export interface AuditEntry {
@@ -30,7 +37,7 @@ export interface AuditEntry {
   actorUserId: number | null;
   actorUsername: string | null;
   action: AuditAction;
-  targetType: 'user' | 'tenant' | 'settings' | null;
+  targetType: AuditTargetType | null;
   targetId: number | null;
   targetLabel: string | null;
   details: Record<string, unknown> | null;
@@ -47,7 +54,7 @@ export const auditInvokes = {
         limit: z.number().int().min(1).max(500).default(100),
       })
       .strict(),
-    summary: 'Audit log entries (sign-ins, lockouts, user and tenant changes), newest first, for admins of that scope.',
+    summary: 'Audit log entries (sign-ins, lockouts, user, tenant, settings and router changes, disconnects), newest first, for admins of that scope.',
   }),
 };
 

@@ -92,4 +92,27 @@ describe('routers domain', () => {
     expect(core.services.routers.get(1, data.id)).toMatchObject({ host: '10.9.9.9', hasPassword: false });
     expect(core.services.routers.password(data.id)).toBe('');
   });
+
+  it('audits add, edit, test and remove with the actor, tenant and router, and a refused change not at all', async () => {
+    const recorded: BusEvent[] = [];
+    core.services.bus.subscribe('tenant.1.audit', (e) => recorded.push(e));
+    const admin = as('tenant_admin', 1, 7);
+    const { data } = (await call(admin, 'routers.add', hq)) as { data: { id: number } };
+    await call(admin, 'routers.add', hq);
+    await call(admin, 'routers.update', { id: data.id, site: 'Depot', password: 'other' });
+    const test = (await call(admin, 'routers.test', { id: data.id })) as { data: { jobId: number } };
+    await call(admin, 'routers.remove', { id: data.id });
+    await call(admin, 'routers.remove', { id: data.id });
+    const entries = core.services.audit.list({ tenantId: 1 }, { limit: 10 }).reverse();
+    expect(entries.map((e) => [e.action, e.actorUserId, e.actorUsername, e.targetType, e.targetId, e.targetLabel])).toEqual([
+      ['router.added', 7, 'tenant_admin', 'router', data.id, 'hq-1'],
+      ['router.updated', 7, 'tenant_admin', 'router', data.id, 'hq-1'],
+      ['router.test_requested', 7, 'tenant_admin', 'router', data.id, 'hq-1'],
+      ['router.removed', 7, 'tenant_admin', 'router', data.id, 'hq-1'],
+    ]);
+    expect(entries[1]!.details).toEqual({ fields: ['site', 'password'] });
+    expect(entries[2]!.details).toEqual({ jobId: test.data.jobId });
+    expect(JSON.stringify(entries)).not.toContain('S3cret!');
+    expect(recorded.map((e) => (e.payload as { action: string }).action)).toEqual(entries.map((e) => e.action));
+  });
 });

@@ -1,4 +1,5 @@
 import { X509Certificate } from 'node:crypto';
+import { auditedChange } from '../audit/audited-change';
 import { DomainError } from '../contract/errors';
 import type { DomainHandlers } from '../core/handlers';
 import type { CoreServices } from '../core/services';
@@ -40,7 +41,13 @@ export const routerHandlers: DomainHandlers<keyof typeof routerInvokes> = {
     const tenant = writeTenant(session, tenantId);
     checkCa(settings.tls, settings.tlsCa);
     if (services.routers.nameTaken(tenant, settings.name)) throw nameConflict(settings.name);
-    const summary = routerSummary(services, services.routers.add(tenant, settings, password, new Date()));
+    const added = auditedChange(services, session.user, () => services.routers.add(tenant, settings, password, new Date()), (r) => ({
+      tenantId: r.tenantId,
+      action: 'router.added',
+      target: { type: 'router', id: r.id, label: r.name },
+      details: { host: r.host, port: r.port, tls: r.tls },
+    }));
+    const summary = routerSummary(services, added);
     services.bus.publish('RouterAdded', summary, tenant);
     return summary;
   },
@@ -59,7 +66,13 @@ export const routerHandlers: DomainHandlers<keyof typeof routerInvokes> = {
     }
     checkCa(changes.tls ?? current.tls, changes.tlsCa ?? current.tlsCa);
     if (changes.name !== undefined && services.routers.nameTaken(current.tenantId, changes.name, id)) throw nameConflict(changes.name);
-    const updated = services.routers.update(scope, id, changes, password, new Date())!;
+    const updated = auditedChange(services, session.user, () => services.routers.update(scope, id, changes, password, new Date())!, (r) => ({
+      tenantId: r.tenantId,
+      action: 'router.updated',
+      target: { type: 'router', id, label: r.name },
+      // Which fields changed, not their values: a CA or notes can be long, a password is never logged.
+      details: { fields: [...Object.keys(changes), ...(password === undefined ? [] : ['password'])] },
+    }));
     const summary = routerSummary(services, updated);
     services.bus.publish('RouterUpdated', summary, updated.tenantId);
     return summary;
@@ -84,13 +97,27 @@ export const routerHandlers: DomainHandlers<keyof typeof routerInvokes> = {
   'routers.test': ({ id }, { services, session }) => {
     const record = services.routers.get(readScope(session), id);
     if (!record) throw notFound(id);
-    const { jobId } = services.jobs.enqueue('routers.test', { routerId: id }, { tenantId: record.tenantId, uniqueKey: `routers.test:${id}` });
-    return { jobId };
+    // Audited when queued: the person's act is the request, and only the invoke knows who made it;
+    // the outcome is the job's (RouterTested, the jobs list).
+    return auditedChange(
+      services,
+      session.user,
+      () => ({ jobId: services.jobs.enqueue('routers.test', { routerId: id }, { tenantId: record.tenantId, uniqueKey: `routers.test:${id}` }).jobId }),
+      ({ jobId }) => ({ tenantId: record.tenantId, action: 'router.test_requested', target: { type: 'router', id, label: record.name }, details: { jobId } }),
+    );
   },
 
   'routers.remove': ({ id }, { services, session }) => {
-    const removed = services.routers.remove(readScope(session), id);
-    if (!removed) throw notFound(id);
+    const removed = auditedChange(
+      services,
+      session.user,
+      () => {
+        const record = services.routers.remove(readScope(session), id);
+        if (!record) throw notFound(id);
+        return record;
+      },
+      (r) => ({ tenantId: r.tenantId, action: 'router.removed', target: { type: 'router', id, label: r.name } }),
+    );
     services.routerStatus.forget(id);
     services.bus.publish('RouterRemoved', { id }, removed.tenantId);
     return { id };

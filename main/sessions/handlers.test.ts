@@ -27,4 +27,21 @@ describe('session list invokes', () => {
       error: { code: 'invalid_input' },
     });
   });
+
+  it('audits a disconnect when it is queued, with the router and the login masked where it is a phone number', async () => {
+    core.services.sessions.applyPppoe(1, { started: [{ ...pppoe(3, '*1'), name: '0712345678', routerName: 'north-02' }], updated: [], ended: [] });
+    const queued = await dispatchInvoke(core.services, as('operator', 1), 'sessions.pppoe.disconnect', { key: '3:*1' });
+    expect(queued).toMatchObject({ ok: true });
+    const [entry] = core.services.audit.list({ tenantId: 1 }, { limit: 5 });
+    expect(entry).toMatchObject({
+      action: 'session.disconnect_requested',
+      tenantId: 1,
+      actorUsername: 'operator',
+      targetType: 'session',
+      targetLabel: '0712***678',
+      details: { kind: 'pppoe', router: 'north-02', jobId: (queued as { data: { jobId: number } }).data.jobId },
+    });
+    expect(await dispatchInvoke(core.services, as('operator', 1), 'sessions.pppoe.disconnect', { key: '3:*404' })).toMatchObject({ ok: false });
+    expect(core.services.audit.list({ tenantId: 1 }, { limit: 5 })).toHaveLength(1);
+  });
 });

@@ -1,4 +1,6 @@
+import { auditedChange } from '../audit/audited-change';
 import { DomainError } from '../contract/errors';
+import { maskIdentifier } from '../events/mask';
 import type { DomainHandlers } from '../core/handlers';
 import type { InvokeContext } from '../core/services';
 import { readScope } from '../auth/tenant-scope';
@@ -14,12 +16,22 @@ function disconnect(kind: SessionKind) {
     const found = tenantId === undefined ? undefined : kind === 'hotspot' ? services.sessions.hotspotSession(tenantId, key) : services.sessions.pppoeSession(tenantId, key);
     if (!found || tenantId === undefined) throw new DomainError('not_found', 'that session is no longer online');
     const label = 'user' in found ? found.user : found.name;
-    const { jobId } = services.jobs.enqueue(
-      'sessions.disconnect',
-      { routerId: found.routerId, kind, sessionId: found.id, label },
-      { tenantId, uniqueKey: `sessions.disconnect:${key}` },
+    // Audited when queued, with the job id: the person's act is the request and only the invoke
+    // knows who made it; whether the router obeyed is the job's outcome (a row that ends, or
+    // *DisconnectFailed). A login that is a phone number or email is masked in the entry.
+    return auditedChange(
+      services,
+      session.user,
+      () => ({
+        jobId: services.jobs.enqueue('sessions.disconnect', { routerId: found.routerId, kind, sessionId: found.id, label }, { tenantId, uniqueKey: `sessions.disconnect:${key}` }).jobId,
+      }),
+      ({ jobId }) => ({
+        tenantId,
+        action: 'session.disconnect_requested',
+        target: { type: 'session', id: null, label: maskIdentifier(label) },
+        details: { kind, router: found.routerName, jobId },
+      }),
     );
-    return { jobId };
   };
 }
 

@@ -65,6 +65,11 @@ const ACTION_TEXT: Record<AuditEntry['action'], string> = {
   'user.deleted': 'user deleted',
   'user.unlocked': 'sign-in lockout lifted',
   'settings.updated': 'settings changed',
+  'router.added': 'router added',
+  'router.updated': 'router changed',
+  'router.removed': 'router removed',
+  'router.test_requested': 'router connection test started',
+  'session.disconnect_requested': 'disconnect requested',
 };
 
 /** One line a person reads: "jane: user created — otto". */
