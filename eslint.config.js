@@ -70,6 +70,9 @@ const layerPolicies = [
   },
   { from: contract, allow: { to: contract } },
   { from: contract, dependency: { kind: 'type' }, allow: { to: layer('core') } },
+  // The contract's own tests (no renderer ever imports a test) drive every invoke through the
+  // headless host and seed its store, like the core's tests.
+  { from: { file: { categories: { allOf: ['contract', 'test'] } } }, allow: { to: layer('core', 'headless-host') } },
 ];
 
 // STYLE.md: only the IPC bridge and the preload touch Electron's raw IPC; everything else goes
