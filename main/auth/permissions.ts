@@ -56,6 +56,9 @@ export const invokeAccess: Record<InvokeName, InvokeAccess> = {
   'tenants.register': ['system_admin'],
   // Refused by its handler unless self-registration is switched on (off by default).
   'tenants.selfRegister': 'public',
+  // Every user of a tenant reads its time zone, locale and currency: the renderer formats with them.
+  'tenants.settings': 'signed-in',
+  'tenants.updateSettings': ['system_admin', 'tenant_admin'],
   'users.list': ['system_admin', 'tenant_admin'],
   'users.get': ['system_admin', 'tenant_admin'],
   'users.create': ['system_admin', 'tenant_admin'],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvent, defineInvoke } from '../contract/define';
 import type { UserSummary } from '../users/contract';
+import { tenantSettingsInput, type TenantSettings } from './tenant-settings-contract';
 
 export interface TenantSummary {
   id: number;
@@ -49,6 +50,14 @@ export const tenantInvokes = {
     input: registration,
     summary: 'The same registration from the sign-in screen, without an account; only when self-registration is switched on.',
   }),
+  'tenants.settings': defineInvoke<TenantSettings>()({
+    input: z.object({ tenantId: z.number().int().positive().optional() }).strict(),
+    summary: "A tenant's company settings (time zone, locale, currency, name, logo): the user's own tenant; system admins name one.",
+  }),
+  'tenants.updateSettings': defineInvoke<TenantSettings>()({
+    input: tenantSettingsInput,
+    summary: "Changes a tenant's company settings (tenant admins: their own; system admins: the tenant named). TenantSettingsChanged follows.",
+  }),
 };
 
 export interface TenantCreatedEvent {
@@ -69,5 +78,10 @@ export const tenantEvents = {
     topic: 'tenants',
     withoutTenant: 'system',
     summary: "A tenant's summary changed (a user was added or deleted): on system.tenants.",
+  }),
+  TenantSettingsChanged: defineEvent<TenantSettings>()({
+    scope: 'tenant',
+    topic: 'settings',
+    summary: "A tenant's company settings changed: every window of the tenant formats with them from then on.",
   }),
 };

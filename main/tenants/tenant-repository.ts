@@ -60,4 +60,10 @@ export class TenantRepository {
       .run(clean, tenantNameKey(clean), now, createdBy);
     return this.get(Number(lastInsertRowid))!;
   }
+
+  /** Renames a tenant (name and its key); false when no tenant has that id. */
+  rename(id: number, name: string): boolean {
+    const clean = name.trim().replace(/\s+/g, ' ');
+    return this.db.prepare('UPDATE tenants SET name = ?, name_key = ? WHERE id = ?').run(clean, tenantNameKey(clean), id).changes === 1;
+  }
 }

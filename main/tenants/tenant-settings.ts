@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { readSetting, writeSetting } from '../system/settings-table';
+import type { Db } from '../store/database';
+import { tenantSettingsFields, type TenantSettings } from './tenant-settings-contract';
+import type { TenantRecord } from './tenant-repository';
+
+/** What is kept in the settings table per tenant; the name lives in the tenants table. */
+const storedSchema = z.object({
+  timeZone: tenantSettingsFields.timeZone,
+  locale: tenantSettingsFields.locale,
+  currency: tenantSettingsFields.currency,
+  logo: tenantSettingsFields.logo,
+});
+type StoredTenantSettings = z.output<typeof storedSchema>;
+
+const keyOf = (tenantId: number) => `tenant.${tenantId}.company`;
+
+/**
+ * Until its admin says otherwise a tenant reads dates in the host's own zone and locale (the
+ * machine it was set up on is usually in the same place), and amounts in US dollars.
+ */
+export function defaultTenantSettings(): StoredTenantSettings {
+  const host = Intl.DateTimeFormat().resolvedOptions();
+  return { timeZone: host.timeZone, locale: host.locale, currency: 'USD', logo: null };
+}
+
+export function readTenantSettings(db: Db, tenant: TenantRecord): TenantSettings {
+  const stored = readSetting(db, keyOf(tenant.id), storedSchema) ?? defaultTenantSettings();
+  return { tenantId: tenant.id, name: tenant.name, ...stored };
+}
+
+/** Stores the zone, locale, currency and logo (inside the caller's transaction); the name is the repository's. */
+export function writeTenantSettings(db: Db, tenantId: number, settings: StoredTenantSettings, now: number): void {
+  writeSetting(db, keyOf(tenantId), storedSchema, settings, now);
+}
