@@ -61,12 +61,15 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     throw error;
   }
   const bus = new EventBus(log);
-  const status = new StatusService(bus, {
-    version: pkg.version,
-    host: options.host.kind,
-    dataDir: options.dataDir,
-    schemaVersion,
-  });
+  const status = new StatusService(
+    bus,
+    {
+      version: pkg.version,
+      host: options.host.kind,
+      schemaVersion,
+    },
+    options.dataDir,
+  );
   const metrics = new ProcessMetrics();
   metrics.start();
   const jobs = new JobEngine({ db, bus, log: log.child({ component: 'jobs' }), dataDir: options.dataDir, services: () => services });

@@ -7,7 +7,8 @@ export type HostKind = 'electron' | 'headless';
 export interface SystemStatus {
   version: string;
   host: HostKind;
-  dataDir: string;
+  /** Where the store lives on the backend's machine: only for system admins (it names a user's home). */
+  dataDir?: string;
   schemaVersion: number;
   startedAt: string;
   uptimeSeconds: number;
@@ -33,7 +34,7 @@ export const systemInvokes = {
   }),
   'system.status': defineInvoke<SystemStatus>()({
     input: z.object({}).strict(),
-    summary: 'Version, data folder, schema version, uptime and attached clients of the backend.',
+    summary: 'Version, schema version, uptime and attached clients of the backend; the data folder too for system admins.',
   }),
 };
 
@@ -41,6 +42,6 @@ export const systemEvents = {
   SystemStatusChanged: defineEvent<SystemStatus>()({
     scope: 'app',
     topic: 'status',
-    summary: 'Pushed whenever a field of the system status other than uptime changes.',
+    summary: 'Pushed whenever a field of the system status other than uptime changes (never with the data folder: anyone connected follows app.status).',
   }),
 };

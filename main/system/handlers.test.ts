@@ -19,4 +19,20 @@ describe('system invokes', () => {
     expect(Date.parse((second.data as { sinceReset: string }).sinceReset)).toBeGreaterThanOrEqual(Date.parse((first.data as { sinceReset: string }).sinceReset));
     expect(await dispatchInvoke(core.services, tenantAdmin, 'system.metrics', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
+
+  it('names the data folder to system admins only, and never in the event anyone connected follows', async () => {
+    const forAdmin = await dispatchInvoke(core.services, admin, 'system.status', {});
+    expect(forAdmin).toMatchObject({ ok: true, data: { dataDir: core.services.dataDir } });
+    for (const session of [tenantAdmin, { id: 'anon', user: null }]) {
+      const reply = await dispatchInvoke(core.services, session, 'system.status', {});
+      if (!reply.ok) throw new Error(reply.error.message);
+      expect(reply.data).not.toHaveProperty('dataDir');
+      expect(reply.data).toMatchObject({ schemaVersion: expect.any(Number) });
+    }
+    const pushed: unknown[] = [];
+    core.services.bus.subscribe('app.status', (event) => pushed.push(event.payload));
+    core.services.status.clientAttached();
+    expect(pushed).toHaveLength(1);
+    expect(JSON.stringify(pushed)).not.toContain(core.services.dataDir);
+  });
 });

@@ -2,6 +2,7 @@ import type { DomainHandlers } from '../core/handlers';
 import type { systemInvokes } from './contract';
 
 export const systemHandlers: DomainHandlers<keyof typeof systemInvokes> = {
-  'system.status': (_input, { services }) => services.status.current(),
+  // The data folder names a path on the backend's machine (often a home folder): system admins only.
+  'system.status': (_input, { services, session }) => (session.user?.role === 'system_admin' && !session.restriction ? services.status.withDataDir() : services.status.current()),
   'system.metrics': ({ reset }, { services }) => ({ ...services.metrics.read(reset), routerShardRestarts: services.liveRouters.shardRestarts }),
 };

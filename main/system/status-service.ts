@@ -12,9 +12,11 @@ export class StatusService {
 
   constructor(
     private readonly bus: EventBus,
-    private readonly fixed: { version: string; host: HostKind; dataDir: string; schemaVersion: number },
+    private readonly fixed: { version: string; host: HostKind; schemaVersion: number },
+    private readonly dataDir: string,
   ) {}
 
+  /** The status anyone connected may see: everything but the data folder. */
   current(): SystemStatus {
     return {
       ...this.fixed,
@@ -22,6 +24,11 @@ export class StatusService {
       uptimeSeconds: Math.floor((Date.now() - this.startedAt.getTime()) / 1000),
       connections: this.connections,
     };
+  }
+
+  /** With the data folder: system admins only (the handler decides). */
+  withDataDir(): SystemStatus {
+    return { ...this.current(), dataDir: this.dataDir };
   }
 
   clientAttached(): void {

@@ -17,6 +17,11 @@ export const statusSelectors = {
   error: (s: StatusState) => s.error,
 };
 
+/** A pushed status, with the data folder the snapshot gave a system admin. */
+export function withKeptDataDir(before: SystemStatus | null, pushed: SystemStatus): SystemStatus {
+  return before?.dataDir === undefined ? pushed : { ...pushed, dataDir: before.dataDir };
+}
+
 /** Live binding of the status view: one snapshot, then SystemStatusChanged events. */
 export function attachStatus(): () => void {
   return attachLiveChannel({
@@ -24,7 +29,8 @@ export function attachStatus(): () => void {
     fetchSnapshot: () => api.invoke('system.status', {}),
     onSnapshot: (status) => useStatusStore.setState({ status, error: null }),
     onEvent: (name, payload) => {
-      if (name === 'SystemStatusChanged') useStatusStore.setState({ status: payload as SystemStatus, error: null });
+      // Events never carry the data folder (anyone connected follows app.status): keep the snapshot's.
+      if (name === 'SystemStatusChanged') useStatusStore.setState((s) => ({ status: withKeptDataDir(s.status, payload as SystemStatus), error: null }));
     },
     onError: (error) => useStatusStore.setState({ error }),
   });
