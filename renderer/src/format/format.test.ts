@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { formatBytes } from './bytes';
 import { formatDuration } from './duration';
 import { formatRate } from './rate';
+import { formatDateTime } from './date-time';
+import { formatAmount, formatNumber } from './number';
 
 describe('formatBytes', () => {
   it('uses binary units with three significant figures', () => {
@@ -39,8 +41,49 @@ describe('formatDuration', () => {
     expect(formatDuration(86400)).toBe('1d');
     expect(formatDuration(0)).toBe('0s');
   });
+  it('separates units with a space, the one duration format of the console', () => {
+    expect(formatDuration(315)).toBe('5m 15s');
+    expect(formatDuration(2 * 604800 + 4 * 86400)).toBe('18d');
+  });
   it('shows a dash for unknown', () => {
     expect(formatDuration(null)).toBe('—');
     expect(formatDuration(-5)).toBe('—');
+  });
+});
+
+/** ICU joins some parts with no-break spaces (U+00A0, U+202F), which differ between ICU versions. */
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('formatDateTime', () => {
+  const at = '2026-12-02T06:45:05Z';
+  it("writes a moment in the tenant's zone and locale, 24-hour where the locale does", () => {
+    expect(plain(formatDateTime(at, { locale: 'en-GB', timeZone: 'Africa/Nairobi' }))).toBe('2 Dec 2026, 09:45:05');
+    expect(plain(formatDateTime(at, { locale: 'de-DE', timeZone: 'Europe/Berlin' }))).toBe('02.12.2026, 07:45:05');
+    expect(plain(formatDateTime(at, { locale: 'en-US', timeZone: 'America/New_York' }))).toBe('Dec 2, 2026, 1:45:05 AM');
+  });
+  it('crosses the date line with the zone', () => {
+    expect(plain(formatDateTime('2026-12-02T23:30:00Z', { locale: 'en-GB', timeZone: 'Pacific/Auckland' }, 'date'))).toBe('3 Dec 2026');
+    expect(plain(formatDateTime('2026-12-02T23:30:00Z', { locale: 'en-GB', timeZone: 'UTC' }, 'time'))).toBe('23:30:00');
+  });
+  it('takes ISO strings, epoch milliseconds and dates alike, and shows a dash for nothing', () => {
+    const settings = { locale: 'en-GB', timeZone: 'UTC' };
+    expect(formatDateTime(Date.parse(at), settings)).toBe(formatDateTime(at, settings));
+    expect(formatDateTime(new Date(at), settings)).toBe(formatDateTime(at, settings));
+    expect(plain(formatDateTime(null, settings))).toBe('—');
+    expect(plain(formatDateTime('not a date', settings))).toBe('—');
+  });
+});
+
+describe('formatNumber and formatAmount', () => {
+  it("groups digits the locale's way", () => {
+    expect(formatNumber(1234567, { locale: 'en-KE' })).toBe('1,234,567');
+    expect(formatNumber(1234567, { locale: 'de-DE' })).toBe('1.234.567');
+  });
+  it('reads integer minor units in the currency of the tenant', () => {
+    expect(plain(formatAmount(150050, { locale: 'en-KE', currency: 'KES' }))).toBe('Ksh 1,500.50');
+    expect(plain(formatAmount(150050, { locale: 'de-DE', currency: 'EUR' }))).toBe('1.500,50 €');
+    // Yen have no minor unit: the stored integer is the amount.
+    expect(plain(formatAmount(1500, { locale: 'ja-JP', currency: 'JPY' }))).toBe('￥1,500');
+    expect(plain(formatAmount(1.5, { locale: 'en-KE', currency: 'KES' }))).toBe('—');
   });
 });
