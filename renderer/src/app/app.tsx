@@ -1,18 +1,20 @@
-import { NAV_ITEMS } from './navigation';
+import { NAV_ITEMS, isPublicView } from './navigation';
 import { useHashRoute } from './use-hash-route';
 import { VIEWS } from './views';
 import { ConnectionIndicator } from './connection-indicator';
 import { ThemeToggle } from './theme-toggle';
 import { PlaceholderView } from '../views/placeholder/placeholder-view';
 import { AuthGate } from '../views/account/auth-gate';
-
-/** Views anyone connected may see; every other view sits behind sign-in (or first-run setup). */
-const PUBLIC_VIEWS = new Set(['status']);
+import { UserMenu } from './user-menu';
+import { SideNav } from './side-nav';
+import { RoleGate } from './role-gate';
+import { useAppBindings } from './use-app-bindings';
 
 export function App() {
   const viewId = useHashRoute();
   const item = NAV_ITEMS.find((i) => i.id === viewId)!;
   const View = VIEWS[viewId];
+  useAppBindings();
   return (
     <div className="app">
       <header className="topbar">
@@ -20,23 +22,19 @@ export function App() {
         <span className="spacer" />
         <ConnectionIndicator />
         <ThemeToggle />
+        <UserMenu />
       </header>
-      <nav className="sidebar" aria-label="Views">
-        <ul>
-          {NAV_ITEMS.map((nav) => (
-            <li key={nav.id}>
-              <a href={`#/${nav.id}`} aria-current={nav.id === viewId ? 'page' : undefined} data-testid={`nav-${nav.id}`}>
-                {nav.label}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SideNav viewId={viewId} />
       <main className="content">
-        {PUBLIC_VIEWS.has(viewId) ? (
+        {/* Views anyone connected may see; every other view sits behind sign-in (or first-run setup), then the role. */}
+        {isPublicView(viewId) ? (
           View && <View />
         ) : (
-          <AuthGate>{View ? <View /> : <PlaceholderView label={item.label} />}</AuthGate>
+          <AuthGate>
+            <RoleGate viewId={viewId} label={item.label}>
+              {View ? <View /> : <PlaceholderView label={item.label} />}
+            </RoleGate>
+          </AuthGate>
         )}
       </main>
     </div>

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { chooseTenant, rememberTenants, resetTenantScopeStore, tenantScopeSelectors, useTenantScopeStore, viewTenantId } from './tenant-scope-store';
+import { hashWithTenant, tenantFromHash, viewOfHash } from './tenant-hash';
 
 describe('tenant scope', () => {
   beforeEach(resetTenantScopeStore);
@@ -24,5 +25,22 @@ describe('tenant scope', () => {
     expect(tenantScopeSelectors.known(useTenantScopeStore.getState())).toBe(first);
     rememberTenants([{ id: 1, name: 'Zulu' }]);
     expect(tenantScopeSelectors.known(useTenantScopeStore.getState()).map((t) => t.name)).toEqual(['Beta', 'Zulu']);
+  });
+});
+
+describe('the chosen tenant in the URL hash', () => {
+  it('reads the tenant beside the view, ignoring anything that is not a tenant id', () => {
+    expect(tenantFromHash('#/routers?tenant=3')).toBe(3);
+    expect(tenantFromHash('#/routers?q=x&tenant=12')).toBe(12);
+    for (const hash of ['', '#/routers', '#/routers?tenant=', '#/routers?tenant=abc', '#/routers?tenant=-2', '#/routers?tenant=1.5']) expect(tenantFromHash(hash), hash).toBeNull();
+  });
+
+  it('writes the tenant and keeps the view and other parameters', () => {
+    expect(hashWithTenant('#/routers', 4)).toBe('#/routers?tenant=4');
+    expect(hashWithTenant('#/routers?tenant=4&q=x', 5)).toBe('#/routers?tenant=5&q=x');
+    expect(hashWithTenant('#/routers?tenant=4&q=x', null)).toBe('#/routers?q=x');
+    expect(hashWithTenant('#/routers?tenant=4', null)).toBe('#/routers');
+    expect(viewOfHash('#/routers?tenant=4')).toBe('routers');
+    expect(viewOfHash('#/jobs')).toBe('jobs');
   });
 });

@@ -1,5 +1,9 @@
 import { create } from 'zustand';
 import type { SignedInUser } from './session-store';
+import { hashWithTenant, tenantFromHash } from './tenant-hash';
+
+/** Under node tests there is no window: the choice then lives in the store only. */
+const browserLocation = (): Location | null => (typeof window === 'undefined' ? null : window.location);
 
 export interface TenantOption {
   id: number;
@@ -16,7 +20,15 @@ export interface TenantScopeState {
 export const initialTenantScopeState: TenantScopeState = { chosenTenantId: null, known: [] };
 
 /** Which tenant the tenant-scoped views show. Tenant users always see their own; system admins pick one. */
-export const useTenantScopeStore = create<TenantScopeState>(() => initialTenantScopeState);
+export const useTenantScopeStore = create<TenantScopeState>(() => ({ ...initialTenantScopeState, chosenTenantId: tenantFromHash(browserLocation()?.hash ?? '') }));
+
+// Back, forward or an edited URL can change the tenant in the hash: follow it.
+if (typeof window !== 'undefined') {
+  window.addEventListener('hashchange', () => {
+    const chosenTenantId = tenantFromHash(window.location.hash);
+    if (chosenTenantId !== useTenantScopeStore.getState().chosenTenantId) useTenantScopeStore.setState({ chosenTenantId });
+  });
+}
 
 export const tenantScopeSelectors = {
   chosenTenantId: (s: TenantScopeState) => s.chosenTenantId,
@@ -29,8 +41,11 @@ export function viewTenantId(user: SignedInUser | null, chosen: number | null): 
   return user.role === 'system_admin' ? chosen : user.tenantId;
 }
 
+/** Chooses the tenant and writes it into the URL (replacing the entry: a choice is not a page to go back to). */
 export function chooseTenant(tenantId: number | null): void {
   useTenantScopeStore.setState({ chosenTenantId: tenantId });
+  const location = browserLocation();
+  if (location) history.replaceState(history.state, '', hashWithTenant(location.hash, tenantId));
 }
 
 /** Adds or renames tenants in the picker's list (kept sorted by name); unchanged lists keep their identity. */

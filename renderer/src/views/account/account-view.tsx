@@ -3,8 +3,7 @@ import { changePassword, signOut } from './auth-actions';
 import { authSelectors, useAuthStore } from './auth-store';
 import { FormField } from './form-field';
 import { TwoFactorSection } from './two-factor-section';
-
-const ROLE_LABEL = { system_admin: 'System admin', tenant_admin: 'Tenant admin', operator: 'Operator', viewer: 'Viewer' } as const;
+import { ROLE_LABEL } from '../../app/role-labels';
 
 /** My account: who I am, my password, two-factor sign-in, sign-out (behind the frame's sign-in gate). */
 export function AccountView() {
