@@ -5,6 +5,7 @@ import { ConnectionIndicator } from './connection-indicator';
 import { ThemeToggle } from './theme-toggle';
 import { PlaceholderView } from '../views/placeholder/placeholder-view';
 import { AuthGate } from '../views/account/auth-gate';
+import { MAIN_CONTENT_ID, SkipLink } from '../components/skip-link';
 import { UserMenu } from './user-menu';
 import { SideNav } from './side-nav';
 import { RoleGate } from './role-gate';
@@ -17,6 +18,7 @@ export function App() {
   useAppBindings();
   return (
     <div className="app">
+      <SkipLink />
       <header className="topbar">
         <span className="brand">NOC Console</span>
         <span className="spacer" />
@@ -25,7 +27,7 @@ export function App() {
         <UserMenu />
       </header>
       <SideNav viewId={viewId} />
-      <main className="content">
+      <main className="content" id={MAIN_CONTENT_ID} tabIndex={-1}>
         {/* Views anyone connected may see; every other view sits behind sign-in (or first-run setup), then the role. */}
         {isPublicView(viewId) ? (
           View && <View />
