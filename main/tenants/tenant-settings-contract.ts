@@ -43,13 +43,8 @@ const validLocale = (tag: string): boolean => {
   }
 };
 
-const validCurrency = (code: string): boolean => {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().currency === code;
-  } catch {
-    return false;
-  }
-};
+/** Intl formats any three letters as a currency; only the ISO 4217 list is a currency (KES yes, KSH no). */
+const validCurrency = (code: string): boolean => /^[A-Z]{3}$/.test(code) && Intl.supportedValuesOf('currency').includes(code);
 
 /** Each field says what a valid value looks like; validated in the form and again at the boundary. */
 export const tenantSettingsFields = {

@@ -3,6 +3,8 @@ import type { Role } from '../../../../main/contract';
 import { RetentionSection } from './retention-section';
 import { BackupSection } from './backup-section';
 import { SignInSecuritySection } from './sign-in-security-section';
+import { TenantSection } from './tenant-section';
+import { AppearanceSection } from './appearance-section';
 
 /**
  * One section of the Settings view: a heading, the roles that see it, and its component. Each
@@ -21,6 +23,8 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: 'retention', title: 'Data retention', roles: ['system_admin'], component: RetentionSection },
   { id: 'backups', title: 'Backups', roles: ['system_admin'], component: BackupSection },
   { id: 'sign-in-security', title: 'Sign-in and security', roles: ['system_admin', 'tenant_admin'], component: SignInSecuritySection },
+  { id: 'company', title: 'Company', roles: ['system_admin', 'tenant_admin'], component: TenantSection },
+  { id: 'appearance', title: 'Appearance', roles: ['system_admin', 'tenant_admin', 'operator', 'viewer'], component: AppearanceSection },
 ];
 
 export function sectionsFor(role: Role): SettingsSection[] {
