@@ -127,9 +127,10 @@ const FRESH = {
 
 /**
  * Fields filled from the world (ids of real rows of both tenants, known accounts, live session
- * keys, tokens) or with values a form would send, mixed with what the schema alone gives. Two
- * fields are held back for cost only: routers are pointed at loopback names (no lookups or
- * connects leave the machine), and a diagnostic job sleeps or burns CPU for at most 50 ms.
+ * keys, tokens) or with values a form would send, mixed with what the schema alone gives. Three
+ * fields are held back: routers are pointed at loopback names and known ports (no lookups or
+ * connects leave the machine or reach another process), and a diagnostic job sleeps or burns
+ * CPU for at most 50 ms.
  */
 function hintsFor(name: InvokeName, sim: SimulatedRouter): FieldHint {
   const domain = name.split('.')[0];
@@ -171,7 +172,8 @@ function hintsFor(name: InvokeName, sim: SimulatedRouter): FieldHint {
       case 'host':
         return fc.oneof(FRESH.loopback, derived.filter((v) => typeof v !== 'string' || !/^[\w.:-]+$/.test(v.trim())));
       case 'port':
-        return mix(fc.constantFrom(sim.port, 1, 9, 65535));
+        // Fixed ports only: a random one could be another process's TLS listener, and a pinned router would pin it in the background.
+        return fc.constantFrom(sim.port, 1, 9, 65535, 0, -1, 65536, 80.5);
       case 'tlsCa':
         return mix(FRESH.pem);
       case 'ms':
