@@ -89,6 +89,9 @@ const routerFields = {
   encoding: z.enum(ROUTER_ENCODINGS),
 };
 
+/** The console logs in with it: an API user without a password is an open door, so none is stored. */
+const routerPassword = z.string().min(1, 'enter the API user’s password').max(256, 'at most 256 characters');
+
 const caRequired = (value: { tls?: RouterTlsMode; tlsCa?: string }, ctx: z.RefinementCtx) => {
   if (value.tls === 'verify-ca' && value.tlsCa === '') ctx.addIssue({ code: 'custom', path: ['tlsCa'], message: 'paste the CA certificate that signed the router’s certificate' });
 };
@@ -97,7 +100,7 @@ export const routerAddInput = z
   .object({
     ...routerFields,
     tlsCa: routerFields.tlsCa.default(''),
-    password: z.string().max(256),
+    password: routerPassword,
     /** Only system admins choose; everyone else adds to their own tenant. */
     tenantId: z.number().int().positive().optional(),
   })
@@ -120,7 +123,7 @@ export const routerUpdateInput = z
   .extend({
     id: z.number().int().positive(),
     /** Omitted: keep the stored password (refused when an endpoint field changes). */
-    password: z.string().max(256).optional(),
+    password: routerPassword.optional(),
   })
   .strict()
   .superRefine(caRequired);

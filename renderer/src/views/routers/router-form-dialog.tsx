@@ -15,8 +15,9 @@ import {
   type RouterField,
   type RouterFormValues,
 } from './router-form';
-import { addRouter, updateRouter } from './routers-live';
+import { addRouter, testRouter, updateRouter } from './routers-live';
 import { useRoutersStore } from './routers-store';
+import { testResultLine } from './router-test-result';
 import { RouterTlsFields } from './router-tls-fields';
 
 export interface RouterFormDialogProps {
@@ -40,6 +41,11 @@ export function RouterFormDialog({ router, tenantId, onClose }: RouterFormDialog
   // Shown live: the router as saved (its pinned or offered certificate may change while the form is open).
   const saved = useRoutersStore((s) => (router ? (s.routers.get(router.id) ?? router) : null));
   const moved = endpointChanges(values, router);
+  const test = useRoutersStore((s) => (router ? s.tests.get(router.id) : undefined));
+  const testLine = test ? testResultLine(test) : null;
+  const testing = test?.phase === 'requested' || test?.phase === 'queued';
+  // A test uses the saved settings: it says something about this form only while the endpoint and password are the saved ones.
+  const testable = router !== null && moved.length === 0 && values.password === '';
 
   useEffect(() => {
     firstRef.current?.focus();
@@ -173,6 +179,22 @@ export function RouterFormDialog({ router, tenantId, onClose }: RouterFormDialog
           <p className="error" role="alert" data-testid="router-form-error">
             {formError}
           </p>
+        )}
+        {router && (
+          <div className="router-form-test" aria-live="polite">
+            <button type="button" className="small" disabled={!testable || testing} onClick={() => void testRouter(router.id)} data-testid="router-form-test">
+              {testing ? 'Testing…' : 'Test connection'}
+            </button>{' '}
+            {!testable ? (
+              <span className="muted small-text">Tests the saved address and password: save the new ones first.</span>
+            ) : (
+              testLine && (
+                <span className={testLine.ok ? 'test-ok' : 'test-bad'} data-testid="router-form-test-result" data-ok={testLine.ok}>
+                  {testLine.text}
+                </span>
+              )
+            )}
+          </div>
         )}
         <div className="modal-actions">
           <button type="button" onClick={onClose} data-testid="router-form-cancel">

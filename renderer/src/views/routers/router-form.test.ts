@@ -47,10 +47,29 @@ describe('router form', () => {
     expect(endpointChanges({ ...values, host: '10.9.9.9' }, null)).toEqual([]);
   });
 
+  const filled = { ...emptyRouterForm(), name: 'hq-2', host: '10.0.0.2', username: 'api', password: 'pw' };
+
   it('rejects a port that is not a number in range before sending', () => {
-    expect(checkRouterForm({ ...emptyRouterForm(), port: 'abc' }).port).toMatch(/1 to 65535/);
-    expect(checkRouterForm({ ...emptyRouterForm(), port: '70000' }).port).toBeDefined();
-    expect(checkRouterForm(emptyRouterForm())).toEqual({});
+    expect(checkRouterForm({ ...filled, port: 'abc' })).toEqual({ port: expect.stringMatching(/1 to 65535/) });
+    expect(checkRouterForm({ ...filled, port: '70000' }).port).toBeDefined();
+    expect(checkRouterForm(filled)).toEqual({});
+  });
+
+  it('reports every field at once, not one after the other', () => {
+    const errors = checkRouterForm({ ...emptyRouterForm(), host: 'not a host!', port: 'x', tls: 'verify-ca' });
+    expect(errors).toEqual({
+      name: 'give the router a name',
+      host: 'not an IP address or host name',
+      port: expect.stringMatching(/1 to 65535/),
+      username: 'enter the API user',
+      password: 'enter the API user’s password',
+      tlsCa: expect.stringMatching(/CA certificate/),
+    });
+  });
+
+  it('needs a password for a new router; on edit an empty one keeps the stored password', () => {
+    expect(checkRouterForm({ ...filled, password: '' }).password).toBe('enter the API user’s password');
+    expect(checkRouterForm(routerFormFrom(router), router)).toEqual({});
   });
 
   it('puts invalid_input issues under their fields', () => {

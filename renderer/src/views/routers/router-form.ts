@@ -1,6 +1,14 @@
 import type { ContractError } from '../../../../main/contract/errors';
-import { changedEndpointFields, type RouterEncoding, type RouterEndpointField, type RouterSummary, type RouterTlsMode } from '../../../../main/routers/contract';
+import {
+  changedEndpointFields,
+  routerAddInput as routerAddSchema,
+  type RouterEncoding,
+  type RouterEndpointField,
+  type RouterSummary,
+  type RouterTlsMode,
+} from '../../../../main/routers/contract';
 import type { InvokeInput } from '../../../../main/contract';
+import { fieldsOfIssues } from '../../components/issue-fields';
 
 /** The Add/Edit form as the inputs hold it (strings), before it becomes an invoke input. */
 export interface RouterFormValues {
@@ -53,11 +61,18 @@ export function endpointChanges(values: RouterFormValues, original: RouterSummar
   return changedEndpointFields(original, { host: values.host.trim(), port: Number(values.port), username: values.username.trim(), tls: values.tls, tlsCa: values.tlsCa.trim() });
 }
 
-/** Checks worth making before sending (a port typed as text, the password an endpoint change needs); the contract validates the rest. */
+/**
+ * Every field at once, with the contract's own rules (the backend checks them again), so the form
+ * shows all its problems in one go: the port as typed, a password for a new router, and on edit
+ * the password again when the endpoint changes (empty otherwise keeps the stored one).
+ */
 export function checkRouterForm(values: RouterFormValues, original: RouterSummary | null = null): FieldErrors {
-  const errors: FieldErrors = {};
-  const port = Number(values.port);
-  if (!/^\d+$/.test(values.port.trim()) || port < 1 || port > 65535) errors.port = 'a port from 1 to 65535 (API 8728, API-SSL 8729)';
+  const portOk = /^\d+$/.test(values.port.trim()) && Number(values.port) >= 1 && Number(values.port) <= 65535;
+  // A placeholder port and password let the schema check the other fields when those two are for later lines.
+  const keepsPassword = original !== null && values.password === '';
+  const parsed = routerAddSchema.safeParse(routerAddInput({ ...values, port: portOk ? values.port : '1', password: keepsPassword ? 'stored' : values.password }, null));
+  const errors: FieldErrors = parsed.success ? {} : fieldsOfIssues<RouterField>(parsed.error.issues, FIELDS);
+  if (!portOk) errors.port = 'a port from 1 to 65535 (API 8728, API-SSL 8729)';
   const moved = endpointChanges(values, original);
   if (moved.length > 0 && values.password === '') errors.password = `enter the password again to change the router’s ${moved.join(', ')}`;
   return errors;
@@ -104,13 +119,10 @@ const FIELDS = new Set<string>(['name', 'host', 'port', 'tls', 'tlsCa', 'fingerp
  * details are `{ fields: { name: message } }`.
  */
 export function routerFormErrors(error: ContractError): { fields: FieldErrors; form: string | null } {
-  const fields: FieldErrors = {};
+  let fields: FieldErrors = {};
   const details = error.details;
   if (Array.isArray(details)) {
-    for (const issue of details as Array<{ path?: unknown; message?: unknown }>) {
-      const field = Array.isArray(issue.path) ? String(issue.path[0] ?? '') : '';
-      if (FIELDS.has(field) && typeof issue.message === 'string') fields[field as RouterField] ??= issue.message;
-    }
+    fields = fieldsOfIssues<RouterField>(details, FIELDS);
   } else if (details && typeof details === 'object' && 'fields' in details) {
     const named = (details as { fields: unknown }).fields;
     if (named && typeof named === 'object') {

@@ -10,7 +10,8 @@ import { sessionSelectors, useSessionStore } from '../../stores/session-store';
 import { useViewTenant } from '../../stores/use-view-tenant';
 import { RouterFormDialog } from './router-form-dialog';
 import { attachRouters, removeRouter, testRouter } from './routers-live';
-import { routersSelectors, useRoutersStore, type RouterTest } from './routers-store';
+import { routersSelectors, useRoutersStore } from './routers-store';
+import { problemNotShownByTest, testResultLine } from './router-test-result';
 import '../../styles/routers.css';
 
 const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value)} %`);
@@ -57,16 +58,6 @@ function TlsTag({ router }: { router: RouterSummary }) {
         </span>
       );
   }
-}
-
-/** A finished connection test in one line. */
-function testResult(test: RouterTest): { ok: boolean; text: string } | null {
-  if (test.phase === 'failed') return { ok: false, text: `could not start the test: ${test.message}` };
-  if (test.phase !== 'done') return null;
-  const { outcome } = test;
-  if (!outcome.ok) return { ok: false, text: outcome.message };
-  const details = [outcome.latencyMs === null ? null : `${outcome.latencyMs} ms`, outcome.identity, outcome.version && `RouterOS ${outcome.version}`].filter(Boolean).join(' · ');
-  return { ok: true, text: details ? `${outcome.message} (${details})` : outcome.message };
 }
 
 /** Routers: the tenant's routers with live status. One `routers.list` on mount, then events only. */
@@ -197,22 +188,22 @@ export function RoutersView() {
                 ))}
               </tbody>
             </table>
-            {routers.some((r) => tests.has(r.id) && testResult(tests.get(r.id)!)) && (
+            {routers.some((r) => tests.has(r.id) && testResultLine(tests.get(r.id)!)) && (
               <ul className="router-tests" aria-label="Connection tests">
                 {routers.map((r) => {
-                  const result = tests.has(r.id) ? testResult(tests.get(r.id)!) : null;
+                  const result = tests.has(r.id) ? testResultLine(tests.get(r.id)!) : null;
                   return result ? (
                     <li key={r.id} className={result.ok ? 'test-ok' : 'test-bad'} data-testid={`router-test-result-${r.id}`} data-ok={result.ok}>
-                      <strong>{r.name}</strong> {result.ok ? 'connection test passed' : 'connection test failed'}: {result.text}
+                      <strong>{r.name}</strong>: {result.text}
                     </li>
                   ) : null;
                 })}
               </ul>
             )}
-            {routers.some((r) => r.status.lastError) && (
+            {routers.some((r) => problemNotShownByTest(r.status.lastError, tests.get(r.id))) && (
               <ul className="router-problems" aria-label="Router problems">
                 {routers
-                  .filter((r) => r.status.lastError)
+                  .filter((r) => problemNotShownByTest(r.status.lastError, tests.get(r.id)))
                   .map((r) => (
                     <li key={r.id} data-testid={`router-problem-${r.id}`}>
                       <strong>{r.name}</strong>: {r.status.lastError}
