@@ -10,12 +10,22 @@ export interface DashboardPoint {
   outBps: number;
 }
 
+/**
+ * One alert, one line: the router named once, what is wrong, since when. Down routers come first
+ * (then by tenant and router name), so the worst is at the top.
+ */
 export interface DashboardAlert {
   kind: 'router-offline' | 'router-auth-failed' | 'cpu-high';
+  /** down: the router serves nobody (offline, login refused); warning: it works but needs a look. */
+  severity: 'down' | 'warning';
   routerId: number;
   routerName: string;
   tenantId: number;
+  /** The tenant's name in the system admins' all-tenants view; null in a tenant's own view. */
+  tenantName: string | null;
+  /** When the trouble began, as the console saw it. */
   since: string;
+  /** What is wrong, without the router's name: "offline: connection refused". */
   message: string;
 }
 

@@ -4,6 +4,7 @@ import type { RouterRepository } from '../routers/router-repository';
 import type { RouterStatusBoard } from '../routers/router-status-board';
 import type { SessionHub } from '../sessions/session-hub';
 import { dashboardEvents, type DashboardPoint, type DashboardSnapshot, type DashboardStats } from './contract';
+import { AlertSince } from './alert-since';
 import { DashboardHistory, POINT_INTERVAL_MS } from './dashboard-history';
 import { computeStats, type RouterFigures } from './dashboard-stats';
 
@@ -29,6 +30,7 @@ export interface DashboardSources {
 export class DashboardService {
   private readonly histories = new Map<DashboardKey, DashboardHistory>();
   private readonly dirty = new Set<DashboardKey>();
+  private readonly alertSince = new AlertSince();
   private lastPush = -Infinity;
   private pushTimer: NodeJS.Timeout | null = null;
   private pointTimer: NodeJS.Timeout | null = null;
@@ -107,6 +109,7 @@ export class DashboardService {
    */
   private statsOf(keys: readonly DashboardKey[] | 'every'): Map<DashboardKey, DashboardStats> {
     const all = this.figures(null);
+    if (keys === 'every') this.alertSince.keepOnly(new Set(all.map((r) => r.id)));
     const chosen: readonly DashboardKey[] = keys === 'every' ? [ALL, ...new Set(all.map((r) => r.tenantId))] : keys;
     return new Map(chosen.map((key) => [key, this.compute(key, key === ALL ? all : all.filter((r) => r.tenantId === key))]));
   }
@@ -121,7 +124,8 @@ export class DashboardService {
       let totals = totalsByTenant.get(r.tenantId);
       if (!totals) totalsByTenant.set(r.tenantId, (totals = this.sources.sessions.routerTotals(r.tenantId)));
       const t = totals.get(r.id) ?? { hotspot: 0, pppoe: 0, inBps: 0, outBps: 0 };
-      return { id: r.id, tenantId: r.tenantId, name: r.name, status: this.sources.routerStatus.get(r.id), ...t };
+      const status = this.sources.routerStatus.get(r.id);
+      return { id: r.id, tenantId: r.tenantId, name: r.name, status, since: this.alertSince.of(r.id, status, this.now()), ...t };
     });
   }
 }

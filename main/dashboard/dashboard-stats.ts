@@ -14,6 +14,8 @@ export interface RouterFigures {
   pppoe: number;
   inBps: number;
   outBps: number;
+  /** When its current trouble began (see AlertSince); null while it is fine. */
+  since: string | null;
 }
 
 /**
@@ -27,18 +29,10 @@ export function computeStats(
   tenantNames?: ReadonlyMap<number, string>,
 ): DashboardStats {
   const count = (state: RouterLiveStatus['state']) => routers.filter((r) => r.status.state === state).length;
-  const alerts: DashboardAlert[] = [];
-  for (const r of routers) {
-    const since = r.status.lastSeenAt ?? now.toISOString();
-    if (r.status.state === 'offline') {
-      alerts.push({ kind: 'router-offline', routerId: r.id, routerName: r.name, tenantId: r.tenantId, since, message: `${r.name} is offline${r.status.lastError ? `: ${r.status.lastError}` : ''}` });
-    } else if (r.status.state === 'auth-failed') {
-      alerts.push({ kind: 'router-auth-failed', routerId: r.id, routerName: r.name, tenantId: r.tenantId, since, message: `${r.name} refused the console’s login: check the API user and password` });
-    }
-    if (r.status.state === 'online' && (r.status.cpuLoad ?? 0) > CPU_ALERT_PERCENT) {
-      alerts.push({ kind: 'cpu-high', routerId: r.id, routerName: r.name, tenantId: r.tenantId, since: now.toISOString(), message: `${r.name} CPU at ${r.status.cpuLoad} %` });
-    }
-  }
+  const alerts = routers
+    .map((r) => alertOf(r, now, tenantNames))
+    .filter((a): a is DashboardAlert => a !== null)
+    .sort(byUrgency);
   const sum = (pick: (r: RouterFigures) => number, rs: readonly RouterFigures[] = routers) => rs.reduce((n, r) => n + pick(r), 0);
   let perTenant: TenantBreakdown[] | null = null;
   if (tenantNames) {
@@ -70,4 +64,27 @@ export function computeStats(
     alerts,
     perTenant,
   };
+}
+
+/** The router's name may open its error ("router 'north-02' now presents…"); the alert line names it once already. */
+function withoutName(error: string, name: string): string {
+  for (const prefix of [`router '${name}' `, `${name}: `]) if (error.startsWith(prefix)) return error.slice(prefix.length);
+  return error;
+}
+
+function alertOf(r: RouterFigures, now: Date, tenantNames: ReadonlyMap<number, string> | undefined): DashboardAlert | null {
+  const base = { routerId: r.id, routerName: r.name, tenantId: r.tenantId, tenantName: tenantNames?.get(r.tenantId) ?? null, since: r.since ?? now.toISOString() };
+  const error = r.status.lastError ? withoutName(r.status.lastError, r.name) : null;
+  if (r.status.state === 'offline') return { ...base, kind: 'router-offline', severity: 'down', message: `offline${error ? `: ${error}` : ''}` };
+  if (r.status.state === 'auth-failed') return { ...base, kind: 'router-auth-failed', severity: 'down', message: 'refused the console’s login: check the API user and password' };
+  if (r.status.state === 'online' && (r.status.cpuLoad ?? 0) > CPU_ALERT_PERCENT) return { ...base, kind: 'cpu-high', severity: 'warning', message: `CPU at ${r.status.cpuLoad} %` };
+  return null;
+}
+
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/** Down before warnings, then by tenant and router name (north-2 before north-10). */
+function byUrgency(a: DashboardAlert, b: DashboardAlert): number {
+  const severity = (x: DashboardAlert) => (x.severity === 'down' ? 0 : 1);
+  return severity(a) - severity(b) || collator.compare(a.tenantName ?? '', b.tenantName ?? '') || collator.compare(a.routerName, b.routerName);
 }
