@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
-import type { DashboardStats } from '../../../../main/dashboard/contract';
+import type { DashboardAlert, DashboardStats } from '../../../../main/dashboard/contract';
 import { LineChart } from '../../components/line-chart';
+import { routerHref } from '../../components/router-link';
 import { TenantPicker } from '../../components/tenant-picker';
 import { useNow } from '../../components/use-now';
 import { formatRate } from '../../format/rate';
@@ -12,9 +13,11 @@ import '../../styles/dashboard.css';
 
 const count = (n: number) => n.toLocaleString();
 
-function Card({ label, value, detail, testId, tone }: { label: string; value: string; detail?: string; testId: string; tone?: 'ok' | 'bad' }) {
+type Tone = 'ok' | 'warn' | 'bad';
+
+function Card({ label, value, detail, testId, tone }: { label: string; value: string; detail?: string; testId: string; tone?: Tone }) {
   return (
-    <div className={`card${tone ? ` card-${tone}` : ''}`}>
+    <div className={`card${tone ? ` card-${tone}` : ''}`} data-testid={`${testId}-card`} data-tone={tone ?? 'none'}>
       <div className="card-label">{label}</div>
       <div className="card-value" data-testid={testId}>
         {value}
@@ -24,11 +27,28 @@ function Card({ label, value, detail, testId, tone }: { label: string; value: st
   );
 }
 
+/**
+ * The routers' colour: red while any is down (offline, login refused), amber while any is not
+ * fully up (degraded, still connecting), green only when every one is online.
+ */
+export function routersTone(routers: DashboardStats['routers']): Tone | undefined {
+  if (routers.total === 0) return undefined;
+  if (routers.offline + routers.authFailed > 0) return 'bad';
+  return routers.online < routers.total ? 'warn' : 'ok';
+}
+
 function Cards({ stats }: { stats: DashboardStats }) {
   const down = stats.routers.offline + stats.routers.authFailed;
+  const notUp = stats.routers.total - stats.routers.online - down;
   return (
     <div className="cards">
-      <Card label="Routers online" value={`${count(stats.routers.online)} / ${count(stats.routers.total)}`} testId="dashboard-routers-online" tone="ok" detail={stats.routers.degraded ? `${stats.routers.degraded} degraded` : undefined} />
+      <Card
+        label="Routers online"
+        value={`${count(stats.routers.online)} / ${count(stats.routers.total)}`}
+        testId="dashboard-routers-online"
+        tone={routersTone(stats.routers)}
+        detail={[down ? `${count(down)} down` : '', notUp ? `${count(notUp)} not fully up` : ''].filter(Boolean).join(' · ') || undefined}
+      />
       <Card
         label="Routers down"
         value={count(down)}
@@ -41,6 +61,20 @@ function Cards({ stats }: { stats: DashboardStats }) {
       <Card label="Throughput in" value={formatRate(stats.throughput.inBps)} testId="dashboard-throughput-in" />
       <Card label="Throughput out" value={formatRate(stats.throughput.outBps)} testId="dashboard-throughput-out" />
     </div>
+  );
+}
+
+const sinceText = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', hour12: false });
+
+/** One alert, one line: the router (a link to it in Routers), what is wrong, the tenant in the all-tenants view, since when. */
+function AlertLine({ alert, linkTenant }: { alert: DashboardAlert; linkTenant: boolean }) {
+  return (
+    <li className={`alert alert-${alert.kind} alert-${alert.severity}`} data-testid={`dashboard-alert-${alert.kind}-${alert.routerId}`} data-severity={alert.severity}>
+      <a href={routerHref(alert.routerId, linkTenant ? alert.tenantId : null)}>{alert.routerName}</a>
+      <span>{alert.message}</span>
+      {alert.tenantName && <span className="alert-tenant">{alert.tenantName}</span>}
+      <span className="alert-since">since {sinceText(alert.since)}</span>
+    </li>
   );
 }
 
@@ -112,12 +146,9 @@ export function DashboardView() {
               {stats.alerts.length === 0 ? (
                 <p className="muted">All routers up, no CPU over 90 %.</p>
               ) : (
-                <ul className="alerts">
+                <ul className="alerts" data-testid="dashboard-alerts">
                   {stats.alerts.map((a) => (
-                    <li key={`${a.kind}-${a.routerId}`} className={`alert alert-${a.kind}`} data-testid={`dashboard-alert-${a.kind}-${a.routerId}`}>
-                      <strong>{a.routerName}</strong> {a.message}
-                      <span className="muted"> · since {new Date(a.since).toLocaleTimeString()}</span>
-                    </li>
+                    <AlertLine key={`${a.kind}-${a.routerId}`} alert={a} linkTenant={isSystemAdmin && tenantId === null} />
                   ))}
                 </ul>
               )}

@@ -34,6 +34,13 @@ describe('routers store', () => {
     expect(routersSelectors.sorted(state())).toBe(routersSelectors.sorted(state()));
   });
 
+  it('puts down routers first, then by name', () => {
+    routersActions.snapshot([router(1, 'a-1'), router(2, 'z-9', 'offline'), router(3, 'b-2', 'degraded'), router(4, 'm-5', 'auth-failed')]);
+    expect(names()).toEqual(['m-5', 'z-9', 'a-1', 'b-2']);
+    routersActions.event('RouterStatusChanged', { id: 2, status: { ...router(2, 'z-9').status, state: 'online' } });
+    expect(names()).toEqual(['m-5', 'a-1', 'b-2', 'z-9']);
+  });
+
   it('applies added, updated, removed and status events', () => {
     routersActions.snapshot([router(1, 'a')]);
     routersActions.event('RouterAdded', router(2, 'b'));

@@ -24,10 +24,11 @@ let sortedCache: { routers: RoutersState['routers']; result: RouterSummary[] } |
 let countsCache: { routers: RoutersState['routers']; result: Record<RouterState, number> } | null = null;
 
 export const routersSelectors = {
-  /** By name (naturally: hq-2 before hq-10); memoized on the map. */
+  /** Down routers first (they need someone), then by name (naturally: hq-2 before hq-10); memoized on the map. */
   sorted: (s: RoutersState): RouterSummary[] => {
     if (sortedCache?.routers === s.routers) return sortedCache.result;
-    const result = [...s.routers.values()].sort((a, b) => naturalCompare(a.name.toLowerCase(), b.name.toLowerCase()) || a.id - b.id);
+    const down = (r: RouterSummary) => (r.status.state === 'offline' || r.status.state === 'auth-failed' ? 0 : 1);
+    const result = [...s.routers.values()].sort((a, b) => down(a) - down(b) || naturalCompare(a.name.toLowerCase(), b.name.toLowerCase()) || a.id - b.id);
     sortedCache = { routers: s.routers, result };
     return result;
   },

@@ -3,6 +3,7 @@ import type { Role } from '../../../../main/contract';
 import { RetentionSection } from './retention-section';
 import { BackupSection } from './backup-section';
 import { SignInSecuritySection } from './sign-in-security-section';
+import { AlertsSection } from './alerts-section';
 import { TenantSection } from './tenant-section';
 import { AppearanceSection } from './appearance-section';
 
@@ -24,6 +25,7 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: 'backups', title: 'Backups', roles: ['system_admin'], component: BackupSection },
   { id: 'sign-in-security', title: 'Sign-in and security', roles: ['system_admin', 'tenant_admin'], component: SignInSecuritySection },
   { id: 'company', title: 'Company', roles: ['system_admin', 'tenant_admin'], component: TenantSection },
+  { id: 'alerts', title: 'Alerts', roles: ['system_admin', 'tenant_admin', 'operator', 'viewer'], component: AlertsSection },
   { id: 'appearance', title: 'Appearance', roles: ['system_admin', 'tenant_admin', 'operator', 'viewer'], component: AppearanceSection },
 ];
 
