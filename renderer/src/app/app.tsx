@@ -10,6 +10,9 @@ import { UserMenu } from './user-menu';
 import { SideNav } from './side-nav';
 import { RoleGate } from './role-gate';
 import { useAppBindings } from './use-app-bindings';
+import { StaleBanner } from '../components/stale-banner';
+import { ToastRegion } from '../components/toast-region';
+import { AlertWatcher } from '../views/dashboard/alert-watcher';
 
 export function App() {
   const viewId = useHashRoute();
@@ -28,6 +31,7 @@ export function App() {
       </header>
       <SideNav viewId={viewId} />
       <main className="content" id={MAIN_CONTENT_ID} tabIndex={-1}>
+        <StaleBanner />
         {/* Views anyone connected may see; every other view sits behind sign-in (or first-run setup), then the role. */}
         {isPublicView(viewId) ? (
           View && <View />
@@ -39,6 +43,8 @@ export function App() {
           </AuthGate>
         )}
       </main>
+      <ToastRegion />
+      <AlertWatcher />
     </div>
   );
 }

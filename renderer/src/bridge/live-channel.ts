@@ -1,5 +1,6 @@
 import type { Result } from '../../../main/contract/errors';
 import type { ChannelMessage } from '../../../main/contract/api';
+import { beginResync } from '../stores/connection-store';
 import { api } from './api';
 
 export interface LiveChannelOptions<T> {
@@ -26,25 +27,30 @@ export function attachLiveChannel<T>(options: LiveChannelOptions<T>): () => void
   let generation = 0;
   let waiting: Array<{ name: string; payload: unknown; seq: number }> | null = [];
 
-  const load = () => {
+  /** After a resync the screen counts as stale (actions wait) until this snapshot is in. */
+  const load = (afterResync = false) => {
     const mine = ++generation;
+    const resynced = afterResync ? beginResync() : undefined;
     waiting ??= [];
-    options.fetchSnapshot().then((result) => {
-      if (!active || mine !== generation) return;
-      const held = waiting ?? [];
-      waiting = null;
-      if (!result.ok) {
-        options.onError(result.error.message);
-        return;
-      }
-      options.onSnapshot(result.data);
-      const covered = options.snapshotSeq?.(result.data) ?? -Infinity;
-      for (const event of held) if (event.seq > covered) options.onEvent(event.name, event.payload);
-    });
+    void options
+      .fetchSnapshot()
+      .then((result) => {
+        if (!active || mine !== generation) return;
+        const held = waiting ?? [];
+        waiting = null;
+        if (!result.ok) {
+          options.onError(result.error.message);
+          return;
+        }
+        options.onSnapshot(result.data);
+        const covered = options.snapshotSeq?.(result.data) ?? -Infinity;
+        for (const event of held) if (event.seq > covered) options.onEvent(event.name, event.payload);
+      })
+      .finally(() => resynced?.());
   };
 
   const unsubscribe = api.subscribe(options.channel, (message: ChannelMessage) => {
-    if (message.kind === 'resync') load();
+    if (message.kind === 'resync') load(true);
     else if (waiting) waiting.push(message);
     else options.onEvent(message.name, message.payload);
   });

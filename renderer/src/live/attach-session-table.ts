@@ -1,7 +1,7 @@
 import type { DisconnectFailure, SessionDelta, SessionSnapshot } from '../../../main/sessions/contract';
 import type { Result } from '../../../main/contract/errors';
 import { attachLiveChannel } from '../bridge/live-channel';
-import { invokeDisconnect, type DisconnectInvoke } from './disconnect-invoke';
+import { disconnectDone, disconnectFailed, invokeDisconnect, type DisconnectInvoke, type DisconnectTarget } from './disconnect-invoke';
 import type { createSessionTableStore, SessionRowBase } from './session-table-store';
 
 type TableStore<S extends SessionRowBase> = ReturnType<typeof createSessionTableStore<S>>;
@@ -15,6 +15,8 @@ export interface SessionTableBinding<S extends SessionRowBase> {
   disconnectFailedEvent: string;
   list: (input: { tenantId?: number }) => Promise<Result<SessionSnapshot<S>>>;
   disconnect: DisconnectInvoke;
+  /** How a person names the session (its login), for the answer to a Disconnect. */
+  label: (row: S) => string;
 }
 
 /**
@@ -30,21 +32,34 @@ export function attachSessionTable<S extends SessionRowBase>(binding: SessionTab
     snapshotSeq: (snapshot) => snapshot.seq,
     onSnapshot: (snapshot) => actions.snapshot(snapshot.sessions),
     onEvent: (name, payload) => {
-      if (name === binding.eventName) actions.delta(payload as SessionDelta<S>);
-      else if (name === binding.disconnectFailedEvent) {
+      if (name === binding.eventName) {
+        const delta = payload as SessionDelta<S>;
+        // Read before the delta removes them: the ended rows this person was disconnecting.
+        const done = delta.ended.filter((key) => binding.store.useStore.getState().disconnecting.has(key)).map((key) => targetOf(binding, key));
+        actions.delta(delta);
+        for (const target of done) if (target) disconnectDone(target);
+      } else if (name === binding.disconnectFailedEvent) {
         const { key, message } = payload as DisconnectFailure;
+        const target = binding.store.useStore.getState().disconnecting.has(key) ? targetOf(binding, key) : null;
         actions.disconnectFailed(key, message);
+        if (target) disconnectFailed(target, message);
       }
     },
     onError: (message) => actions.failed(message),
   });
 }
 
+function targetOf<S extends SessionRowBase>(binding: SessionTableBinding<S>, key: string): DisconnectTarget | null {
+  const row = binding.store.useStore.getState().live.rows.get(key);
+  return row ? { label: binding.label(row), routerName: row.routerName } : null;
+}
+
 /** Disconnect: mark the row, queue the job; the row leaves when the router reports it ended. */
 export async function disconnectSession<S extends SessionRowBase>(binding: SessionTableBinding<S>, key: string): Promise<void> {
   const { actions } = binding.store;
+  const target = targetOf(binding, key) ?? { label: key, routerName: 'its router' };
   actions.disconnectRequested(key);
-  const result = await invokeDisconnect(binding.disconnect, key);
+  const result = await invokeDisconnect(binding.disconnect, key, target);
   if (result.ok) actions.disconnectQueued(key, result.data.jobId);
   else actions.disconnectFailed(key, `could not disconnect: ${result.error.message}`);
 }

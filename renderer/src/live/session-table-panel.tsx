@@ -1,3 +1,4 @@
+import { useStale } from '../stores/connection-store';
 import { useCallback, useId, useMemo, useState, type ReactNode } from 'react';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { VirtualTable, type TableColumn } from '../components/virtual-table';
@@ -35,6 +36,7 @@ export function SessionTablePanel<S extends SessionRowBase>(props: SessionTableP
   const routers = store.useStore(selectors.routers);
   const disconnecting = store.useStore(selectors.disconnecting);
   const notice = store.useStore(selectors.notice);
+  const stale = useStale();
   const [confirming, setConfirming] = useState<Stamped<S> | null>(null);
   const routerFilterId = useId();
   const textFilterId = useId();
@@ -54,13 +56,13 @@ export function SessionTablePanel<S extends SessionRowBase>(props: SessionTableP
             disconnecting…
           </span>
         ) : canDisconnect ? (
-          <button type="button" className="small" data-testid={`${prefix}-disconnect-${row.key}`} onClick={() => setConfirming(row)}>
+          <button type="button" className="small" data-testid={`${prefix}-disconnect-${row.key}`} disabled={stale} onClick={() => setConfirming(row)}>
             Disconnect
           </button>
         ) : null,
     };
     return [...dataColumns, actionColumn];
-  }, [dataColumns, canDisconnect, disconnecting, prefix]);
+  }, [dataColumns, canDisconnect, disconnecting, prefix, stale]);
 
   return (
     <>

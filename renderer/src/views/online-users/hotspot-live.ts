@@ -10,6 +10,7 @@ const binding: SessionTableBinding<HotspotSession> = {
   disconnectFailedEvent: 'HotspotDisconnectFailed',
   list: (input) => api.invoke('sessions.hotspot.list', input),
   disconnect: 'sessions.hotspot.disconnect',
+  label: (row) => row.user,
 };
 
 /** Online Users: one `sessions.hotspot.list`, then HotspotSessionsChanged on `tenant.{id}.sessions.hotspot`. */

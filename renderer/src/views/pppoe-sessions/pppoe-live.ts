@@ -10,6 +10,7 @@ const binding: SessionTableBinding<PppoeSession> = {
   disconnectFailedEvent: 'PppoeDisconnectFailed',
   list: (input) => api.invoke('sessions.pppoe.list', input),
   disconnect: 'sessions.pppoe.disconnect',
+  label: (row) => row.name,
 };
 
 /** PPPoE Sessions: one `sessions.pppoe.list`, then PppoeSessionsChanged on `tenant.{id}.sessions.pppoe`. */

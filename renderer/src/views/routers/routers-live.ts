@@ -1,9 +1,10 @@
 import type { Result } from '../../../../main/contract/errors';
 import type { InvokeInput } from '../../../../main/contract';
-import type { RouterSummary } from '../../../../main/routers/contract';
+import type { RouterSummary, RouterTestOutcome } from '../../../../main/routers/contract';
 import { api } from '../../bridge/api';
 import { attachLiveChannel } from '../../bridge/live-channel';
-import { resetRoutersStore, routersActions } from './routers-store';
+import { answerRouterAction, answerRouterTest } from './router-answers';
+import { resetRoutersStore, routersActions, useRoutersStore } from './routers-store';
 
 /**
  * Routers: one `routers.list`, then RouterAdded / RouterUpdated / RouterRemoved /
@@ -15,7 +16,14 @@ export function attachRouters(tenantId: number, asAdmin: boolean): () => void {
     channel: `tenant.${tenantId}.routers`,
     fetchSnapshot: () => api.invoke('routers.list', asAdmin ? { tenantId } : {}),
     onSnapshot: routersActions.snapshot,
-    onEvent: routersActions.event,
+    onEvent: (name, payload) => {
+      // A test this person started (still pending here) gets its answer as a toast too.
+      const outcome = name === 'RouterTested' ? (payload as RouterTestOutcome) : null;
+      const { routers, tests } = useRoutersStore.getState();
+      const mine = outcome !== null && ['requested', 'queued'].includes(tests.get(outcome.id)?.phase ?? '');
+      routersActions.event(name, payload);
+      if (outcome && mine) answerRouterTest(routers.get(outcome.id)?.name ?? `router ${outcome.id}`, outcome);
+    },
     onError: routersActions.failed,
   });
 }
@@ -24,12 +32,14 @@ export function attachRouters(tenantId: number, asAdmin: boolean): () => void {
 export async function addRouter(input: InvokeInput<'routers.add'>): Promise<Result<RouterSummary>> {
   const result = await api.invoke('routers.add', input);
   if (result.ok) routersActions.upsert(result.data);
+  answerRouterAction('added', input.name, result);
   return result;
 }
 
 export async function updateRouter(input: InvokeInput<'routers.update'>): Promise<Result<RouterSummary>> {
   const result = await api.invoke('routers.update', input);
   if (result.ok) routersActions.upsert(result.data);
+  answerRouterAction('saved', result.ok ? result.data.name : (useRoutersStore.getState().routers.get(input.id)?.name ?? `router ${input.id}`), result);
   return result;
 }
 
@@ -41,8 +51,10 @@ export async function acceptCertificate(id: number, fingerprint: string): Promis
 }
 
 export async function removeRouter(id: number): Promise<Result<{ id: number }>> {
+  const name = useRoutersStore.getState().routers.get(id)?.name ?? `router ${id}`;
   const result = await api.invoke('routers.remove', { id });
   if (result.ok) routersActions.removed(id);
+  answerRouterAction('removed', name, result);
   return result;
 }
 
@@ -51,5 +63,8 @@ export async function testRouter(id: number): Promise<void> {
   routersActions.testRequested(id);
   const result = await api.invoke('routers.test', { id });
   if (result.ok) routersActions.testQueued(id, result.data.jobId);
-  else routersActions.testFailed(id, result.error.message);
+  else {
+    routersActions.testFailed(id, result.error.message);
+    answerRouterTest(useRoutersStore.getState().routers.get(id)?.name ?? `router ${id}`, { ok: false, message: `could not start: ${result.error.message}` });
+  }
 }

@@ -4,6 +4,8 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { StatusBadge } from '../../components/status-badge';
 import { TenantPicker } from '../../components/tenant-picker';
 import { useNow } from '../../components/use-now';
+import { useLinkedRouter } from '../../components/router-link';
+import { useStale } from '../../stores/connection-store';
 import { ViewGate } from '../../components/view-gate';
 import { formatDuration } from '../../format/duration';
 import { sessionSelectors, useSessionStore } from '../../stores/session-store';
@@ -70,6 +72,8 @@ export function RoutersView() {
   const loaded = useRoutersStore(routersSelectors.loaded);
   const error = useRoutersStore(routersSelectors.error);
   const tests = useRoutersStore(routersSelectors.tests);
+  const stale = useStale();
+  const linked = useLinkedRouter();
   const now = useNow();
   const [editing, setEditing] = useState<Editing>(null);
   const [removing, setRemoving] = useState<RouterSummary | null>(null);
@@ -103,7 +107,7 @@ export function RoutersView() {
         )}
         <span className="spacer" />
         {canOperate && tenantId !== null && (
-          <button type="button" className="primary" data-testid="routers-add" onClick={() => setEditing({ router: null })}>
+          <button type="button" className="primary" data-testid="routers-add" disabled={stale} onClick={() => setEditing({ router: null })}>
             Add router
           </button>
         )}
@@ -145,7 +149,7 @@ export function RoutersView() {
               </thead>
               <tbody>
                 {routers.map((r) => (
-                  <tr key={r.id} data-testid={`router-row-${r.id}`} data-state={r.status.state}>
+                  <tr key={r.id} data-testid={`router-row-${r.id}`} data-state={r.status.state} className={r.id === linked ? 'row-linked' : undefined} aria-current={r.id === linked ? 'true' : undefined}>
                     <td>
                       <StatusBadge state={r.status.state} testId={`router-status-${r.id}`} title={r.status.lastError ?? undefined} />
                     </td>
@@ -171,14 +175,14 @@ export function RoutersView() {
                               testing…
                             </span>
                           ) : (
-                            <button type="button" className="small" data-testid={`router-test-${r.id}`} onClick={() => void testRouter(r.id)}>
+                            <button type="button" className="small" data-testid={`router-test-${r.id}`} disabled={stale} onClick={() => void testRouter(r.id)}>
                               Test
                             </button>
                           )}
-                          <button type="button" className="small" data-testid={`router-edit-${r.id}`} onClick={() => setEditing({ router: r })}>
+                          <button type="button" className="small" data-testid={`router-edit-${r.id}`} disabled={stale} onClick={() => setEditing({ router: r })}>
                             Edit
                           </button>
-                          <button type="button" className="small" data-testid={`router-remove-${r.id}`} onClick={() => setRemoving(r)}>
+                          <button type="button" className="small" data-testid={`router-remove-${r.id}`} disabled={stale} onClick={() => setRemoving(r)}>
                             Remove
                           </button>
                         </div>
