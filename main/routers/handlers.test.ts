@@ -49,6 +49,11 @@ describe('routers domain', () => {
     expect(await call(as('system_admin', null), 'routers.list', { tenantId: 1 })).toMatchObject({ ok: true, data: [{ id }] });
   });
 
+  it('refuses a system admin’s router for a tenant that does not exist, storing nothing', async () => {
+    expect(await call(as('system_admin', null), 'routers.add', { ...hq, tenantId: 999 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(core.services.routers.list(null)).toEqual([]);
+  });
+
   it('lets viewers read but not change, and anonymous sessions do nothing', async () => {
     await call(as('tenant_admin', 1), 'routers.add', hq);
     expect(await call(as('viewer', 1), 'routers.list', {})).toMatchObject({ ok: true, data: [{ name: 'hq-1' }] });
