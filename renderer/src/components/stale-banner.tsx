@@ -23,7 +23,7 @@ export function StaleBanner() {
   return (
     <div className={`stale-banner${back ? ' stale-banner-back' : ''}`} role="status" data-testid="stale-banner" data-state={state}>
       {back
-        ? 'Connection back: refreshing what changed meanwhile. Actions are enabled again once it is current.'
+        ? 'Catching up with what changed meanwhile: actions are enabled again once this view is current.'
         : `The console backend is unreachable${lostAt === null ? '' : ` since ${time(lostAt)}`}: what you see may be out of date, and actions are paused until it is back.${state === 'offline' ? ' Check the network or that the console is running.' : ''}`}
     </div>
   );
