@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { ROUTER_ENCODINGS, type RouterEncoding, type RouterSummary } from '../../../../main/routers/contract';
 import { sessionSelectors, useSessionStore } from '../../stores/session-store';
+import { useStale } from '../../stores/connection-store';
 import {
   API_PORT,
   API_SSL_PORT,
@@ -34,6 +35,8 @@ export function RouterFormDialog({ router, tenantId, onClose }: RouterFormDialog
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // Saving on out-of-date state could overwrite a change made meanwhile: wait for the view to be current.
+  const stale = useStale();
   const titleId = useId();
   const firstRef = useRef<HTMLInputElement>(null);
   const user = useSessionStore(sessionSelectors.user);
@@ -200,7 +203,7 @@ export function RouterFormDialog({ router, tenantId, onClose }: RouterFormDialog
           <button type="button" onClick={onClose} data-testid="router-form-cancel">
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={saving} data-testid="router-form-submit">
+          <button type="submit" className="primary" disabled={saving || stale} data-testid="router-form-submit">
             {saving ? 'Saving…' : router ? 'Save' : 'Add router'}
           </button>
         </div>
