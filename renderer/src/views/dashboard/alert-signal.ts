@@ -36,9 +36,10 @@ export function alertLine(alert: DashboardAlert): string {
 }
 
 /**
- * A desktop notification through the web Notification API. The desktop shell needs no seam of its
- * own for it: Electron implements this API in the renderer with the operating system's
- * notifications, and the headless host's browser with its own. Nothing when not permitted.
+ * A desktop notification through the web Notification API: the browser's own in front of the
+ * headless host. The desktop shell denies every web permission (main/electron/security.ts), so
+ * there this does nothing until the host offers a notification capability through NocApi.
+ * Nothing when not permitted.
  */
 export function notifyDesktop(alert: DashboardAlert, onClick: () => void): void {
   if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;

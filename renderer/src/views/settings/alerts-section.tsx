@@ -19,7 +19,7 @@ export function AlertsSection() {
     }
     const granted = await askDesktopPermission();
     setAlertPreferences({ desktop: granted });
-    setNotice(granted ? null : 'Desktop notifications are blocked for the console: allow them in the browser’s site settings, then turn this on again.');
+    setNotice(granted ? null : 'Desktop notifications are not permitted here: in a browser, allow them in the site settings for the console and turn this on again (the desktop app does not offer them yet).');
   };
 
   return (
