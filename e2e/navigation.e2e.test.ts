@@ -1,0 +1,152 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../main/auth/password';
+import type { Role } from '../main/contract';
+import { launchChromium } from './fixtures/browser';
+import { startLiveConsole, type LiveConsole } from './fixtures/live-console';
+import { signIn } from './fixtures/sign-in';
+import { addSystemAdmin, chooseTenant, SYSTEM_ADMIN } from './fixtures/system-admin';
+
+const EVERYONE = ['nav-dashboard', 'nav-online-users', 'nav-pppoe-sessions', 'nav-routers', 'nav-subscribers', 'nav-payments', 'nav-jobs'];
+const TAIL = ['nav-settings', 'nav-account', 'nav-status'];
+/** The side bar each role gets, in order (what main/auth/permissions.ts lets it use). */
+const EXPECTED_NAV: Record<Role, string[]> = {
+  viewer: [...EVERYONE, ...TAIL],
+  operator: [...EVERYONE, ...TAIL],
+  tenant_admin: [...EVERYONE, 'nav-users', ...TAIL],
+  system_admin: [...EVERYONE, 'nav-tenants', 'nav-users', ...TAIL],
+};
+const ROLE_LABEL: Record<Role, string> = { system_admin: 'System admin', tenant_admin: 'Tenant admin', operator: 'Operator', viewer: 'Viewer' };
+
+/** The same moment, written the way the renderer should write it for that tenant. */
+const expectedDate = (iso: string, locale: string, timeZone: string) =>
+  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone }).format(Date.parse(iso));
+
+describe('navigation by role, the top bar, the tenant in the URL and the tenant locale, in Chromium', () => {
+  let browser: Browser;
+  let live: LiveConsole;
+  const contexts: BrowserContext[] = [];
+  const accounts: Record<Role, { username: string; password: string }> = {
+    viewer: { username: 'alpha-viewer', password: 'Alpha-viewer-pw-1' },
+    operator: { username: 'alpha-operator', password: 'Alpha-operator-pw-1' },
+    tenant_admin: { username: '', password: '' },
+    system_admin: SYSTEM_ADMIN,
+  };
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    live = await startLiveConsole();
+    await addSystemAdmin(live);
+    accounts.tenant_admin = live.a.admin;
+    for (const role of ['viewer', 'operator'] as const) {
+      const { username, password } = accounts[role];
+      live.services.users.insert({ tenantId: live.a.id, name: `Alpha ${role}`, username, email: `${role}@alpha.example`, role, passwordHash: await hashPassword(password) }, Date.now());
+    }
+  });
+  // Each browser context holds a connection: closed after each test, so the host's per-address cap never refuses the next page.
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+  });
+  afterAll(async () => {
+    await live?.dispose();
+    await browser?.close();
+  });
+
+  const openPage = async (hash: string): Promise<Page> => {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${live.url}/#/${hash}`);
+    return page;
+  };
+  const navIds = (page: Page) => page.locator('nav.sidebar a').evaluateAll((links) => links.map((a) => a.getAttribute('data-testid')));
+
+  it('shows only sign-in and About/Status before sign-in, and the data folder to nobody', async () => {
+    const page = await openPage('tenants');
+    await page.getByTestId('sign-in-form').waitFor();
+    expect(await navIds(page)).toEqual(['nav-sign-in', 'nav-status']);
+    await page.getByTestId('nav-status').click();
+    await page.getByTestId('status-version').waitFor();
+    expect(await page.getByTestId('status-data-dir').count()).toBe(0);
+    expect(await page.getByTestId('user-menu').count()).toBe(0);
+  });
+
+  it.each(['viewer', 'operator', 'tenant_admin', 'system_admin'] as const)('gives a %s only the entries it can use, and the top bar names it and signs it out', async (role) => {
+    const page = await openPage('dashboard');
+    await signIn(page, accounts[role].username, accounts[role].password);
+    await page.getByTestId('topbar-user').waitFor();
+    expect(await navIds(page)).toEqual(EXPECTED_NAV[role]);
+    expect(await page.getByTestId('topbar-user').textContent()).toBe(accounts[role].username);
+    expect(await page.getByTestId('topbar-role').textContent()).toBe(role === 'system_admin' ? ROLE_LABEL[role] : `${ROLE_LABEL[role]} · Alpha Net`);
+
+    // A typed link to a view the role may not use says so instead of showing it.
+    if (role !== 'system_admin') {
+      await page.goto(`${live.url}/#/tenants`);
+      await page.getByTestId('view-not-allowed').waitFor();
+    }
+    // The data folder is a system admin's to see.
+    await page.goto(`${live.url}/#/status`);
+    await page.getByTestId('status-version').waitFor();
+    if (role === 'system_admin') await page.getByTestId('status-data-dir').waitFor();
+    else expect(await page.getByTestId('status-data-dir').count()).toBe(0);
+
+    await page.getByTestId('topbar-sign-out').click();
+    await page.getByTestId('user-menu').waitFor({ state: 'detached' });
+    expect(await navIds(page)).toEqual(['nav-sign-in', 'nav-status']);
+    await page.getByTestId('nav-sign-in').click();
+    await page.getByTestId('sign-in-form').waitFor();
+  });
+
+  it("keeps a system admin's chosen tenant across a reload and between views, in the URL", async () => {
+    const { a, b } = live;
+    const page = await openPage('routers');
+    await signIn(page, SYSTEM_ADMIN.username, SYSTEM_ADMIN.password);
+    await chooseTenant(page, b.id);
+    await page.locator(`[data-testid="router-row-${b.router.id}"]`).waitFor();
+    expect(page.url()).toMatch(new RegExp(`#/routers\\?tenant=${b.id}$`));
+
+    await page.reload();
+    await page.locator(`[data-testid="router-row-${b.router.id}"]`).waitFor();
+    expect(await page.getByTestId('tenant-picker').inputValue()).toBe(String(b.id));
+
+    await page.getByTestId('nav-pppoe-sessions').click();
+    await page.locator(`[data-testid^="pppoe-row-${b.router.id}:"]`).first().waitFor({ timeout: 20_000 });
+    expect(page.url()).toMatch(new RegExp(`#/pppoe-sessions\\?tenant=${b.id}$`));
+    expect(await page.locator(`[data-testid^="pppoe-row-${a.router.id}:"]`).count()).toBe(0);
+  });
+
+  it("writes dates in the tenant's time zone and locale, and rewrites them when the tenant admin changes them", async () => {
+    const startedAt = live.services.status.current().startedAt;
+    const admin = await openPage('settings');
+    await signIn(admin, live.a.admin.username, live.a.admin.password);
+    const viewer = await openPage('status');
+    await viewer.getByTestId('nav-sign-in').click();
+    await signIn(viewer, accounts.viewer.username, accounts.viewer.password);
+    await viewer.getByTestId('nav-status').click();
+
+    const set = async (locale: string, timeZone: string) => {
+      await admin.getByTestId('company-locale').fill(locale);
+      await admin.getByTestId('company-time-zone').fill(timeZone);
+      await admin.getByTestId('company-save').click();
+      await admin.getByTestId('company-saved').waitFor();
+    };
+    await admin.getByTestId('company-form').waitFor();
+    await set('de-DE', 'Pacific/Auckland');
+    // The viewer's open page follows the change as it happens (TenantSettingsChanged), no reload.
+    const german = expectedDate(startedAt, 'de-DE', 'Pacific/Auckland');
+    await viewer.locator('[data-testid="status-started"]', { hasText: german }).waitFor();
+    expect(german).toMatch(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}:\d{2}$/);
+
+    await set('en-US', 'America/New_York');
+    const american = expectedDate(startedAt, 'en-US', 'America/New_York');
+    await viewer.locator('[data-testid="status-started"]', { hasText: american }).waitFor();
+    expect(american).toMatch(/[AP]M$/);
+
+    // Every field at once: all three wrong, three messages, nothing saved.
+    await admin.getByTestId('company-locale').fill('not a locale!');
+    await admin.getByTestId('company-time-zone').fill('Mars/Olympus');
+    await admin.getByTestId('company-currency').fill('XYZW');
+    await admin.getByTestId('company-save').click();
+    for (const field of ['company-locale', 'company-time-zone', 'company-currency']) await admin.getByTestId(`${field}-error`).waitFor();
+  });
+});
