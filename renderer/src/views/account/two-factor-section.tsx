@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { beginEnrolment, confirmEnrolment, disableTwoFactor, loadTwoFactorStatus, recoveryCodesSaved, regenerateRecoveryCodes } from './two-factor-actions';
 import { twoFactorSelectors as select, useTwoFactorStore } from './two-factor-store';
 import { FormField } from './form-field';
+import { useFormat } from '../../format/use-format';
 
 /** My Account → two-factor sign-in: set up (QR code, confirming code), recovery codes, turn off. */
 export function TwoFactorSection() {
@@ -87,6 +88,7 @@ function RecoveryCodesList({ codes }: { codes: string[] }) {
 
 function EnrolledForms({ recoveryCodesLeft, enabledAt, busy, fields }: { recoveryCodesLeft: number; enabledAt: string | null; busy: boolean; fields: Record<string, string> }) {
   const [renewCode, setRenewCode] = useState('');
+  const format = useFormat();
   const [password, setPassword] = useState('');
   const [offCode, setOffCode] = useState('');
   // Both forms ask for a code: the backend's message goes under the one just sent.
@@ -104,7 +106,7 @@ function EnrolledForms({ recoveryCodesLeft, enabledAt, busy, fields }: { recover
   return (
     <>
       <p data-testid="two-factor-on">
-        On{enabledAt ? ` since ${new Date(enabledAt).toLocaleDateString()}` : ''}. {recoveryCodesLeft} of 10 recovery codes left.
+        On{enabledAt ? ` since ${format.date(enabledAt)}` : ''}. {recoveryCodesLeft} of 10 recovery codes left.
       </p>
       <form className="form" onSubmit={renew} data-testid="two-factor-renew">
         <h3>New recovery codes</h3>

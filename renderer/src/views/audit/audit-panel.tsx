@@ -1,5 +1,6 @@
 import '../../styles/accounts.css';
 import { useEffect } from 'react';
+import { useFormat } from '../../format/use-format';
 import { attachAudit } from './audit-live';
 import { auditSelectors, describeAudit, useAuditStore } from './audit-store';
 
@@ -8,6 +9,7 @@ export function AuditPanel({ tenantId }: { tenantId: number | null }) {
   const entries = useAuditStore(auditSelectors.entries);
   const loaded = useAuditStore(auditSelectors.loaded);
   const error = useAuditStore(auditSelectors.error);
+  const format = useFormat();
   useEffect(() => attachAudit(tenantId), [tenantId]);
   return (
     <div className="accounts-section" data-testid="audit-panel">
@@ -26,7 +28,7 @@ export function AuditPanel({ tenantId }: { tenantId: number | null }) {
           <tbody>
             {entries.map((e) => (
               <tr key={e.id} data-testid={`audit-${e.action}`}>
-                <td className="muted">{new Date(e.at).toLocaleString()}</td>
+                <td className="muted">{format.dateTime(e.at)}</td>
                 <td>{describeAudit(e)}</td>
               </tr>
             ))}

@@ -1,9 +1,11 @@
 import type { TenantBreakdown } from '../../../../main/dashboard/contract';
 import { formatRate } from '../../format/rate';
+import { useFormat } from '../../format/use-format';
 import { chooseTenant } from '../../stores/tenant-scope-store';
 
 /** The system admin's per-tenant rows; a tenant's name opens its own dashboard. */
 export function TenantBreakdownTable({ rows }: { rows: readonly TenantBreakdown[] }) {
+  const format = useFormat();
   return (
     <section className="box" aria-labelledby="tenants-title">
       <h2 id="tenants-title">Tenants</h2>
@@ -39,8 +41,8 @@ export function TenantBreakdownTable({ rows }: { rows: readonly TenantBreakdown[
               <td className={`num${t.routersOnline < t.routersTotal ? ' warn' : ''}`}>
                 {t.routersOnline} / {t.routersTotal}
               </td>
-              <td className="num">{t.hotspot.toLocaleString()}</td>
-              <td className="num">{t.pppoe.toLocaleString()}</td>
+              <td className="num">{format.number(t.hotspot)}</td>
+              <td className="num">{format.number(t.pppoe)}</td>
               <td className="num">{formatRate(t.inBps)}</td>
               <td className="num">{formatRate(t.outBps)}</td>
             </tr>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { JobAction, JobSummary, QueueStats } from '../../../../main/jobs/contract';
 import { sessionSelectors, useSessionStore } from '../../stores/session-store';
+import { useFormat } from '../../format/use-format';
 import { attachJobs, closeJobDetail, discardJob, openJobDetail, retryJob } from './jobs-live';
 import { jobsSelectors, mayOnJob, useJobsStore } from './jobs-store';
 import '../../styles/jobs.css';
@@ -9,7 +10,6 @@ import '../../styles/jobs.css';
 const payloadText = (job: JobSummary, mayRead: boolean) => (!job.payloadHidden ? job.payloadSummary : mayRead ? 'open Details for the payload' : 'payload hidden for your role');
 
 const ms = (value: number | null) => (value === null ? '—' : value < 1000 ? `${value < 10 ? value.toFixed(1) : Math.round(value)} ms` : `${(value / 1000).toFixed(1)} s`);
-const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
 
 function QueueRow({ q }: { q: QueueStats }) {
   return (
@@ -31,6 +31,7 @@ function QueueRow({ q }: { q: QueueStats }) {
 function JobDetailPanel() {
   const detail = useJobsStore(jobsSelectors.detail);
   const error = useJobsStore(jobsSelectors.detailError);
+  const { dateTime: time } = useFormat();
   if (error) return <p className="error" role="alert" data-testid="job-detail-error">{error}</p>;
   if (!detail) return null;
   return (
@@ -103,6 +104,7 @@ function JobDetailPanel() {
 /** Jobs (issue 3): per-queue stats, failed jobs with Retry/Discard, a job's detail. One fetch, then events. */
 export function JobsView() {
   const user = useSessionStore(sessionSelectors.user);
+  const { dateTime: time } = useFormat();
   const isSystemAdmin = useSessionStore(sessionSelectors.isSystemAdmin);
   const access = useJobsStore(jobsSelectors.access);
   const queues = useJobsStore(jobsSelectors.queues);

@@ -5,6 +5,7 @@ import { attachLiveChannel } from '../../bridge/live-channel';
 import { formatBytes } from '../../format/bytes';
 import { NumberSetting } from './number-setting';
 import { SectionPending } from './section-pending';
+import { useFormat } from '../../format/use-format';
 
 const KIND_LABEL: Record<BackupFile['kind'], string> = {
   scheduled: 'daily',
@@ -20,6 +21,7 @@ const KIND_LABEL: Record<BackupFile['kind'], string> = {
  */
 export function BackupSection() {
   const [overview, setOverview] = useState<BackupOverview | null>(null);
+  const format = useFormat();
   const [error, setError] = useState<string | null>(null);
   /** The job of the last "Back up now", until a BackupsChanged shows its file. */
   const [started, setStarted] = useState<number | null>(null);
@@ -99,7 +101,7 @@ export function BackupSection() {
             <tbody>
               {overview.backups.map((b) => (
                 <tr key={b.name} data-testid={`backup-row-${b.name}`}>
-                  <td>{new Date(b.createdAt).toLocaleString()}</td>
+                  <td>{format.dateTime(b.createdAt)}</td>
                   <td>{KIND_LABEL[b.kind]}</td>
                   <td className="num">{formatBytes(b.sizeBytes)}</td>
                   <td className="mono">{b.name}</td>

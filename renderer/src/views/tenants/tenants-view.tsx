@@ -1,6 +1,7 @@
 import '../../styles/accounts.css';
 import { useEffect } from 'react';
 import { api } from '../../bridge/api';
+import { useFormat } from '../../format/use-format';
 import { sessionSelectors, useSessionStore } from '../../stores/session-store';
 import { AuditPanel } from '../audit/audit-panel';
 import { RegistrationForm } from './registration-form';
@@ -18,6 +19,7 @@ function TenantList() {
   const tenants = useTenantsStore(tenantsSelectors.tenants);
   const loaded = useTenantsStore(tenantsSelectors.loaded);
   const error = useTenantsStore(tenantsSelectors.error);
+  const format = useFormat();
   useEffect(attachTenants, []);
   return (
     <section className="panel" aria-labelledby="tenants-title">
@@ -49,7 +51,7 @@ function TenantList() {
                 <td>{t.name}</td>
                 <td>{t.status}</td>
                 <td>{t.userCount}</td>
-                <td>{new Date(t.createdAt).toLocaleString()}</td>
+                <td>{format.dateTime(t.createdAt)}</td>
               </tr>
             ))}
           </tbody>

@@ -9,6 +9,7 @@ import { ViewGate } from '../../components/view-gate';
 import { rememberTenants } from '../../stores/tenant-scope-store';
 import { useViewTenant } from '../../stores/use-view-tenant';
 import { AuditPanel } from '../audit/audit-panel';
+import { useFormat } from '../../format/use-format';
 import { UserForm, type UserFormValues } from './user-form';
 import { attachUsers, userCommands } from './users-live';
 import { usersSelectors, useUsersStore } from './users-store';
@@ -41,6 +42,7 @@ export function UsersView() {
 function UserList({ tenantId, selfId }: { tenantId: number; selfId: number }) {
   // Lockouts end on their own: a minute's clock hides a badge whose time has passed.
   const now = useNow(60_000);
+  const format = useFormat();
   const lockedUntil = (u: UserSummary) => (u.lockedUntil !== null && Date.parse(u.lockedUntil) > now ? u.lockedUntil : null);
   const users = useUsersStore(usersSelectors.users);
   const loaded = useUsersStore(usersSelectors.loaded);
@@ -92,14 +94,14 @@ function UserList({ tenantId, selfId }: { tenantId: number; selfId: number }) {
                   {u.disabled && ' (disabled)'}
                   {lockedUntil(u) && (
                     <span className="badge badge-warn" title="Too many failed sign-ins" data-testid={`user-locked-${u.username}`}>
-                      locked until {new Date(lockedUntil(u)!).toLocaleTimeString()}
+                      locked until {format.time(lockedUntil(u))}
                     </span>
                   )}
                 </td>
                 <td>{u.name}</td>
                 <td>{u.email}</td>
                 <td>{u.role.replace('_', ' ')}</td>
-                <td>{u.lastSignInAt ? new Date(u.lastSignInAt).toLocaleString() : '—'}</td>
+                <td>{format.dateTime(u.lastSignInAt)}</td>
                 <td className="actions">
                   <button type="button" onClick={() => edit(u)} data-testid={`user-edit-${u.username}`}>
                     Edit
