@@ -1,7 +1,11 @@
 import '../styles/components.css';
-import { memo, useRef, type CSSProperties, type ReactNode } from 'react';
+import '../styles/virtual-table.css';
+import { memo, useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { SortDirection } from '../live/sorted-view';
+import { fitColumns } from './fit-columns';
+import { useElementWidth } from './use-element-width';
+import { useHeldOrder } from './use-held-order';
 
 export interface TableColumn<R> {
   id: string;
@@ -14,6 +18,10 @@ export interface TableColumn<R> {
   sortable?: boolean;
   /** Stays in view at the right edge when the table scrolls sideways (row actions). */
   pinned?: boolean;
+  /** 1 (or none): always shown; larger numbers fold into the row detail first when the table is narrow. */
+  priority?: number;
+  /** The full value as text: the cell's hover title, the row detail and the CSV export. Columns without it (actions) are neither. */
+  text?: (row: R) => string;
   cell: (row: R) => ReactNode;
 }
 
@@ -27,6 +35,12 @@ export interface VirtualTableProps<R> {
   rowClassName?: (row: R) => string | undefined;
   sort?: { column: string; direction: SortDirection };
   onSort?: (column: string) => void;
+  /**
+   * Freeze order: while the pointer is over the rows, they keep their places (live values change,
+   * the order does not); the current order applies when it leaves. The key names the sort and
+   * filter the person chose, whose change applies at once.
+   */
+  holdOrderKey?: string;
   /** Shown in place of the rows when there are none. */
   empty: ReactNode;
   rowHeight?: number;
@@ -39,11 +53,16 @@ const cellClass = (column: TableColumn<never>) => `vt-cell vt-${column.align ?? 
 /**
  * A grid that renders only the rows in view (plus a few), so 20,000 live rows cost the same
  * as 40. ARIA grid semantics: aria-rowcount is the full count, each rendered row carries its
- * aria-rowindex, and sortable headers expose aria-sort.
+ * aria-rowindex, and sortable headers expose aria-sort. Columns that do not fit the width fold
+ * away by priority (see fitColumns); the caller shows them in its row detail.
  */
 export function VirtualTable<R>(props: VirtualTableProps<R>) {
-  const { columns, rows, rowHeight = 34 } = props;
+  const { rowHeight = 34 } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(scrollRef);
+  const columns = useMemo(() => fitColumns(props.columns, width).shown, [props.columns, width]);
+  const held = useHeldOrder(props.rows, props.rowKey, props.holdOrderKey ?? '');
+  const rows = props.holdOrderKey === undefined ? props.rows : held.shown;
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -55,6 +74,7 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
   const template = columns.map((c) => (c.grow ? `minmax(${c.width}px, 1fr)` : `${c.width}px`)).join(' ');
   const minWidth = columns.reduce((sum, c) => sum + c.width, 0);
   const gridStyle = { '--vt-columns': template, '--vt-min-width': `${minWidth}px` } as CSSProperties;
+  const holding = props.holdOrderKey !== undefined && held.hovering;
 
   return (
     <div
@@ -64,6 +84,7 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
       aria-rowcount={rows.length + 1}
       aria-colcount={columns.length}
       data-testid={props.testId}
+      data-order-held={holding}
       style={gridStyle}
     >
       <div className="vt-scroll" ref={scrollRef}>
@@ -78,12 +99,13 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
                   aria-colindex={i + 1}
                   aria-sort={column.sortable ? (sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none') : undefined}
                   className={cellClass(column)}
+                  data-column={column.id}
                 >
                   {column.sortable && props.onSort ? (
                     <button type="button" className="vt-sort" data-testid={`${props.testId}-sort-${column.id}`} onClick={() => props.onSort!(column.id)}>
                       {column.header}
-                      <span className="vt-sort-mark" aria-hidden="true">
-                        {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                      <span className="vt-sort-mark" aria-hidden="true" title={sorted && holding ? 'Order paused while the pointer is over the rows' : undefined}>
+                        {sorted && holding ? '⏸' : sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
                       </span>
                     </button>
                   ) : (
@@ -97,7 +119,13 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
         {rows.length === 0 ? (
           <div className="vt-empty">{props.empty}</div>
         ) : (
-          <div className="vt-body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
+          <div
+            className="vt-body"
+            role="rowgroup"
+            style={{ height: virtualizer.getTotalSize() }}
+            onPointerEnter={() => held.setHovering(true)}
+            onPointerLeave={() => held.setHovering(false)}
+          >
             {virtualizer.getVirtualItems().map((item) => {
               const row = rows[item.index]!;
               return (
@@ -144,7 +172,7 @@ const VirtualRow = memo(function VirtualRow<R>(props: VirtualRowProps<R>) {
       style={{ height: props.height, transform: `translateY(${props.top}px)` }}
     >
       {props.columns.map((column, i) => (
-        <div key={column.id} role="gridcell" aria-colindex={i + 1} className={cellClass(column)}>
+        <div key={column.id} role="gridcell" aria-colindex={i + 1} className={cellClass(column)} data-column={column.id} title={column.text?.(props.row)}>
           {column.cell(props.row)}
         </div>
       ))}

@@ -1,6 +1,10 @@
 import { useStale } from '../stores/connection-store';
-import { useCallback, useId, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ConfirmDialog } from '../components/confirm-dialog';
+import { ExportCsvButton } from '../components/export-csv-button';
+import { DetailsIcon, DisconnectIcon } from '../components/icons';
+import { RowDetail } from '../components/row-detail';
+import { useSlashFocus } from '../components/use-slash-focus';
 import { VirtualTable, type TableColumn } from '../components/virtual-table';
 import type { Stamped } from './keyed-rows';
 import type { createSessionTableStore, SessionRowBase } from './session-table-store';
@@ -12,6 +16,8 @@ export interface SessionTablePanelProps<S extends SessionRowBase> {
   prefix: string;
   /** "online users", "PPPoE sessions": used in counts and empty states. */
   noun: string;
+  /** The CSV file's name, without the date and ".csv". */
+  exportName: string;
   store: TableStore<S>;
   columns: readonly TableColumn<Stamped<S>>[];
   /** Who the confirmation names, e.g. `alice on hq-1`. */
@@ -37,32 +43,61 @@ export function SessionTablePanel<S extends SessionRowBase>(props: SessionTableP
   const disconnecting = store.useStore(selectors.disconnecting);
   const notice = store.useStore(selectors.notice);
   const stale = useStale();
+  const live = store.useStore((s) => s.live);
   const [confirming, setConfirming] = useState<Stamped<S> | null>(null);
+  const [detailKey, setDetailKey] = useState<string | null>(null);
   const routerFilterId = useId();
   const textFilterId = useId();
+  const searchRef = useRef<HTMLInputElement>(null);
+  useSlashFocus(searchRef);
   const cancel = useCallback(() => setConfirming(null), []);
+  const { describe } = props;
 
   // Stable unless what it shows changes, so memoized rows skip re-rendering.
   const { columns: dataColumns, canDisconnect } = props;
   const columns = useMemo<TableColumn<Stamped<S>>[]>(() => {
+    // Icons keep the pinned column narrow enough that the data columns fit a laptop; each button's name says what and whom.
     const actionColumn: TableColumn<Stamped<S>> = {
       id: 'actions',
       header: 'Actions',
-      width: 110,
+      width: 100,
       pinned: true,
-      cell: (row) =>
-        disconnecting.has(row.key) ? (
-          <span className="muted" data-testid={`${prefix}-disconnecting-${row.key}`} role="status">
-            disconnecting…
-          </span>
-        ) : canDisconnect ? (
-          <button type="button" className="small" data-testid={`${prefix}-disconnect-${row.key}`} disabled={stale} onClick={() => setConfirming(row)}>
-            Disconnect
+      cell: (row) => (
+        <span className="vt-actions">
+          <button
+            type="button"
+            className="ghost icon-button"
+            aria-label={`Details of ${describe(row)}`}
+            aria-expanded={detailKey === row.key}
+            title="Details"
+            data-testid={`${prefix}-details-${row.key}`}
+            onClick={() => setDetailKey((open) => (open === row.key ? null : row.key))}
+          >
+            <DetailsIcon />
           </button>
-        ) : null,
+          {disconnecting.has(row.key) ? (
+            <span className="muted" data-testid={`${prefix}-disconnecting-${row.key}`} role="status">
+              ending…
+            </span>
+          ) : canDisconnect ? (
+            <button
+              type="button"
+              className="danger icon-button"
+              aria-label={`Disconnect ${describe(row)}`}
+              title="Disconnect"
+              data-testid={`${prefix}-disconnect-${row.key}`}
+              disabled={stale}
+              onClick={() => setConfirming(row)}
+            >
+              <DisconnectIcon />
+            </button>
+          ) : null}
+        </span>
+      ),
     };
     return [...dataColumns, actionColumn];
-  }, [dataColumns, canDisconnect, disconnecting, prefix, stale]);
+  }, [dataColumns, canDisconnect, disconnecting, prefix, describe, detailKey, stale]);
+  const detailRow = detailKey === null ? null : (live.rows.get(detailKey) ?? null);
 
   return (
     <>
@@ -87,8 +122,10 @@ export function SessionTablePanel<S extends SessionRowBase>(props: SessionTableP
         <label className="field-inline" htmlFor={textFilterId}>
           Search
           <input
+            ref={searchRef}
             id={textFilterId}
             type="search"
+            aria-keyshortcuts="/"
             placeholder="user, address, MAC…"
             data-testid={`${prefix}-filter-text`}
             value={spec.text}
@@ -96,6 +133,7 @@ export function SessionTablePanel<S extends SessionRowBase>(props: SessionTableP
           />
         </label>
         <span className="spacer" />
+        <ExportCsvButton fileName={props.exportName} columns={dataColumns} rows={rows} testId={`${prefix}-export`} />
         <span className="counts" role="status" aria-live="polite">
           <strong data-testid={`${prefix}-count`}>{total}</strong> {props.noun}
           {rows.length !== total && (
@@ -129,8 +167,19 @@ export function SessionTablePanel<S extends SessionRowBase>(props: SessionTableP
         rowClassName={(row) => (disconnecting.has(row.key) ? 'row-pending' : undefined)}
         sort={{ column: spec.sortColumn, direction: spec.sortDirection }}
         onSort={actions.sortBy}
+        holdOrderKey={`${spec.sortColumn} ${spec.sortDirection} ${spec.routerId} ${spec.text}`}
         empty={<span className="muted">{!loaded ? 'Loading…' : total === 0 ? `No ${props.noun} right now.` : `No ${props.noun} match the filter.`}</span>}
       />
+      {detailKey !== null && (
+        <RowDetail
+          title={detailRow ? describe(detailRow) : 'Session details'}
+          columns={dataColumns}
+          row={detailRow}
+          gone="This session has ended."
+          testId={`${prefix}-detail`}
+          onClose={() => setDetailKey(null)}
+        />
+      )}
       {confirming && (
         <ConfirmDialog
           title="Disconnect?"

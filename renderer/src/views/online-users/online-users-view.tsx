@@ -4,10 +4,10 @@ import type { TableColumn } from '../../components/virtual-table';
 import { TenantPicker } from '../../components/tenant-picker';
 import { useNow } from '../../components/use-now';
 import { ViewGate } from '../../components/view-gate';
-import { formatBytes } from '../../format/bytes';
 import { formatDuration } from '../../format/duration';
-import { formatRate } from '../../format/rate';
+import { compactMac } from '../../live/compact-mac';
 import type { Stamped } from '../../live/keyed-rows';
+import { elapsedSince, routerColumn, trafficColumns, uptimeColumn } from '../../live/session-columns';
 import { SessionTablePanel } from '../../live/session-table-panel';
 import { sessionSelectors, useSessionStore } from '../../stores/session-store';
 import { useViewTenant } from '../../stores/use-view-tenant';
@@ -17,31 +17,27 @@ import '../../styles/live-tables.css';
 
 type Row = Stamped<HotspotSession>;
 
-/** Seconds elapsed since the row's uptime was reported, so displayed times tick between updates. */
-const elapsed = (row: Row, now: number) => Math.max(0, Math.floor((now - row.seenAt) / 1000));
+const timeLeft = (r: Row, now: number) => (r.sessionTimeLeftSeconds === null ? '—' : formatDuration(Math.max(0, r.sessionTimeLeftSeconds - elapsedSince(r, now))));
 
+/**
+ * Priorities (1 never folds, larger folds first) keep user, address and the live rates on a
+ * 1280 px laptop; login method, time left, upload and MAC move into the row detail there.
+ */
 function hotspotColumns(now: number): TableColumn<Row>[] {
   return [
-    { id: 'user', header: 'User', width: 120, grow: true, sortable: true, cell: (r) => r.user },
-    { id: 'router', header: 'Router', width: 105, sortable: true, cell: (r) => r.routerName },
-    { id: 'address', header: 'Address', width: 105, sortable: true, cell: (r) => r.address },
-    { id: 'mac', header: 'MAC', width: 145, sortable: true, cell: (r) => <span className="mono">{r.macAddress}</span> },
-    { id: 'loginBy', header: 'Login', width: 90, sortable: true, cell: (r) => r.loginBy },
-    { id: 'uptime', header: 'Uptime', width: 80, align: 'end', sortable: true, cell: (r) => formatDuration(r.uptimeSeconds + elapsed(r, now)) },
-    {
-      id: 'timeLeft',
-      header: 'Time left',
-      width: 80,
-      align: 'end',
-      sortable: true,
-      cell: (r) => (r.sessionTimeLeftSeconds === null ? '—' : formatDuration(Math.max(0, r.sessionTimeLeftSeconds - elapsed(r, now)))),
-    },
-    { id: 'bytesIn', header: 'Bytes in', width: 85, align: 'end', sortable: true, cell: (r) => formatBytes(r.bytesIn) },
-    { id: 'bytesOut', header: 'Bytes out', width: 85, align: 'end', sortable: true, cell: (r) => formatBytes(r.bytesOut) },
-    { id: 'rateIn', header: 'Rate in', width: 90, align: 'end', sortable: true, cell: (r) => formatRate(r.rateIn) },
-    { id: 'rateOut', header: 'Rate out', width: 90, align: 'end', sortable: true, cell: (r) => formatRate(r.rateOut) },
+    { id: 'user', header: 'User', width: 120, grow: true, sortable: true, text: (r) => r.user, cell: (r) => r.user },
+    routerColumn<Row>(2),
+    { id: 'address', header: 'Address', width: 112, sortable: true, text: (r) => r.address, cell: (r) => r.address },
+    { id: 'mac', header: 'MAC', width: 96, priority: 3, sortable: true, text: (r) => r.macAddress, cell: (r) => <span className="mono">{compactMac(r.macAddress)}</span> },
+    { id: 'loginBy', header: 'Login', width: 90, priority: 5, sortable: true, text: (r) => r.loginBy, cell: (r) => r.loginBy },
+    uptimeColumn<Row>(now, 2),
+    { id: 'timeLeft', header: 'Time left', width: 100, priority: 4, align: 'end', sortable: true, text: (r) => timeLeft(r, now), cell: (r) => timeLeft(r, now) },
+    ...trafficColumns<Row>(),
   ];
 }
+
+const describeRow = (r: Row) => `${r.user} (${r.address}) on ${r.routerName}`;
+const disconnect = (key: string) => void disconnectHotspot(key);
 
 /** Online Users: every hotspot user of the tenant, live. One list invoke on mount, then events only. */
 export function OnlineUsersView() {
@@ -65,11 +61,12 @@ export function OnlineUsersView() {
         <SessionTablePanel
           prefix="hotspot"
           noun="online users"
+          exportName="online-users"
           store={hotspotStore}
           columns={columns}
-          describe={(r) => `${r.user} (${r.address}) on ${r.routerName}`}
+          describe={describeRow}
           canDisconnect={canOperate}
-          onDisconnect={(key) => void disconnectHotspot(key)}
+          onDisconnect={disconnect}
         />
       </ViewGate>
     </section>

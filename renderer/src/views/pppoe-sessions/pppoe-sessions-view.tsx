@@ -4,10 +4,9 @@ import type { TableColumn } from '../../components/virtual-table';
 import { TenantPicker } from '../../components/tenant-picker';
 import { useNow } from '../../components/use-now';
 import { ViewGate } from '../../components/view-gate';
-import { formatBytes } from '../../format/bytes';
-import { formatDuration } from '../../format/duration';
-import { formatRate } from '../../format/rate';
+import { compactMac } from '../../live/compact-mac';
 import type { Stamped } from '../../live/keyed-rows';
+import { routerColumn, trafficColumns, uptimeColumn } from '../../live/session-columns';
 import { SessionTablePanel } from '../../live/session-table-panel';
 import { sessionSelectors, useSessionStore } from '../../stores/session-store';
 import { useViewTenant } from '../../stores/use-view-tenant';
@@ -17,27 +16,25 @@ import '../../styles/live-tables.css';
 
 type Row = Stamped<PppoeSession>;
 
+/**
+ * The caller id is the subscriber's MAC on Ethernet (shown compact, full on hover and in the
+ * detail) or a phone number on dial-up and LTE links (shown as it is); its column is wide enough
+ * for either, so it is readable without opening anything at 1440 px.
+ */
 function pppoeColumns(now: number): TableColumn<Row>[] {
   return [
-    { id: 'name', header: 'Name', width: 130, grow: true, sortable: true, cell: (r) => r.name },
-    { id: 'router', header: 'Router', width: 110, sortable: true, cell: (r) => r.routerName },
-    { id: 'service', header: 'Service', width: 110, sortable: true, cell: (r) => r.service },
-    { id: 'callerId', header: 'Caller id', width: 140, sortable: true, cell: (r) => <span className="mono">{r.callerId}</span> },
-    { id: 'address', header: 'Address', width: 110, sortable: true, cell: (r) => r.address },
-    {
-      id: 'uptime',
-      header: 'Uptime',
-      width: 85,
-      align: 'end',
-      sortable: true,
-      cell: (r) => formatDuration(r.uptimeSeconds + Math.max(0, Math.floor((now - r.seenAt) / 1000))),
-    },
-    { id: 'bytesIn', header: 'Bytes in', width: 85, align: 'end', sortable: true, cell: (r) => formatBytes(r.bytesIn) },
-    { id: 'bytesOut', header: 'Bytes out', width: 85, align: 'end', sortable: true, cell: (r) => formatBytes(r.bytesOut) },
-    { id: 'rateIn', header: 'Rate in', width: 90, align: 'end', sortable: true, cell: (r) => formatRate(r.rateIn) },
-    { id: 'rateOut', header: 'Rate out', width: 90, align: 'end', sortable: true, cell: (r) => formatRate(r.rateOut) },
+    { id: 'name', header: 'Name', width: 130, grow: true, sortable: true, text: (r) => r.name, cell: (r) => r.name },
+    routerColumn<Row>(2),
+    { id: 'service', header: 'Service', width: 110, priority: 4, sortable: true, text: (r) => r.service, cell: (r) => r.service },
+    { id: 'callerId', header: 'Caller ID', width: 118, priority: 3, sortable: true, text: (r) => r.callerId, cell: (r) => <span className="mono">{compactMac(r.callerId)}</span> },
+    { id: 'address', header: 'Address', width: 112, sortable: true, text: (r) => r.address, cell: (r) => r.address },
+    uptimeColumn<Row>(now, 2),
+    ...trafficColumns<Row>(),
   ];
 }
+
+const describeRow = (r: Row) => `${r.name} (${r.address}) on ${r.routerName}`;
+const disconnect = (key: string) => void disconnectPppoe(key);
 
 /** PPPoE Sessions: every /ppp/active session of the tenant, live. One list invoke on mount, then events only. */
 export function PppoeSessionsView() {
@@ -61,11 +58,12 @@ export function PppoeSessionsView() {
         <SessionTablePanel
           prefix="pppoe"
           noun="PPPoE sessions"
+          exportName="pppoe-sessions"
           store={pppoeStore}
           columns={columns}
-          describe={(r) => `${r.name} (${r.address}) on ${r.routerName}`}
+          describe={describeRow}
           canDisconnect={canOperate}
-          onDisconnect={(key) => void disconnectPppoe(key)}
+          onDisconnect={disconnect}
         />
       </ViewGate>
     </section>
