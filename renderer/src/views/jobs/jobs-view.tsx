@@ -181,10 +181,13 @@ export function JobsView() {
                       <td>{job.queue}</td>
                       <td>{job.name}</td>
                       {isSystemAdmin && <td>{job.tenantId ?? 'system'}</td>}
-                      <td className={job.payloadHidden ? 'muted payload' : 'mono payload'} data-testid={`jobs-failed-${job.id}-payload`}>
+                      <td className={job.payloadHidden ? 'muted payload' : 'mono payload'} title={payloadText(job, may(job, 'payload'))} data-testid={`jobs-failed-${job.id}-payload`}>
                         {payloadText(job, may(job, 'payload'))}
                       </td>
-                      <td data-testid={`jobs-failed-${job.id}-error`}>{job.lastError}</td>
+                      {/* Errors are sentences: they wrap, so the table stays inside its box on a laptop. */}
+                      <td className="wrap" data-testid={`jobs-failed-${job.id}-error`}>
+                        {job.lastError}
+                      </td>
                       <td className="num">{job.attempts}</td>
                       <td>{time(job.finishedAt)}</td>
                       <td className="actions">
