@@ -30,7 +30,7 @@ export function App() {
         <UserMenu />
       </header>
       <SideNav viewId={viewId} />
-      <main className="content" id={MAIN_CONTENT_ID} tabIndex={-1}>
+      <main className="content" id={MAIN_CONTENT_ID} tabIndex={0}>
         <StaleBanner />
         {/* Views anyone connected may see; every other view sits behind sign-in (or first-run setup), then the role. */}
         {isPublicView(viewId) ? (

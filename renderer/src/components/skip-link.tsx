@@ -1,5 +1,5 @@
 import '../styles/skip-link.css';
-/** The id of the element the skip link moves focus to (the app's <main>, which has tabIndex -1). */
+/** The id of the element the skip link moves focus to: the app's <main>, focusable (tabIndex 0) because it is the region that scrolls. */
 export const MAIN_CONTENT_ID = 'main-content';
 
 /**
