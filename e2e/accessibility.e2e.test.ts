@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { NAV_ITEMS } from '../renderer/src/app/navigation';
+import type { LiveConsole } from './fixtures/live-console';
+import { chooseTenant, liveConsoleAsSystemAdmin, openAsSystemAdmin, showView } from './fixtures/system-admin';
+
+// Evaluated, not added as a <script>: the console's CSP (script-src 'self') rightly refuses inline scripts.
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: unknown[] }>;
+}
+
+/** axe-core's serious and critical violations on the page as it is now, one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  });
+  return (violations as AxeViolation[])
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('accessibility in Chromium', () => {
+  const suite = liveConsoleAsSystemAdmin();
+  let browser: Browser;
+  let live: LiveConsole;
+  beforeEach(() => {
+    browser = suite.browser();
+    live = suite.live();
+  });
+
+  it('has no serious or critical axe-core violations on the sign-in screen or any view, in both themes', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const signedOut = await context.newPage();
+    await signedOut.goto(`${live.url}/#/dashboard`);
+    await signedOut.getByTestId('sign-in-form').waitFor();
+    const problems = (await seriousViolations(signedOut)).map((v) => `sign-in: ${v}`);
+
+    const page = await openAsSystemAdmin(browser, live, { width: 1280, height: 720 }, 'online-users');
+    await chooseTenant(page, live.a.id);
+    for (const theme of ['dark', 'light']) {
+      if ((await page.locator('html').getAttribute('data-theme')) !== theme) await page.getByTestId('theme-toggle').click();
+      for (const { id } of NAV_ITEMS) {
+        if ((await page.getByTestId(`nav-${id}`).count()) === 0) continue;
+        await showView(page, live, id);
+        problems.push(...(await seriousViolations(page)).map((v) => `${theme} ${id}: ${v}`));
+      }
+    }
+    // A row detail open (it joins the page below the table).
+    await showView(page, live, 'online-users');
+    await page.locator('[data-testid^="hotspot-details-"]').first().click();
+    await page.getByTestId('hotspot-detail').waitFor();
+    problems.push(...(await seriousViolations(page)).map((v) => `online-users detail: ${v}`));
+    expect(problems).toEqual([]);
+  });
+
+  it('"/" focuses the view’s search box, and the first Tab offers a skip link past the navigation', async () => {
+    const page = await openAsSystemAdmin(browser, live, { width: 1280, height: 720 }, 'online-users');
+    await chooseTenant(page, live.a.id);
+    await showView(page, live, 'online-users');
+    // Off the tenant picker: in a field "/" is a character.
+    await page.locator('main h1').click();
+    await page.keyboard.press('/');
+    const search = page.getByTestId('hotspot-filter-text');
+    expect(await search.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await search.inputValue()).toBe('');
+    await page.keyboard.type('10.5/');
+    expect(await search.inputValue()).toBe('10.5/');
+
+    await page.getByTestId('nav-pppoe-sessions').click();
+    await showView(page, live, 'pppoe-sessions');
+    await page.locator('main h1').click();
+    await page.keyboard.press('/');
+    expect(await page.getByTestId('pppoe-filter-text').evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // A fresh load (still signed in: the token lives in the tab) starts the tab order at the top.
+    await page.reload();
+    await page.getByTestId('nav-pppoe-sessions').waitFor();
+    await page.keyboard.press('Tab');
+    const skip = page.getByTestId('skip-link');
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await skip.isVisible()).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main-content');
+    expect(page.url()).toMatch(/#\/pppoe-sessions(\?|$)/);
+    // The next Tab lands in the view, not in the top bar or the side bar.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
+  });
+});
