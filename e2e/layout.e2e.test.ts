@@ -80,6 +80,7 @@ describe('tables and layouts that fit a laptop, in Chromium', () => {
     expect(headers.find((h) => h.id === 'rateOut')!.text).toBe('Download');
     expect(headers.find((h) => h.id === 'rateIn')!.text).toBe('Upload');
     expect(shown).not.toContain('loginBy');
+    expect(await page.locator('[data-testid="hotspot-table"] [role="columnheader"][data-column="actions"]').getAttribute('title')).toMatch(/details: .*Login/);
 
     const [first] = await rowOrder(page, 'hotspot');
     const key = first!.replace('hotspot-row-', '');
@@ -95,6 +96,12 @@ describe('tables and layouts that fit a laptop, in Chromium', () => {
     expect(await page.getByRole('button', { name: new RegExp(`^Disconnect ${rows[0]!.user}`) }).count()).toBe(1);
     await page.getByTestId('hotspot-detail-close').click();
     await detail.waitFor({ state: 'detached' });
+
+    // PPPoE keeps its caller id in view at 1280 px too (upload and service fold first).
+    await showView(page, live, 'pppoe-sessions');
+    const pppoe = await tableContents(page, 'pppoe-table');
+    expect(pppoe.headers.map((h) => h.id)).toEqual(expect.arrayContaining(['name', 'callerId', 'address', 'rateOut', 'rateIn']));
+    expect(pppoe.rows[0]!.callerId).toMatch(/\S/);
   });
 
   it('exports as CSV exactly the rows the table shows, after filter and sort, with every column', async () => {

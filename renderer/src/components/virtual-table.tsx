@@ -60,7 +60,9 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
   const { rowHeight = 34 } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(scrollRef);
-  const columns = useMemo(() => fitColumns(props.columns, width).shown, [props.columns, width]);
+  const { shown: columns, folded } = useMemo(() => fitColumns(props.columns, width), [props.columns, width]);
+  // Said on the pinned (actions) header, where the row detail is opened.
+  const foldedNote = folded.length === 0 ? undefined : `Not shown at this width, in each row's details: ${folded.map((c) => c.header).join(', ')}`;
   const held = useHeldOrder(props.rows, props.rowKey, props.holdOrderKey ?? '');
   const rows = props.holdOrderKey === undefined ? props.rows : held.shown;
   const virtualizer = useVirtualizer({
@@ -100,6 +102,7 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
                   aria-sort={column.sortable ? (sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none') : undefined}
                   className={cellClass(column)}
                   data-column={column.id}
+                  title={column.pinned ? foldedNote : undefined}
                 >
                   {column.sortable && props.onSort ? (
                     <button type="button" className="vt-sort" data-testid={`${props.testId}-sort-${column.id}`} onClick={() => props.onSort!(column.id)}>
