@@ -18,6 +18,7 @@ export const invokeAccess: Record<InvokeName, InvokeAccess> = {
   'routers.update': ['system_admin', 'tenant_admin', 'operator'],
   'routers.remove': ['system_admin', 'tenant_admin', 'operator'],
   'routers.test': ['system_admin', 'tenant_admin', 'operator'],
+  'routers.testDraft': ['system_admin', 'tenant_admin', 'operator'],
   // Trusting a new router certificate is an admin's call: an operator could be the one who redirected it.
   'routers.acceptCertificate': ['system_admin', 'tenant_admin'],
   'sessions.hotspot.disconnect': ['system_admin', 'tenant_admin', 'operator'],

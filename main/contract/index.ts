@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { EventDefinition, InvokeDefinition } from './define';
 import { systemEvents, systemInvokes } from '../system/contract';
 import { routerEvents, routerInvokes } from '../routers/contract';
+import { routerDraftTestEvents, routerDraftTestInvokes } from '../routers/draft-test-contract';
 import { sessionEvents, sessionInvokes } from '../sessions/contract';
 import { dashboardEvents, dashboardInvokes } from '../dashboard/contract';
 import { jobsEvents, jobsInvokes } from '../jobs/contract';
@@ -20,6 +21,7 @@ import { retentionInvokes } from '../retention/contract';
 export const invokes = {
   ...systemInvokes,
   ...routerInvokes,
+  ...routerDraftTestInvokes,
   ...sessionInvokes,
   ...dashboardInvokes,
   ...jobsInvokes,
@@ -34,6 +36,7 @@ export const invokes = {
 export const events = {
   ...systemEvents,
   ...routerEvents,
+  ...routerDraftTestEvents,
   ...sessionEvents,
   ...dashboardEvents,
   ...jobsEvents,

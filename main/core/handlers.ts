@@ -2,6 +2,7 @@ import type { InvokeName, InvokeOutput, ParsedInvokeInput } from '../contract';
 import type { InvokeContext } from './services';
 import { systemHandlers } from '../system/handlers';
 import { routerHandlers } from '../routers/handlers';
+import { routerDraftTestHandlers } from '../routers/draft-test-handlers';
 import { sessionHandlers } from '../sessions/handlers';
 import { dashboardHandlers } from '../dashboard/handlers';
 import { jobsHandlers } from '../jobs/handlers';
@@ -23,6 +24,7 @@ export type DomainHandlers<K extends InvokeName> = { [N in K]: InvokeHandler<N> 
 export const handlers: DomainHandlers<InvokeName> = {
   ...systemHandlers,
   ...routerHandlers,
+  ...routerDraftTestHandlers,
   ...sessionHandlers,
   ...dashboardHandlers,
   ...jobsHandlers,

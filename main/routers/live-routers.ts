@@ -3,6 +3,7 @@ import type { Logger } from '../core/logger';
 import type { SessionHub } from '../sessions/session-hub';
 import { SecretBoxError } from '../secrets/secret-box';
 import { CertificateTrust } from './certificate-trust';
+import { readPeerCertificate } from './client/peer-certificate';
 import type { RouterLiveStatus } from './contract';
 import { RouterIo, type RouterIoOptions } from './io/router-io';
 import type { ConnectionTestResult, RouterEndpoint, SessionKind, ShardEvent } from './io/shard-protocol';
@@ -107,6 +108,24 @@ export class LiveRouters {
       return { ok: false, message: (error as Error).message, resource: null, latencyMs: null };
     }
     return (await this.io.test(endpoint)) as ConnectionTestResult;
+  }
+
+  /**
+   * A test of settings not saved yet (the Add/Edit form): nothing is stored. In `pin` mode the
+   * certificate the router presents now is read and used for this test only; saving pins it.
+   */
+  async testDraft(endpoint: RouterEndpoint): Promise<ConnectionTestResult & { fingerprint: string | null }> {
+    let fingerprint: string | null = null;
+    if (endpoint.tls.mode === 'pin') {
+      try {
+        const seen = await readPeerCertificate(endpoint.host, endpoint.port, 10_000);
+        fingerprint = seen.fingerprint;
+        endpoint = { ...endpoint, tls: { ...endpoint.tls, pinned: seen.pem } };
+      } catch (error) {
+        return { ok: false, message: `router '${endpoint.name}' presented no TLS certificate (${(error as Error).message}): check that api-ssl is enabled on that port`, resource: null, latencyMs: null, fingerprint };
+      }
+    }
+    return { ...((await this.io.test(endpoint)) as ConnectionTestResult), fingerprint };
   }
 
   stop(): Promise<void> {

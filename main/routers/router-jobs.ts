@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { defineJob, jobSet, type ScheduleDefinition } from '../jobs/define-job';
 import { PermanentJobError } from '../jobs/errors';
+import { privateInputMissing, takePrivateInput } from '../jobs/private-input';
+import { ROUTER_ENCODINGS, ROUTER_TLS_MODES } from './contract';
+
+/** What a draft test keeps out of its payload (payloads show in the Jobs view): the password, and the CA with it. */
+const draftSecrets = z.object({ password: z.string(), tlsCa: z.string() }).strict();
 
 /** Counter polls run every this many seconds on `router-data`, resource polls on `router-monitoring`. */
 export const COUNTER_POLL_SECONDS = 10;
@@ -49,6 +54,25 @@ export const routerJobs = jobSet(
       const { ok, message, latencyMs, resource } = result;
       services.bus.publish('RouterTested', { id: routerId, ok, message, latencyMs, identity: resource?.identity ?? null, version: resource?.version ?? null }, record.tenantId);
       return result;
+    },
+  }),
+  defineJob({
+    name: 'routers.test-draft',
+    queue: 'router-data',
+    runs: 'main',
+    maxAttempts: 1,
+    summary: 'Connects with settings not saved yet (the Add/Edit form), logs in and reads identity and version; stores nothing.',
+    payload: z
+      .object({ name: z.string(), host: z.string(), port: z.number().int(), tls: z.enum(ROUTER_TLS_MODES), username: z.string(), encoding: z.enum(ROUTER_ENCODINGS) })
+      .strict(),
+    privateInput: draftSecrets,
+    handler: async ({ name, host, port, tls, username, encoding }, ctx) => {
+      const secrets = takePrivateInput(ctx, draftSecrets);
+      if (!secrets) throw privateInputMissing(ctx);
+      const endpoint = { id: 0, name, host, port, tls: { mode: tls, ca: secrets.tlsCa, pinned: null }, username, password: secrets.password, encoding };
+      const { ok, message, latencyMs, fingerprint } = await ctx.services.liveRouters.testDraft(endpoint);
+      ctx.services.bus.publish('RouterDraftTested', { jobId: ctx.jobId, ok, message, latencyMs, fingerprint }, ctx.tenantId ?? undefined);
+      return { ok, message, latencyMs };
     },
   }),
 );
