@@ -19,6 +19,9 @@ import {
 import { addRouter, testRouter, updateRouter } from './routers-live';
 import { useRoutersStore } from './routers-store';
 import { testResultLine } from './router-test-result';
+import { testDraftSettings } from './draft-test';
+import { useViewTenant } from '../../stores/use-view-tenant';
+import type { RouterTest } from './routers-store';
 import { RouterTlsFields } from './router-tls-fields';
 
 export interface RouterFormDialogProps {
@@ -44,11 +47,20 @@ export function RouterFormDialog({ router, tenantId, onClose }: RouterFormDialog
   // Shown live: the router as saved (its pinned or offered certificate may change while the form is open).
   const saved = useRoutersStore((s) => (router ? (s.routers.get(router.id) ?? router) : null));
   const moved = endpointChanges(values, router);
-  const test = useRoutersStore((s) => (router ? s.tests.get(router.id) : undefined));
+  const viewTenant = useViewTenant().tenantId;
+  // Typed settings (a new router, or a password typed on edit) are tested as typed; otherwise the saved ones.
+  const usesDraft = router === null || values.password !== '';
+  const draftKey = JSON.stringify([values.host.trim(), values.port, values.tls, values.tlsCa.trim(), values.username.trim(), values.password, values.encoding]);
+  const [draft, setDraft] = useState<{ key: string; test: RouterTest | null } | null>(null);
+  const savedTest = useRoutersStore((s) => (router ? s.tests.get(router.id) : undefined));
+  const test = usesDraft ? (draft?.key === draftKey ? (draft.test ?? { phase: 'requested' as const, jobId: null }) : undefined) : savedTest;
   const testLine = test ? testResultLine(test) : null;
   const testing = test?.phase === 'requested' || test?.phase === 'queued';
-  // A test uses the saved settings: it says something about this form only while the endpoint and password are the saved ones.
-  const testable = router !== null && moved.length === 0 && values.password === '';
+  // On edit without a new password the saved password is only sent to the saved endpoint.
+  const testable = usesDraft || moved.length === 0;
+  // A router whose typed settings were not tested yet, or failed, is saved only once the operator has seen the result.
+  const untested = usesDraft && (draft?.key !== draftKey || draft.test === null);
+  const failedSeen = usesDraft && testLine !== null && !testLine.ok;
 
   useEffect(() => {
     firstRef.current?.focus();
@@ -67,12 +79,35 @@ export function RouterFormDialog({ router, tenantId, onClose }: RouterFormDialog
     setErrors((e) => ({ ...e, [field]: undefined }));
   };
 
+  /** Tests the settings as typed; resolves with the outcome (null: the form has errors to fix first). */
+  const runDraftTest = async (): Promise<RouterTest | null> => {
+    const local = checkRouterForm(values, router);
+    setErrors(local);
+    const tenant = tenantId ?? viewTenant;
+    if (Object.keys(local).length > 0 || tenant === null) return null;
+    const key = draftKey;
+    setDraft({ key, test: null });
+    const outcome = await testDraftSettings(routerAddInput(values, tenantId), tenant);
+    setDraft((d) => (d?.key === key ? { key, test: outcome } : d));
+    return outcome;
+  };
+
+  const startTest = () => {
+    if (usesDraft) void runDraftTest();
+    else if (router) void testRouter(router.id);
+  };
+
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     const local = checkRouterForm(values, router);
     if (Object.keys(local).length > 0) {
       setErrors(local);
       return;
+    }
+    if (untested) {
+      const outcome = await runDraftTest();
+      // Unreachable or refused: the result line says why; a second press saves anyway.
+      if (!outcome || outcome.phase !== 'done' || !outcome.outcome.ok) return;
     }
     setSaving(true);
     setFormError(null);
@@ -183,28 +218,26 @@ export function RouterFormDialog({ router, tenantId, onClose }: RouterFormDialog
             {formError}
           </p>
         )}
-        {router && (
-          <div className="router-form-test" aria-live="polite">
-            <button type="button" className="small" disabled={!testable || testing} onClick={() => void testRouter(router.id)} data-testid="router-form-test">
-              {testing ? 'Testing…' : 'Test connection'}
-            </button>{' '}
-            {!testable ? (
-              <span className="muted small-text">Tests the saved address and password: save the new ones first.</span>
-            ) : (
-              testLine && (
-                <span className={testLine.ok ? 'test-ok' : 'test-bad'} data-testid="router-form-test-result" data-ok={testLine.ok}>
-                  {testLine.text}
-                </span>
-              )
-            )}
-          </div>
-        )}
+        <div className="router-form-test" aria-live="polite">
+          <button type="button" className="small" disabled={!testable || testing} onClick={startTest} data-testid="router-form-test">
+            {testing ? 'Testing…' : 'Test connection'}
+          </button>{' '}
+          {!testable ? (
+            <span className="muted small-text">Type the password to test the new address, port, user or TLS.</span>
+          ) : (
+            testLine && (
+              <span className={testLine.ok ? 'test-ok' : 'test-bad'} data-testid="router-form-test-result" data-ok={testLine.ok}>
+                {testLine.text}
+              </span>
+            )
+          )}
+        </div>
         <div className="modal-actions">
           <button type="button" onClick={onClose} data-testid="router-form-cancel">
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={saving || stale} data-testid="router-form-submit">
-            {saving ? 'Saving…' : router ? 'Save' : 'Add router'}
+          <button type="submit" className="primary" disabled={saving || stale || testing} data-testid="router-form-submit">
+            {saving ? 'Saving…' : failedSeen ? 'Save anyway' : untested ? (router ? 'Test and save' : 'Test and add') : router ? 'Save' : 'Add router'}
           </button>
         </div>
       </form>
