@@ -115,6 +115,40 @@ describe('navigation by role, the top bar, the tenant in the URL and the tenant 
     expect(await page.locator(`[data-testid^="pppoe-row-${a.router.id}:"]`).count()).toBe(0);
   });
 
+  it('tests a new router before adding it: every field at once, one result line, an unreachable one only knowingly', async () => {
+    const { a } = live;
+    const page = await openPage('routers');
+    await signIn(page, a.admin.username, a.admin.password);
+    await page.getByTestId('routers-add').click();
+    await page.getByTestId('router-form-submit').click();
+    // Every missing field at once, the password too.
+    for (const field of ['name', 'host', 'username', 'password']) await page.getByTestId(`router-error-${field}`).waitFor();
+
+    await page.getByTestId('router-field-name').fill('alpha-edge-2');
+    await page.getByTestId('router-field-host').fill(a.sim.host);
+    await page.getByTestId('router-field-tls').selectOption('off');
+    await page.getByTestId('router-field-port').fill('1');
+    await page.getByTestId('router-field-username').fill(a.sim.username);
+    await page.getByTestId('router-field-password').fill(a.sim.password);
+    expect(await page.getByTestId('router-form-submit').textContent()).toBe('Test and add');
+    await page.getByTestId('router-form-submit').click();
+    const result = page.getByTestId('router-form-test-result');
+    await result.and(page.locator('[data-ok="false"]')).waitFor({ timeout: 20_000 });
+    expect(await result.textContent()).toMatch(/^Connection test failed: /);
+    expect(await page.getByTestId('router-form-submit').textContent()).toBe('Save anyway');
+    expect(await page.getByTestId('router-form').count()).toBe(1);
+
+    await page.getByTestId('router-field-port').fill(String(a.sim.port));
+    await page.getByTestId('router-form-test').click();
+    await result.and(page.locator('[data-ok="true"]')).waitFor({ timeout: 20_000 });
+    const line = (await result.textContent())!;
+    expect(line).toMatch(/^Connection test passed in \d+ ms: logged in to /);
+    expect(line.split(a.sim.name).length - 1).toBeLessThanOrEqual(1);
+    await page.getByTestId('router-form-submit').click();
+    await page.getByTestId('router-form').waitFor({ state: 'detached' });
+    await page.locator('[data-testid^="router-name-"]', { hasText: 'alpha-edge-2' }).waitFor();
+  });
+
   it("writes dates in the tenant's time zone and locale, and rewrites them when the tenant admin changes them", async () => {
     const startedAt = live.services.status.current().startedAt;
     const admin = await openPage('settings');
