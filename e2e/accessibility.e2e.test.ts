@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { NAV_ITEMS } from '../renderer/src/app/navigation';
-import type { LiveConsole } from './fixtures/live-console';
 import { chooseTenant, liveConsoleAsSystemAdmin, openAsSystemAdmin, showView } from './fixtures/system-admin';
 
 // Evaluated, not added as a <script>: the console's CSP (script-src 'self') rightly refuses inline scripts.
@@ -29,33 +28,27 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe('accessibility in Chromium', () => {
-  const suite = liveConsoleAsSystemAdmin();
-  let browser: Browser;
-  let live: LiveConsole;
-  beforeEach(() => {
-    browser = suite.browser();
-    live = suite.live();
-  });
+  const t = liveConsoleAsSystemAdmin();
 
   it('has no serious or critical axe-core violations on the sign-in screen or any view, in both themes', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const context = await t.browser().newContext({ viewport: { width: 1280, height: 720 } });
     const signedOut = await context.newPage();
-    await signedOut.goto(`${live.url}/#/dashboard`);
+    await signedOut.goto(`${t.live().url}/#/dashboard`);
     await signedOut.getByTestId('sign-in-form').waitFor();
     const problems = (await seriousViolations(signedOut)).map((v) => `sign-in: ${v}`);
 
-    const page = await openAsSystemAdmin(browser, live, { width: 1280, height: 720 }, 'online-users');
-    await chooseTenant(page, live.a.id);
+    const page = await openAsSystemAdmin(t.browser(), t.live(), { width: 1280, height: 720 }, 'online-users');
+    await chooseTenant(page, t.live().a.id);
     for (const theme of ['dark', 'light']) {
       if ((await page.locator('html').getAttribute('data-theme')) !== theme) await page.getByTestId('theme-toggle').click();
       for (const { id } of NAV_ITEMS) {
         if ((await page.getByTestId(`nav-${id}`).count()) === 0) continue;
-        await showView(page, live, id);
+        await showView(page, t.live(), id);
         problems.push(...(await seriousViolations(page)).map((v) => `${theme} ${id}: ${v}`));
       }
     }
     // A row detail open (it joins the page below the table).
-    await showView(page, live, 'online-users');
+    await showView(page, t.live(), 'online-users');
     await page.locator('[data-testid^="hotspot-details-"]').first().click();
     await page.getByTestId('hotspot-detail').waitFor();
     problems.push(...(await seriousViolations(page)).map((v) => `online-users detail: ${v}`));
@@ -63,9 +56,9 @@ describe('accessibility in Chromium', () => {
   });
 
   it('"/" focuses the view’s search box, and the first Tab offers a skip link past the navigation', async () => {
-    const page = await openAsSystemAdmin(browser, live, { width: 1280, height: 720 }, 'online-users');
-    await chooseTenant(page, live.a.id);
-    await showView(page, live, 'online-users');
+    const page = await openAsSystemAdmin(t.browser(), t.live(), { width: 1280, height: 720 }, 'online-users');
+    await chooseTenant(page, t.live().a.id);
+    await showView(page, t.live(), 'online-users');
     // Off the tenant picker: in a field "/" is a character.
     await page.locator('main h1').click();
     await page.keyboard.press('/');
@@ -76,7 +69,7 @@ describe('accessibility in Chromium', () => {
     expect(await search.inputValue()).toBe('10.5/');
 
     await page.getByTestId('nav-pppoe-sessions').click();
-    await showView(page, live, 'pppoe-sessions');
+    await showView(page, t.live(), 'pppoe-sessions');
     await page.locator('main h1').click();
     await page.keyboard.press('/');
     expect(await page.getByTestId('pppoe-filter-text').evaluate((el) => el === document.activeElement)).toBe(true);

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { NAV_ITEMS } from '../renderer/src/app/navigation';
 import { findClipped } from './fixtures/layout-check';
-import type { LiveConsole } from './fixtures/live-console';
 import { chooseTenant, liveConsoleAsSystemAdmin, openAsSystemAdmin, showView } from './fixtures/system-admin';
 
 const LAPTOP = { width: 1280, height: 720 };
@@ -50,30 +49,24 @@ async function exportCsv(page: Page, prefix: string): Promise<string[][]> {
 }
 
 describe('tables and layouts that fit a laptop, in Chromium', () => {
-  const suite = liveConsoleAsSystemAdmin();
-  let browser: Browser;
-  let live: LiveConsole;
-  beforeEach(() => {
-    browser = suite.browser();
-    live = suite.live();
-  });
+  const t = liveConsoleAsSystemAdmin();
 
   it.each([LAPTOP, DESKTOP])('clips and covers nothing on any view at $width × $height', async (viewport) => {
-    const page = await openAsSystemAdmin(browser, live, viewport, 'online-users');
-    await chooseTenant(page, live.a.id);
+    const page = await openAsSystemAdmin(t.browser(), t.live(), viewport, 'online-users');
+    await chooseTenant(page, t.live().a.id);
     const problems: string[] = [];
     for (const { id } of NAV_ITEMS) {
       if ((await page.getByTestId(`nav-${id}`).count()) === 0) continue;
-      await showView(page, live, id);
+      await showView(page, t.live(), id);
       problems.push(...(await findClipped(page)).map((p) => `${id}: ${p}`));
     }
     expect(problems).toEqual([]);
   });
 
   it('keeps the live rates beside the pinned actions at 1280 px and folds the rest into the row detail with full values', async () => {
-    const page = await openAsSystemAdmin(browser, live, LAPTOP, 'online-users');
-    await chooseTenant(page, live.a.id);
-    await showView(page, live, 'online-users');
+    const page = await openAsSystemAdmin(t.browser(), t.live(), LAPTOP, 'online-users');
+    await chooseTenant(page, t.live().a.id);
+    await showView(page, t.live(), 'online-users');
     const { headers, rows } = await tableContents(page, 'hotspot-table');
     const shown = headers.map((h) => h.id);
     expect(shown).toEqual(expect.arrayContaining(['user', 'address', 'rateOut', 'rateIn', 'actions']));
@@ -98,16 +91,16 @@ describe('tables and layouts that fit a laptop, in Chromium', () => {
     await detail.waitFor({ state: 'detached' });
 
     // PPPoE keeps its caller id in view at 1280 px too (upload and service fold first).
-    await showView(page, live, 'pppoe-sessions');
+    await showView(page, t.live(), 'pppoe-sessions');
     const pppoe = await tableContents(page, 'pppoe-table');
     expect(pppoe.headers.map((h) => h.id)).toEqual(expect.arrayContaining(['name', 'callerId', 'address', 'rateOut', 'rateIn']));
     expect(pppoe.rows[0]!.callerId).toMatch(/\S/);
   });
 
   it('exports as CSV exactly the rows the table shows, after filter and sort, with every column', async () => {
-    const page = await openAsSystemAdmin(browser, live, DESKTOP, 'online-users');
-    await chooseTenant(page, live.a.id);
-    await showView(page, live, 'online-users');
+    const page = await openAsSystemAdmin(t.browser(), t.live(), DESKTOP, 'online-users');
+    await chooseTenant(page, t.live().a.id);
+    await showView(page, t.live(), 'online-users');
     await page.getByTestId('hotspot-table-sort-address').click();
 
     // Uptimes tick: compare with a table that read the same before and after the export.
@@ -130,7 +123,7 @@ describe('tables and layouts that fit a laptop, in Chromium', () => {
     }
     expect(compared).toBe(true);
 
-    await showView(page, live, 'pppoe-sessions');
+    await showView(page, t.live(), 'pppoe-sessions');
     const [firstRow] = (await tableContents(page, 'pppoe-table')).rows;
     await page.getByTestId('pppoe-filter-text').fill(firstRow!.address!);
     await page.locator('[data-testid="pppoe-shown"]', { hasText: /^1$/ }).waitFor();
@@ -139,20 +132,20 @@ describe('tables and layouts that fit a laptop, in Chromium', () => {
     expect(records).toHaveLength(1);
     expect(records[0]![header!.indexOf('Address')]).toBe(firstRow!.address);
 
-    await showView(page, live, 'routers');
+    await showView(page, t.live(), 'routers');
     const [routerHeader, ...routerRecords] = await exportCsv(page, 'routers');
     const cell = (name: string) => routerRecords[0]![routerHeader!.indexOf(name)];
     expect(routerRecords).toHaveLength(1);
-    expect(cell('Name')).toBe(await page.getByTestId(`router-name-${live.a.router.id}`).textContent());
-    expect(cell('Identity')).toBe(await page.getByTestId(`router-identity-${live.a.router.id}`).textContent());
+    expect(cell('Name')).toBe(await page.getByTestId(`router-name-${t.live().a.router.id}`).textContent());
+    expect(cell('Identity')).toBe(await page.getByTestId(`router-identity-${t.live().a.router.id}`).textContent());
     expect(cell('Status')).toBe('online');
-    expect(cell('Address')).toBe(`${live.a.sim.host}:${live.a.sim.port}`);
+    expect(cell('Address')).toBe(`${t.live().a.sim.host}:${t.live().a.sim.port}`);
   });
 
   it('freezes the row order while the pointer is over a sorted live table and applies the new order when it leaves', async () => {
-    const page = await openAsSystemAdmin(browser, live, DESKTOP, 'online-users');
-    await chooseTenant(page, live.a.id);
-    await showView(page, live, 'online-users');
+    const page = await openAsSystemAdmin(t.browser(), t.live(), DESKTOP, 'online-users');
+    await chooseTenant(page, t.live().a.id);
+    await showView(page, t.live(), 'online-users');
     await page.locator('[data-testid^="hotspot-row-"]').nth(2).waitFor();
     const before = await rowOrder(page, 'hotspot');
     const table = page.getByTestId('hotspot-table');
@@ -160,8 +153,8 @@ describe('tables and layouts that fit a laptop, in Chromium', () => {
     await page.getByTestId(before[1]!).hover();
     await table.and(page.locator('[data-order-held="true"]')).waitFor();
     // Sorted by user, ascending: this one belongs first, but the rows under the pointer stay put.
-    const id = live.a.sim.model.addHotspotSession({ user: '0000-first' });
-    const added = `hotspot-row-${live.a.router.id}:${id}`;
+    const id = t.live().a.sim.model.addHotspotSession({ user: '0000-first' });
+    const added = `hotspot-row-${t.live().a.router.id}:${id}`;
     await page.getByTestId(added).waitFor();
     expect(await rowOrder(page, 'hotspot')).toEqual([...before, added]);
 
