@@ -58,6 +58,11 @@ describe('the permission table, for every role and every invoke of the contract'
   it('lets viewers read only, and keeps user, tenant and audit management to admins', () => {
     for (const name of names) {
       if (name === 'tenants.selfRegister') continue; // public, gated by a setting
+      // Every user reads the tenant's locale, time zone and currency (dates and amounts follow them); changing them is an admin's.
+      if (name === 'tenants.settings') {
+        expect(allowed('viewer', name) && !allowed('viewer', 'tenants.updateSettings') && !allowed('operator', 'tenants.updateSettings')).toBe(true);
+        continue;
+      }
       if (allowed('viewer', name)) expect(READ.test(name) || OWN_ACCOUNT.includes(name), `viewer may call ${name}`).toBe(true);
       if (ADMIN_ONLY.test(name)) {
         expect(allowed('operator', name), `operator may call ${name}`).toBe(false);
