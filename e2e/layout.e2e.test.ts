@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { Session } from '../main/auth/session';
+import { dispatchInvoke } from '../main/core/dispatch';
+import { startSimulatedRouter } from '../main/routers/simulator';
 import { NAV_ITEMS } from '../renderer/src/app/navigation';
 import { findClipped } from './fixtures/layout-check';
 import { chooseTenant, liveConsoleAsSystemAdmin, openAsSystemAdmin, showView } from './fixtures/system-admin';
@@ -161,5 +164,35 @@ describe('tables and layouts that fit a laptop, in Chromium', () => {
     await page.mouse.move(2, 2);
     await table.and(page.locator('[data-order-held="false"]')).waitFor();
     expect(await rowOrder(page, 'hotspot')).toEqual([added, ...before]);
+  });
+
+  it('freezes the Routers table too: a router that goes down moves first only once the pointer leaves', async () => {
+    const { a } = t.live();
+    const edge = await startSimulatedRouter({ name: 'aa-edge', password: 'edge-api-pw' });
+    try {
+      const session: Session = { id: 'e2e-layout', user: { id: 1, username: a.admin.username, role: 'tenant_admin', tenantId: a.id } };
+      const added = await dispatchInvoke(t.live().services, session, 'routers.add', {
+        name: edge.name, host: edge.host, port: edge.port, tls: 'off', username: edge.username, password: edge.password, site: 'E2E', notes: '', encoding: 'utf-8',
+      });
+      if (!added.ok) throw new Error(added.error.message);
+      const edgeRow = `router-row-${(added.data as { id: number }).id}`;
+      const alphaRow = `router-row-${a.router.id}`;
+      const page = await openAsSystemAdmin(t.browser(), t.live(), DESKTOP, 'routers');
+      await chooseTenant(page, a.id);
+      await page.locator(`[data-testid="${edgeRow}"][data-state="online"]`).waitFor({ timeout: 20_000 });
+      const order = () => page.$$eval('[data-testid^="router-row-"]', (rows) => rows.map((r) => r.getAttribute('data-testid')));
+      expect(await order()).toEqual([edgeRow, alphaRow]);
+
+      await page.getByTestId(`router-name-${a.router.id}`).hover();
+      await page.locator('tbody[data-order-held="true"]').waitFor();
+      await a.sim.stop();
+      await page.locator(`[data-testid="${alphaRow}"][data-state="offline"]`).waitFor({ timeout: 20_000 });
+      expect(await order()).toEqual([edgeRow, alphaRow]);
+      await page.mouse.move(2, 2);
+      await page.locator('tbody[data-order-held="false"]').waitFor();
+      expect(await order()).toEqual([alphaRow, edgeRow]);
+    } finally {
+      await edge.stop();
+    }
   });
 });

@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ExportCsvButton, type CsvColumn } from '../../components/export-csv-button';
 import { StatusBadge } from '../../components/status-badge';
 import { TenantPicker } from '../../components/tenant-picker';
+import { useHeldOrder } from '../../components/use-held-order';
 import { useNow } from '../../components/use-now';
 import { useLinkedRouter } from '../../components/router-link';
 import { useStale } from '../../stores/connection-store';
@@ -28,6 +29,8 @@ function uptimeOf(router: RouterSummary, now: number): string {
 }
 
 type Editing = { router: RouterSummary | null } | null;
+
+const routerKey = (router: RouterSummary) => String(router.id);
 
 /** The CSV export: every value the table shows, one column each (the table stacks some in two lines). */
 function routerCsvColumns(now: number): CsvColumn<RouterSummary>[] {
@@ -86,6 +89,8 @@ export function RoutersView() {
   const { tenantId, isSystemAdmin } = scope;
   const canOperate = useSessionStore(sessionSelectors.canOperate);
   const routers = useRoutersStore(routersSelectors.sorted);
+  // Freeze order: a router changing state moves in the sort, but not from under the pointer.
+  const held = useHeldOrder(routers, routerKey, '');
   const counts = useRoutersStore(routersSelectors.counts);
   const loaded = useRoutersStore(routersSelectors.loaded);
   const error = useRoutersStore(routersSelectors.error);
@@ -164,8 +169,8 @@ export function RoutersView() {
                   {canOperate && <th scope="col">Actions</th>}
                 </tr>
               </thead>
-              <tbody>
-                {routers.map((r) => (
+              <tbody onPointerEnter={() => held.setHovering(true)} onPointerLeave={() => held.setHovering(false)} data-order-held={held.hovering}>
+                {held.shown.map((r) => (
                   <tr key={r.id} data-testid={`router-row-${r.id}`} data-state={r.status.state} className={r.id === linked ? 'row-linked' : undefined} aria-current={r.id === linked ? 'true' : undefined}>
                     <td>
                       <StatusBadge state={r.status.state} testId={`router-status-${r.id}`} title={r.status.lastError ?? undefined} />
