@@ -1,8 +1,7 @@
 import '../styles/components.css';
 import { useEffect } from 'react';
 import { connectionSelectors, useConnectionStore, useStale } from '../stores/connection-store';
-
-const time = (ms: number) => new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+import { useFormat } from '../format/use-format';
 
 /**
  * Says plainly when what the screen shows may be out of date, and dims every table and card while
@@ -13,6 +12,7 @@ export function StaleBanner() {
   const stale = useStale();
   const state = useConnectionStore(connectionSelectors.state);
   const lostAt = useConnectionStore(connectionSelectors.lostAt);
+  const { time } = useFormat();
 
   useEffect(() => {
     document.documentElement.classList.toggle('stale', stale);

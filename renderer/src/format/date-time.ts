@@ -1,12 +1,14 @@
 import { cached, type LocaleSettings } from './locale';
 
-export type DateTimeStyle = 'date-time' | 'date' | 'time';
+export type DateTimeStyle = 'date-time' | 'date' | 'time' | 'clock';
 
 const OPTIONS: Record<DateTimeStyle, Intl.DateTimeFormatOptions> = {
   // "medium" dates name the month ("2 Dec 2026", "Dec 2, 2026"): never the ambiguous 12/2/2026.
   'date-time': { dateStyle: 'medium', timeStyle: 'medium' },
   date: { dateStyle: 'medium' },
   time: { timeStyle: 'medium' },
+  // A compact 24-hour "since 13:45" beside an alert, where the date is today's and AM/PM would crowd the line.
+  clock: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
 };
 
 /**

@@ -64,6 +64,7 @@ describe('formatDateTime', () => {
   it('crosses the date line with the zone', () => {
     expect(plain(formatDateTime('2026-12-02T23:30:00Z', { locale: 'en-GB', timeZone: 'Pacific/Auckland' }, 'date'))).toBe('3 Dec 2026');
     expect(plain(formatDateTime('2026-12-02T23:30:00Z', { locale: 'en-GB', timeZone: 'UTC' }, 'time'))).toBe('23:30:00');
+    expect(formatDateTime('2026-12-02T13:05:00Z', { locale: 'en-US', timeZone: 'Africa/Nairobi' }, 'clock')).toBe('16:05');
   });
   it('takes ISO strings, epoch milliseconds and dates alike, and shows a dash for nothing', () => {
     const settings = { locale: 'en-GB', timeZone: 'UTC' };

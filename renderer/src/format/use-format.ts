@@ -15,6 +15,7 @@ export function useFormat() {
       dateTime: (value: string | number | null | undefined) => formatDateTime(value, settings),
       date: (value: string | number | null | undefined) => formatDateTime(value, settings, 'date'),
       time: (value: string | number | null | undefined) => formatDateTime(value, settings, 'time'),
+      clock: (value: string | number | null | undefined) => formatDateTime(value, settings, 'clock'),
       number: (value: number) => formatNumber(value, settings),
       amount: (minorUnits: number) => formatAmount(minorUnits, settings),
       duration: formatDuration,

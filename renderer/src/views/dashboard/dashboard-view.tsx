@@ -5,13 +5,12 @@ import { routerHref } from '../../components/router-link';
 import { TenantPicker } from '../../components/tenant-picker';
 import { useNow } from '../../components/use-now';
 import { formatRate } from '../../format/rate';
+import { useFormat } from '../../format/use-format';
 import { useViewTenant } from '../../stores/use-view-tenant';
 import { attachDashboard } from './dashboard-live';
 import { dashboardSelectors, HISTORY_MS, useDashboardStore } from './dashboard-store';
 import { TenantBreakdownTable } from './tenant-breakdown-table';
 import '../../styles/dashboard.css';
-
-const count = (n: number) => n.toLocaleString();
 
 type Tone = 'ok' | 'warn' | 'bad';
 
@@ -38,6 +37,7 @@ export function routersTone(routers: DashboardStats['routers']): Tone | undefine
 }
 
 function Cards({ stats }: { stats: DashboardStats }) {
+  const { number: count } = useFormat();
   const down = stats.routers.offline + stats.routers.authFailed;
   const notUp = stats.routers.total - stats.routers.online - down;
   return (
@@ -64,22 +64,22 @@ function Cards({ stats }: { stats: DashboardStats }) {
   );
 }
 
-const sinceText = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', hour12: false });
-
 /** One alert, one line: the router (a link to it in Routers), what is wrong, the tenant in the all-tenants view, since when. */
 function AlertLine({ alert, linkTenant }: { alert: DashboardAlert; linkTenant: boolean }) {
+  const format = useFormat();
   return (
     <li className={`alert alert-${alert.kind} alert-${alert.severity}`} data-testid={`dashboard-alert-${alert.kind}-${alert.routerId}`} data-severity={alert.severity}>
       <a href={routerHref(alert.routerId, linkTenant ? alert.tenantId : null)}>{alert.routerName}</a>
       <span>{alert.message}</span>
       {alert.tenantName && <span className="alert-tenant">{alert.tenantName}</span>}
-      <span className="alert-since">since {sinceText(alert.since)}</span>
+      <span className="alert-since">since {format.clock(alert.since)}</span>
     </li>
   );
 }
 
 /** Dashboard: pushed figures (DashboardStatsUpdated), never fetched on a timer. One snapshot on mount. */
 export function DashboardView() {
+  const { number: count } = useFormat();
   const scope = useViewTenant();
   const { user, isSystemAdmin, tenantId } = scope;
   const stats = useDashboardStore(dashboardSelectors.stats);
