@@ -12,7 +12,7 @@ describe('dashboard alerts', () => {
   const fleet = [
     router(1, 1, 'north-10', { state: 'online', cpuLoad: 97 }),
     router(2, 2, 'south-01', { state: 'offline', lastError: "router 'south-01' now presents another TLS certificate" }),
-    router(3, 1, 'north-2', { state: 'offline', lastError: 'connect ECONNREFUSED 127.0.0.1:8728' }),
+    router(3, 1, 'north-2', { state: 'offline', lastError: "router 'north-2' is unreachable at 127.0.0.1:8728 (ECONNREFUSED)" }),
     router(4, 1, 'north-3', { state: 'auth-failed' }),
     router(5, 1, 'north-4', { state: 'online', cpuLoad: 20 }, null),
   ];
@@ -20,7 +20,7 @@ describe('dashboard alerts', () => {
   it('puts down routers first, then by tenant and router name, and names the router only once', () => {
     const { alerts } = computeStats(null, fleet, NOW, new Map([[1, 'Acme'], [2, 'Beta']]));
     expect(alerts.map((a) => [a.severity, a.tenantName, a.routerName, a.message])).toEqual([
-      ['down', 'Acme', 'north-2', 'offline: connect ECONNREFUSED 127.0.0.1:8728'],
+      ['down', 'Acme', 'north-2', 'offline: unreachable at 127.0.0.1:8728 (ECONNREFUSED)'],
       ['down', 'Acme', 'north-3', 'refused the console’s login: check the API user and password'],
       ['down', 'Beta', 'south-01', 'offline: now presents another TLS certificate'],
       ['warning', 'Acme', 'north-10', 'CPU at 97 %'],

@@ -68,7 +68,7 @@ export function computeStats(
 
 /** The router's name may open its error ("router 'north-02' now presents…"); the alert line names it once already. */
 function withoutName(error: string, name: string): string {
-  for (const prefix of [`router '${name}' `, `${name}: `]) if (error.startsWith(prefix)) return error.slice(prefix.length);
+  for (const prefix of [`router '${name}' is `, `router '${name}' `, `${name}: `]) if (error.startsWith(prefix)) return error.slice(prefix.length);
   return error;
 }
 
