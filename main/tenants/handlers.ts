@@ -40,6 +40,9 @@ export const tenantHandlers: DomainHandlers<keyof typeof tenantInvokes> = {
     })();
     audit.publish(entry);
     services.bus.publish('TenantSettingsChanged', saved, tenant.id);
+    // A new name shows in the system admins' tenant list and pickers too.
+    const row = saved.name === tenant.name ? null : services.tenants.listRow(tenant.id);
+    if (row) services.bus.publish('TenantUpdated', { tenant: tenantSummary(row, row.userCount) });
     return saved;
   },
 };

@@ -35,13 +35,16 @@ describe('tenant company settings', () => {
 
   it('lets the tenant admin change them, renames the tenant, audits it and tells the tenant', async () => {
     const pushed: BusEvent[] = [];
+    const renamed: BusEvent[] = [];
     core.services.bus.subscribe(`tenant.${acme}.settings`, (e) => pushed.push(e));
+    core.services.bus.subscribe('system.tenants', (e) => renamed.push(e));
     const saved = await dispatchInvoke(core.services, admin, 'tenants.updateSettings', KENYA);
     const expected = { tenantId: acme, ...KENYA, currency: 'KES' };
     expect(saved).toEqual({ ok: true, data: expected });
     expect(await dispatchInvoke(core.services, viewer, 'tenants.settings', {})).toEqual({ ok: true, data: expected });
     expect(core.services.tenants.get(acme)?.name).toBe('Acme Net');
     expect(pushed.map((e) => [e.name, e.payload])).toEqual([['TenantSettingsChanged', expected]]);
+    expect(renamed.map((e) => [e.name, (e.payload as { tenant: { name: string } }).tenant.name])).toEqual([['TenantUpdated', 'Acme Net']]);
     const audit = await dispatchInvoke(core.services, admin, 'audit.list', {});
     if (!audit.ok) throw new Error(audit.error.message);
     expect((audit.data as { entries: unknown[] }).entries[0]).toMatchObject({ action: 'settings.updated', targetType: 'tenant', targetId: acme, details: { timeZone: 'Africa/Nairobi', logo: `${PNG.length} characters` } });
