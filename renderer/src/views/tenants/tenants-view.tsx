@@ -2,6 +2,7 @@ import '../../styles/accounts.css';
 import { useEffect } from 'react';
 import { api } from '../../bridge/api';
 import { useFormat } from '../../format/use-format';
+import { ExportCsvButton } from '../../components/export-csv-button';
 import { sessionSelectors, useSessionStore } from '../../stores/session-store';
 import { AuditPanel } from '../audit/audit-panel';
 import { RegistrationForm } from './registration-form';
@@ -23,7 +24,21 @@ function TenantList() {
   useEffect(attachTenants, []);
   return (
     <section className="panel" aria-labelledby="tenants-title">
-      <h1 id="tenants-title">Tenants</h1>
+      <div className="toolbar">
+        <h1 id="tenants-title">Tenants</h1>
+        <span className="spacer" />
+        <ExportCsvButton
+          fileName="tenants"
+          columns={[
+            { header: 'Name', text: (t) => t.name },
+            { header: 'Status', text: (t) => t.status },
+            { header: 'Users', text: (t) => String(t.userCount) },
+            { header: 'Registered', text: (t) => format.dateTime(t.createdAt) },
+          ]}
+          rows={tenants}
+          testId="tenants-export"
+        />
+      </div>
       {error && (
         <p className="error" role="alert">
           {error}

@@ -10,6 +10,7 @@ import { rememberTenants } from '../../stores/tenant-scope-store';
 import { useViewTenant } from '../../stores/use-view-tenant';
 import { AuditPanel } from '../audit/audit-panel';
 import { useFormat } from '../../format/use-format';
+import { ExportCsvButton } from '../../components/export-csv-button';
 import { UserForm, type UserFormValues } from './user-form';
 import { attachUsers, userCommands } from './users-live';
 import { usersSelectors, useUsersStore } from './users-store';
@@ -75,62 +76,81 @@ function UserList({ tenantId, selfId }: { tenantId: number; selfId: number }) {
       {!loaded ? (
         <p className="muted">Loading users…</p>
       ) : (
-        <table className="accounts-table" data-testid="users-table">
-          <thead>
-            <tr>
-              <th>Username</th>
-              <th>Name</th>
-              <th>Email</th>
-              <th>Role</th>
-              <th>Last sign-in</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id} className={u.disabled ? 'is-disabled' : undefined} data-testid={`user-row-${u.username}`}>
-                <td>
-                  {u.username}
-                  {u.disabled && ' (disabled)'}
-                  {lockedUntil(u) && (
-                    <span className="badge badge-warn" title="Too many failed sign-ins" data-testid={`user-locked-${u.username}`}>
-                      locked until {format.time(lockedUntil(u))}
-                    </span>
-                  )}
-                </td>
-                <td>{u.name}</td>
-                <td>{u.email}</td>
-                <td>{u.role.replace('_', ' ')}</td>
-                <td>{format.dateTime(u.lastSignInAt)}</td>
-                <td className="actions">
-                  <button type="button" onClick={() => edit(u)} data-testid={`user-edit-${u.username}`}>
-                    Edit
-                  </button>
-                  {u.id !== selfId && (
-                    <>
-                      <button type="button" onClick={() => void userCommands.setDisabled(u.id, !u.disabled, u.username)} data-testid={`user-toggle-${u.username}`}>
-                        {u.disabled ? 'Enable' : 'Disable'}
-                      </button>
-                      {lockedUntil(u) && (
-                        <button
-                          type="button"
-                          title="Lets the user sign in again now instead of when the lockout ends"
-                          onClick={() => void userCommands.unlock(u.id, u.username)}
-                          data-testid={`user-unlock-${u.username}`}
-                        >
-                          Unlock
-                        </button>
-                      )}
-                      <button type="button" className="danger" onClick={() => setDeleting(u)} data-testid={`user-delete-${u.username}`}>
-                        Delete
-                      </button>
-                    </>
-                  )}
-                </td>
+        <>
+          <div className="toolbar">
+            <span className="spacer" />
+            <ExportCsvButton
+              fileName="users"
+              columns={[
+                { header: 'Username', text: (u) => u.username },
+                { header: 'Name', text: (u) => u.name },
+                { header: 'Email', text: (u) => u.email },
+                { header: 'Role', text: (u) => u.role.replace('_', ' ') },
+                { header: 'Disabled', text: (u) => (u.disabled ? 'yes' : 'no') },
+                { header: 'Locked until', text: (u) => (lockedUntil(u) ? format.dateTime(lockedUntil(u)) : '') },
+                { header: 'Last sign-in', text: (u) => (u.lastSignInAt ? format.dateTime(u.lastSignInAt) : '') },
+              ]}
+              rows={users}
+              testId="users-export"
+            />
+          </div>
+          <table className="accounts-table" data-testid="users-table">
+            <thead>
+              <tr>
+                <th>Username</th>
+                <th>Name</th>
+                <th>Email</th>
+                <th>Role</th>
+                <th>Last sign-in</th>
+                <th />
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr key={u.id} className={u.disabled ? 'is-disabled' : undefined} data-testid={`user-row-${u.username}`}>
+                  <td>
+                    {u.username}
+                    {u.disabled && ' (disabled)'}
+                    {lockedUntil(u) && (
+                      <span className="badge badge-warn" title="Too many failed sign-ins" data-testid={`user-locked-${u.username}`}>
+                        locked until {format.time(lockedUntil(u))}
+                      </span>
+                    )}
+                  </td>
+                  <td>{u.name}</td>
+                  <td>{u.email}</td>
+                  <td>{u.role.replace('_', ' ')}</td>
+                  <td>{format.dateTime(u.lastSignInAt)}</td>
+                  <td className="actions">
+                    <button type="button" onClick={() => edit(u)} data-testid={`user-edit-${u.username}`}>
+                      Edit
+                    </button>
+                    {u.id !== selfId && (
+                      <>
+                        <button type="button" onClick={() => void userCommands.setDisabled(u.id, !u.disabled, u.username)} data-testid={`user-toggle-${u.username}`}>
+                          {u.disabled ? 'Enable' : 'Disable'}
+                        </button>
+                        {lockedUntil(u) && (
+                          <button
+                            type="button"
+                            title="Lets the user sign in again now instead of when the lockout ends"
+                            onClick={() => void userCommands.unlock(u.id, u.username)}
+                            data-testid={`user-unlock-${u.username}`}
+                          >
+                            Unlock
+                          </button>
+                        )}
+                        <button type="button" className="danger" onClick={() => setDeleting(u)} data-testid={`user-delete-${u.username}`}>
+                          Delete
+                        </button>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
       {editing && (
         <div className="accounts-section">
