@@ -23,17 +23,20 @@ const PERMISSIONS = ['media', 'notifications', 'geolocation', 'clipboard-read', 
 describe('session hardening', () => {
   hardenSession();
 
-  it('denies every permission request, from our own app too', () => {
+  it('grants only notifications, and only to the app’s own pages', () => {
     for (const permission of PERMISSIONS) {
-      const answers: boolean[] = [];
-      installed.request!(null, permission, (granted) => answers.push(granted), { requestingUrl: 'app://noc/index.html' });
-      expect(answers, permission).toEqual([false]);
+      for (const requestingUrl of ['app://noc/index.html', 'https://evil.example/', 'file:///etc/passwd']) {
+        const answers: boolean[] = [];
+        installed.request!(null, permission, (granted) => answers.push(granted), { requestingUrl });
+        expect(answers, `${permission} for ${requestingUrl}`).toEqual([permission === 'notifications' && requestingUrl.startsWith('app://noc/')]);
+      }
     }
   });
 
-  it('answers every permission check with no', () => {
+  it('answers every permission check with no, but notifications for the app’s own origin', () => {
     for (const permission of PERMISSIONS) {
-      expect(installed.check!(null, permission, 'app://noc', {}), permission).toBe(false);
+      expect(installed.check!(null, permission, 'app://noc', {}), permission).toBe(permission === 'notifications');
+      expect(installed.check!(null, permission, 'https://evil.example', {}), permission).toBe(false);
     }
   });
 
