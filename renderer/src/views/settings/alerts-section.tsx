@@ -19,7 +19,7 @@ export function AlertsSection() {
     }
     const granted = await askDesktopPermission();
     setAlertPreferences({ desktop: granted });
-    setNotice(granted ? null : 'Desktop notifications are not permitted here: in a browser, allow them in the site settings for the console (the desktop app: in the system's notification settings) and turn this on again.');
+    setNotice(granted ? null : 'Desktop notifications are not permitted here: in a browser, allow them in the site settings for the console (the desktop app: in the system’s notification settings) and turn this on again.');
   };
 
   return (
