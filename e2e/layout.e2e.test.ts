@@ -55,12 +55,19 @@ describe('tables and layouts that fit a laptop, in Chromium', () => {
   const t = liveConsoleAsSystemAdmin();
 
   it.each([LAPTOP, DESKTOP])('clips and covers nothing on any view at $width × $height', async (viewport) => {
+    // A failed job with a long error, so the Jobs view has its failed table to lay out too.
+    const failed = await dispatchInvoke(t.live().services, t.session(), 'jobs.diagnose', {
+      action: 'permanent',
+      message: 'router north-02 refused the API login after 3 attempts: check that the API user has the api policy and that the address list allows this console',
+    });
+    if (!failed.ok) throw new Error(failed.error.message);
     const page = await openAsSystemAdmin(t.browser(), t.live(), viewport, 'online-users');
     await chooseTenant(page, t.live().a.id);
     const problems: string[] = [];
     for (const { id } of NAV_ITEMS) {
       if ((await page.getByTestId(`nav-${id}`).count()) === 0) continue;
       await showView(page, t.live(), id);
+      if (id === 'jobs') await page.getByTestId(`jobs-failed-${(failed.data as { jobId: number }).jobId}`).waitFor({ timeout: 20_000 });
       problems.push(...(await findClipped(page)).map((p) => `${id}: ${p}`));
     }
     expect(problems).toEqual([]);

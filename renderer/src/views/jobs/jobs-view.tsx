@@ -189,8 +189,8 @@ export function JobsView() {
                         {job.lastError}
                       </td>
                       <td className="num">{job.attempts}</td>
-                      <td>{time(job.finishedAt)}</td>
-                      <td className="actions">
+                      <td className="wrap-narrow">{time(job.finishedAt)}</td>
+                      <td className="actions wrap-actions">
                         <button type="button" className="small" data-testid={`jobs-detail-${job.id}`} onClick={() => void openJobDetail(job.id)}>
                           Details
                         </button>
