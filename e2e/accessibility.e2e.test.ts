@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { dispatchInvoke } from '../main/core/dispatch';
 import { NAV_ITEMS } from '../renderer/src/app/navigation';
 import { chooseTenant, liveConsoleAsSystemAdmin, openAsSystemAdmin, showView } from './fixtures/system-admin';
 
@@ -31,6 +32,9 @@ describe('accessibility in Chromium', () => {
   const t = liveConsoleAsSystemAdmin();
 
   it('has no serious or critical axe-core violations on the sign-in screen or any view, in both themes', async () => {
+    // A failed job, so the Jobs view shows its failed table and its buttons too.
+    const failed = await dispatchInvoke(t.live().services, t.session(), 'jobs.diagnose', { action: 'permanent', message: 'router said no' });
+    if (!failed.ok) throw new Error(failed.error.message);
     const context = await t.browser().newContext({ viewport: { width: 1280, height: 720 } });
     const signedOut = await context.newPage();
     await signedOut.goto(`${t.live().url}/#/dashboard`);
@@ -44,6 +48,7 @@ describe('accessibility in Chromium', () => {
       for (const { id } of NAV_ITEMS) {
         if ((await page.getByTestId(`nav-${id}`).count()) === 0) continue;
         await showView(page, t.live(), id);
+        if (id === 'jobs') await page.getByTestId(`jobs-failed-${(failed.data as { jobId: number }).jobId}`).waitFor({ timeout: 20_000 });
         problems.push(...(await seriousViolations(page)).map((v) => `${theme} ${id}: ${v}`));
       }
     }
