@@ -164,7 +164,7 @@ describe('tables and layouts that fit a laptop, in Chromium', () => {
     expect(userRecords.map((r) => r[userHeader!.indexOf('Username')])).toEqual(usernames);
   });
 
-  it('freezes the row order while the pointer is over a sorted live table and applies the new order when it leaves', async () => {
+  it('freezes the row order while the pointer or keyboard focus is on a sorted live table and applies the new order when it leaves', async () => {
     const page = await openAsSystemAdmin(t.browser(), t.live(), DESKTOP, 'online-users');
     await chooseTenant(page, t.live().a.id);
     await showView(page, t.live(), 'online-users');
@@ -183,6 +183,16 @@ describe('tables and layouts that fit a laptop, in Chromium', () => {
     await page.mouse.move(2, 2);
     await table.and(page.locator('[data-order-held="false"]')).waitFor();
     expect(await rowOrder(page, 'hotspot')).toEqual([added, ...before]);
+
+    // Keyboard focus on a row's button holds the order the same way.
+    await page.getByTestId(before[1]!.replace('hotspot-row-', 'hotspot-details-')).focus();
+    await table.and(page.locator('[data-order-held="true"]')).waitFor();
+    const second = `hotspot-row-${t.live().a.router.id}:${t.live().a.sim.model.addHotspotSession({ user: '0000-second' })}`;
+    await page.getByTestId(second).waitFor();
+    expect(await rowOrder(page, 'hotspot')).toEqual([added, ...before, second]);
+    await page.getByTestId('hotspot-filter-text').focus();
+    await table.and(page.locator('[data-order-held="false"]')).waitFor();
+    expect(await rowOrder(page, 'hotspot')).toEqual([added, second, ...before]);
   });
 
   it('freezes the Routers table too: a router that goes down moves first only once the pointer leaves', async () => {

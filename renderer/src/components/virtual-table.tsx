@@ -1,6 +1,6 @@
 import '../styles/components.css';
 import '../styles/virtual-table.css';
-import { memo, useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
+import { memo, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { SortDirection } from '../live/sorted-view';
 import { fitColumns } from './fit-columns';
@@ -36,8 +36,8 @@ export interface VirtualTableProps<R> {
   sort?: { column: string; direction: SortDirection };
   onSort?: (column: string) => void;
   /**
-   * Freeze order: while the pointer is over the rows, they keep their places (live values change,
-   * the order does not); the current order applies when it leaves. The key names the sort and
+   * Freeze order: while the pointer (or keyboard focus) is on the rows, they keep their places
+   * (live values change, the order does not); the current order applies when it leaves. The key names the sort and
    * filter the person chose, whose change applies at once.
    */
   holdOrderKey?: string;
@@ -63,8 +63,12 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
   const { shown: columns, folded } = useMemo(() => fitColumns(props.columns, width), [props.columns, width]);
   // Said on the pinned (actions) header, where the row detail is opened.
   const foldedNote = folded.length === 0 ? undefined : `Not shown at this width, in each row's details: ${folded.map((c) => c.header).join(', ')}`;
-  const held = useHeldOrder(props.rows, props.rowKey, props.holdOrderKey ?? '');
-  const rows = props.holdOrderKey === undefined ? props.rows : held.shown;
+  // Pointer or keyboard focus on the rows: either way the row someone is at must not move away.
+  const [pointerIn, setPointerIn] = useState(false);
+  const [focusIn, setFocusIn] = useState(false);
+  const holding = props.holdOrderKey !== undefined && (pointerIn || focusIn);
+  const held = useHeldOrder(props.rows, props.rowKey, props.holdOrderKey ?? '', holding);
+  const rows = props.holdOrderKey === undefined ? props.rows : held;
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -76,7 +80,6 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
   const template = columns.map((c) => (c.grow ? `minmax(${c.width}px, 1fr)` : `${c.width}px`)).join(' ');
   const minWidth = columns.reduce((sum, c) => sum + c.width, 0);
   const gridStyle = { '--vt-columns': template, '--vt-min-width': `${minWidth}px` } as CSSProperties;
-  const holding = props.holdOrderKey !== undefined && held.hovering;
 
   return (
     <div
@@ -126,8 +129,10 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
             className="vt-body"
             role="rowgroup"
             style={{ height: virtualizer.getTotalSize() }}
-            onPointerEnter={() => held.setHovering(true)}
-            onPointerLeave={() => held.setHovering(false)}
+            onPointerEnter={() => setPointerIn(true)}
+            onPointerLeave={() => setPointerIn(false)}
+            onFocus={() => setFocusIn(true)}
+            onBlur={(e) => setFocusIn(e.currentTarget.contains(e.relatedTarget))}
           >
             {virtualizer.getVirtualItems().map((item) => {
               const row = rows[item.index]!;

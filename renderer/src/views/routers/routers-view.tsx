@@ -90,7 +90,8 @@ export function RoutersView() {
   const canOperate = useSessionStore(sessionSelectors.canOperate);
   const routers = useRoutersStore(routersSelectors.sorted);
   // Freeze order: a router changing state moves in the sort, but not from under the pointer.
-  const held = useHeldOrder(routers, routerKey, '');
+  const [pointerIn, setPointerIn] = useState(false);
+  const held = useHeldOrder(routers, routerKey, '', pointerIn);
   const counts = useRoutersStore(routersSelectors.counts);
   const loaded = useRoutersStore(routersSelectors.loaded);
   const error = useRoutersStore(routersSelectors.error);
@@ -169,8 +170,8 @@ export function RoutersView() {
                   {canOperate && <th scope="col">Actions</th>}
                 </tr>
               </thead>
-              <tbody onPointerEnter={() => held.setHovering(true)} onPointerLeave={() => held.setHovering(false)} data-order-held={held.hovering}>
-                {held.shown.map((r) => (
+              <tbody onPointerEnter={() => setPointerIn(true)} onPointerLeave={() => setPointerIn(false)} data-order-held={pointerIn}>
+                {held.map((r) => (
                   <tr key={r.id} data-testid={`router-row-${r.id}`} data-state={r.status.state} className={r.id === linked ? 'row-linked' : undefined} aria-current={r.id === linked ? 'true' : undefined}>
                     <td>
                       <StatusBadge state={r.status.state} testId={`router-status-${r.id}`} title={r.status.lastError ?? undefined} />
