@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { ROUTER_ENCODINGS, type RouterEncoding, type RouterSummary } from '../../../../main/routers/contract';
 import { sessionSelectors, useSessionStore } from '../../stores/session-store';
 import { useStale } from '../../stores/connection-store';
@@ -23,6 +23,7 @@ import { testDraftSettings } from './draft-test';
 import { useViewTenant } from '../../stores/use-view-tenant';
 import type { RouterTest } from './routers-store';
 import { RouterTlsFields } from './router-tls-fields';
+import { useFocusTrap } from '../../components/use-focus-trap';
 
 export interface RouterFormDialogProps {
   /** null: add a new router. */
@@ -42,6 +43,7 @@ export function RouterFormDialog({ router, tenantId, onClose }: RouterFormDialog
   const stale = useStale();
   const titleId = useId();
   const firstRef = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const user = useSessionStore(sessionSelectors.user);
   const canAccept = user?.role === 'system_admin' || user?.role === 'tenant_admin';
   // Shown live: the router as saved (its pinned or offered certificate may change while the form is open).
@@ -62,12 +64,8 @@ export function RouterFormDialog({ router, tenantId, onClose }: RouterFormDialog
   const untested = usesDraft && (draft?.key !== draftKey || draft.test === null);
   const failedSeen = usesDraft && testLine !== null && !testLine.ok;
 
-  useEffect(() => {
-    firstRef.current?.focus();
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  // Tab stays inside the form, Escape closes it, and focus goes back to the button that opened it.
+  useFocusTrap(formRef, onClose, firstRef);
 
   const change = <K extends keyof RouterFormValues>(field: K, value: RouterFormValues[K]) => {
     setValues((v) => {
@@ -149,7 +147,7 @@ export function RouterFormDialog({ router, tenantId, onClose }: RouterFormDialog
 
   return (
     <div className="modal-backdrop">
-      <form className="modal wide" role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid="router-form" onSubmit={submit} noValidate>
+      <form ref={formRef} className="modal wide" role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid="router-form" onSubmit={submit} noValidate>
         <h2 id={titleId}>{router ? `Edit ${router.name}` : 'Add router'}</h2>
         <div className="form-grid">
           {field('name', 'Name', text('name', { ref: firstRef }))}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Result } from '../../../../main/contract/errors';
 import { FormField } from '../account/form-field';
+import { SubmitButton } from '../../components/submit-button';
 
 export interface NumberSettingProps {
   label: string;
@@ -58,9 +59,9 @@ export function NumberSetting({ label, unit, min, max, initial, save, savedText,
         </p>
       )}
       <div className="form-actions">
-        <button type="submit" disabled={busy} data-testid={`${testId}-save`}>
+        <SubmitButton busy={busy} data-testid={`${testId}-save`}>
           Save
-        </button>
+        </SubmitButton>
       </div>
     </form>
   );

@@ -6,6 +6,7 @@ import { sessionSelectors, useSessionStore } from '../../stores/session-store';
 import { checkEnrolmentRequired } from '../account/auth-actions';
 import { FormField } from '../account/form-field';
 import { changesFrom, formFrom, NUMBER_SETTINGS, type NumberSetting, type SignInSecurityForm } from './sign-in-security-form';
+import { SubmitButton } from '../../components/submit-button';
 
 /**
  * Settings › Sign-in and security: system admins edit lockout, session lifetimes,
@@ -151,9 +152,9 @@ function Outcome({ error, done, busy }: { error: string | null; done: string | n
         </p>
       )}
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy} data-testid="sign-in-security-save">
+        <SubmitButton busy={busy} className="primary" data-testid="sign-in-security-save">
           Save
-        </button>
+        </SubmitButton>
       </div>
     </>
   );

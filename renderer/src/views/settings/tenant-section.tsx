@@ -8,6 +8,7 @@ import { useViewTenant } from '../../stores/use-view-tenant';
 import { FormField } from '../account/form-field';
 import { SectionPending } from './section-pending';
 import { checkTenantSettings, logoFileProblem, tenantSettingsErrors, type TenantSettingsErrors, type TenantSettingsValues } from './tenant-settings-form';
+import { SubmitButton } from '../../components/submit-button';
 
 const supported = (key: 'timeZone' | 'currency'): string[] => (typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf(key) : []);
 const LOCALE_HINTS = ['en-KE', 'en-GB', 'en-US', 'en-NG', 'en-ZA', 'en-IN', 'fr-FR', 'fr-CI', 'de-DE', 'es-ES', 'pt-BR', 'sw-KE', 'ar-EG'];
@@ -161,9 +162,9 @@ function CompanyForm({ initial, save }: CompanyFormProps) {
         </p>
       )}
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy} data-testid="company-save">
+        <SubmitButton busy={busy} className="primary" data-testid="company-save">
           {busy ? 'Saving…' : 'Save'}
-        </button>
+        </SubmitButton>
       </div>
     </form>
   );

@@ -4,6 +4,7 @@ import type { Result } from '../../../../main/contract/errors';
 import type { RegistrationAccepted, RegistrationInput } from '../../../../main/tenants/contract';
 import { FormField } from '../account/form-field';
 import { fieldErrorsOf, type FieldErrors } from '../account/auth-store';
+import { SubmitButton } from '../../components/submit-button';
 
 const EMPTY: RegistrationInput = {
   tenant_name: '',
@@ -85,9 +86,9 @@ export function RegistrationForm({ submit, acceptedText }: { submit: (input: Reg
         </p>
       )}
       <div className="form-actions form-full">
-        <button type="submit" className="primary" disabled={busy} data-testid="reg-submit">
+        <SubmitButton busy={busy} className="primary" data-testid="reg-submit">
           Register
-        </button>
+        </SubmitButton>
       </div>
     </form>
   );

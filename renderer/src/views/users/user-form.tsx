@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Role } from '../../../../main/contract';
 import { FormField } from '../account/form-field';
 import type { FieldErrors } from '../account/auth-store';
+import { SubmitButton } from '../../components/submit-button';
 
 export const TENANT_ROLES: ReadonlyArray<{ role: Role; label: string }> = [
   { role: 'tenant_admin', label: 'Tenant admin' },
@@ -75,9 +76,9 @@ export function UserForm(props: {
         {fields.role && <span className="field-error">{fields.role}</span>}
       </div>
       <div className="form-actions form-full">
-        <button type="submit" className="primary" disabled={busy} data-testid={`${t}-submit`}>
+        <SubmitButton busy={busy} className="primary" data-testid={`${t}-submit`}>
           {props.mode === 'create' ? 'Create user' : 'Save'}
-        </button>
+        </SubmitButton>
         {props.onDone && props.mode === 'edit' && (
           <button type="button" onClick={props.onDone} data-testid={`${t}-cancel`}>
             Cancel
