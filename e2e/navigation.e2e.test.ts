@@ -111,8 +111,21 @@ describe('navigation by role, the top bar, the tenant in the URL and the tenant 
 
     await page.getByTestId('nav-pppoe-sessions').click();
     await page.locator(`[data-testid^="pppoe-row-${b.router.id}:"]`).first().waitFor({ timeout: 20_000 });
-    expect(page.url()).toMatch(new RegExp(`#/pppoe-sessions\\?tenant=${b.id}$`));
+    expect(page.url()).toMatch(new RegExp(`#/pppoe-sessions\\?tenant=${b.id}(&|$)`));
     expect(await page.locator(`[data-testid^="pppoe-row-${a.router.id}:"]`).count()).toBe(0);
+
+    // The table's filter and sort are in the URL too: a reload shows the same rows, sorted the same way.
+    const first = page.locator(`[data-testid^="pppoe-row-${b.router.id}:"]`).first();
+    const firstKey = (await first.getAttribute('data-testid'))!.slice('pppoe-row-'.length);
+    const session = live.services.sessions.pppoeSession(b.id, firstKey)!;
+    await page.getByTestId('pppoe-filter-text').fill(session.address);
+    await page.getByTestId('pppoe-shown').waitFor();
+    expect(new URL(page.url()).hash).toContain(`q=${encodeURIComponent(session.address)}`);
+    await page.reload();
+    await page.locator(`[data-testid="pppoe-row-${firstKey}"]`).waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('pppoe-filter-text').inputValue()).toBe(session.address);
+    await page.getByTestId('pppoe-shown').waitFor();
+    expect(await page.getByTestId('tenant-picker').inputValue()).toBe(String(b.id));
   });
 
   it('tests a new router before adding it: every field at once, one result line, an unreachable one only knowingly', async () => {

@@ -8,6 +8,7 @@ import { useSlashFocus } from '../components/use-slash-focus';
 import { VirtualTable, type TableColumn } from '../components/virtual-table';
 import type { Stamped } from './keyed-rows';
 import type { createSessionTableStore, SessionRowBase } from './session-table-store';
+import { useSpecInUrl } from './use-spec-in-url';
 
 type TableStore<S extends SessionRowBase> = ReturnType<typeof createSessionTableStore<S>>;
 
@@ -50,6 +51,7 @@ export function SessionTablePanel<S extends SessionRowBase>(props: SessionTableP
   const textFilterId = useId();
   const searchRef = useRef<HTMLInputElement>(null);
   useSlashFocus(searchRef);
+  useSpecInUrl(spec, actions);
   const cancel = useCallback(() => setConfirming(null), []);
   const { describe } = props;
 

@@ -115,6 +115,11 @@ export function createSessionTableStore<S extends SessionRowBase>(config: Sessio
         return { spec: { ...s.spec, sortColumn: column, sortDirection } };
       });
     },
+    /** A sort named in a link or the URL: ignored for a column the table cannot sort by. */
+    sortTo(column: string, sortDirection: SortDirection) {
+      if (!config.sortKeys[column]) return;
+      set((s) => ({ spec: { ...s.spec, sortColumn: column, sortDirection } }));
+    },
     filterRouter(routerId: number | null) {
       set((s) => ({ spec: { ...s.spec, routerId } }));
     },
