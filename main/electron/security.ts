@@ -1,5 +1,5 @@
 import { session, type WebContents } from 'electron';
-import { APP_ORIGIN } from './app-protocol';
+import { isAppOrigin } from './app-protocol';
 
 /**
  * Electron's security checklist for every web contents we create: no navigation away from the
@@ -17,18 +17,6 @@ export function hardenWebContents(contents: WebContents, isAppUrl: (url: string)
 /** The one web permission the console uses: desktop notifications for staff alerts (routers down). */
 const ALLOWED_PERMISSION = 'notifications';
 
-/** Whether `url` (a requesting URL or an origin) is the console's own app:// origin. */
-function isOwnOrigin(url: string | undefined): boolean {
-  if (!url) return false;
-  try {
-    // URL's own `origin` is "null" for schemes it does not know, such as app:.
-    const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}` === APP_ORIGIN;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The console needs one web permission, notifications, and only for its own app:// pages (its
  * alerts reach the desktop through the web Notification API, as in the browser console). Every
@@ -38,8 +26,8 @@ function isOwnOrigin(url: string | undefined): boolean {
 export function hardenSession(): void {
   const { defaultSession } = session;
   defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
-    callback(permission === ALLOWED_PERMISSION && isOwnOrigin(details.requestingUrl)),
+    callback(permission === ALLOWED_PERMISSION && isAppOrigin(details.requestingUrl)),
   );
-  defaultSession.setPermissionCheckHandler((_contents, permission, origin) => permission === ALLOWED_PERMISSION && isOwnOrigin(origin));
+  defaultSession.setPermissionCheckHandler((_contents, permission, origin) => permission === ALLOWED_PERMISSION && isAppOrigin(origin));
   defaultSession.setDevicePermissionHandler(() => false);
 }

@@ -41,7 +41,7 @@ export const routerHandlers: DomainHandlers<keyof typeof routerInvokes> = {
     const tenant = writeTenant(session, tenantId);
     // A system admin names the tenant (a tenant user's is their own): a router of a tenant that
     // does not exist would be stored and watched for no one.
-    if (session.user?.role === 'system_admin' && !services.tenants.get(tenant)) throw new DomainError('not_found', `Tenant ${tenant} does not exist.`);
+    if (session.user?.role === 'system_admin') services.tenants.require(tenant);
     checkCa(settings.tls, settings.tlsCa);
     if (services.routers.nameTaken(tenant, settings.name)) throw nameConflict(settings.name);
     const added = auditedChange(services, session.user, () => services.routers.add(tenant, settings, password, new Date()), (r) => ({

@@ -1,3 +1,4 @@
+import { DomainError } from '../contract/errors';
 import type { Db } from '../store/database';
 
 export interface TenantRecord {
@@ -34,6 +35,13 @@ export class TenantRepository {
   get(id: number): TenantRecord | null {
     const row = this.db.prepare<[number], Row>('SELECT * FROM tenants WHERE id = ?').get(id);
     return row ? toRecord(row) : null;
+  }
+
+  /** The tenant a write names; one that does not exist is refused (`not_found`), so nothing is stored for no one. */
+  require(id: number): TenantRecord {
+    const tenant = this.get(id);
+    if (!tenant) throw new DomainError('not_found', `Tenant ${id} does not exist.`);
+    return tenant;
   }
 
   findByName(name: string): TenantRecord | null {

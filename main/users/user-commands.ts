@@ -63,7 +63,7 @@ export async function submitCreateUser(services: CoreServices, session: Session,
   const actor = actorOf(session);
   checkGrant(actor, input.role);
   const tenantId = input.role === 'system_admin' ? null : writeTenant(session, input.tenantId);
-  if (tenantId !== null && !services.tenants.get(tenantId)) throw new DomainError('not_found', `Tenant ${tenantId} does not exist.`);
+  if (tenantId !== null) services.tenants.require(tenantId);
   const fields: FieldErrors = {};
   const name = checkPersonName(input.name);
   if (name) fields.name = name;
