@@ -24,9 +24,22 @@ export type AuditAction =
   | 'router.updated'
   | 'router.removed'
   | 'router.test_requested'
-  | 'session.disconnect_requested';
+  | 'session.disconnect_requested'
+  | 'plan.created'
+  | 'plan.updated'
+  | 'plan.deleted'
+  | 'plan.reapplied'
+  | 'plan.adopted'
+  | 'subscriber.created'
+  | 'subscriber.updated'
+  | 'subscriber.deleted'
+  | 'subscriber.password_revealed'
+  | 'vouchers.generated'
+  | 'vouchers.exported'
+  | 'vouchers.printed'
+  | 'router.imported';
 
-export type AuditTargetType = 'user' | 'tenant' | 'settings' | 'router' | 'session';
+export type AuditTargetType = 'user' | 'tenant' | 'settings' | 'router' | 'session' | 'plan' | 'subscriber' | 'voucher_batch';
 
 /** One line of the audit log: who did what, when, to what. Personal data in `details` is masked. */
 export interface AuditEntry {

@@ -73,6 +73,29 @@ export const invokeAccess: Record<InvokeName, InvokeAccess> = {
   'backups.updateSettings': ['system_admin'],
   'retention.settings': ['system_admin'],
   'retention.updateSettings': ['system_admin'],
+  // Plans set prices and what routers hand out: the tenant's admins decide them; everyone reads them.
+  'plans.list': 'signed-in',
+  'plans.create': ['system_admin', 'tenant_admin'],
+  'plans.update': ['system_admin', 'tenant_admin'],
+  'plans.delete': ['system_admin', 'tenant_admin'],
+  'plans.reapply': ['system_admin', 'tenant_admin'],
+  'plans.adopt': ['system_admin', 'tenant_admin'],
+  'plans.checkDrift': ['system_admin', 'tenant_admin', 'operator'],
+  // Operators sign customers up and sell vouchers; viewers read, with contact details masked.
+  'subscribers.list': 'signed-in',
+  'subscribers.get': 'signed-in',
+  'subscribers.revealPassword': ['system_admin', 'tenant_admin', 'operator'],
+  'subscribers.create': ['system_admin', 'tenant_admin', 'operator'],
+  'subscribers.update': ['system_admin', 'tenant_admin', 'operator'],
+  'subscribers.delete': ['system_admin', 'tenant_admin', 'operator'],
+  'subscribers.reapply': ['system_admin', 'tenant_admin', 'operator'],
+  'vouchers.batches': 'signed-in',
+  'vouchers.list': 'signed-in',
+  'vouchers.generate': ['system_admin', 'tenant_admin', 'operator'],
+  'vouchers.export': ['system_admin', 'tenant_admin', 'operator'],
+  'vouchers.repush': ['system_admin', 'tenant_admin', 'operator'],
+  'vouchers.renderSheet': ['system_admin', 'tenant_admin', 'operator'],
+  'vouchers.downloadSheet': ['system_admin', 'tenant_admin', 'operator'],
 };
 
 /**

@@ -12,6 +12,9 @@ import { userEvents, userInvokes } from '../users/contract';
 import { auditEvents, auditInvokes } from '../audit/contract';
 import { backupEvents, backupInvokes } from '../backup/contract';
 import { retentionInvokes } from '../retention/contract';
+import { planEvents, planInvokes } from '../plans/contract';
+import { subscriberEvents, subscriberInvokes } from '../subscribers/contract';
+import { voucherEvents, voucherInvokes } from '../vouchers/contract';
 
 /**
  * The whole contract: every invoke and every event of every domain. Each domain declares its
@@ -31,6 +34,9 @@ export const invokes = {
   ...auditInvokes,
   ...backupInvokes,
   ...retentionInvokes,
+  ...planInvokes,
+  ...subscriberInvokes,
+  ...voucherInvokes,
 } satisfies Record<string, InvokeDefinition>;
 
 export const events = {
@@ -45,6 +51,9 @@ export const events = {
   ...userEvents,
   ...auditEvents,
   ...backupEvents,
+  ...planEvents,
+  ...subscriberEvents,
+  ...voucherEvents,
 } satisfies Record<string, EventDefinition>;
 
 export type Invokes = typeof invokes;

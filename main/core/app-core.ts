@@ -20,6 +20,7 @@ import { TwoFactorService } from '../auth/two-factor-service';
 import { TenantRepository } from '../tenants/tenant-repository';
 import { UserRepository } from '../users/user-repository';
 import { AuditLog } from '../audit/audit-log';
+import { sqliteBusinessStore } from '../business/sqlite-business-store';
 import { ClientConnection } from '../connection/client-connection';
 import { InvokeLimits, type InvokeLimitOptions } from '../connection/invoke-limits';
 import { peerAddress } from '../connection/peer-address';
@@ -95,6 +96,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       connection: options.routerConnection,
     },
   });
+  const audit = new AuditLog(db, bus);
+  const business = sqliteBusinessStore({ db, secrets: options.host.secrets, jobs, tenants, routers, audit });
   const services: CoreServices = {
     db,
     bus,
@@ -111,7 +114,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     twoFactor: new TwoFactorService({ db, secrets: options.host.secrets, services: () => services }),
     tenants,
     users: new UserRepository(db),
-    audit: new AuditLog(db, bus),
+    audit,
+    business,
     host: options.host,
     dataDir: options.dataDir,
     version: pkg.version,

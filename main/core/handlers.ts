@@ -12,6 +12,9 @@ import { userHandlers } from '../users/handlers';
 import { auditHandlers } from '../audit/handlers';
 import { backupHandlers } from '../backup/handlers';
 import { retentionHandlers } from '../retention/handlers';
+import { planHandlers } from '../plans/handlers';
+import { subscriberHandlers } from '../subscribers/handlers';
+import { voucherHandlers } from '../vouchers/handlers';
 
 export type InvokeHandler<N extends InvokeName> = (
   input: ParsedInvokeInput<N>,
@@ -34,4 +37,7 @@ export const handlers: DomainHandlers<InvokeName> = {
   ...auditHandlers,
   ...backupHandlers,
   ...retentionHandlers,
+  ...planHandlers,
+  ...subscriberHandlers,
+  ...voucherHandlers,
 };

@@ -17,6 +17,7 @@ import type { TwoFactorService } from '../auth/two-factor-service';
 import type { TenantRepository } from '../tenants/tenant-repository';
 import type { UserRepository } from '../users/user-repository';
 import type { AuditLog } from '../audit/audit-log';
+import type { BusinessStore } from '../business/business-tx';
 
 /** Host capabilities the core asks for; each host supplies its own. */
 export interface HostAdapter {
@@ -46,6 +47,8 @@ export interface CoreServices {
   tenants: TenantRepository;
   users: UserRepository;
   audit: AuditLog;
+  /** Plans, subscribers, vouchers and their provisioning: repositories behind a unit of work (the storage seam). */
+  business: BusinessStore;
   host: HostAdapter;
   dataDir: string;
   version: string;

@@ -7,6 +7,9 @@ import { routerJobs, routerSchedules } from '../routers/router-jobs';
 import { sessionJobs } from '../sessions/session-jobs';
 import { backupJobs, backupSchedules } from '../backup/backup-jobs';
 import { retentionJobs, retentionSchedules } from '../retention/retention-jobs';
+import { planJobs } from '../plans/plan-jobs';
+import { subscriberJobs } from '../subscribers/subscriber-jobs';
+import { voucherJobs, voucherSchedules } from '../vouchers/voucher-jobs';
 
 /**
  * Every job of the console, by name: its queue, payload schema, where it runs and (for main
@@ -22,6 +25,9 @@ export const appJobs = {
   ...sessionJobs,
   ...backupJobs,
   ...retentionJobs,
+  ...planJobs,
+  ...subscriberJobs,
+  ...voucherJobs,
 } satisfies JobRegistry;
 
 export type AppJobs = typeof appJobs;
@@ -32,4 +38,5 @@ export const appSchedules: ScheduleDefinition<AppJobs>[] = [
   ...(routerSchedules as ScheduleDefinition<AppJobs>[]),
   ...(backupSchedules as ScheduleDefinition<AppJobs>[]),
   ...(retentionSchedules as ScheduleDefinition<AppJobs>[]),
+  ...(voucherSchedules as ScheduleDefinition<AppJobs>[]),
 ];

@@ -6,7 +6,7 @@ import { CertificateTrust } from './certificate-trust';
 import { readPeerCertificate } from './client/peer-certificate';
 import type { RouterLiveStatus } from './contract';
 import { RouterIo, type RouterIoOptions } from './io/router-io';
-import type { ConnectionTestResult, RouterEndpoint, SessionKind, ShardEvent } from './io/shard-protocol';
+import type { ConnectionTestResult, MenuOp, MenuOpResult, RouterEndpoint, SessionKind, ShardEvent } from './io/shard-protocol';
 import type { RouterRecord, RouterRepository } from './router-repository';
 import type { RouterStatusBoard } from './router-status-board';
 
@@ -95,6 +95,11 @@ export class LiveRouters {
 
   kick(routerId: number, kind: SessionKind, sessionId: string): Promise<unknown> {
     return this.io.kick(routerId, kind, sessionId);
+  }
+
+  /** Provisioning: menu commands pipelined on the router's connection (refusals per command, in the router's words). */
+  menu(routerId: number, ops: MenuOp[], window = 32): Promise<MenuOpResult[]> {
+    return this.io.menu(routerId, ops, window);
   }
 
   /** A connection test with the stored settings; a `pin` router without a pin pins what it presents first. */

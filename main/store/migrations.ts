@@ -6,6 +6,9 @@ import { userMigrations } from '../users/migrations';
 import { authMigrations } from '../auth/migrations';
 import { auditMigrations } from '../audit/migrations';
 import { jobsMigrations } from '../jobs/migrations';
+import { planMigrations } from '../plans/migrations';
+import { subscriberMigrations } from '../subscribers/migrations';
+import { voucherMigrations } from '../vouchers/migrations';
 
 /** Every domain's migrations, joined. A domain adds its list here with one line. */
-export const allMigrations: readonly Migration[] = [...systemMigrations, ...routerMigrations, ...tenantMigrations, ...userMigrations, ...authMigrations, ...auditMigrations, ...jobsMigrations];
+export const allMigrations: readonly Migration[] = [...systemMigrations, ...routerMigrations, ...tenantMigrations, ...userMigrations, ...authMigrations, ...auditMigrations, ...jobsMigrations, ...planMigrations, ...subscriberMigrations, ...voucherMigrations];

@@ -77,6 +77,12 @@ export class RouterShard {
         });
       case 'test':
         return this.reply(command.requestId, () => asRouter(command.router.id, () => testConnection(command.router, this.options)));
+      case 'menu':
+        return this.reply(command.requestId, () => {
+          const router = this.routers.get(command.routerId);
+          if (!router) throw Object.assign(new Error(`router ${command.routerId} is not connected from this console`), { permanent: true });
+          return asRouter(command.routerId, () => router.runMenuOps(command.ops, command.window));
+        });
       case 'stop':
         for (const id of this.faults.keys()) this.cancelRestart(id);
         await Promise.all([...this.routers.values()].map((r) => r.stop()));

@@ -11,6 +11,8 @@ import type { PppSession } from '../../main/routers/client/ppp-menus';
 import type { RouterEndpoint, RouterResource, SessionKind, ShardEvent } from '../../main/routers/io/shard-protocol';
 import { clientTls } from '../../main/routers/router-tls';
 import { SessionRows } from './session-rows';
+import { runMenuOps } from './menu-ops';
+import type { MenuOp, MenuOpResult } from '../../main/routers/io/shard-protocol';
 
 /** The live sets also reconcile on their own this often, should the poll schedule stop. */
 const FALLBACK_REFRESH_MS = 5 * 60_000;
@@ -111,6 +113,12 @@ export class WatchedRouter {
       if ((error as RouterError).code === 'trap') throw Object.assign(error as Error, { permanent: true });
       throw error;
     }
+  }
+
+  /** Provisioning commands; refused at once while the router is not online (the job waits for it). */
+  async runMenuOps(ops: readonly MenuOp[], window: number): Promise<MenuOpResult[]> {
+    if (!this.online) throw new Error(`router '${this.endpoint.name}' is ${this.conn.state}: the change waits until it is back online`);
+    return runMenuOps(this.conn, ops, window);
   }
 
   async stop(): Promise<void> {

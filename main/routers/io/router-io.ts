@@ -2,7 +2,7 @@ import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { Logger } from '../../core/logger';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from '../client/backoff';
-import type { RouterEndpoint, ShardCommand, ShardConnectionOptions, ShardEvent } from './shard-protocol';
+import type { MenuOp, MenuOpResult, RouterEndpoint, ShardCommand, ShardConnectionOptions, ShardEvent } from './shard-protocol';
 
 export interface RouterIoOptions {
   /** Worker threads holding router connections. */
@@ -127,6 +127,13 @@ export class RouterIo {
     const shard = this.shardOf.get(routerId);
     if (!shard) return Promise.reject(new RouterIoError(`router ${routerId} is not being watched`, true));
     return this.request(shard, (requestId) => ({ type: 'kick', requestId, routerId, kind, sessionId }));
+  }
+
+  /** Menu commands on a watched router's connection (provisioning); see workers/router-shard/menu-ops.ts. */
+  menu(routerId: number, ops: MenuOp[], window: number): Promise<MenuOpResult[]> {
+    const shard = this.shardOf.get(routerId);
+    if (!shard) return Promise.reject(new RouterIoError(`router ${routerId} is not being watched`, true));
+    return this.request(shard, (requestId) => ({ type: 'menu', requestId, routerId, ops, window })) as Promise<MenuOpResult[]>;
   }
 
   /** A one-off connection test on any shard (the router need not be watched or saved). */

@@ -25,6 +25,16 @@ export type SessionKind = 'hotspot' | 'pppoe';
 /** Connection timings a shard gives every router it watches (defaults: RouterConnection's). */
 export type ShardConnectionOptions = Pick<RouterConnectionOptions, 'callTimeoutMs' | 'keepalivePeriodMs'>;
 
+/** One RouterOS menu command a job sends (provisioning): desired state is worked out in the job. */
+export type MenuOp =
+  | { verb: 'print'; path: string; proplist?: readonly string[]; query?: readonly string[] }
+  | { verb: 'add'; path: string; attrs: Record<string, string> }
+  | { verb: 'set'; path: string; id: string; attrs: Record<string, string> }
+  | { verb: 'remove'; path: string; id: string };
+
+/** A command's outcome: the rows (print) or the new `.id` (add), or the router's refusal in its own words. */
+export type MenuOpResult = { ok: true; rows: Array<Record<string, string>>; ret: string | null } | { ok: false; message: string; category: number | null };
+
 export type ShardCommand =
   | { type: 'watch'; router: RouterEndpoint }
   | { type: 'unwatch'; routerId: number }
@@ -32,6 +42,8 @@ export type ShardCommand =
   | { type: 'poll'; requestId: number; what: 'counters' | 'resource'; spreadMs: number }
   | { type: 'kick'; requestId: number; routerId: number; kind: SessionKind; sessionId: string }
   | { type: 'test'; requestId: number; router: RouterEndpoint }
+  /** Menu commands on a watched router's connection, up to `window` in flight at once (tags). */
+  | { type: 'menu'; requestId: number; routerId: number; ops: MenuOp[]; window: number }
   | { type: 'stop' };
 
 export interface RouterResource {

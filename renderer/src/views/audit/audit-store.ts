@@ -70,6 +70,19 @@ const ACTION_TEXT: Record<AuditEntry['action'], string> = {
   'router.removed': 'router removed',
   'router.test_requested': 'router connection test started',
   'session.disconnect_requested': 'disconnect requested',
+  'plan.created': 'plan created',
+  'plan.updated': 'plan changed',
+  'plan.deleted': 'plan deleted',
+  'plan.reapplied': 'plan written to its routers again',
+  'plan.adopted': 'plan took the router’s profile',
+  'subscriber.created': 'subscriber created',
+  'subscriber.updated': 'subscriber changed',
+  'subscriber.deleted': 'subscriber deleted',
+  'subscriber.password_revealed': 'subscriber password shown',
+  'vouchers.generated': 'vouchers generated',
+  'vouchers.exported': 'vouchers exported',
+  'vouchers.printed': 'voucher sheet printed',
+  'router.imported': 'router’s users imported',
 };
 
 /** One line a person reads: "jane: user created — otto". */

@@ -1,0 +1,47 @@
+import type { EnqueueOptions, EnqueueResult } from '../jobs/job-engine';
+import type { JobName, JobPayloadInput } from '../jobs/define-job';
+import type { AppJobs } from '../jobs/registry';
+import type { PlanRepository } from '../plans/plan-repository';
+import type { ProvisioningRepository } from '../provisioning/provisioning-repository';
+import type { SubscriberRepository } from '../subscribers/subscriber-repository';
+import type { TenantSettings } from '../tenants/tenant-settings-contract';
+import type { TransactionHooks, UnitOfWork } from '../store/unit-of-work';
+import type { VoucherRepository } from '../vouchers/voucher-repository';
+import type { LoginNameRepository } from './login-name-repository';
+import type { AuditInput } from '../audit/audit-log';
+
+/** A person's change is audited in the transaction that makes it; the entry goes live after the commit. */
+export interface AuditTrail {
+  record(entry: AuditInput): Promise<void>;
+}
+
+/** Jobs enqueued inside a transaction commit with it (or not at all). */
+export interface JobQueue {
+  enqueue<N extends JobName<AppJobs>>(name: N, payload: JobPayloadInput<AppJobs, N>, options?: EnqueueOptions): Promise<EnqueueResult>;
+}
+
+/** What the business domains read of the older ones (tenants, routers), as Promises too. */
+export interface TenantDirectory {
+  /** Refused with `not_found` when the tenant does not exist. */
+  settings(tenantId: number): Promise<TenantSettings>;
+  /** The ids among `routerIds` that are not the tenant's routers (empty: all are). */
+  foreignRouters(tenantId: number, routerIds: readonly number[]): Promise<number[]>;
+  routerName(routerId: number): Promise<string | null>;
+}
+
+/**
+ * One transaction of the business domains (plans, subscribers, vouchers, their provisioning):
+ * the repositories they write through, the job queue, and after-commit hooks for events.
+ */
+export interface BusinessTx extends TransactionHooks {
+  plans: PlanRepository;
+  subscribers: SubscriberRepository;
+  vouchers: VoucherRepository;
+  provisioning: ProvisioningRepository;
+  loginNames: LoginNameRepository;
+  tenants: TenantDirectory;
+  jobs: JobQueue;
+  audit: AuditTrail;
+}
+
+export type BusinessStore = UnitOfWork<BusinessTx>;

@@ -1,0 +1,57 @@
+import type { AuditLog } from '../audit/audit-log';
+import type { JobEngine } from '../jobs/job-engine';
+import { SqlitePlanRepository } from '../plans/sqlite-plan-repository';
+import { SqliteProvisioningRepository } from '../provisioning/sqlite-provisioning-repository';
+import type { RouterRepository } from '../routers/router-repository';
+import type { SecretBox } from '../secrets/secret-box';
+import type { Db } from '../store/database';
+import { SqliteUnitOfWork } from '../store/sqlite-unit-of-work';
+import { SqliteSubscriberRepository } from '../subscribers/sqlite-subscriber-repository';
+import type { TenantRepository } from '../tenants/tenant-repository';
+import { readTenantSettings } from '../tenants/tenant-settings';
+import { SqliteVoucherRepository } from '../vouchers/sqlite-voucher-repository';
+import type { BusinessStore, BusinessTx, JobQueue, TenantDirectory } from './business-tx';
+import { SqliteLoginNames } from './sqlite-login-names';
+
+export interface SqliteBusinessDeps {
+  db: Db;
+  secrets: SecretBox;
+  jobs: JobEngine;
+  tenants: TenantRepository;
+  routers: RouterRepository;
+  audit: AuditLog;
+}
+
+/**
+ * The business domains' store on the console's SQLite file. Repositories are built once (their
+ * statements run on the one connection); each unit of work gets them with its own hooks.
+ */
+export function sqliteBusinessStore(deps: SqliteBusinessDeps): BusinessStore {
+  const { db } = deps;
+  const tenants: TenantDirectory = {
+    settings: async (tenantId) => readTenantSettings(db, deps.tenants.require(tenantId)),
+    foreignRouters: async (tenantId, routerIds) => routerIds.filter((id) => deps.routers.get(tenantId, id) === null),
+    routerName: async (routerId) => deps.routers.get(null, routerId)?.name ?? null,
+  };
+  // The engine's enqueue joins the open transaction (better-sqlite3 nests it as a savepoint).
+  const jobs: JobQueue = { enqueue: async (name, payload, options) => deps.jobs.enqueue(name, payload, options) };
+  const repositories = {
+    plans: new SqlitePlanRepository(db),
+    subscribers: new SqliteSubscriberRepository(db, deps.secrets),
+    vouchers: new SqliteVoucherRepository(db, deps.secrets),
+    provisioning: new SqliteProvisioningRepository(db),
+    loginNames: new SqliteLoginNames(db),
+    tenants,
+    jobs,
+  };
+  return new SqliteUnitOfWork<BusinessTx>(db, (_db, hooks) => ({
+    ...repositories,
+    afterCommit: hooks.afterCommit,
+    audit: {
+      record: async (input) => {
+        const entry = deps.audit.record(input);
+        hooks.afterCommit(() => deps.audit.publish(entry));
+      },
+    },
+  }));
+}

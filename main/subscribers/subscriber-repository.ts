@@ -1,0 +1,44 @@
+import type { PlanKind } from '../plans/contract';
+import type { SubscriberHistoryEntry, SubscriberHistoryKind, SubscriberStatus, SubscriberSummary } from './contract';
+
+/** A subscriber as stored, contact in full (mask before broadcasting), password sealed away. */
+export type SubscriberRecord = Omit<SubscriberSummary, 'routers'>;
+
+export interface NewSubscriber {
+  tenantId: number;
+  kind: PlanKind;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  username: string;
+  password: string;
+  planId: number;
+  status: SubscriberStatus;
+  validUntil: number | null;
+  macLock: string | null;
+  routerIds: number[];
+}
+
+export interface SubscriberFilter {
+  search?: string;
+  status?: SubscriberStatus;
+  planId?: number;
+  routerId?: number;
+  limit: number;
+}
+
+/** Subscribers of tenants (null tenant: a system admin, all). Passwords are sealed at rest. */
+export interface SubscriberRepository {
+  list(tenantId: number | null, filter: SubscriberFilter): Promise<{ rows: SubscriberRecord[]; total: number }>;
+  get(tenantId: number | null, id: number): Promise<SubscriberRecord | null>;
+  byUsername(tenantId: number, username: string): Promise<SubscriberRecord | null>;
+  /** Refused with a `conflict` DomainError (field `username`) when the login name is taken in the tenant. */
+  insert(subscriber: NewSubscriber, now: number): Promise<SubscriberRecord>;
+  update(id: number, changes: Partial<Omit<NewSubscriber, 'tenantId' | 'kind'>>, now: number): Promise<SubscriberRecord>;
+  delete(id: number): Promise<void>;
+  password(id: number): Promise<string>;
+  markSeen(id: number, at: number): Promise<void>;
+  onRouter(routerId: number): Promise<SubscriberRecord[]>;
+  addHistory(tenantId: number, subscriberId: number, kind: SubscriberHistoryKind, text: string, routerId: number | null, at: number): Promise<void>;
+  history(id: number, limit: number): Promise<SubscriberHistoryEntry[]>;
+}

@@ -1,0 +1,59 @@
+import type { Migration } from '../store/migration';
+
+export const voucherMigrations: Migration[] = [
+  {
+    id: 520,
+    name: 'vouchers: batches, vouchers, push progress per router',
+    up(db) {
+      db.exec(`CREATE TABLE voucher_batches (
+        id INTEGER PRIMARY KEY,
+        tenant_id INTEGER NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
+        plan_id INTEGER NOT NULL REFERENCES plans (id),
+        count INTEGER NOT NULL,
+        code_length INTEGER NOT NULL,
+        prefix TEXT NOT NULL,
+        charset TEXT NOT NULL CHECK (charset IN ('digits', 'letters', 'mixed')),
+        separate_password INTEGER NOT NULL,
+        comment TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        created_by INTEGER
+      ) STRICT;
+      CREATE INDEX voucher_batches_by_tenant ON voucher_batches (tenant_id, id);
+      CREATE INDEX voucher_batches_by_plan ON voucher_batches (plan_id);
+      CREATE TABLE vouchers (
+        id INTEGER PRIMARY KEY,
+        tenant_id INTEGER NOT NULL,
+        batch_id INTEGER NOT NULL REFERENCES voucher_batches (id) ON DELETE CASCADE,
+        code TEXT NOT NULL,
+        password_sealed TEXT,
+        state TEXT NOT NULL CHECK (state IN ('unused', 'active', 'expired', 'used-up')),
+        activated_at INTEGER,
+        valid_until INTEGER,
+        router_id INTEGER,
+        UNIQUE (tenant_id, code)
+      ) STRICT;
+      CREATE INDEX vouchers_by_batch ON vouchers (batch_id, state);
+      CREATE TABLE voucher_batch_routers (
+        batch_id INTEGER NOT NULL REFERENCES voucher_batches (id) ON DELETE CASCADE,
+        router_id INTEGER NOT NULL REFERENCES routers (id) ON DELETE CASCADE,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'pushing', 'done', 'failed')),
+        pushed INTEGER NOT NULL DEFAULT 0,
+        failed INTEGER NOT NULL DEFAULT 0,
+        failures TEXT NOT NULL DEFAULT '[]',
+        message TEXT,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (batch_id, router_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX voucher_batch_routers_by_router ON voucher_batch_routers (router_id, state);
+      CREATE TABLE voucher_sheets (
+        job_id INTEGER PRIMARY KEY,
+        tenant_id INTEGER NOT NULL,
+        batch_id INTEGER NOT NULL REFERENCES voucher_batches (id) ON DELETE CASCADE,
+        file_name TEXT NOT NULL,
+        path TEXT NOT NULL,
+        bytes INTEGER NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT;`);
+    },
+  },
+];
