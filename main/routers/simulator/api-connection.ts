@@ -5,6 +5,7 @@ import { type ParsedCommand, parseCommand } from './command-words';
 import type { FaultState, FaultTarget } from './fault-state';
 import { runMenuCommand } from './menu-commands';
 import type { SimRouterModel } from './model/router-model';
+import { ReplyDelay } from './reply-delay';
 import { RouterTrap } from './router-trap';
 import type { TextEncoding } from './types';
 
@@ -16,6 +17,8 @@ export interface ConnectionHost {
   readonly loginMethod: 'plain' | 'challenge';
   readonly encoding: TextEncoding;
   readonly maxCommandsBeforeLogin: number;
+  /** Every reply leaves this long after it was produced (see ReplyDelay). */
+  readonly replyLatencyMs: number;
   readonly faults: FaultState;
   connectionClosed(conn: ApiConnection): void;
 }
@@ -42,12 +45,14 @@ export class ApiConnection implements FaultTarget {
   private readonly running = new Map<string | symbol, Running>();
   private held: Buffer[] = [];
   private closed = false;
+  private readonly delay: ReplyDelay;
 
   constructor(
     private readonly socket: Socket,
     private readonly host: ConnectionHost,
   ) {
     this.decoder = new SentenceDecoder(host.encoding, { ...PRE_LOGIN_LIMITS });
+    this.delay = new ReplyDelay(host.replyLatencyMs);
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('error', () => this.destroy());
@@ -58,14 +63,20 @@ export class ApiConnection implements FaultTarget {
   sendFatal(message: string): void {
     if (this.closed) return;
     this.stopAll();
-    this.socket.write(encodeSentence(['!fatal', message], this.host.encoding));
+    const fatal = encodeSentence(['!fatal', message], this.host.encoding);
     this.closed = true;
-    this.socket.end(() => this.socket.destroy());
+    // Behind the replies still on the way (reply latency), past a stall, then the router hangs up.
+    this.delay.later(() => {
+      if (this.socket.destroyed) return;
+      this.socket.write(fatal);
+      this.socket.end(() => this.socket.destroy());
+    });
     this.teardown();
   }
 
   destroy(): void {
     this.closed = true;
+    this.delay.clear();
     this.socket.destroy();
     this.teardown();
   }
@@ -201,8 +212,11 @@ export class ApiConnection implements FaultTarget {
     if (this.closed) return;
     if (tag !== undefined) words.push(`.tag=${tag}`);
     const buf = encodeSentence(words, this.host.encoding);
-    if (this.host.faults.stalled) this.held.push(buf);
-    else this.socket.write(buf);
+    this.delay.later(() => {
+      if (this.socket.destroyed) return;
+      if (this.host.faults.stalled) this.held.push(buf);
+      else this.socket.write(buf);
+    });
   }
 
   private stopAll(): void {

@@ -132,7 +132,14 @@ describe('sentences and tags', () => {
     ]);
     expect((await c.command('/ppp/secret/add', '=name=b', '=limit-bytes-in=lots'))[0]).toEqual(['!trap', '=category=1', '=message=invalid value for argument limit-bytes-in']);
     await c.command('/ppp/secret/add', '=name=b');
-    expect(attrs((await c.command('/ppp/secret/add', '=name=b'))[0]!).message).toBe('failure: already have such name');
+    // Each menu words the duplicate its own way, as RouterOS does.
+    expect((await c.command('/ppp/secret/add', '=name=b'))[0]).toEqual(['!trap', '=category=4', '=message=failure: secret with the same name already exists']);
+    await c.command('/ip/hotspot/user/add', '=name=v1');
+    expect(attrs((await c.command('/ip/hotspot/user/add', '=name=v1'))[0]!).message).toBe('failure: already have user with this name');
+    await c.command('/ip/hotspot/user/profile/add', '=name=p1');
+    expect(attrs((await c.command('/ip/hotspot/user/profile/add', '=name=p1'))[0]!).message).toBe('failure: already have such name');
+    await c.command('/ip/hotspot/user/add', '=name=v2');
+    expect(attrs((await c.command('/ip/hotspot/user/set', '=.id=v2', '=name=v1'))[0]!).message).toBe('failure: already have user with this name');
     expect((await c.command('/ppp/secret/remove', '=.id=*FFFF'))[0]).toEqual(['!trap', '=category=0', '=message=no such item']);
   });
 

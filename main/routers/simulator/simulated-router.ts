@@ -24,6 +24,7 @@ class SimRouter implements SimulatedRouter, ConnectionHost {
   readonly encoding: TextEncoding;
   readonly loginMethod: 'plain' | 'challenge';
   readonly maxCommandsBeforeLogin: number;
+  readonly replyLatencyMs: number;
   readonly model: SimRouterModel;
   readonly faults: FaultState;
   private certificate: SimCertificate | undefined;
@@ -46,6 +47,7 @@ class SimRouter implements SimulatedRouter, ConnectionHost {
     this.encoding = options.encoding ?? 'utf-8';
     this.loginMethod = options.loginMethod ?? 'plain';
     this.maxCommandsBeforeLogin = options.maxCommandsBeforeLogin ?? 10;
+    this.replyLatencyMs = Math.max(0, options.replyLatencyMs ?? 0);
     this.model = new SimRouterModel({
       version: this.version,
       identity: this.name || 'MikroTik',
@@ -53,6 +55,8 @@ class SimRouter implements SimulatedRouter, ConnectionHost {
       hotspotSessions: options.hotspotSessions ?? 0,
       pppoeSessions: options.pppoeSessions ?? 0,
       churnPerMinute: options.churnPerMinute ?? 0,
+      voucherLoginsPerMinute: options.voucherLoginsPerMinute ?? 0,
+      preset: options.preset ?? 'isp',
       bootTime: options.bootTime ?? new Date(Date.now() - (options.upForMs ?? 0)),
       upForMs: options.upForMs,
     });

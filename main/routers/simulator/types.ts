@@ -9,6 +9,14 @@ export type RosVersion = '6.49' | '7.10' | '7.18';
 
 export type TextEncoding = 'utf-8' | 'win1252';
 
+/**
+ * What the router holds besides its sessions. 'isp': pools, a hotspot and a PPPoE server, a few
+ * profiles, users and secrets. 'mikhmon': the same plus what a mikhmon v3 install leaves behind
+ * (priced profiles with mikhmon's on-login metadata, `vc-`/`up-` voucher batches, some used with
+ * their expiry in the comment, PPPoE profiles and secrets); see model/mikhmon-preset.ts.
+ */
+export type SimPreset = 'isp' | 'mikhmon';
+
 export interface SimulatedRouterOptions {
   /** Identity and fleet name; default `sim-<port>`. */
   name?: string;
@@ -57,6 +65,20 @@ export interface SimulatedRouterOptions {
   upForMs?: number;
   /** Commands accepted before login before the router sends `!fatal`. @defaultValue 10 */
   maxCommandsBeforeLogin?: number;
+  /**
+   * Every reply sentence leaves this many ms after the router produced it, like a link with that
+   * round-trip time: pipelined commands wait concurrently, one command's replies keep their order.
+   * For benches. @defaultValue 0
+   */
+  replyLatencyMs?: number;
+  /**
+   * Demo clients that redeem vouchers: this many per minute of model time, a never-used hotspot
+   * user whose comment starts `vc-` logs in with its own password (see `loginHotspot`), so the
+   * console sees vouchers turn active. @defaultValue 0
+   */
+  voucherLoginsPerMinute?: number;
+  /** @defaultValue 'isp' */
+  preset?: SimPreset;
 }
 
 /** A certificate and its private key, both PEM. */
@@ -104,6 +126,19 @@ export interface PppSessionInit {
   onlineForMs?: number;
 }
 
+/** A client's browser submitting the hotspot login form. */
+export interface HotspotLoginRequest {
+  user: string;
+  password: string;
+  /** The client's MAC. @defaultValue a new random device */
+  macAddress?: string;
+  /** @defaultValue the user's own server, else the first hotspot server */
+  server?: string;
+}
+
+/** `reason` is the router's login error text, as its login page shows it (`$(error)`). */
+export type HotspotLoginResult = { ok: true; sessionId: string } | { ok: false; reason: string };
+
 /** What one churn step did. */
 export interface ChurnResult {
   ended: string[];
@@ -137,21 +172,40 @@ export interface RouterModel {
   /** Subscribe to changes of one menu; returns the unsubscribe function. */
   onChange(path: string, listener: (change: MenuChange) => void): () => void;
 
+  /**
+   * Puts a session online without the login checks (seeding, tests). Without `user`, a user that
+   * may log in is picked: not online, not disabled, not used up, not MAC-locked, not a never-used
+   * `vc-` voucher.
+   */
   addHotspotSession(init?: HotspotSessionInit): string;
+  /**
+   * A hotspot login as a client's browser makes it: password, `disabled`, the user's MAC lock,
+   * `limit-uptime` and `limit-bytes-*` already used, the profile's `shared-users`. On success the
+   * session appears in /ip/hotspot/active.
+   */
+  loginHotspot(request: HotspotLoginRequest): HotspotLoginResult;
   removeHotspotSession(id: string): boolean;
   hotspotSessionIds(): string[];
+  /** Throws if the named secret is disabled: a disabled secret cannot start a session. */
   addPppSession(init?: PppSessionInit): string;
   removePppSession(id: string): boolean;
   pppSessionIds(): string[];
   /** Touch a session's attributes (e.g. `idle-time`, `comment`) so listeners get an `!re` update. */
   updateSession(path: '/ip/hotspot/active' | '/ppp/active', id: string, attrs: RosRecord): void;
 
-  /** Advance model time: counters, uptime, cpu-load and churn move. */
+  /**
+   * Advance model time: counters, uptime, cpu-load, churn and voucher logins move; hotspot
+   * sessions end at their user's `limit-uptime`/`limit-bytes-*` or their profile's
+   * `session-timeout` (after which the device logs straight back in by MAC cookie when the
+   * profile adds one and the user may still log in).
+   */
   tick(ms: number): void;
   /** Replace `count` sessions now (default: what one minute of churn would replace, at least 1). */
   churnOnce(count?: number): ChurnResult;
   /** Current churn fraction per minute; settable at run time. */
   churnPerMinute: number;
+  /** Voucher logins per minute of model time (see SimulatedRouterOptions); settable at run time. */
+  voucherLoginsPerMinute: number;
   /** Like a reboot: sessions end and come back, uptime restarts, every `.id` changes. */
   reboot(): void;
 }
@@ -228,6 +282,10 @@ export interface FleetOptions {
   /** Name prefix: routers are `<prefix>-1` … @defaultValue 'sim' */
   namePrefix?: string;
   seed?: number;
+  /** See SimulatedRouterOptions. @defaultValue 0 */
+  replyLatencyMs?: number;
+  /** @defaultValue 'isp' */
+  preset?: SimPreset;
 }
 
 export interface Fleet {

@@ -17,6 +17,11 @@ export interface MenuSpec<D = unknown> {
   verbs: { add?: boolean; set?: boolean; remove?: boolean };
   /** Field that addresses an item instead of its `.id` and must be unique. */
   nameField?: string;
+  /**
+   * The trap for an add or rename onto a name already taken: RouterOS words it per menu.
+   * @defaultValue 'failure: already have such name'
+   */
+  duplicateNameMessage?: string;
   /** Items that cannot be removed (the built-in `default` profiles). */
   builtIn?: readonly string[];
   /** A single-item menu (identity, resource): no `.id`. */
@@ -171,7 +176,7 @@ export class Menu<D = unknown> {
     if (newName !== undefined) {
       if (newName === '') throw new RouterTrap(`invalid value for argument ${nameField}`, 1);
       const other = this.byName.get(newName);
-      if (other && other !== existing) throw new RouterTrap('failure: already have such name', 4);
+      if (other && other !== existing) throw new RouterTrap(this.spec.duplicateNameMessage ?? 'failure: already have such name', 4);
       if (existing && this.spec.builtIn?.includes(existing.values[nameField!] ?? '') && newName !== existing.values[nameField!]) {
         throw new RouterTrap('failure: cannot rename builtin item', 4);
       }

@@ -103,6 +103,7 @@ export function hotspotMenus(m: ModelContext): MenuSpec<any>[] {
   const user: MenuSpec<HotspotUserData> = {
     path: '/ip/hotspot/user',
     nameField: 'name',
+    duplicateNameMessage: 'failure: already have user with this name',
     verbs: { add: true, set: true, remove: true },
     initialData: emptyUserData,
     fields: {

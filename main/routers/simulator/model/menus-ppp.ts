@@ -87,6 +87,7 @@ export function pppMenus(m: ModelContext): MenuSpec<any>[] {
   const secret: MenuSpec<PppSecretData> = {
     path: '/ppp/secret',
     nameField: 'name',
+    duplicateNameMessage: 'failure: secret with the same name already exists',
     verbs: { add: true, set: true, remove: true },
     initialData: () => ({}),
     fields: {

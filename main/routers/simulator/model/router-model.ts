@@ -1,16 +1,20 @@
 import { RouterTrap } from '../router-trap';
 import type {
   ChurnResult,
+  HotspotLoginRequest,
+  HotspotLoginResult,
   HotspotSessionInit,
   MenuChange,
   PppSessionInit,
   RosRecord,
   RosVersion,
   RouterModel,
+  SimPreset,
 } from '../types';
 import { intToIp } from '../values';
 import { AddressPools } from './address-pools';
-import { emptyUserData, type HotspotActiveData, type HotspotUserData, hotspotMenus } from './menus-hotspot';
+import { HotspotSessions } from './hotspot-sessions';
+import { emptyUserData, hotspotMenus } from './menus-hotspot';
 import { type PppActiveData, type PppSecretData, pppMenus } from './menus-ppp';
 import { type InterfaceData, systemMenus } from './menus-system';
 import { Menu, type MenuRow } from './menu';
@@ -25,6 +29,10 @@ export interface ModelOptions {
   hotspotSessions: number;
   pppoeSessions: number;
   churnPerMinute: number;
+  /** @defaultValue 0 */
+  voucherLoginsPerMinute?: number;
+  /** @defaultValue 'isp' */
+  preset?: SimPreset;
   bootTime: Date;
   /** Uptime at start (model time starts there); the sessions it starts with are of all ages. @defaultValue 0 */
   upForMs?: number;
@@ -38,14 +46,16 @@ export class SimRouterModel implements RouterModel, ModelContext {
   readonly version: RosVersion;
   readonly rand: Random;
   churnPerMinute: number;
+  voucherLoginsPerMinute: number;
   private clock = 0;
   private bootEpoch: number;
   private load = 3;
   private memory = Math.floor(TOTAL_MEMORY * 0.82);
   private churnDebt = 0;
+  private voucherDebt = 0;
   private readonly menuMap = new Map<string, Menu<any>>();
   private readonly pools = new AddressPools();
-  private readonly activeUsers = new Set<string>();
+  private readonly hotspot = new HotspotSessions(this);
   private readonly activeSecrets = new Set<string>();
   private generated = { hotspot: 0, ppp: 0, session: 0 };
 
@@ -53,6 +63,7 @@ export class SimRouterModel implements RouterModel, ModelContext {
     this.version = options.version;
     this.rand = new Random(options.seed);
     this.churnPerMinute = options.churnPerMinute;
+    this.voucherLoginsPerMinute = options.voucherLoginsPerMinute ?? 0;
     this.clock = options.upForMs ?? 0;
     this.bootEpoch = options.bootTime.getTime();
     const lookup = (path: string, name: string) => this.menuMap.get(path)?.hasName(name) ?? false;
@@ -92,16 +103,7 @@ export class SimRouterModel implements RouterModel, ModelContext {
 
   finishSession(path: ActivePath, row: MenuRow<any>, reason: string): void {
     if (path === '/ip/hotspot/active') {
-      const data = row.data as HotspotActiveData;
-      const user = this.menu('/ip/hotspot/user').find(row.values.user ?? '') as MenuRow<HotspotUserData> | undefined;
-      if (user) {
-        const seconds = Math.max(0, this.clock - data.flow.startClock);
-        user.data.uptimeMs += seconds;
-        user.data.bytesIn += Math.floor((data.flow.rateIn * seconds) / 1000);
-        user.data.bytesOut += Math.floor((data.flow.rateOut * seconds) / 1000);
-      }
-      this.pools.release(data.pool, data.address);
-      this.activeUsers.delete(row.values.user ?? '');
+      this.hotspot.finish(row);
     } else {
       const data = row.data as PppActiveData;
       if (data.interfaceId) this.menu('/interface').delete(data.interfaceId);
@@ -170,25 +172,15 @@ export class SimRouterModel implements RouterModel, ModelContext {
 
   // ── Sessions ──────────────────────────────────────────────────────────────
   addHotspotSession(init: HotspotSessionInit = {}): string {
-    const users = this.menu('/ip/hotspot/user');
-    const userName = init.user ?? this.freeName(users, this.activeUsers) ?? this.newHotspotUser();
-    if (!users.hasName(userName)) users.insert({ name: userName, password: userName, profile: 'default' }, emptyUserData());
-    const servers = this.menu('/ip/hotspot');
-    const serverRow = (init.server ? servers.find(init.server) : undefined) ?? servers.all().next().value;
-    const server = init.server ?? serverRow?.values.name ?? 'hotspot1';
-    const pool = serverRow?.values['address-pool'];
-    const { address, allocated } = this.address(init.address, pool, 0x0a050000);
-    const data: HotspotActiveData = { flow: this.newFlow(init.rateIn, init.rateOut, init.onlineForMs), pool: allocated !== undefined ? pool : undefined, address: allocated };
-    this.activeUsers.add(userName);
-    const row = this.menu('/ip/hotspot/active').insert(
-      { server, user: userName, domain: '', address, 'mac-address': init.macAddress ?? this.rand.mac(), 'login-by': init.loginBy ?? 'http-chap' },
-      data,
-    );
-    return row.id;
+    return this.hotspot.start(init);
+  }
+
+  loginHotspot(request: HotspotLoginRequest): HotspotLoginResult {
+    return this.hotspot.login(request);
   }
 
   removeHotspotSession(id: string): boolean {
-    return this.endSession('/ip/hotspot/active', id, 'logout');
+    return this.hotspot.end(id);
   }
 
   hotspotSessionIds(): string[] {
@@ -203,9 +195,10 @@ export class SimRouterModel implements RouterModel, ModelContext {
       secrets.insert({ name, service: 'pppoe', password: name, profile }, {} satisfies PppSecretData);
     }
     const secret = secrets.find(name)!;
+    if (secret.values.disabled === 'true') throw new Error(`ppp secret '${name}' is disabled and cannot start a session: enable it first (/ppp/secret set disabled=no)`);
     const profile = this.menu('/ppp/profile').find(secret.values.profile ?? 'default');
     const poolName = secret.values['remote-address'] ?? profile?.values['remote-address'];
-    const { address, allocated } = this.address(init.address, poolName, 0x0a140000);
+    const { address, allocated } = this.allocateAddress(init.address, poolName, 0x0a140000);
     const flow = this.newFlow(init.rateIn, init.rateOut, init.onlineForMs);
     const interfaces = this.menu('/interface') as Menu<InterfaceData>;
     let ifName = `<pppoe-${name}>`;
@@ -244,12 +237,21 @@ export class SimRouterModel implements RouterModel, ModelContext {
     const base = Math.min(60, 3 + sessions / 10);
     this.load = Math.max(0, Math.min(100, Math.round(this.load + (base - this.load) * 0.3 + this.rand.int(-4, 4))));
     this.memory = Math.max(0, Math.floor(TOTAL_MEMORY * 0.82) - sessions * 40_000 + this.rand.int(-200_000, 200_000));
+    this.hotspot.enforceLimits();
     if (this.churnPerMinute > 0 && sessions > 0) {
       this.churnDebt += (sessions * this.churnPerMinute * ms) / 60_000;
       const due = Math.floor(this.churnDebt);
       if (due > 0) {
         this.churnDebt -= due;
         this.churnOnce(due);
+      }
+    }
+    if (this.voucherLoginsPerMinute > 0) {
+      this.voucherDebt += (this.voucherLoginsPerMinute * ms) / 60_000;
+      while (this.voucherDebt >= 1) {
+        this.voucherDebt -= 1;
+        // No unused voucher left: the demand is not saved up for the next batch.
+        if (!this.hotspot.redeemVoucher()) this.voucherDebt = 0;
       }
     }
   }
@@ -280,6 +282,7 @@ export class SimRouterModel implements RouterModel, ModelContext {
     this.bootEpoch += this.clock + 30_000;
     this.clock = 0;
     this.churnDebt = 0;
+    this.voucherDebt = 0;
     for (const menu of this.menuMap.values()) menu.renumber(this.rand.int(0x10, 0x400));
     for (const row of (this.menu('/interface') as Menu<InterfaceData>).all()) {
       if (row.data.flow) Object.assign(row.data.flow, { startClock: 0, baseIn: 0, baseOut: 0 });
@@ -299,11 +302,14 @@ export class SimRouterModel implements RouterModel, ModelContext {
     };
   }
 
+  /**
+   * A subscriber account: the default profile (no session-timeout, so seeded sessions of any age
+   * stay online) and no `vc-` comment, so voucher counts stay the test's own.
+   */
   newHotspotUser(): string {
     const name = `hs${String(++this.generated.hotspot).padStart(4, '0')}`;
-    const profile = this.menu('/ip/hotspot/user/profile').hasName('1H-5K') ? '1H-5K' : 'default';
     if (!this.menu('/ip/hotspot/user').hasName(name)) {
-      this.menu('/ip/hotspot/user').insert({ name, password: this.rand.int(1000, 9999).toString(), profile, comment: 'vc-sim' }, emptyUserData());
+      this.menu('/ip/hotspot/user').insert({ name, password: this.rand.int(1000, 9999).toString(), profile: 'default' }, emptyUserData());
     }
     return name;
   }
@@ -317,6 +323,10 @@ export class SimRouterModel implements RouterModel, ModelContext {
     return name;
   }
 
+  releaseAddress(pool: string | undefined, address: number | undefined): void {
+    this.pools.release(pool, address);
+  }
+
   private endSession(path: ActivePath, id: string, reason: string): boolean {
     const menu = this.menu(path);
     const row = menu.find(id);
@@ -325,7 +335,7 @@ export class SimRouterModel implements RouterModel, ModelContext {
     return menu.delete(row.id);
   }
 
-  /** A random user/secret that is not logged in (disabled ones excluded), or undefined. */
+  /** A random secret that is not logged in (disabled ones excluded), or undefined. */
   private freeName(menu: Menu<any>, active: Set<string>): string | undefined {
     const free: string[] = [];
     for (const row of menu.all()) {
@@ -335,7 +345,7 @@ export class SimRouterModel implements RouterModel, ModelContext {
     return free.length > 0 ? this.rand.pick(free) : undefined;
   }
 
-  private address(given: string | undefined, pool: string | undefined, fallbackBase: number): { address: string; allocated?: number } {
+  allocateAddress(given: string | undefined, pool: string | undefined, fallbackBase: number): { address: string; allocated?: number } {
     if (given) return { address: given };
     const poolRow = pool ? this.menuMap.get('/ip/pool')?.find(pool) : undefined;
     const ip = poolRow ? this.pools.allocate(pool!, poolRow.values.ranges ?? '') : undefined;
