@@ -1,5 +1,7 @@
 import type { CoreServices } from '../core/services';
 import { tenantSummary } from '../tenants/tenant-jobs';
+import { provisioningListeners } from '../provisioning/provisioning-listeners';
+import { subscriberListeners } from '../subscribers/subscriber-listeners';
 
 /**
  * The one place that says what happens after each event: every domain listener is registered
@@ -36,6 +38,10 @@ export function registerListeners(services: CoreServices): () => void {
     // ended (new password, new role, disabled, deleted) are signed out, the rest take the new role.
     bus.on('UserUpdated', ({ id }) => services.auth.userChanged(id)),
     bus.on('UserDeleted', ({ id }) => services.auth.userChanged(id)),
+    // Plans and subscribers that waited for a router are pushed when it is back online.
+    ...provisioningListeners(services),
+    // Subscribers' sessions become their history and last-seen time.
+    ...subscriberListeners(services),
   ];
   return () => {
     for (const remove of removers) remove();

@@ -7,7 +7,7 @@ import { routerJobs, routerSchedules } from '../routers/router-jobs';
 import { sessionJobs } from '../sessions/session-jobs';
 import { backupJobs, backupSchedules } from '../backup/backup-jobs';
 import { retentionJobs, retentionSchedules } from '../retention/retention-jobs';
-import { planJobs } from '../plans/plan-jobs';
+import { planJobs, planSchedules } from '../plans/plan-jobs';
 import { subscriberJobs } from '../subscribers/subscriber-jobs';
 import { voucherJobs, voucherSchedules } from '../vouchers/voucher-jobs';
 
@@ -38,5 +38,6 @@ export const appSchedules: ScheduleDefinition<AppJobs>[] = [
   ...(routerSchedules as ScheduleDefinition<AppJobs>[]),
   ...(backupSchedules as ScheduleDefinition<AppJobs>[]),
   ...(retentionSchedules as ScheduleDefinition<AppJobs>[]),
+  ...(planSchedules as ScheduleDefinition<AppJobs>[]),
   ...(voucherSchedules as ScheduleDefinition<AppJobs>[]),
 ];

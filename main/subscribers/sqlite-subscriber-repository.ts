@@ -74,7 +74,8 @@ export class SqliteSubscriberRepository implements SubscriberRepository {
       args.push(filter.routerId);
     }
     if (filter.search) {
-      const digits = filter.search.replace(/[^0-9]/g, '');
+      // Phone numbers are matched on their digits only when the search looks like one (not a MAC).
+      const digits = /^[0-9 +()-]+$/.test(filter.search) ? filter.search.replace(/[^0-9]/g, '') : '';
       where.push(
         `(lower(s.name) LIKE ? ESCAPE '\\' OR lower(s.username) LIKE ? ESCAPE '\\' OR lower(coalesce(s.mac_lock, '')) LIKE ? ESCAPE '\\'${digits.length >= 3 ? " OR replace(replace(replace(coalesce(s.phone, ''), ' ', ''), '-', ''), '+', '') LIKE ?" : ''})`,
       );
@@ -96,6 +97,19 @@ export class SqliteSubscriberRepository implements SubscriberRepository {
   async byUsername(tenantId: number, username: string): Promise<SubscriberRecord | null> {
     const row = this.db.prepare<[number, string], Row>(`${SELECT} WHERE s.tenant_id = ? AND s.username_key = ?`).get(tenantId, username.trim().toLowerCase());
     return row ? toRecord(row) : null;
+  }
+
+  async idsByUsername(tenantId: number, usernames: readonly string[]): Promise<Map<string, { id: number; kind: PlanKind }>> {
+    const out = new Map<string, { id: number; kind: PlanKind }>();
+    const keys = [...new Set(usernames.map((u) => u.trim().toLowerCase()))];
+    for (let i = 0; i < keys.length; i += 500) {
+      const part = keys.slice(i, i + 500);
+      const rows = this.db
+        .prepare<unknown[], { id: number; kind: PlanKind; username_key: string }>(`SELECT id, kind, username_key FROM subscribers WHERE tenant_id = ? AND username_key IN (${part.map(() => '?').join(',')})`)
+        .all(tenantId, ...part);
+      for (const row of rows) out.set(row.username_key, { id: row.id, kind: row.kind });
+    }
+    return out;
   }
 
   async insert(s: NewSubscriber, now: number): Promise<SubscriberRecord> {

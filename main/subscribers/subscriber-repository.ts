@@ -32,6 +32,8 @@ export interface SubscriberRepository {
   list(tenantId: number | null, filter: SubscriberFilter): Promise<{ rows: SubscriberRecord[]; total: number }>;
   get(tenantId: number | null, id: number): Promise<SubscriberRecord | null>;
   byUsername(tenantId: number, username: string): Promise<SubscriberRecord | null>;
+  /** Which of these login names are subscribers of the tenant (case-insensitive): id and kind by lower-cased name. */
+  idsByUsername(tenantId: number, usernames: readonly string[]): Promise<Map<string, { id: number; kind: SubscriberRecord['kind'] }>>;
   /** Refused with a `conflict` DomainError (field `username`) when the login name is taken in the tenant. */
   insert(subscriber: NewSubscriber, now: number): Promise<SubscriberRecord>;
   update(id: number, changes: Partial<Omit<NewSubscriber, 'tenantId' | 'kind'>>, now: number): Promise<SubscriberRecord>;

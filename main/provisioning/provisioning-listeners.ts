@@ -1,0 +1,36 @@
+import type { CoreServices } from '../core/services';
+
+type Services = Pick<CoreServices, 'bus' | 'business' | 'log'>;
+
+/**
+ * Plans and subscribers waiting for a router (it was down when they changed) are pushed again the
+ * moment it comes back online; RouterStatusChanged also reports new resource figures, so only the
+ * change to online counts.
+ */
+export function provisioningListeners(services: Services): Array<() => void> {
+  const online = new Set<number>();
+  return [
+    services.bus.on('RouterStatusChanged', ({ id, status }) => {
+      const isOnline = status.state === 'online';
+      if (!isOnline) {
+        online.delete(id);
+        return;
+      }
+      if (online.has(id)) return;
+      online.add(id);
+      void services.business
+        .run(async (tx) => {
+          for (const item of await tx.provisioning.waitingOn(id)) {
+            if (item.kind === 'plan') {
+              const plan = await tx.plans.get(null, item.itemId);
+              if (plan?.routerIds.includes(id)) await tx.jobs.enqueue('plans.sync', { planId: plan.id, routerId: id, check: false }, { tenantId: item.tenantId });
+            } else {
+              await tx.jobs.enqueue('subscribers.sync', { subscriberId: item.itemId, routerId: id }, { tenantId: item.tenantId });
+            }
+          }
+        })
+        .catch((error: unknown) => services.log.error('waiting provisioning not requeued', { routerId: id, error: String(error) }));
+    }),
+    services.bus.on('RouterRemoved', ({ id }) => online.delete(id)),
+  ];
+}
