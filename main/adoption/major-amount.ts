@@ -69,5 +69,5 @@ function validGroups(groups: string[]): boolean {
  */
 export function currencyMinorDigits(currency: string): number {
   if (!/^[A-Z]{3}$/.test(currency)) throw new RangeError(`'${currency}' is not an ISO 4217 currency code: set the tenant's currency (e.g. 'UGX') first`);
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
