@@ -5,7 +5,7 @@ import { startTestCore, type TestCore } from '../core/test-core';
 import { waitForEvent } from '../events/wait-for-event';
 import type { RouterLiveStatus, RouterSummary } from '../routers/contract';
 import { startSimulatedRouter, type SimulatedRouter } from '../routers/simulator';
-import type { InvokeName, InvokeInput } from '../contract';
+import type { InvokeInput, InvokeName, InvokeOutput } from '../contract';
 import type { PlanSummary, ProvisioningState } from './contract';
 
 const as = (role: Role): Session => ({ id: 's', user: { id: 1, username: role, role, tenantId: 1 } });
@@ -19,7 +19,7 @@ describe('plans: stored at once, kept on their routers as profiles by jobs', () 
   const call = async <N extends InvokeName>(name: N, input: InvokeInput<N>, session = admin) => {
     const result = await dispatchInvoke(core.services, session, name, input);
     if (!result.ok) throw Object.assign(new Error(result.error.message), { error: result.error });
-    return result.data;
+    return result.data as InvokeOutput<N>;
   };
   const planState = (id: number, state: ProvisioningState) =>
     waitForEvent(core.services.bus, 'tenant.1.plans', (e) => e.name === 'PlanUpdated' && (e.payload as PlanSummary).id === id && (e.payload as PlanSummary).routers.some((r) => r.state === state));

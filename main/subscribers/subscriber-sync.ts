@@ -47,8 +47,12 @@ export async function syncSubscriberOnRouter(services: Services, subscriberId: n
   try {
     await ensurePlanOnRouter(services, plan.id, routerId);
     const path = accountMenu(subscriber.kind);
-    const [found] = (await routerMenu(services, routerId, [{ verb: 'print', path, query: [`?comment=${subscriberComment(subscriber.id)}`] }])) as [MenuOpResult];
-    const existing = found.ok ? found.rows[0] : undefined;
+    // By the console's comment; an account imported from the router carries its old comment, so by name.
+    const [byComment, byName] = (await routerMenu(services, routerId, [
+      { verb: 'print', path, query: [`?comment=${subscriberComment(subscriber.id)}`] },
+      { verb: 'print', path, query: [`?name=${subscriber.username}`] },
+    ])) as [MenuOpResult, MenuOpResult];
+    const existing = (byComment.ok ? byComment.rows[0] : undefined) ?? (byName.ok ? byName.rows[0] : undefined);
     const wanted = accountAttributes(subscriber, password, plan);
     let op: MenuOp | null = null;
     if (!wanted) op = existing ? { verb: 'remove', path, id: existing['.id']! } : null;

@@ -3,7 +3,7 @@ import type { Role, Session } from '../auth/session';
 import { dispatchInvoke } from '../core/dispatch';
 import { startTestCore, type TestCore } from '../core/test-core';
 import { waitForEvent } from '../events/wait-for-event';
-import type { InvokeInput, InvokeName } from '../contract';
+import type { InvokeInput, InvokeName, InvokeOutput } from '../contract';
 import type { RouterLiveStatus, RouterSummary } from '../routers/contract';
 import { startSimulatedRouter, type SimulatedRouter } from '../routers/simulator';
 import type { SubscriberSummary } from './contract';
@@ -21,7 +21,7 @@ describe('subscribers: hotspot users and PPP secrets kept on their routers', () 
   const call = async <N extends InvokeName>(name: N, input: InvokeInput<N>, session: Session = as('tenant_admin')) => {
     const result = await dispatchInvoke(core.services, session, name, input);
     if (!result.ok) throw Object.assign(new Error(result.error.message), { error: result.error });
-    return result.data;
+    return result.data as InvokeOutput<N>;
   };
   const becomes = (id: number, match: (s: SubscriberSummary) => boolean) =>
     waitForEvent(core.services.bus, 'tenant.1.subscribers', (e) => e.name === 'SubscriberUpdated' && (e.payload as SubscriberSummary).id === id && match(e.payload as SubscriberSummary));
@@ -100,7 +100,9 @@ describe('subscribers: hotspot users and PPP secrets kept on their routers', () 
   });
 
   it('finds subscribers by name, phone, username or MAC, and records their sessions as history', async () => {
+    const active = becomes(1, (s) => s.status === 'active');
     await subscriber('hotspot', 'wanjiku', { macLock: 'AA:BB:CC:00:11:22' });
+    await active;
     await subscriber('hotspot', 'baraka', { name: 'Baraka Otieno', phone: '+254 701 000 111' });
     const names = async (search: string) => (await call('subscribers.list', { search }, operator)).subscribers.map((s) => s.username);
     expect(await names('baraka otieno')).toEqual(['baraka']);
@@ -112,5 +114,14 @@ describe('subscribers: hotspot users and PPP secrets kept on their routers', () 
     await seen;
     const { history } = await call('subscribers.get', { id: 1 }, operator);
     expect(history.map((h) => h.kind)).toEqual(expect.arrayContaining(['created', 'provisioned', 'session-started']));
+  });
+
+  it('takes over an account that is already on the router under its name (an imported one) instead of adding a second', async () => {
+    sim.model.add('/ip/hotspot/user', { name: 'legacy', password: 'old-pass', profile: 'default', comment: 'walk-in customer' });
+    const active = becomes(1, (s) => s.status === 'active');
+    await subscriber('hotspot', 'legacy');
+    await active;
+    const accounts = sim.model.print('/ip/hotspot/user').filter((u) => u.name === 'legacy');
+    expect(accounts).toEqual([expect.objectContaining({ password: 'secret-1', profile: 'Home 10M', comment: 'noc-s1' })]);
   });
 });
