@@ -27,6 +27,8 @@ export const sessionSelectors = {
   isSystemAdmin: (s: SessionState) => s.user?.role === 'system_admin',
   /** May add/edit/remove routers and disconnect sessions (mirrors main/auth/permissions.ts). */
   canOperate: (s: SessionState) => s.user !== null && s.user.role !== 'viewer',
+  /** May manage plans and import from routers: the tenant's admins and system admins. */
+  canAdminister: (s: SessionState) => s.user?.role === 'tenant_admin' || s.user?.role === 'system_admin',
 };
 
 export function setSessionUser(user: SignedInUser | null): void {

@@ -13,6 +13,7 @@ import { formatDuration } from '../../format/duration';
 import { sessionSelectors, useSessionStore } from '../../stores/session-store';
 import { useViewTenant } from '../../stores/use-view-tenant';
 import { RouterFormDialog } from './router-form-dialog';
+import { RouterImportDialog } from './router-import-dialog';
 import { attachRouters, removeRouter, testRouter } from './routers-live';
 import { routersSelectors, useRoutersStore } from './routers-store';
 import { problemNotShownByTest, testResultLine } from './router-test-result';
@@ -88,6 +89,8 @@ export function RoutersView() {
   const scope = useViewTenant();
   const { tenantId, isSystemAdmin } = scope;
   const canOperate = useSessionStore(sessionSelectors.canOperate);
+  const canAdminister = useSessionStore(sessionSelectors.canAdminister);
+  const [importing, setImporting] = useState(false);
   const routers = useRoutersStore(routersSelectors.sorted);
   // Freeze order: a router changing state moves in the sort, but not from under the pointer.
   const [pointerIn, setPointerIn] = useState(false);
@@ -131,6 +134,11 @@ export function RoutersView() {
         )}
         <span className="spacer" />
         {tenantId !== null && <ExportCsvButton fileName="routers" columns={routerCsvColumns(now)} rows={routers} testId="routers-export" />}
+        {canAdminister && tenantId !== null && routers.length > 0 && (
+          <button type="button" data-testid="routers-import" disabled={stale} onClick={() => setImporting(true)}>
+            Import from router…
+          </button>
+        )}
         {canOperate && tenantId !== null && (
           <button type="button" className="primary" data-testid="routers-add" disabled={stale} onClick={() => setEditing({ router: null })}>
             Add router
@@ -247,6 +255,7 @@ export function RoutersView() {
           </div>
         )}
       </ViewGate>
+      {importing && tenantId !== null && <RouterImportDialog tenantId={tenantId} routers={routers} onClose={() => setImporting(false)} />}
       {editing && <RouterFormDialog router={editing.router} tenantId={isSystemAdmin ? tenantId : null} onClose={closeForm} />}
       {removing && (
         <ConfirmDialog title="Remove router?" confirmLabel="Remove" danger busy={busy} testId="router-remove-confirm" onCancel={cancelRemove} onConfirm={() => void confirmRemove()}>
