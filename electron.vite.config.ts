@@ -20,6 +20,7 @@ export default defineConfig({
           launch: resolve(root, 'main/host/launch.ts'),
           'workers/job-worker': resolve(root, 'workers/job-worker.ts'),
           'workers/router-shard': resolve(root, 'workers/router-shard.ts'),
+          'workers/voucher-sheet': resolve(root, 'workers/voucher-sheet.ts'),
         },
       },
     },

@@ -1,12 +1,283 @@
 import type { SecretBox } from '../secrets/secret-box';
 import type { Db } from '../store/database';
-import type { VoucherRepository } from './voucher-repository';
+import { VOUCHER_STATES, type BatchPushState, type BatchRouterProgress, type VoucherCharset, type VoucherState, type VoucherSummary } from './contract';
+import {
+  MAX_STORED_FAILURES,
+  type ActivationCandidate,
+  type BatchRecord,
+  type CodeShape,
+  type ImportedVoucherBatch,
+  type LimitedActiveVouchers,
+  type NewVoucherBatch,
+  type PushProgress,
+  type SheetRecord,
+  type VoucherCredentials,
+  type VoucherRepository,
+} from './voucher-repository';
 
-// Built next (this commit registers the domain).
-export class SqliteVoucherRepository {
-  constructor(
-    readonly db: Db,
-    readonly secrets: SecretBox,
-  ) {}
+interface BatchRow {
+  id: number;
+  tenant_id: number;
+  plan_id: number;
+  plan_name: string;
+  count: number;
+  code_length: number;
+  prefix: string;
+  charset: VoucherCharset;
+  separate_password: number;
+  comment: string;
+  created_at: number;
 }
-export type Pending = VoucherRepository;
+
+interface ProgressRow {
+  batch_id: number;
+  router_id: number;
+  state: BatchPushState;
+  pushed: number;
+  failed: number;
+  failures: string;
+  message: string | null;
+  updated_at: number;
+}
+
+interface VoucherRow {
+  id: number;
+  batch_id: number;
+  code: string;
+  password_sealed: string | null;
+  state: VoucherState;
+  activated_at: number | null;
+  valid_until: number | null;
+  router_id: number | null;
+}
+
+interface SheetRow {
+  job_id: number;
+  tenant_id: number;
+  batch_id: number;
+  file_name: string;
+  path: string;
+  bytes: number;
+}
+
+const BATCHES = 'SELECT b.*, p.name AS plan_name FROM voucher_batches b JOIN plans p ON p.id = b.plan_id';
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+/** Lists go to SQLite as one JSON parameter (json_each): no limit on host parameters, one statement. */
+const json = (values: readonly unknown[]) => JSON.stringify(values);
+
+const toSummary = (v: VoucherRow): VoucherSummary => ({
+  id: v.id,
+  batchId: v.batch_id,
+  code: v.code,
+  state: v.state,
+  activatedAt: iso(v.activated_at),
+  validUntil: iso(v.valid_until),
+  routerId: v.router_id,
+});
+
+export class SqliteVoucherRepository implements VoucherRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly secrets: SecretBox,
+  ) {}
+
+  async insertBatch(batch: NewVoucherBatch, now: number): Promise<BatchRecord> {
+    const { lastInsertRowid } = this.db
+      .prepare(
+        `INSERT INTO voucher_batches (tenant_id, plan_id, count, code_length, prefix, charset, separate_password, comment, created_at, created_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(batch.tenantId, batch.planId, batch.vouchers.length, batch.codeLength, batch.prefix, batch.charset, batch.separatePassword ? 1 : 0, batch.comment, now, batch.createdBy);
+    const batchId = Number(lastInsertRowid);
+    const voucher = this.db.prepare("INSERT INTO vouchers (tenant_id, batch_id, code, password_sealed, state) VALUES (?, ?, ?, ?, 'unused')");
+    for (const v of batch.vouchers) voucher.run(batch.tenantId, batchId, v.code, v.password === null ? null : this.secrets.seal(v.password));
+    const router = this.db.prepare("INSERT INTO voucher_batch_routers (batch_id, router_id, state, updated_at) VALUES (?, ?, 'pending', ?)");
+    for (const routerId of new Set(batch.routerIds)) router.run(batchId, routerId, now);
+    return (await this.batch(null, batchId))!;
+  }
+
+  async importBatch(batch: ImportedVoucherBatch, now: number): Promise<BatchRecord> {
+    const codes = batch.vouchers.map((v) => v.code);
+    // What the codes look like, as far as one charset can say it (the console did not draw them).
+    const charset: VoucherCharset = codes.every((c) => /^\d+$/.test(c)) ? 'digits' : codes.every((c) => /^[A-Za-z]+$/.test(c)) ? 'letters' : 'mixed';
+    const { lastInsertRowid } = this.db
+      .prepare(
+        `INSERT INTO voucher_batches (tenant_id, plan_id, count, code_length, prefix, charset, separate_password, comment, created_at, created_by)
+         VALUES (?, ?, ?, ?, '', ?, ?, ?, ?, ?)`,
+      )
+      .run(batch.tenantId, batch.planId, codes.length, Math.max(0, ...codes.map((c) => c.length)), charset, batch.vouchers.some((v) => v.password !== null) ? 1 : 0, batch.comment, now, batch.createdBy);
+    const batchId = Number(lastInsertRowid);
+    const voucher = this.db.prepare('INSERT INTO vouchers (tenant_id, batch_id, code, password_sealed, state, activated_at, valid_until, router_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const v of batch.vouchers) {
+      const used = v.state !== 'unused';
+      voucher.run(batch.tenantId, batchId, v.code, v.password === null ? null : this.secrets.seal(v.password), v.state, v.activatedAt, v.validUntil, used ? batch.routerId : null);
+    }
+    this.db
+      .prepare("INSERT INTO voucher_batch_routers (batch_id, router_id, state, pushed, updated_at) VALUES (?, ?, 'done', ?, ?)")
+      .run(batchId, batch.routerId, codes.length, now);
+    return (await this.batch(null, batchId))!;
+  }
+
+  async batches(tenantId: number | null): Promise<BatchRecord[]> {
+    const rows =
+      tenantId === null
+        ? this.db.prepare<[], BatchRow>(`${BATCHES} ORDER BY b.id DESC`).all()
+        : this.db.prepare<[number], BatchRow>(`${BATCHES} WHERE b.tenant_id = ? ORDER BY b.id DESC`).all(tenantId);
+    return this.summaries(rows);
+  }
+
+  async batch(tenantId: number | null, batchId: number): Promise<BatchRecord | null> {
+    const row = this.db.prepare<[number], BatchRow>(`${BATCHES} WHERE b.id = ?`).get(batchId);
+    if (!row || (tenantId !== null && row.tenant_id !== tenantId)) return null;
+    return this.summaries([row])[0]!;
+  }
+
+  async vouchers(batchId: number): Promise<VoucherSummary[]> {
+    return this.db.prepare<[number], VoucherRow>('SELECT * FROM vouchers WHERE batch_id = ? ORDER BY id').all(batchId).map(toSummary);
+  }
+
+  async credentials(batchId: number, states: readonly VoucherState[] = VOUCHER_STATES): Promise<VoucherCredentials[]> {
+    return this.db
+      .prepare<[number, string], VoucherRow>('SELECT * FROM vouchers WHERE batch_id = ? AND state IN (SELECT value FROM json_each(?)) ORDER BY id')
+      .all(batchId, json(states))
+      .map((v) => ({ id: v.id, code: v.code, password: v.password_sealed === null ? v.code : this.secrets.open(v.password_sealed), state: v.state }));
+  }
+
+  async setPushProgress(batchId: number, routerId: number, progress: PushProgress, now: number): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO voucher_batch_routers (batch_id, router_id, state, pushed, failed, failures, message, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (batch_id, router_id) DO UPDATE SET state = excluded.state, pushed = excluded.pushed, failed = excluded.failed,
+           failures = excluded.failures, message = excluded.message, updated_at = excluded.updated_at`,
+      )
+      .run(batchId, routerId, progress.state, progress.pushed, progress.failed, json(progress.failures.slice(0, MAX_STORED_FAILURES)), progress.message, now);
+  }
+
+  async waitingOn(routerId: number): Promise<Array<{ batchId: number; tenantId: number }>> {
+    return this.db
+      .prepare<[number], { batch_id: number; tenant_id: number }>(
+        `SELECT r.batch_id, b.tenant_id FROM voucher_batch_routers r JOIN voucher_batches b ON b.id = r.batch_id
+         WHERE r.router_id = ? AND r.state IN ('pending', 'pushing') ORDER BY r.batch_id`,
+      )
+      .all(routerId)
+      .map((r) => ({ batchId: r.batch_id, tenantId: r.tenant_id }));
+  }
+
+  async unusedByCodes(tenantId: number, codes: readonly string[]): Promise<ActivationCandidate[]> {
+    if (codes.length === 0) return [];
+    return this.db
+      .prepare<[number, string], { id: number; batch_id: number; code: string; plan_id: number }>(
+        `SELECT v.id, v.batch_id, v.code, b.plan_id FROM vouchers v JOIN voucher_batches b ON b.id = v.batch_id
+         WHERE v.tenant_id = ? AND v.code IN (SELECT value FROM json_each(?)) AND v.state = 'unused'`,
+      )
+      .all(tenantId, json(codes))
+      .map((r) => ({ id: r.id, batchId: r.batch_id, code: r.code, planId: r.plan_id }));
+  }
+
+  async activate(id: number, at: number, validUntil: number | null, routerId: number): Promise<void> {
+    this.db.prepare("UPDATE vouchers SET state = 'active', activated_at = ?, valid_until = ?, router_id = ? WHERE id = ? AND state = 'unused'").run(at, validUntil, routerId, id);
+  }
+
+  async expireDue(now: number): Promise<number[]> {
+    const rows = this.db
+      .prepare<[number], { batch_id: number }>("UPDATE vouchers SET state = 'expired' WHERE state = 'active' AND valid_until <= ? RETURNING batch_id")
+      .all(now);
+    return [...new Set(rows.map((r) => r.batch_id))];
+  }
+
+  async limitedActive(): Promise<LimitedActiveVouchers[]> {
+    return this.db
+      .prepare<[], { tenant_id: number; router_id: number; batch_id: number; comment: string }>(
+        `SELECT DISTINCT b.tenant_id, v.router_id, b.id AS batch_id, b.comment FROM vouchers v
+         JOIN voucher_batches b ON b.id = v.batch_id JOIN plans p ON p.id = b.plan_id
+         WHERE v.state = 'active' AND v.router_id IS NOT NULL AND (p.uptime_limit_seconds IS NOT NULL OR p.data_limit_bytes IS NOT NULL)
+         ORDER BY v.router_id, b.id`,
+      )
+      .all()
+      .map((r) => ({ tenantId: r.tenant_id, routerId: r.router_id, batchId: r.batch_id, batchComment: r.comment }));
+  }
+
+  async markUsedUp(batchId: number, codes: readonly string[]): Promise<number> {
+    if (codes.length === 0) return 0;
+    return this.db
+      .prepare("UPDATE vouchers SET state = 'used-up' WHERE batch_id = ? AND state = 'active' AND code IN (SELECT value FROM json_each(?))")
+      .run(batchId, json(codes)).changes;
+  }
+
+  async namesOfShape(tenantId: number, shape: CodeShape): Promise<number> {
+    // login_names holds lower-cased keys; GLOB compares exactly, so the pattern is lower-cased too.
+    // Prefixes and alphabets are letters and digits only: nothing in them is a GLOB wildcard.
+    const pattern = shape.prefix.toLowerCase() + `[${shape.alphabet.toLowerCase()}]`.repeat(shape.length);
+    return this.db.prepare<[number, string], { n: number }>('SELECT count(*) AS n FROM login_names WHERE tenant_id = ? AND name_key GLOB ?').get(tenantId, pattern)!.n;
+  }
+
+  async insertSheet(sheet: SheetRecord, now: number): Promise<void> {
+    this.db
+      .prepare('INSERT OR REPLACE INTO voucher_sheets (job_id, tenant_id, batch_id, file_name, path, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(sheet.jobId, sheet.tenantId, sheet.batchId, sheet.fileName, sheet.path, sheet.bytes, now);
+  }
+
+  async sheet(tenantId: number | null, jobId: number): Promise<SheetRecord | null> {
+    const row = this.db.prepare<[number], SheetRow>('SELECT * FROM voucher_sheets WHERE job_id = ?').get(jobId);
+    if (!row || (tenantId !== null && row.tenant_id !== tenantId)) return null;
+    return { jobId: row.job_id, tenantId: row.tenant_id, batchId: row.batch_id, fileName: row.file_name, path: row.path, bytes: row.bytes };
+  }
+
+  async deleteSheetsBefore(cutoff: number): Promise<void> {
+    this.db.prepare('DELETE FROM voucher_sheets WHERE created_at < ?').run(cutoff);
+  }
+
+  async liveCountByPlan(planId: number): Promise<number> {
+    return this.db
+      .prepare<[number], { n: number }>("SELECT count(*) AS n FROM vouchers v JOIN voucher_batches b ON b.id = v.batch_id WHERE b.plan_id = ? AND v.state IN ('unused', 'active')")
+      .get(planId)!.n;
+  }
+
+  /** Counts by state and progress per router for the batches, in two statements whatever their number. */
+  private summaries(rows: BatchRow[]): BatchRecord[] {
+    if (rows.length === 0) return [];
+    const ids = json(rows.map((r) => r.id));
+    const counts = new Map<number, Record<VoucherState, number>>();
+    for (const r of rows) counts.set(r.id, { unused: 0, active: 0, expired: 0, 'used-up': 0 });
+    const countRows = this.db
+      .prepare<[string], { batch_id: number; state: VoucherState; n: number }>(
+        'SELECT batch_id, state, count(*) AS n FROM vouchers WHERE batch_id IN (SELECT value FROM json_each(?)) GROUP BY batch_id, state',
+      )
+      .all(ids);
+    for (const c of countRows) counts.get(c.batch_id)![c.state] = c.n;
+    const progress = new Map<number, BatchRouterProgress[]>();
+    const total = new Map(rows.map((r) => [r.id, r.count]));
+    const progressRows = this.db
+      .prepare<[string], ProgressRow>('SELECT * FROM voucher_batch_routers WHERE batch_id IN (SELECT value FROM json_each(?)) ORDER BY batch_id, router_id')
+      .all(ids);
+    for (const p of progressRows) {
+      const list = progress.get(p.batch_id) ?? [];
+      list.push({
+        routerId: p.router_id,
+        state: p.state,
+        pushed: p.pushed,
+        total: total.get(p.batch_id)!,
+        failures: JSON.parse(p.failures) as Array<{ code: string; message: string }>,
+        failedCount: p.failed,
+        message: p.message,
+        updatedAt: iso(p.updated_at)!,
+      });
+      progress.set(p.batch_id, list);
+    }
+    return rows.map((r) => ({
+      id: r.id,
+      tenantId: r.tenant_id,
+      planId: r.plan_id,
+      planName: r.plan_name,
+      count: r.count,
+      codeLength: r.code_length,
+      prefix: r.prefix,
+      charset: r.charset,
+      separatePassword: r.separate_password === 1,
+      comment: r.comment,
+      counts: counts.get(r.id)!,
+      routers: progress.get(r.id) ?? [],
+      createdAt: iso(r.created_at)!,
+    }));
+  }
+}

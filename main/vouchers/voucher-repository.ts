@@ -14,6 +14,19 @@ export interface NewVoucherBatch {
   vouchers: Array<{ code: string; password: string | null }>;
 }
 
+/**
+ * Vouchers found on a router (an import, main/adoption): codes already reserved, in the states
+ * the router's comments tell; they are on that router already.
+ */
+export interface ImportedVoucherBatch {
+  tenantId: number;
+  planId: number;
+  routerId: number;
+  comment: string;
+  createdBy: number | null;
+  vouchers: ReadonlyArray<{ code: string; password: string | null; state: VoucherState; activatedAt: number | null; validUntil: number | null }>;
+}
+
 /** A voucher with what a router push or a sheet needs (the password opened). */
 export interface VoucherCredentials {
   id: number;
@@ -22,23 +35,80 @@ export interface VoucherCredentials {
   state: VoucherState;
 }
 
-export type BatchRecord = Omit<VoucherBatchSummary, 'planName'>;
+/** A batch as stored, with its plan's name, counts by state and progress per router. */
+export type BatchRecord = VoucherBatchSummary;
+
+export interface PushProgress {
+  state: BatchPushState;
+  pushed: number;
+  failed: number;
+  /** The first few refusals (the store keeps at most MAX_STORED_FAILURES). */
+  failures: Array<{ code: string; message: string }>;
+  message: string | null;
+}
+
+/** An unused voucher that a login may activate, with the plan its validity comes from. */
+export interface ActivationCandidate {
+  id: number;
+  batchId: number;
+  code: string;
+  planId: number;
+}
+
+/** Where a batch has active vouchers whose plan limits uptime or traffic (the router counts both). */
+export interface LimitedActiveVouchers {
+  tenantId: number;
+  routerId: number;
+  batchId: number;
+  batchComment: string;
+}
+
+/** What a code of a batch looks like: `prefix` then `length` characters of `alphabet`. */
+export interface CodeShape {
+  prefix: string;
+  alphabet: string;
+  length: number;
+}
+
+export interface SheetRecord {
+  jobId: number;
+  tenantId: number;
+  batchId: number;
+  fileName: string;
+  path: string;
+  bytes: number;
+}
+
+/** Refusals kept per batch and router: enough to see what the router objects to. */
+export const MAX_STORED_FAILURES = 20;
 
 /** Voucher batches and their vouchers, per tenant (null: a system admin, all). Separate passwords are sealed at rest. */
 export interface VoucherRepository {
+  /** Stores the batch, its vouchers (unused) and a pending progress row per router. */
   insertBatch(batch: NewVoucherBatch, now: number): Promise<BatchRecord>;
+  /** Stores vouchers taken over from a router as a batch, pushed there already (its progress `done`). */
+  importBatch(batch: ImportedVoucherBatch, now: number): Promise<BatchRecord>;
   batches(tenantId: number | null): Promise<BatchRecord[]>;
   batch(tenantId: number | null, batchId: number): Promise<BatchRecord | null>;
   vouchers(batchId: number): Promise<VoucherSummary[]>;
   credentials(batchId: number, states?: readonly VoucherState[]): Promise<VoucherCredentials[]>;
-  setPushProgress(batchId: number, routerId: number, progress: { state: BatchPushState; pushed: number; failed: number; failures: Array<{ code: string; message: string }>; message: string | null }, now: number): Promise<void>;
-  /** Batches with work left on a router (pending, pushing or failed): pushed again when it comes back. */
+  setPushProgress(batchId: number, routerId: number, progress: PushProgress, now: number): Promise<void>;
+  /** Batches whose push to a router has not finished (pending or pushing): pushed again when it is online. */
   waitingOn(routerId: number): Promise<Array<{ batchId: number; tenantId: number }>>;
-  /** The unused voucher of the tenant with this code, if any. */
-  unusedByCode(tenantId: number, code: string): Promise<VoucherSummary | null>;
+  /** The tenant's unused vouchers among `codes` (exact, as the router compares names), in one lookup. */
+  unusedByCodes(tenantId: number, codes: readonly string[]): Promise<ActivationCandidate[]>;
   activate(id: number, at: number, validUntil: number | null, routerId: number): Promise<void>;
   /** Active vouchers whose validity ended by `now` become expired; resolves with the batches touched. */
   expireDue(now: number): Promise<number[]>;
-  /** Batches that are not used up or expired, by plan (a plan in use stays). */
+  limitedActive(): Promise<LimitedActiveVouchers[]>;
+  /** Active vouchers of the batch among `codes` become used up; resolves with how many did. */
+  markUsedUp(batchId: number, codes: readonly string[]): Promise<number>;
+  /** Login names of the tenant (codes and usernames) that have the shape, compared case-insensitively. */
+  namesOfShape(tenantId: number, shape: CodeShape): Promise<number>;
+  insertSheet(sheet: SheetRecord, now: number): Promise<void>;
+  sheet(tenantId: number | null, jobId: number): Promise<SheetRecord | null>;
+  /** Forgets sheets rendered before `cutoff` (their files are deleted by the caller). */
+  deleteSheetsBefore(cutoff: number): Promise<void>;
+  /** Vouchers of the plan that are not used up or expired (a plan in use stays). */
   liveCountByPlan(planId: number): Promise<number>;
 }

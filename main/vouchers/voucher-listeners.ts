@@ -1,0 +1,38 @@
+import type { CoreServices } from '../core/services';
+import { activateFromSessions } from './voucher-activation';
+import { pushKey } from './voucher-jobs';
+
+type Services = Pick<CoreServices, 'business' | 'bus' | 'log'>;
+
+/** Queues the pushes that have not finished on a router (one per batch: the unique key keeps a queued or running one). */
+export async function resumePushes(services: Pick<Services, 'business'>, routerId: number): Promise<number> {
+  return services.business.run(async (tx) => {
+    let queued = 0;
+    for (const { batchId, tenantId } of await tx.vouchers.waitingOn(routerId)) {
+      const { deduplicated } = await tx.jobs.enqueue('vouchers.push', { batchId, routerId }, { tenantId, uniqueKey: pushKey(batchId, routerId) });
+      if (!deduplicated) queued += 1;
+    }
+    return queued;
+  });
+}
+
+/**
+ * What vouchers do after other domains' events (registered in main/events/listeners.ts):
+ * - a router that is online takes the pushes that waited for it. Every online status counts, not
+ *   only the change to online: the periodic ones also pick up a push whose job ended while the
+ *   router was coming back (the unique key makes the repeat free);
+ * - a hotspot login with an unused voucher's code activates it.
+ */
+export function voucherListeners(services: Services): Array<() => void> {
+  const { bus, log } = services;
+  return [
+    bus.on('RouterStatusChanged', ({ id, status }, meta) => {
+      if (status.state !== 'online') return;
+      resumePushes(services, id).catch((error: unknown) => log.error('could not queue the voucher pushes waiting for a router', { tenantId: meta.tenantId, routerId: id, error: String(error) }));
+    }),
+    bus.on('HotspotSessionsChanged', (delta, meta) => {
+      if (meta.tenantId === undefined) return;
+      activateFromSessions(services, meta.tenantId, delta).catch((error: unknown) => log.error('could not activate vouchers from new hotspot sessions', { tenantId: meta.tenantId, error: String(error) }));
+    }),
+  ];
+}
