@@ -30,9 +30,9 @@ export const A4_GRIDS: Readonly<Record<A4CardsPerPage, { columns: number; rows: 
 
 export const MAX_SHEET_CARDS = 10_000;
 /** RouterOS takes longer names, but a code past this no longer fits a card legibly. */
-export const MAX_CODE_CHARS = 64;
+const MAX_CODE_CHARS = 64;
 /** A longer login URL makes a denser QR code than a 19 mm square prints readably. */
-export const MAX_QR_TEXT_CHARS = 512;
+const MAX_QR_TEXT_CHARS = 512;
 
 export interface VoucherCard {
   username: string;
@@ -103,7 +103,7 @@ const logo = z
     }
   });
 
-export const voucherCard: z.ZodType<VoucherCard> = z
+const voucherCard: z.ZodType<VoucherCard> = z
   .object({
     username: code('a voucher username'),
     password: code('a voucher password').nullable(),

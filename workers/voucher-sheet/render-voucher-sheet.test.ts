@@ -3,7 +3,7 @@ import { PermanentJobError } from '../../main/jobs/errors';
 import { MAX_SHEET_CARDS, type VoucherSheetInput } from '../../main/vouchers/sheet-types';
 import { readPdfText } from './read-pdf-text';
 import { renderVoucherSheet } from './render-voucher-sheet';
-import { cardsOf, imageDraws, imageObjects, pngDataUrl, sheetInput, voucherCodes, wordCounts } from './testing/sheet-fixtures';
+import { cardsOf, imageDraws, imageObjects, JPEG_LOGO, pngDataUrl, sheetInput, voucherCodes, wordCounts } from './testing/sheet-fixtures';
 
 /** Page sizes in points, as the file declares them. */
 const mediaBoxes = (pdf: Buffer) => [...pdf.toString('latin1').matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
@@ -82,6 +82,13 @@ describe('renderVoucherSheet', () => {
       expect(imageDraws(many, 'I1')).toBe(120);
       expect(await renderVoucherSheet(sheetInput({ layout, cards: cardsOf(voucherCodes(2)) })).then(imageObjects)).toBe(0);
     }
+  });
+
+  it('embeds a JPEG logo once too, as the JPEG itself', async () => {
+    const pdf = await renderVoucherSheet(sheetInput({ cardsPerPage: 8, logo: JPEG_LOGO, cards: cardsOf(voucherCodes(20)) }));
+    expect(imageObjects(pdf)).toBe(1);
+    expect(pdf.toString('latin1')).toContain('/Filter /DCTDecode');
+    expect(imageDraws(pdf, 'I1')).toBe(20);
   });
 
   it('keeps the codes whole and cuts a long name with an ellipsis', async () => {

@@ -51,6 +51,10 @@ export function pngDataUrl(width: number, height: number, corruptData = false): 
   return `data:image/png;base64,${png.toString('base64')}`;
 }
 
+/** A real 24 × 12 JPEG (two blue squares, as a canvas encodes it, ICC profile included). */
+export const JPEG_LOGO =
+  'data:image/jpeg;base64,/9j/4AAQSkZJRgABAQAAAQABAAD/4gHYSUNDX1BST0ZJTEUAAQEAAAHIAAAAAAQwAABtbnRyUkdCIFhZWiAH4AABAAEAAAAAAABhY3NwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAQAA9tYAAQAAAADTLQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAlkZXNjAAAA8AAAACRyWFlaAAABFAAAABRnWFlaAAABKAAAABRiWFlaAAABPAAAABR3dHB0AAABUAAAABRyVFJDAAABZAAAAChnVFJDAAABZAAAAChiVFJDAAABZAAAAChjcHJ0AAABjAAAADxtbHVjAAAAAAAAAAEAAAAMZW5VUwAAAAgAAAAcAHMAUgBHAEJYWVogAAAAAAAAb6IAADj1AAADkFhZWiAAAAAAAABimQAAt4UAABjaWFlaIAAAAAAAACSgAAAPhAAAts9YWVogAAAAAAAA9tYAAQAAAADTLXBhcmEAAAAAAAQAAAACZmYAAPKnAAANWQAAE9AAAApbAAAAAAAAAABtbHVjAAAAAAAAAAEAAAAMZW5VUwAAACAAAAAcAEcAbwBvAGcAbABlACAASQBuAGMALgAgADIAMAAxADb/2wBDAAoHBwgHBgoICAgLCgoLDhgQDg0NDh0VFhEYIx8lJCIfIiEmKzcvJik0KSEiMEExNDk7Pj4+JS5ESUM8SDc9Pjv/2wBDAQoLCw4NDhwQEBw7KCIoOzs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozv/wAARCAAMABgDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAABgD/xAAYEAEAAwEAAAAAAAAAAAAAAAAABkSCwv/EABYBAQEBAAAAAAAAAAAAAAAAAAUEBv/EABkRAQACAwAAAAAAAAAAAAAAAAABAwQyM//aAAwDAQACEQMRAD8AOkcRt46HCOI28dNbkc5B17EiSGKX/9k=';
+
 /** How often each word occurs in the pages' text. */
 export function wordCounts(pages: string[]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -64,9 +68,9 @@ export const imageObjects = (pdf: Buffer) => pdf.toString('latin1').match(/\/Sub
 /** How often the pages' (deflated) content streams draw the image named `name` (pdfkit names them I1, I2, …). */
 export function imageDraws(pdf: Buffer, name: string): number {
   let draws = 0;
-  for (const [, body] of pdf.toString('latin1').matchAll(/stream\n([\s\S]*?)\nendstream/g)) {
-    const content = inflateSync(Buffer.from(body!, 'latin1')).toString('latin1');
-    draws += content.split(`/${name} Do`).length - 1;
+  for (const [, dictionary, body] of pdf.toString('latin1').matchAll(/obj\n(<<[\s\S]*?>>)\nstream\n([\s\S]*?)\nendstream/g)) {
+    if (dictionary!.includes('/Subtype /Image') || !dictionary!.includes('/FlateDecode')) continue;
+    draws += inflateSync(Buffer.from(body!, 'latin1')).toString('latin1').split(`/${name} Do`).length - 1;
   }
   return draws;
 }
