@@ -74,6 +74,7 @@ export async function startDemo(services: CoreServices, options: DemoOptions = D
           hotspotSessions: options.hotspotPerRouter,
           pppoeSessions: options.pppoePerRouter,
           churnPerMinute: options.churnPerMinute,
+          voucherLoginsPerMinute: 2,
           version: r % 3 === 0 ? '7.10' : '7.18',
           seed: t * 1000 + r + 1,
           // Routers that have been up for days, carrying sessions of all ages, as a real NOC sees.

@@ -1,18 +1,19 @@
-import type { FleetOptions, RosVersion } from './types';
+import type { FleetOptions, RosVersion, SimPreset } from './types';
 
 /**
  * `npm run sim -- --routers N --base-port P [--hotspot H] [--pppoe K] [--churn RATE] [--ros 7.18]
- * [--tls] [--host H] [--user U] [--password P] [--seed S]`. Throws CliUsageError with a one-line
- * reason on bad input.
+ * [--tls] [--host H] [--user U] [--password P] [--seed S] [--reply-latency-ms MS] [--preset isp|mikhmon]`.
+ * Throws CliUsageError with a one-line reason on bad input.
  */
 export class CliUsageError extends Error {}
 
 export const USAGE =
-  'usage: npm run sim -- --routers N --base-port P [--hotspot H] [--pppoe K] [--churn RATE|PCT%] [--ros 6.49|7.10|7.18] [--tls] [--host ADDR] [--user NAME] [--password PW] [--seed S]';
+  'usage: npm run sim -- --routers N --base-port P [--hotspot H] [--pppoe K] [--churn RATE|PCT%] [--ros 6.49|7.10|7.18] [--tls] [--host ADDR] [--user NAME] [--password PW] [--seed S] [--reply-latency-ms MS] [--preset isp|mikhmon]';
 
 const VERSIONS: readonly RosVersion[] = ['6.49', '7.10', '7.18'];
+const PRESETS: readonly SimPreset[] = ['isp', 'mikhmon'];
 const FLAGS = new Set(['tls', 'help']);
-const VALUED = new Set(['routers', 'base-port', 'hotspot', 'pppoe', 'churn', 'ros', 'host', 'user', 'password', 'seed']);
+const VALUED = new Set(['routers', 'base-port', 'hotspot', 'pppoe', 'churn', 'ros', 'host', 'user', 'password', 'seed', 'reply-latency-ms', 'preset']);
 
 export function parseCliArgs(argv: readonly string[]): FleetOptions | 'help' {
   const values = new Map<string, string>();
@@ -62,6 +63,9 @@ export function parseCliArgs(argv: readonly string[]): FleetOptions | 'help' {
   const ros = values.get('ros') ?? '7.18';
   if (!VERSIONS.includes(ros as RosVersion)) throw new CliUsageError(`--ros must be one of ${VERSIONS.join(', ')}, got '${ros}'`);
 
+  const preset = values.get('preset') ?? 'isp';
+  if (!PRESETS.includes(preset as SimPreset)) throw new CliUsageError(`--preset must be one of ${PRESETS.join(', ')}, got '${preset}'`);
+
   const tls = values.get('tls');
   if (tls !== undefined && tls !== 'true' && tls !== 'false') throw new CliUsageError(`--tls takes no value, got '${tls}'`);
 
@@ -77,5 +81,7 @@ export function parseCliArgs(argv: readonly string[]): FleetOptions | 'help' {
     username: values.get('user') ?? 'admin',
     password: values.get('password') ?? 'admin',
     seed: integer('seed', 0, 2 ** 31, 1),
+    replyLatencyMs: integer('reply-latency-ms', 0, 60_000, 0),
+    preset: preset as SimPreset,
   };
 }

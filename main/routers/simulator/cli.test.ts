@@ -15,7 +15,10 @@ describe('parseCliArgs', () => {
       churnPerMinute: 0.05,
       version: '6.49',
       tls: true,
+      replyLatencyMs: 0,
+      preset: 'isp',
     });
+    expect(parseCliArgs(['--routers', '1', '--base-port', '9000', '--reply-latency-ms', '5', '--preset', 'mikhmon'])).toMatchObject({ replyLatencyMs: 5, preset: 'mikhmon' });
   });
 
   it.each([
@@ -26,6 +29,9 @@ describe('parseCliArgs', () => {
     [['--routers', '1', '--base-port', '9000', '--ros', '7.1'], /--ros must be one of/],
     [['--routers', '1', '--base-port', '9000', '--churn', '61'], /--churn/],
     [['--routers', '1', '--base-port', '9000', '--bogus'], /unknown option --bogus/],
+    [['--routers', '1', '--base-port', '9000', '--reply-latency-ms', '-5'], /--reply-latency-ms must be a whole number/],
+    [['--routers', '1', '--base-port', '9000', '--reply-latency-ms', '2.5'], /--reply-latency-ms must be a whole number/],
+    [['--routers', '1', '--base-port', '9000', '--preset', 'phpnuxbill'], /--preset must be one of isp, mikhmon/],
     [['--routers'], /needs a value/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(CliUsageError);

@@ -25,6 +25,18 @@ describe('startFleet', () => {
     c.close();
   });
 
+  it('passes the preset and reply latency to every router', async () => {
+    fleet = await startFleet({ routers: 2, basePort: 0, preset: 'mikhmon', replyLatencyMs: 1 });
+    for (const r of fleet.routers) {
+      expect(r.replyLatencyMs).toBe(1);
+      expect(r.model.get('/ip/hotspot/user/profile', 'Member')!['on-login']).toMatch(/noexp/);
+    }
+    const c = await WireTestClient.connect(fleet.routers[1]!.port);
+    await c.login();
+    expect(await c.command('/ip/hotspot/user/print', '?comment=vc-552-01.03.26-cafe', '=count-only=')).toEqual([['!done', '=ret=6']]);
+    c.close();
+  });
+
   it('an unnamed single router is called after its port', async () => {
     const { startSimulatedRouter } = await import('./simulated-router');
     const r = await startSimulatedRouter({ clock: 'manual' });

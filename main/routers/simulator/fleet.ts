@@ -23,6 +23,8 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
           pppoeSessions: options.pppoe,
           churnPerMinute: options.churnPerMinute,
           seed: (options.seed ?? 1) * 100_003 + i,
+          replyLatencyMs: options.replyLatencyMs,
+          preset: options.preset,
         }),
       );
     }

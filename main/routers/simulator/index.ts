@@ -7,6 +7,8 @@ export type {
   FaultControls,
   Fleet,
   FleetOptions,
+  HotspotLoginRequest,
+  HotspotLoginResult,
   HotspotSessionInit,
   MenuChange,
   PppSessionInit,
@@ -14,6 +16,7 @@ export type {
   RosVersion,
   RouterModel,
   SimCertificate,
+  SimPreset,
   SimulatedRouter,
   SimulatedRouterOptions,
   TextEncoding,
@@ -22,3 +25,17 @@ export type {
 export { RouterTrap } from './router-trap';
 export { startSimulatedRouter } from './simulated-router';
 export { startFleet } from './fleet';
+export { HOTSPOT_LOGIN_ERRORS } from './model/hotspot-login';
+// What the 'mikhmon' preset holds, for tests of the console's import to compare against.
+export {
+  MIKHMON_PPP_POOLS,
+  MIKHMON_PPP_PROFILES,
+  MIKHMON_PPP_SECRETS,
+  MIKHMON_PROFILES,
+  MIKHMON_USERS,
+  type MikhmonPppProfile,
+  type MikhmonPppSecret,
+  type MikhmonProfile,
+  type MikhmonUser,
+} from './model/mikhmon-preset';
+export type { MikhmonExpiryMode } from './model/mikhmon-scripts';

@@ -250,6 +250,7 @@ export interface SimulatedRouter {
   readonly tls: boolean;
   readonly encoding: TextEncoding;
   readonly loginMethod: 'plain' | 'challenge';
+  readonly replyLatencyMs: number;
   /** The stateful model; tests add/remove sessions through it. */
   readonly model: RouterModel;
   readonly faults: FaultControls;

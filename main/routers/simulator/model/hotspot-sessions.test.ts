@@ -98,6 +98,23 @@ describe('hotspot limits as model time passes', () => {
     expect((await row(c, '/ip/hotspot/user', '?name=dina')).uptime).toBe('2h');
   });
 
+  it("shows on the active row what is left of the user's limits and the profile's session-timeout", async () => {
+    const { r, c, run } = await setUp();
+    await run('/ip/hotspot/user/add', '=name=lina', '=password=pw', '=profile=1H-5K', '=limit-uptime=2h', '=limit-bytes-total=50000000000');
+    const first = sessionId(r.model.loginHotspot({ user: 'lina', password: 'pw' }));
+    r.model.tick(50 * MIN);
+    r.model.removeHotspotSession(first);
+    const id = sessionId(r.model.loginHotspot({ user: 'lina', password: 'pw' }));
+    const user = await row(c, '/ip/hotspot/user', '?name=lina');
+    let active = await row(c, '/ip/hotspot/active', `?.id=${id}`);
+    // 1h10m of limit-uptime is left, but the session-timeout (1h) comes first.
+    expect(active['session-time-left']).toBe('1h');
+    expect(Number(active['limit-bytes-total'])).toBe(50_000_000_000 - Number(user['bytes-in']) - Number(user['bytes-out']));
+    await run('/ip/hotspot/user/set', '=.id=lina', '=limit-uptime=1h30m');
+    active = await row(c, '/ip/hotspot/active', `?.id=${id}`);
+    expect(active['session-time-left']).toBe('40m');
+  });
+
   it('a MAC-cookie return still obeys the user limits', async () => {
     const { r, c, run } = await setUp();
     await run('/ip/hotspot/user/add', '=name=ika', '=password=pw', '=profile=1H-5K', '=limit-uptime=90m');

@@ -1,5 +1,6 @@
 import { RouterTrap } from '../router-trap';
-import { formatDuration, parseDuration } from '../values';
+import { formatDuration } from '../values';
+import { durationMs } from './hotspot-limits';
 import { bool, duration, int, ip, mac, oneOf, ref, required, str } from './fields';
 import { type Flow, flowBytes } from './flow';
 import type { MenuRow, MenuSpec } from './menu';
@@ -160,24 +161,28 @@ function renderActive(m: ModelContext, row: MenuRow<HotspotActiveData>): Record<
   const uptimeMs = Math.floor(Math.max(0, m.clockMs - d.flow.startClock) / 1000) * 1000;
   const c = flowBytes(d.flow, m.clockMs);
   const out: Record<string, string> = { uptime: formatDuration(uptimeMs) };
-  const userRow = m.menu('/ip/hotspot/user').find(row.values.user ?? '');
-  const limit = userRow?.values['limit-uptime'];
-  if (limit !== undefined && limit !== '0s') {
-    out['session-time-left'] = formatDuration(Math.max(0, (parseDuration(limit) ?? 0) - uptimeMs));
-  }
+  const userRow = m.menu('/ip/hotspot/user').find(row.values.user ?? '') as MenuRow<HotspotUserData> | undefined;
+  const profileRow = m.menu('/ip/hotspot/user/profile').find(userRow?.values.profile ?? 'default');
+  // What is left of the user's limit-uptime (less its earlier sessions) or of the profile's session-timeout.
+  const limit = durationMs(userRow?.values['limit-uptime']);
+  const timeout = durationMs(profileRow?.values['session-timeout']);
+  const left = Math.min(limit === undefined ? Infinity : limit - userRow!.data.uptimeMs - uptimeMs, timeout === undefined ? Infinity : timeout - uptimeMs);
+  if (left !== Infinity) out['session-time-left'] = formatDuration(Math.max(0, Math.ceil(left / 1000) * 1000));
   out['idle-time'] = formatDuration((Math.floor(m.clockMs / 1000) % 7) * 1000);
   const serverRow = m.menu('/ip/hotspot').find(row.values.server ?? '');
   out['idle-timeout'] = serverRow?.values['idle-timeout'] ?? '5m';
-  const profileRow = m.menu('/ip/hotspot/user/profile').find(userRow?.values.profile ?? 'default');
   const keepalive = profileRow?.values['keepalive-timeout'] ?? '2m';
   if (keepalive !== 'none') out['keepalive-timeout'] = keepalive;
   out['bytes-in'] = String(c.bytesIn);
   out['bytes-out'] = String(c.bytesOut);
   out['packets-in'] = String(c.packetsIn);
   out['packets-out'] = String(c.packetsOut);
-  for (const k of ['limit-bytes-in', 'limit-bytes-out', 'limit-bytes-total'] as const) {
+  // A session's byte limits are the user's, less what its earlier sessions used (HotSpot manual).
+  const used = userRow?.data ?? emptyUserData();
+  const usedBy = { 'limit-bytes-in': used.bytesIn, 'limit-bytes-out': used.bytesOut, 'limit-bytes-total': used.bytesIn + used.bytesOut };
+  for (const [k, before] of Object.entries(usedBy)) {
     const v = userRow?.values[k];
-    if (v !== undefined && v !== '0') out[k] = v;
+    if (v !== undefined && v !== '0') out[k] = String(Math.max(0, Number(v) - before));
   }
   out.radius = 'false';
   out.blocked = 'false';

@@ -1,5 +1,6 @@
 import type { InterfaceData } from './menus-system';
 import type { Menu } from './menu';
+import { seedMikhmon } from './mikhmon-preset';
 import type { ModelOptions, SimRouterModel } from './router-model';
 
 const MAX_SEEDED_SESSION_AGE_MS = 4 * 3_600_000;
@@ -7,7 +8,7 @@ const MAX_SEEDED_SESSION_AGE_MS = 4 * 3_600_000;
 /**
  * A typical small-ISP router: ether1 uplink, a hotspot on ether2, a PPPoE server on ether3,
  * a pool for each, a few profiles, and enough users/secrets to carry the requested sessions
- * with spares for churn.
+ * with spares for churn. The 'mikhmon' preset adds a mikhmon install on top (mikhmon-preset.ts).
  */
 export function seedModel(model: SimRouterModel, options: ModelOptions): void {
   model.menu('/system/identity').insert({ name: options.identity }, undefined);
@@ -58,6 +59,8 @@ export function seedModel(model: SimRouterModel, options: ModelOptions): void {
     { 'service-name': 'pppoe-service', interface: 'ether3', 'default-profile': 'pppoe-10M', 'one-session-per-host': 'true' },
     undefined,
   );
+
+  if (options.preset === 'mikhmon') seedMikhmon(model);
 
   const spare = (n: number) => (n === 0 ? 2 : n + Math.max(2, Math.ceil(n / 5)));
   for (let i = spare(options.hotspotSessions); i > 0; i--) model.newHotspotUser();
