@@ -56,7 +56,7 @@ const LOGIN = /^[A-Za-z0-9][A-Za-z0-9._@+-]{0,63}$/;
 export const subscriberFields = {
   kind: z.enum(PLAN_KINDS),
   name: z.string().trim().min(1, 'enter the customer’s name').max(120),
-  phone: z.string().trim().regex(PHONE, 'a phone number such as +254712345678 or 0712345678').nullable(),
+  phone: z.string().trim().regex(PHONE, 'a phone number: digits, spaces or dashes, optionally starting with + and the country code').nullable(),
   email: z.email('an email address such as jane@example.com').max(254).nullable(),
   username: z.string().trim().regex(LOGIN, 'a login name: letters, digits and . _ @ + -, up to 64'),
   password: z.string().min(4, 'at least 4 characters').max(64, 'at most 64 characters').regex(/^[\x21-\x7e]+$/, 'printable characters without spaces'),

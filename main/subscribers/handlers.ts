@@ -58,7 +58,7 @@ export const subscriberHandlers: DomainHandlers<keyof typeof subscriberInvokes> 
       if (!record) throw notFound(id);
       const summary = await subscriberSummary(tx, record);
       const history = await tx.subscribers.history(id, 200);
-      return { subscriber: seesContact(session) ? { ...summary, phone: record.phone, email: record.email } : summary, history };
+      return { subscriber: seesContact(session) ? { ...summary, name: record.name, username: record.username, phone: record.phone, email: record.email } : summary, history };
     }),
 
   'subscribers.revealPassword': ({ id }, { services, session }) =>
@@ -112,7 +112,7 @@ export const subscriberHandlers: DomainHandlers<keyof typeof subscriberInvokes> 
       await tx.audit.record({ at: now, tenantId: after.tenantId, actor: actor(session.user), action: 'subscriber.updated', target: { type: 'subscriber', id, label: maskIdentifier(after.username) }, details: { changed } });
       const summary = await subscriberSummary(tx, after);
       tx.afterCommit(() => services.bus.publish('SubscriberUpdated', summary, after.tenantId));
-      return seesContact(session) ? { ...summary, phone: after.phone, email: after.email } : summary;
+      return seesContact(session) ? { ...summary, name: after.name, username: after.username, phone: after.phone, email: after.email } : summary;
     }),
 
   'subscribers.delete': ({ id }, { services, session }) =>

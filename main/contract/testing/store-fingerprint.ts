@@ -33,8 +33,10 @@ export function fingerprint(db: Db, rules: FingerprintRules = {}): Fingerprint {
   for (const table of tableNames(db)) {
     const rule = rules[table] ?? {};
     if (rule.skip) continue;
-    const statement = db.prepare(`SELECT * FROM "${table}" AS t ${rule.where ? `WHERE ${rule.where}` : ''} ORDER BY rowid`).raw(true);
-    const columns = statement.columns().map((c) => c.name);
+    const select = `SELECT * FROM "${table}" AS t ${rule.where ? `WHERE ${rule.where}` : ''}`;
+    const columns = db.prepare(select).columns().map((c) => c.name);
+    // Every column in order, not rowid: WITHOUT ROWID tables have none.
+    const statement = db.prepare(`${select} ORDER BY ${columns.map((_, i) => i + 1).join(', ')}`).raw(true);
     const keep = columns.map((name) => !rule.omit?.includes(name));
     const hash = createHash('sha256');
     let rows = 0;
