@@ -22,6 +22,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'pppoe-sessions', label: 'PPPoE Sessions', roles: EVERYONE },
   { id: 'routers', label: 'Routers', roles: EVERYONE },
   { id: 'subscribers', label: 'Subscribers', roles: EVERYONE },
+  // plans.list and vouchers.batches are open to every signed-in user; writes are per role inside the views.
+  { id: 'plans', label: 'Plans', roles: EVERYONE },
+  { id: 'vouchers', label: 'Vouchers', roles: EVERYONE },
   { id: 'payments', label: 'Payments', roles: EVERYONE },
   // jobs.list is open to every signed-in user (their tenant's jobs); what they may do to a job is per role.
   { id: 'jobs', label: 'Jobs', roles: EVERYONE },

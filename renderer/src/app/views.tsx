@@ -9,6 +9,9 @@ import { UsersView } from '../views/users/users-view';
 import { AccountView } from '../views/account/account-view';
 import { JobsView } from '../views/jobs/jobs-view';
 import { SettingsView } from '../views/settings/settings-view';
+import { PlansView } from '../views/plans/plans-view';
+import { SubscribersView } from '../views/subscribers/subscribers-view';
+import { VouchersView } from '../views/vouchers/vouchers-view';
 
 /** View id (see navigation.ts) → component. A view that lands adds its line here. */
 export const VIEWS: Readonly<Record<string, ComponentType>> = {
@@ -17,6 +20,9 @@ export const VIEWS: Readonly<Record<string, ComponentType>> = {
   'online-users': OnlineUsersView,
   'pppoe-sessions': PppoeSessionsView,
   routers: RoutersView,
+  subscribers: SubscribersView,
+  plans: PlansView,
+  vouchers: VouchersView,
   tenants: TenantsView,
   users: UsersView,
   account: AccountView,
