@@ -28,6 +28,14 @@ describe('vouchers.push: a batch onto each router as hotspot users, resumable an
       expect(user).toMatchObject({ password: user.name, profile: 'Daily 1h', 'limit-uptime': '1h', 'limit-bytes-total': '500000000', comment: 'vc-noc1 lobby' });
     }
     expect(f.sims[0]!.model.get('/ip/hotspot/user/profile', 'Daily 1h')).toBeDefined();
+
+    // A user whose comment someone edited on the router is not listed as the batch's; its add is
+    // refused as a name the router has, which counts as there (idempotent by name).
+    f.sims[0]!.model.set('/ip/hotspot/user', users[0]!.name!, { comment: 'edited by hand' });
+    const again = f.pushState(1, router!.id, 'done');
+    await f.call('vouchers.repush', { batchId: 1, routerId: router!.id });
+    expect((await again).routers[0]).toMatchObject({ state: 'done', pushed: 100, failedCount: 0 });
+    expect(f.sims[0]!.model.print('/ip/hotspot/user').filter((u) => u.name === users[0]!.name)).toHaveLength(1);
   });
 
   it('sends only what is missing after the connection drops mid-push, and ends with exactly the batch’s codes', async () => {

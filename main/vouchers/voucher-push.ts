@@ -31,7 +31,7 @@ type Services = Pick<CoreServices, 'business' | 'liveRouters' | 'bus'>;
 export interface PushOutcome {
   state: PushProgress['state'];
   total: number;
-  /** The batch's vouchers found on the router before sending. */
+  /** The batch's vouchers the router had already (listed before sending, or refused as a name it has). */
   alreadyThere: number;
   sent: number;
   refused: number;
@@ -106,7 +106,8 @@ export async function pushBatch(services: Services, batchId: number, routerId: n
       const chunk = missing.slice(start, start + CHUNK);
       const results = await routerMenu(services, routerId, chunk.map((v) => addOp(v, plan, comment)));
       results.forEach((result, i) => {
-        if (result.ok || result.message.includes(ALREADY_THERE)) outcome.sent += 1;
+        if (result.ok) outcome.sent += 1;
+        else if (result.message.includes(ALREADY_THERE)) outcome.alreadyThere += 1;
         else {
           outcome.refused += 1;
           failures.push({ code: chunk[i]!.code, message: result.message });
