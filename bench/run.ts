@@ -10,6 +10,7 @@ const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
   routeros: () => import('./routeros.bench'),
   live: () => import('./live.bench'),
   'live-tables': () => import('./live-tables.bench'),
+  provisioning: () => import('./provisioning.bench'),
   // Not in CI: 30 minutes by default (--minutes=N for a shorter run).
   soak: () => import('./soak.bench'),
 };

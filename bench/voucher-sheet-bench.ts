@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProcessMetrics } from '../main/system/process-metrics';
-import { hotspotLoginUrl } from '../main/vouchers/login-url';
+import { hotspotLoginUrl } from '../main/vouchers/login-url-contract';
 import { renderSheetOffThread } from '../main/vouchers/sheet-renderer';
-import type { SheetLayout, VoucherSheetInput } from '../main/vouchers/sheet-types';
+import type { SheetLayout, VoucherSheetInput } from '../main/vouchers/sheet-contract';
 import type { BenchFigure } from './figure';
 
 const VOUCHERS = 1_000;

@@ -1,4 +1,4 @@
-import type { VoucherSheetInput } from '../main/vouchers/sheet-types';
+import type { VoucherSheetInput } from '../main/vouchers/sheet-contract';
 import { voucherSheetTask } from './voucher-sheet/voucher-sheet-task';
 
 /**

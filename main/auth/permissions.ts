@@ -96,6 +96,9 @@ export const invokeAccess: Record<InvokeName, InvokeAccess> = {
   'vouchers.repush': ['system_admin', 'tenant_admin', 'operator'],
   'vouchers.renderSheet': ['system_admin', 'tenant_admin', 'operator'],
   'vouchers.downloadSheet': ['system_admin', 'tenant_admin', 'operator'],
+  // An import creates plans (an admin's decision) from what a router holds.
+  'routers.importPreview': ['system_admin', 'tenant_admin'],
+  'routers.import': ['system_admin', 'tenant_admin'],
 };
 
 /**
@@ -127,6 +130,8 @@ export const tenantTopicAccess: Record<string, readonly Role[]> = {
   users: ['tenant_admin'],
   audit: ['tenant_admin'],
   security: ['tenant_admin'],
+  // Import previews list the router's accounts.
+  imports: ['tenant_admin'],
 };
 
 /**

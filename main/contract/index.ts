@@ -15,6 +15,7 @@ import { retentionInvokes } from '../retention/contract';
 import { planEvents, planInvokes } from '../plans/contract';
 import { subscriberEvents, subscriberInvokes } from '../subscribers/contract';
 import { voucherEvents, voucherInvokes } from '../vouchers/contract';
+import { adoptionEvents, adoptionInvokes } from '../adoption/contract';
 
 /**
  * The whole contract: every invoke and every event of every domain. Each domain declares its
@@ -37,6 +38,7 @@ export const invokes = {
   ...planInvokes,
   ...subscriberInvokes,
   ...voucherInvokes,
+  ...adoptionInvokes,
 } satisfies Record<string, InvokeDefinition>;
 
 export const events = {
@@ -54,6 +56,7 @@ export const events = {
   ...planEvents,
   ...subscriberEvents,
   ...voucherEvents,
+  ...adoptionEvents,
 } satisfies Record<string, EventDefinition>;
 
 export type Invokes = typeof invokes;

@@ -15,6 +15,7 @@ import { retentionHandlers } from '../retention/handlers';
 import { planHandlers } from '../plans/handlers';
 import { subscriberHandlers } from '../subscribers/handlers';
 import { voucherHandlers } from '../vouchers/handlers';
+import { adoptionHandlers } from '../adoption/handlers';
 
 export type InvokeHandler<N extends InvokeName> = (
   input: ParsedInvokeInput<N>,
@@ -40,4 +41,5 @@ export const handlers: DomainHandlers<InvokeName> = {
   ...planHandlers,
   ...subscriberHandlers,
   ...voucherHandlers,
+  ...adoptionHandlers,
 };

@@ -2,6 +2,7 @@ import type { CoreServices } from '../core/services';
 import { tenantSummary } from '../tenants/tenant-jobs';
 import { provisioningListeners } from '../provisioning/provisioning-listeners';
 import { subscriberListeners } from '../subscribers/subscriber-listeners';
+import { voucherListeners } from '../vouchers/voucher-listeners';
 
 /**
  * The one place that says what happens after each event: every domain listener is registered
@@ -42,6 +43,8 @@ export function registerListeners(services: CoreServices): () => void {
     ...provisioningListeners(services),
     // Subscribers' sessions become their history and last-seen time.
     ...subscriberListeners(services),
+    // Vouchers: pushes waiting for a router go when it is online; a login with an unused code activates it.
+    ...voucherListeners(services),
   ];
   return () => {
     for (const remove of removers) remove();

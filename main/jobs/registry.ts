@@ -10,6 +10,7 @@ import { retentionJobs, retentionSchedules } from '../retention/retention-jobs';
 import { planJobs, planSchedules } from '../plans/plan-jobs';
 import { subscriberJobs } from '../subscribers/subscriber-jobs';
 import { voucherJobs, voucherSchedules } from '../vouchers/voucher-jobs';
+import { adoptionJobs } from '../adoption/adoption-jobs';
 
 /**
  * Every job of the console, by name: its queue, payload schema, where it runs and (for main
@@ -28,6 +29,7 @@ export const appJobs = {
   ...planJobs,
   ...subscriberJobs,
   ...voucherJobs,
+  ...adoptionJobs,
 } satisfies JobRegistry;
 
 export type AppJobs = typeof appJobs;

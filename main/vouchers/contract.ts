@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent, defineInvoke } from '../contract/define';
-import { A4_CARDS_PER_PAGE, SHEET_LAYOUTS } from './sheet-types';
+import { A4_CARDS_PER_PAGE, SHEET_LAYOUTS } from './sheet-contract';
 
 export const VOUCHER_CHARSETS = ['digits', 'letters', 'mixed'] as const;
 export type VoucherCharset = (typeof VOUCHER_CHARSETS)[number];

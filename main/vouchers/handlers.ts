@@ -7,7 +7,7 @@ import type { DomainHandlers } from '../core/handlers';
 import { priceText } from './card-texts';
 import { maskBatch, maskVoucher } from './code-mask';
 import { SHEET_CHUNK_BYTES, type SheetChunk, type voucherInvokes } from './contract';
-import { hotspotLoginUrl } from './login-url';
+import { hotspotLoginUrl } from './login-url-contract';
 import { drawPassword, issueCodes } from './voucher-codes';
 import { batchCsv } from './voucher-csv';
 import { pushKey } from './voucher-jobs';

@@ -1,6 +1,6 @@
 import { Piscina } from 'piscina';
 import { resolveWorkerFile } from '../core/worker-file';
-import type { VoucherSheetInput } from './sheet-types';
+import type { VoucherSheetInput } from './sheet-contract';
 
 /**
  * Voucher sheets render on a small pool of their own rather than as pool jobs: a pool job gets

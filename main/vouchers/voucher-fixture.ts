@@ -8,7 +8,6 @@ import type { NewPlan, PlanRecord } from '../plans/plan-repository';
 import type { RouterLiveStatus, RouterSummary } from '../routers/contract';
 import { startSimulatedRouter, type SimulatedRouter, type SimulatedRouterOptions } from '../routers/simulator';
 import type { BatchPushState, VoucherBatchSummary } from './contract';
-import { voucherListeners } from './voucher-listeners';
 
 export const as = (role: Role, tenantId: number | null = 1): Session => ({ id: `s-${role}`, user: { id: 1, username: role, role, tenantId } });
 export const operator = as('operator');
@@ -52,8 +51,6 @@ export interface VoucherFixture {
 export async function voucherFixture(options: { routers?: number; sim?: SimulatedRouterOptions } = {}): Promise<VoucherFixture> {
   const core = await startTestCore();
   core.services.tenants.insert('Acme Net', null, Date.now());
-  // Until main/events/listeners.ts registers them (then this line goes): both are idempotent meanwhile.
-  voucherListeners(core.services);
   const sims: SimulatedRouter[] = [];
   const routers: RouterSummary[] = [];
   const call = async <N extends InvokeName>(name: N, input: InvokeInput<N>, session: Session = operator): Promise<InvokeOutput<N>> => {

@@ -6,9 +6,9 @@ import type { JobContext } from '../jobs/define-job';
 import { PermanentJobError } from '../jobs/errors';
 import { priceText, validityText } from './card-texts';
 import type { voucherSheetRequest, VoucherSheetReady } from './contract';
-import { hotspotLoginUrl } from './login-url';
+import { hotspotLoginUrl } from './login-url-contract';
 import { renderSheetOffThread } from './sheet-renderer';
-import { voucherSheetInput, type VoucherSheetInput } from './sheet-types';
+import { voucherSheetInput, type VoucherSheetInput } from './sheet-contract';
 import { sheetsDir } from './voucher-expiry';
 
 type Services = Pick<CoreServices, 'business' | 'bus' | 'dataDir'>;

@@ -1,4 +1,4 @@
-import { A4_GRIDS, type A4CardsPerPage, type VoucherSheetInput } from '../../main/vouchers/sheet-types';
+import { A4_GRIDS, type A4CardsPerPage, type VoucherSheetInput } from '../../main/vouchers/sheet-contract';
 import { gridCard } from './grid-card';
 import { MM, type SheetLogo } from './sheet-style';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PermanentJobError } from '../../main/jobs/errors';
-import { MAX_SHEET_CARDS, type VoucherSheetInput } from '../../main/vouchers/sheet-types';
+import { MAX_SHEET_CARDS, type VoucherSheetInput } from '../../main/vouchers/sheet-contract';
 import { readPdfText } from './read-pdf-text';
 import { renderVoucherSheet } from './render-voucher-sheet';
 import { cardsOf, imageDraws, imageObjects, JPEG_LOGO, pngDataUrl, sheetInput, voucherCodes, wordCounts } from './testing/sheet-fixtures';

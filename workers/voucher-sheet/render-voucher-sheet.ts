@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { z } from 'zod';
 import { PermanentJobError } from '../../main/jobs/errors';
-import { voucherSheetInput, type VoucherSheetInput } from '../../main/vouchers/sheet-types';
+import { voucherSheetInput, type VoucherSheetInput } from '../../main/vouchers/sheet-contract';
 import { drawA4Sheet } from './a4-sheet';
 import { drawRoll } from './roll-page';
 import { openSheetLogo } from './sheet-logo';

@@ -1,4 +1,4 @@
-import type { SheetLayout, VoucherCard, VoucherSheetInput } from '../../main/vouchers/sheet-types';
+import type { SheetLayout, VoucherCard, VoucherSheetInput } from '../../main/vouchers/sheet-contract';
 import { BASELINE, centredBaseline, LINE, MIN_TEXT_SIZE } from './card-lines';
 import { drawText, fitCode, fitText, type FittedText } from './fit-text';
 import { drawQr } from './qr-path';

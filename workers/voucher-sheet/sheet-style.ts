@@ -1,4 +1,4 @@
-import type { VoucherCard } from '../../main/vouchers/sheet-types';
+import type { VoucherCard } from '../../main/vouchers/sheet-contract';
 
 /**
  * What every card of a sheet shares: fonts, units, the logo and how credentials read. The fonts

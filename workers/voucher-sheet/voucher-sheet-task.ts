@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { sheetPageCount, type VoucherSheetInput } from '../../main/vouchers/sheet-types';
+import { sheetPageCount, type VoucherSheetInput } from '../../main/vouchers/sheet-contract';
 import { renderVoucherSheet } from './render-voucher-sheet';
 
 /**

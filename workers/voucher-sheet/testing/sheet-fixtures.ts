@@ -1,6 +1,6 @@
 import { crc32, deflateSync, inflateSync } from 'node:zlib';
-import { hotspotLoginUrl } from '../../../main/vouchers/login-url';
-import type { VoucherCard, VoucherSheetInput } from '../../../main/vouchers/sheet-types';
+import { hotspotLoginUrl } from '../../../main/vouchers/login-url-contract';
+import type { VoucherCard, VoucherSheetInput } from '../../../main/vouchers/sheet-contract';
 
 /**
  * Inputs for the sheet tests. Codes are 8 characters of the generator's unambiguous alphabet,

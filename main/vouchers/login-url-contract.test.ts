@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hotspotLoginUrl } from './login-url';
+import { hotspotLoginUrl } from './login-url-contract';
 
 describe('hotspotLoginUrl', () => {
   it('builds the mikhmon-style login URL from the hotspot DNS name', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { A4_CARDS_PER_PAGE, A4_GRIDS, sheetPageCount, voucherSheetInput, type VoucherSheetInput } from './sheet-types';
+import { A4_CARDS_PER_PAGE, A4_GRIDS, sheetPageCount, voucherSheetInput, type VoucherSheetInput } from './sheet-contract';
 
 const input = (overrides: Partial<VoucherSheetInput> = {}): VoucherSheetInput => ({
   layout: 'a4',
