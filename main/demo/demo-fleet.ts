@@ -5,6 +5,7 @@ import type { CoreServices } from '../core/services';
 import { routerSummary } from '../routers/handlers';
 import { startSimulatedRouter, type SimulatedRouter } from '../routers/simulator';
 import { markDemoFolder, refuseRealData } from './demo-folder';
+import { ensureDemoSales } from './demo-sales';
 
 export interface DemoOptions {
   tenants: number;
@@ -83,6 +84,7 @@ export async function startDemo(services: CoreServices, options: DemoOptions = D
         routers.push(sim);
         routerIds.push(register(services, tenant.id, name, SITES[r % SITES.length]!, sim, password));
       }
+      await ensureDemoSales(services, tenant.id, routerIds.slice(-options.routersPerTenant));
     }
   } catch (error) {
     await stop();

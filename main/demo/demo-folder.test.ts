@@ -77,5 +77,9 @@ describe('the demo and real data', () => {
       ]);
     }
     expect(second.signIns[0]!.password).not.toBe(first.signIns[0]!.password);
+    // Each demo tenant sells a plan and has a batch of vouchers its routers' clients redeem; a second start adds none.
+    const sales = await core.services.business.read(async (tx) => ({ plans: await tx.plans.list(null), batches: await tx.vouchers.batches(null) }));
+    expect(sales.plans.map((p) => p.name)).toEqual(['Demo Daily 5M']);
+    expect(sales.batches.map((b) => b.count)).toEqual([60]);
   });
 });
