@@ -1,6 +1,8 @@
 import type { Session } from '../auth/session';
 import { dispatchInvoke } from '../core/dispatch';
 import type { CoreServices } from '../core/services';
+import type { InvokeInput, InvokeName, InvokeOutput } from '../contract';
+import type { Result } from '../contract/errors';
 
 const DEMO_PLAN = 'Demo Daily 5M';
 
@@ -12,13 +14,14 @@ const DEMO_PLAN = 'Demo Daily 5M';
  */
 export async function ensureDemoSales(services: CoreServices, tenantId: number, routerIds: readonly number[]): Promise<void> {
   const session: Session = { id: `demo-sales-${tenantId}`, user: { id: 0, username: 'demo', role: 'tenant_admin', tenantId } };
-  const plans = await dispatchInvoke(services, session, 'plans.list', {});
+  const call = <N extends InvokeName>(name: N, input: InvokeInput<N>) => dispatchInvoke(services, session, name, input) as Promise<Result<InvokeOutput<N>>>;
+  const plans = await call('plans.list', {});
   if (!plans.ok || plans.data.plans.some((p) => p.name === DEMO_PLAN)) return;
-  const plan = await dispatchInvoke(services, session, 'plans.create', {
+  const plan = await call('plans.create', {
     kind: 'hotspot', name: DEMO_PLAN, priceMinor: 5_000, validitySeconds: 86_400, uptimeLimitSeconds: null, dataLimitBytes: 2_000_000_000,
     rateLimit: { uploadBps: 2_000_000, downloadBps: 5_000_000 }, sharedUsers: 1, addressPool: null, localAddress: null, expiry: 'remove', expiredProfile: null, routerIds: [...routerIds],
   });
   if (!plan.ok) throw new Error(`demo plan: ${plan.error.message}`);
-  const batch = await dispatchInvoke(services, session, 'vouchers.generate', { planId: plan.data.id, count: 60, codeLength: 6, charset: 'digits', comment: 'demo' });
+  const batch = await call('vouchers.generate', { planId: plan.data.id, count: 60, codeLength: 6, charset: 'digits', comment: 'demo' });
   if (!batch.ok) throw new Error(`demo vouchers: ${batch.error.message}`);
 }
