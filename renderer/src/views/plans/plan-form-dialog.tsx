@@ -77,13 +77,14 @@ export function PlanFormDialog({ plan, tenantId, onClose }: PlanFormDialogProps)
       onSubmit={() => void submit()}
       initialFocus={nameRef}
       formError={formError}
+      className="plan-dialog"
       actions={
         <SubmitButton busy={saving} className="primary" data-testid="plan-form-submit">
           {saving ? 'Saving…' : plan ? 'Save' : 'Create plan'}
         </SubmitButton>
       }
     >
-      <div className="form-grid">
+      <div className="form-grid plan-grid">
         <Field id={`${ids}-kind`} label="Kind" error={errors.kind} testId="plan-field-kind" hint={plan ? 'Fixed once created' : undefined}>
           <select {...fieldAria(`${ids}-kind`, errors.kind)} data-testid="plan-field-kind" value={values.kind} disabled={plan !== null} onChange={(e) => change('kind', e.target.value as PlanKind)}>
             {PLAN_KINDS.map((k) => (
@@ -95,26 +96,13 @@ export function PlanFormDialog({ plan, tenantId, onClose }: PlanFormDialogProps)
         </Field>
         {text('name', 'Name', 'The profile name on the routers', { ref: nameRef })}
         {text('price', `Price (${settings.currency ?? 'USD'})`, undefined, { inputMode: 'decimal' })}
-        {text('validity', 'Validity', 'e.g. 1h, 1d, 30d; empty: no time limit')}
-        {text('uptimeLimit', 'Uptime limit', 'Online time allowed, e.g. 5h; empty: none')}
-        {text('dataLimit', 'Data limit', 'Download + upload, e.g. 500M, 2G; empty: none')}
-        {text('uploadRate', 'Upload rate', 'e.g. 1M, 512k; both empty: unlimited')}
+        {text('validity', 'Validity', 'e.g. 1h, 1d, 30d; empty: no limit')}
+        {text('uptimeLimit', 'Uptime limit', 'Online time, e.g. 5h; empty: none')}
+        {text('dataLimit', 'Data limit', 'Down + up, e.g. 500M, 2G; empty: none')}
+        {text('uploadRate', 'Upload rate', 'e.g. 1M, 512k; empty: unlimited')}
         {text('downloadRate', 'Download rate', 'e.g. 2M, 10M')}
-        <label className="form-field form-check form-span">
-          <input type="checkbox" checked={values.burst} onChange={(e) => change('burst', e.target.checked)} data-testid="plan-field-burst" />
-          Burst (faster for a while, then the normal rate)
-        </label>
-        {values.burst && (
-          <>
-            {text('burstUpload', 'Burst upload rate')}
-            {text('burstDownload', 'Burst download rate')}
-            {text('burstThresholdUpload', 'Burst threshold upload')}
-            {text('burstThresholdDownload', 'Burst threshold download')}
-            {text('burstTime', 'Burst time', 'e.g. 8s, 1m')}
-          </>
-        )}
-        {hotspot ? text('sharedUsers', 'Shared users', 'Devices at once on one login; empty: unlimited', { inputMode: 'numeric' }) : text('localAddress', 'Local address', 'The router’s side: an IPv4 address or pool')}
-        {text('addressPool', hotspot ? 'Address pool' : 'Remote address pool', 'A pool on the routers; empty: the server’s')}
+        {hotspot ? text('sharedUsers', 'Shared users', 'Devices on one login; empty: any', { inputMode: 'numeric' }) : text('localAddress', 'Local address', 'The router’s side: an address or pool')}
+        {text('addressPool', hotspot ? 'Address pool' : 'Remote address pool', 'A pool on the routers; empty: default')}
         <Field id={`${ids}-expiry`} label="When it runs out" error={errors.expiry} testId="plan-field-expiry">
           <select {...fieldAria(`${ids}-expiry`, errors.expiry)} data-testid="plan-field-expiry" value={values.expiry} onChange={(e) => change('expiry', e.target.value as ExpiryAction)}>
             {EXPIRY_ACTIONS.map((a) => (
@@ -124,7 +112,20 @@ export function PlanFormDialog({ plan, tenantId, onClose }: PlanFormDialogProps)
             ))}
           </select>
         </Field>
-        {values.expiry === 'move' ? text('expiredProfile', 'Expired profile', 'It must exist on the routers') : <span />}
+        {values.expiry === 'move' && text('expiredProfile', 'Expired profile', 'It must exist on the routers')}
+        <label className="form-field form-check form-span">
+          <input type="checkbox" checked={values.burst} onChange={(e) => change('burst', e.target.checked)} data-testid="plan-field-burst" />
+          Burst (faster for a while, then the normal rate)
+        </label>
+        {values.burst && (
+          <>
+            {text('burstUpload', 'Burst upload rate')}
+            {text('burstDownload', 'Burst download rate')}
+            {text('burstTime', 'Burst time', 'e.g. 8s, 1m')}
+            {text('burstThresholdUpload', 'Burst threshold upload')}
+            {text('burstThresholdDownload', 'Burst threshold download')}
+          </>
+        )}
         <RouterChecklist label="Routers" selected={values.routerIds} onChange={(ids) => change('routerIds', ids)} error={errors.routerIds} testId="plan-field-routers" />
       </div>
     </ModalForm>

@@ -152,7 +152,7 @@ export function planInputOf(values: PlanFormValues, settings: LocaleSettings, te
     if (down === null) errors.downloadRate ??= 'enter the download rate too (or clear both for no limit)';
     rateLimit = { uploadBps: up ?? 1, downloadBps: down ?? 1 };
     if (values.burst) {
-      const need = 'a burst needs its rates, thresholds and time';
+      const need = 'required with a burst';
       rateLimit = {
         ...rateLimit,
         burstUploadBps: required('burstUpload', parseRate(values.burstUpload), 1, need),

@@ -153,7 +153,7 @@ export function PlansView() {
                           <span data-testid={`plan-price-${p.id}`}>{format.amount(p.priceMinor)}</span>
                           <span className="muted small-text">{validityWords(p.validitySeconds)}</span>
                         </td>
-                        <td className="wrap">{limitsText(p)}</td>
+                        <td>{limitsText(p)}</td>
                         <td className="stacked">
                           {rate ? (
                             <>
@@ -177,7 +177,7 @@ export function PlansView() {
                           <span>{p.expiry}</span>
                           {p.expiry === 'move' && <span className="muted small-text">to {p.expiredProfile}</span>}
                         </td>
-                        <td className="chips-cell">
+                        <td>
                           {p.routers.length === 0 ? (
                             <span className="muted">none</span>
                           ) : (

@@ -76,10 +76,10 @@ export function SubscriberList({ tenantId, asAdmin, canOperate, onCreate }: Subs
         text: (s) => (online.has(s.id) ? 'online' : 'offline'),
         cell: (s) => <span className="online-dot" data-online={online.has(s.id)} data-testid={`subscriber-online-${s.id}`} role="img" aria-label={online.has(s.id) ? 'online' : 'offline'} />,
       },
-      { id: 'name', header: 'Name', width: 150, grow: true, text: (s) => s.name, cell: (s) => s.name },
+      { id: 'name', header: 'Name', width: 200, grow: true, text: (s) => s.name, cell: (s) => s.name },
       { id: 'username', header: 'Username', width: 130, text: (s) => s.username, cell: (s) => <span className="mono">{s.username}</span> },
       { id: 'phone', header: 'Phone', width: 120, priority: 2, text: (s) => s.phone ?? '', cell: (s) => <span data-testid={`subscriber-phone-${s.id}`}>{s.phone ?? '—'}</span> },
-      { id: 'plan', header: 'Plan', width: 120, text: planName, cell: planName },
+      { id: 'plan', header: 'Plan', width: 130, grow: true, text: planName, cell: planName },
       {
         id: 'status',
         header: 'Status',
@@ -91,8 +91,8 @@ export function SubscriberList({ tenantId, asAdmin, canOperate, onCreate }: Subs
           </span>
         ),
       },
-      { id: 'validUntil', header: 'Valid until', width: 170, priority: 3, text: (s) => format.dateTime(s.validUntil), cell: (s) => format.dateTime(s.validUntil) },
-      { id: 'lastSeen', header: 'Last seen', width: 170, priority: 2, text: lastSeen, cell: lastSeen },
+      { id: 'validUntil', header: 'Valid until', width: 200, priority: 3, text: (s) => format.dateTime(s.validUntil), cell: (s) => format.dateTime(s.validUntil) },
+      { id: 'lastSeen', header: 'Last seen', width: 200, priority: 2, text: lastSeen, cell: lastSeen },
       {
         id: 'routers',
         header: 'Routers',
@@ -174,7 +174,7 @@ export function SubscriberList({ tenantId, asAdmin, canOperate, onCreate }: Subs
         <span className="counts" role="status" aria-live="polite">
           <strong data-testid="subscribers-count">{total}</strong> subscribers · <span data-testid="subscribers-online-count">{onlineCount}</span> online
           {rows.length < total && <> · first {rows.length} shown</>}
-          {searching && <> · searching…</>}
+          {searching && <span data-testid="subscribers-searching"> · searching…</span>}
         </span>
         <ExportCsvButton fileName="subscribers" columns={columns} rows={rows} testId="subscribers-export" />
         {canOperate && (

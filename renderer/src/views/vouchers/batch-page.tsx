@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import type { VoucherBatchSummary, VoucherSummary } from '../../../../main/vouchers/contract';
+import { toast } from '../../components/toast-store';
 import { VirtualTable, type TableColumn } from '../../components/virtual-table';
 import { useFormat } from '../../format/use-format';
 import { hashWithParams } from '../../stores/hash-params';
@@ -16,6 +17,16 @@ export interface BatchPageProps {
 }
 
 const backHash = () => hashWithParams(window.location.hash, { batch: null });
+
+/** A code read out to a customer on the phone, or pasted into a message. */
+async function copyCode(code: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(code);
+    toast('ok', `code ${code} copied`);
+  } catch {
+    toast('bad', `could not copy ${code}: the clipboard is not available here`);
+  }
+}
 
 /**
  * One batch (`#/vouchers?batch=<id>`): its counts, each router's push with the vouchers it
@@ -46,9 +57,22 @@ export function BatchPage({ batch, routerName, canOperate, onPrint }: BatchPageP
           </span>
         ),
       },
-      { id: 'activatedAt', header: 'Activated', width: 190, text: (v) => format.dateTime(v.activatedAt), cell: (v) => format.dateTime(v.activatedAt) },
-      { id: 'validUntil', header: 'Valid until', width: 190, text: (v) => format.dateTime(v.validUntil), cell: (v) => <span data-testid={`voucher-valid-${v.code}`}>{format.dateTime(v.validUntil)}</span> },
+      { id: 'activatedAt', header: 'Activated', width: 200, text: (v) => format.dateTime(v.activatedAt), cell: (v) => format.dateTime(v.activatedAt) },
+      { id: 'validUntil', header: 'Valid until', width: 200, text: (v) => format.dateTime(v.validUntil), cell: (v) => <span data-testid={`voucher-valid-${v.code}`}>{format.dateTime(v.validUntil)}</span> },
       { id: 'router', header: 'First used on', width: 140, priority: 2, text: (v) => (v.routerId === null ? '' : routerName(v.routerId)), cell: (v) => (v.routerId === null ? '—' : routerName(v.routerId)) },
+      {
+        id: 'copy',
+        header: 'Copy',
+        width: 64,
+        pinned: true,
+        cell: (v) => (
+          <span className="vt-actions">
+            <button type="button" className="ghost small" aria-label={`Copy code ${v.code}`} onClick={() => void copyCode(v.code)}>
+              Copy
+            </button>
+          </span>
+        ),
+      },
     ],
     [format, routerName],
   );

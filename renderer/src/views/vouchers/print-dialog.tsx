@@ -1,18 +1,18 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { VoucherBatchSummary, VoucherSummary } from '../../../../main/vouchers/contract';
-import { hotspotLoginUrl } from '../../../../main/vouchers/login-url';
-import { A4_CARDS_PER_PAGE, A4_GRIDS, SHEET_LAYOUTS, type SheetLayout } from '../../../../main/vouchers/sheet-types';
+import { hotspotLoginUrl } from '../../../../main/vouchers/login-url-contract';
+import { A4_CARDS_PER_PAGE, A4_GRIDS, SHEET_LAYOUTS, type SheetLayout } from '../../../../main/vouchers/sheet-contract';
 import { api } from '../../bridge/api';
 import { SubmitButton } from '../../components/submit-button';
 import { toast } from '../../components/toast-store';
 import { formatBytes } from '../../format/bytes';
 import { localeSelectors, useLocaleStore } from '../../format/locale-store';
 import { useFormat } from '../../format/use-format';
-import { validityWords } from '../plans/duration-input';
 import { Field, fieldAria } from '../plans/field';
 import { ModalForm } from '../plans/modal-form';
 import { plansSelectors, usePlansStore } from '../plans/plans-store';
 import { rememberLoginUrl, rememberedLoginUrl } from './login-url-memory';
+import { cardPriceText, cardValidityText } from './card-texts';
 import { PrintPreview } from './print-preview';
 import { renderSheet, saveBlob, type SheetPhase } from './sheet-download';
 import { passwordsFromCsv } from './voucher-passwords';
@@ -186,8 +186,8 @@ export function PrintDialog({ batch, tenantId, onClose }: PrintDialogProps) {
           tenantName={tenant?.name ?? ''}
           logo={tenant?.logo ?? null}
           planName={batch.planName}
-          priceText={plan ? format.amount(plan.priceMinor) : ''}
-          validityText={plan ? validityWords(plan.validitySeconds) : ''}
+          priceText={plan ? cardPriceText(plan.priceMinor, plan.currency, tenant?.locale) : ''}
+          validityText={plan ? cardValidityText(plan) : ''}
           cards={cards}
         />
       )}

@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import { A4_GRIDS, type A4CardsPerPage, type SheetLayout, type VoucherCard } from '../../../../main/vouchers/sheet-types';
+import { A4_GRIDS, type A4CardsPerPage, type SheetLayout, type VoucherCard } from '../../../../main/vouchers/sheet-contract';
 import { useQrImages } from './use-qr-images';
 
 export interface PrintPreviewProps {
@@ -24,7 +24,8 @@ export function PrintPreview(props: PrintPreviewProps) {
   const grid = props.layout === 'a4' ? A4_GRIDS[props.cardsPerPage as A4CardsPerPage] : undefined;
   const style = grid ? ({ gridTemplateColumns: `repeat(${grid.columns}, minmax(0, 1fr))` } as CSSProperties) : undefined;
   return (
-    <div className="print-preview" data-testid="print-preview" aria-label="Preview of the first page">
+    // Focusable, so a keyboard can scroll the page preview (it is taller than the dialog).
+    <div className="print-preview" data-testid="print-preview" role="region" aria-label="Preview of the first page" tabIndex={0}>
       <div className={`preview-page ${props.layout}`} style={style}>
         {props.cards.map((card) => {
           const image = card.qrText ? qr.get(card.qrText) : undefined;

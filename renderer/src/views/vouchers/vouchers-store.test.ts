@@ -20,11 +20,13 @@ describe('vouchers store', () => {
     vouchersActions.snapshot([testBatch(1)]);
     vouchersActions.opening(1);
     vouchersActions.openLoaded(1, [testVoucher(10, 1, '123456'), testVoucher(11, 1, '654321')]);
-    vouchersActions.event('VoucherActivated', { ...testVoucher(11, 1, '654321', { state: 'active', activatedAt: '2026-01-02T10:00:00Z', validUntil: '2026-01-03T10:00:00Z', routerId: 7 }), planName: '1 Day' });
+    // Broadcasts carry the code masked: the list keeps the one it has.
+    vouchersActions.event('VoucherActivated', { ...testVoucher(11, 1, '65***1', { state: 'active', activatedAt: '2026-01-02T10:00:00Z', validUntil: '2026-01-03T10:00:00Z', routerId: 7 }), planName: '1 Day' });
     vouchersActions.event('VoucherActivated', { ...testVoucher(99, 2, '000000', { state: 'active' }), planName: '1 Day' });
     const vouchers = vouchersSelectors.open(state())!.vouchers!;
     expect(vouchers.map((v) => v.state)).toEqual(['unused', 'active']);
     expect(vouchers[1]).not.toHaveProperty('planName');
+    expect(vouchers[1]!.code).toBe('654321');
     expect(vouchers[1]!.validUntil).toBe('2026-01-03T10:00:00Z');
   });
 

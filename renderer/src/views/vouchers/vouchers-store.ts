@@ -40,10 +40,14 @@ export const vouchersSelectors = {
 
 const set = useVouchersStore.setState;
 
+/** The listed vouchers with these activations; the code stays the listed one (an event's is masked). */
 function withActivated(vouchers: readonly VoucherSummary[], activated: readonly VoucherSummary[]): readonly VoucherSummary[] {
   if (activated.length === 0) return vouchers;
   const byId = new Map(activated.map((v) => [v.id, v]));
-  return vouchers.map((v) => (byId.has(v.id) ? { ...v, ...byId.get(v.id) } : v));
+  return vouchers.map((v) => {
+    const change = byId.get(v.id);
+    return change ? { ...v, state: change.state, activatedAt: change.activatedAt, validUntil: change.validUntil, routerId: change.routerId } : v;
+  });
 }
 
 export const vouchersActions = {

@@ -120,13 +120,13 @@ export function VouchersView() {
                       <span data-testid={`batch-total-${b.id}`}>{format.number(b.count)}</span>
                       <span className="muted small-text mono">{codeSpec(b)}</span>
                     </td>
-                    <td className="wrap">
+                    <td>
                       <VoucherCounts batch={b} />
                     </td>
-                    <td className="wrap">
+                    <td>
                       <PushLines batch={b} routerName={routerName} />
                     </td>
-                    <td className="wrap">{b.comment || '—'}</td>
+                    <td>{b.comment || '—'}</td>
                     <td className="actions-cell">
                       <div className="actions">
                         <button type="button" className="small" data-testid={`batch-open-${b.id}`} onClick={() => openBatchPage(b.id)}>
