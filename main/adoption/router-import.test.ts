@@ -50,7 +50,11 @@ describe('importing a router set up with mikhmon', () => {
     const builtIn = new Set(['default', 'default-encryption']);
     const profileNames = [...sim.model.print('/ip/hotspot/user/profile'), ...sim.model.print('/ppp/profile')].map((p) => p.name!).filter((n) => !builtIn.has(n)).sort();
     expect(profileNames).toEqual(expect.arrayContaining([...MIKHMON_PROFILES.map((p) => p.name), ...MIKHMON_PPP_PROFILES.map((p) => p.name)]));
-    expect(preview.plans.map((p) => p.name).sort()).toEqual(profileNames);
+    // RouterOS keeps 'pppoe-10M' (the ISP seed) and 'PPPoE-10M' (mikhmon's) apart; plans differ in more than case, so the second is reported.
+    const distinct = (path: string) => new Set(sim.model.print(path).map((p) => p.name!.toLowerCase()).filter((n) => !builtIn.has(n))).size;
+    expect(preview.plans).toHaveLength(distinct('/ip/hotspot/user/profile') + distinct('/ppp/profile'));
+    expect(preview.plans.map((p) => p.name)).toEqual(expect.arrayContaining(MIKHMON_PROFILES.map((p) => p.name)));
+    expect(preview.conflicts).toEqual(expect.arrayContaining([{ item: "PPP profile 'PPPoE-10M'", reason: expect.stringMatching(/differs only in upper and lower case/) }]));
     const vouchers = MIKHMON_USERS.filter((u) => u.mode === 'vc');
     expect(preview.voucherBatches.reduce((n, b) => n + b.count, 0)).toBe(vouchers.length);
     expect(JSON.stringify(preview)).not.toContain(MIKHMON_USERS.find((u) => u.mode === 'up')!.password);
@@ -58,8 +62,6 @@ describe('importing a router set up with mikhmon', () => {
     expect((await call('plans.list', {})).plans).toEqual([]);
 
     const first = await imported();
-    // RouterOS keeps 'pppoe-10M' (the ISP seed) and 'PPPoE-10M' (mikhmon's) apart; plans differ in more than case, so one is reported.
-    const distinct = (path: string) => new Set(sim.model.print(path).map((p) => p.name!.toLowerCase()).filter((n) => !builtIn.has(n))).size;
     expect(first).toMatchObject({ plans: distinct('/ip/hotspot/user/profile') + distinct('/ppp/profile'), vouchers: vouchers.length });
     const { plans } = await call('plans.list', {});
     const priced = MIKHMON_PROFILES[0]!;

@@ -31,7 +31,30 @@ export async function readInventory(services: Services, routerId: number): Promi
 export async function previewImport(tx: BusinessTx, tenantId: number, inventory: RouterInventory): Promise<ImportPreview> {
   const settings = await tx.tenants.settings(tenantId);
   const plans = (await tx.plans.list(tenantId)).map((p) => ({ id: p.id, kind: p.kind, name: p.name }));
-  return planImport(inventory, { plans, logins: await tx.loginNames.all(tenantId) }, { currency: settings.currency, timeZone: settings.timeZone, now: Date.now() });
+  const preview = planImport(inventory, { plans, logins: await tx.loginNames.all(tenantId) }, { currency: settings.currency, timeZone: settings.timeZone, now: Date.now() });
+  return withoutCaseTwins(preview, plans);
+}
+
+/**
+ * RouterOS tells 'pppoe-10M' from 'PPPoE-10M'; the console's plan names differ in more than case.
+ * A profile whose name only differs in case from a plan (or from another profile of the import)
+ * is reported, not proposed: otherwise every preview would propose it again.
+ */
+function withoutCaseTwins(preview: ImportPreview, plans: ReadonlyArray<{ kind: string; name: string }>): ImportPreview {
+  const key = (kind: string, name: string) => `${kind}:${name.toLowerCase()}`;
+  const taken = new Map(plans.map((p) => [key(p.kind, p.name), p.name]));
+  const plansToCreate: ImportPreview['plansToCreate'] = [];
+  const conflicts = [...preview.conflicts];
+  for (const draft of preview.plansToCreate) {
+    const twin = taken.get(key(draft.kind, draft.name));
+    if (twin === undefined) {
+      taken.set(key(draft.kind, draft.name), draft.name);
+      plansToCreate.push(draft);
+    } else {
+      conflicts.push({ item: `${draft.kind === 'hotspot' ? 'hotspot user profile' : 'PPP profile'} '${draft.name}'`, reason: `not imported: its name differs only in upper and lower case from '${twin}'` });
+    }
+  }
+  return { ...preview, plansToCreate, conflicts };
 }
 
 const batchKey = (v: VoucherDraft) => `${v.planName}\u0000${v.batch ?? 'imported'}`;
@@ -85,12 +108,6 @@ export async function applyImport(tx: BusinessTx, tenantId: number, routerId: nu
       continue;
     }
     const { tenantId: _ignored, ...input } = parsed.data;
-    // RouterOS tells 'pppoe-10M' from 'PPPoE-10M'; plan names differ in more than case.
-    const twin = await tx.plans.findByName(tenantId, draft.kind, draft.name);
-    if (twin) {
-      created.conflicts.push({ item: `${draft.kind === 'hotspot' ? 'hotspot user profile' : 'PPP profile'} '${draft.name}'`, reason: `not imported: the plan '${twin.name}' differs only in upper and lower case` });
-      continue;
-    }
     const plan = await tx.plans.insert({ ...input, tenantId, currency }, now);
     await tx.provisioning.set(tenantId, 'plan', plan.id, routerId, { state: 'pending', message: 'imported: checking the router’s profile', drift: [] }, now);
     await tx.jobs.enqueue('plans.sync', { planId: plan.id, routerId, check: true }, { tenantId });
