@@ -83,7 +83,7 @@ describe('plans, subscribers and vouchers in Chromium, against simulated routers
     return created.data as PlanSummary;
   };
 
-  it('lets a tenant admin create a hotspot plan, every field’s error at once, and shows it reach applied on the router', async () => {
+  it('lets a tenant admin create a hotspot plan, every field’s error at once, shows it reach applied on the router, and adopts the profile as changed on the router', async () => {
     const page = await open(accounts.admin, 'plans', LAPTOP);
     await page.getByTestId('plans-empty').waitFor();
     await page.getByTestId('plans-add').click();
@@ -119,6 +119,18 @@ describe('plans, subscribers and vouchers in Chromium, against simulated routers
     await page.getByTestId(`plan-details-${planId}`).click();
     await page.getByTestId(`plan-detail-${planId}`).waitFor();
     expect(await findClipped(page)).toEqual([]);
+
+    // Someone doubles the download on the router by hand: a check shows the drift, field by field; the admin adopts the router's.
+    const key = `${planId}-${live.a.router.id}`;
+    live.a.sim.model.set('/ip/hotspot/user/profile', '1 Day', { 'rate-limit': '1M/4M' });
+    await page.getByTestId(`plan-check-${planId}`).click();
+    await page.locator(`[data-testid="plan-state-${key}"][data-state="drift"]`).waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId(`plan-drift-${key}`).textContent()).toContain('rate-limit');
+    expect(await findClipped(page)).toEqual([]);
+    await page.getByTestId(`plan-adopt-${key}`).click();
+    await toast(page, `plan 1 Day adopted from ${live.a.sim.name}`).waitFor();
+    await page.locator(`[data-testid="plan-state-${key}"][data-state="applied"]`).waitFor({ timeout: 30_000 });
+    expect(await row.textContent()).toContain('4.00 Mbps');
   });
 
   it('lets an operator create a subscriber, shows the viewer a masked phone, and lights its dot while it has a session on its router', async () => {
@@ -254,7 +266,7 @@ describe('plans, subscribers and vouchers in Chromium, against simulated routers
     expect(await findClipped(page)).toEqual([]);
   });
 
-  it('exports a batch as CSV with its codes', async () => {
+  it('exports a batch as CSV with its codes, and keeps its plan from being deleted', async () => {
     const plan = await seedPlan('1 Hour');
     const generated = await dispatchInvoke(live.services, accounts.operator.session, 'vouchers.generate', { planId: plan.id, count: 5, codeLength: 6, charset: 'digits' });
     if (!generated.ok) throw new Error(generated.error.message);
@@ -268,5 +280,14 @@ describe('plans, subscribers and vouchers in Chromium, against simulated routers
     if (!listed.ok) throw new Error(listed.error.message);
     for (const { code } of (listed.data as { vouchers: Array<{ code: string }> }).vouchers) expect(csv).toContain(code);
     await toast(page, new RegExp(`batch #${batch.id} \\(1 Hour\\) exported`)).waitFor();
+
+    // A plan its vouchers still use cannot be deleted: the admin is told by what, and the plan stays.
+    const admin = await open(accounts.admin, 'plans');
+    await admin.getByTestId(`plan-delete-${plan.id}`).click();
+    await admin.getByTestId('plan-delete-confirm-confirm').click();
+    expect(await admin.getByTestId('plan-delete-error').textContent()).toMatch(/in use by .*5 voucher/);
+    await toast(admin, 'could not delete plan 1 Hour').waitFor();
+    await admin.getByTestId('plan-delete-confirm-cancel').click();
+    await admin.getByTestId(`plan-row-${plan.id}`).waitFor();
   });
 });

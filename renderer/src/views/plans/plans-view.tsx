@@ -1,5 +1,4 @@
 import { Fragment, useCallback, useEffect, useState } from 'react';
-import type { ContractError } from '../../../../main/contract/errors';
 import type { PlanSummary } from '../../../../main/plans/contract';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ExportCsvButton, type CsvColumn } from '../../components/export-csv-button';
@@ -23,16 +22,6 @@ import '../../styles/business.css';
 
 type Editing = { plan: PlanSummary | null } | null;
 
-/** The counts a "plan in use" conflict carries, in words, when its details name them. */
-function inUseText(error: ContractError): string | null {
-  const details = error.details as { subscriberCount?: unknown; voucherCount?: unknown } | undefined;
-  const counts = [
-    typeof details?.subscriberCount === 'number' ? `${details.subscriberCount} subscriber${details.subscriberCount === 1 ? '' : 's'}` : null,
-    typeof details?.voucherCount === 'number' ? `${details.voucherCount} voucher${details.voucherCount === 1 ? '' : 's'}` : null,
-  ].filter(Boolean);
-  return counts.length > 0 ? `In use by ${counts.join(' and ')}.` : null;
-}
-
 /** Plans of the tenant with where each stands on its routers. One `plans.list` on mount, then events only. */
 export function PlansView() {
   const scope = useViewTenant();
@@ -47,7 +36,8 @@ export function PlansView() {
   const format = useFormat();
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<PlanSummary | null>(null);
-  const [deleteError, setDeleteError] = useState<ContractError | null>(null);
+  // The backend's refusal names what uses the plan ("in use by 3 subscriber(s) and 20 voucher(s)").
+  const [deleteError, setDeleteError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [open, setOpen] = useState<number | null>(null);
   const closeForm = useCallback(() => setEditing(null), []);
@@ -73,7 +63,7 @@ export function PlansView() {
     const result = await deletePlan(deleting.id);
     setBusy(false);
     if (result.ok) cancelDelete();
-    else setDeleteError(result.error);
+    else setDeleteError(result.error.message);
   };
 
   const csvColumns: CsvColumn<PlanSummary>[] = [
@@ -243,7 +233,7 @@ export function PlansView() {
           )}
           {deleteError && (
             <p className="error" role="alert" data-testid="plan-delete-error">
-              {deleteError.message} {inUseText(deleteError)}
+              {deleteError}
             </p>
           )}
         </ConfirmDialog>
