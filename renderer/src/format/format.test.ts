@@ -1,34 +1,67 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { formatBytes } from './bytes';
 import { formatDuration } from './duration';
 import { formatRate } from './rate';
 import { formatDateTime } from './date-time';
+import { resetLocaleStore, setTenantLocale } from './locale-store';
 import { formatAmount, formatNumber } from './number';
+
+const EN_KE = { locale: 'en-KE' };
+const DE_DE = { locale: 'de-DE' };
 
 describe('formatBytes', () => {
   it('uses binary units with three significant figures', () => {
-    expect(formatBytes(0)).toBe('0 B');
-    expect(formatBytes(1023)).toBe('1023 B');
-    expect(formatBytes(1536)).toBe('1.50 KiB');
-    expect(formatBytes(15 * 1024 * 1024)).toBe('15.0 MiB');
-    expect(formatBytes(300 * 1024 ** 3)).toBe('300 GiB');
+    expect(formatBytes(0, EN_KE)).toBe('0 B');
+    expect(formatBytes(1536, EN_KE)).toBe('1.50 KiB');
+    expect(formatBytes(15 * 1024 * 1024, EN_KE)).toBe('15.0 MiB');
+    expect(formatBytes(300 * 1024 ** 3, EN_KE)).toBe('300 GiB');
+  });
+  it("writes the decimal separator and digit grouping of the tenant's locale, keeping the unit", () => {
+    expect(formatBytes(1023, EN_KE)).toBe('1,023 B');
+    expect(formatBytes(1023, DE_DE)).toBe('1.023 B');
+    expect(formatBytes(1536, DE_DE)).toBe('1,50 KiB');
+    expect(formatBytes(15 * 1024 * 1024, DE_DE)).toBe('15,0 MiB');
+    expect(formatBytes(1023.5 * 1024 ** 5, EN_KE)).toBe('1,024 PiB');
+    expect(formatBytes(1023.5 * 1024 ** 5, DE_DE)).toBe('1.024 PiB');
   });
   it('shows a dash for values that are not counters', () => {
-    expect(formatBytes(-1)).toBe('—');
-    expect(formatBytes(Number.NaN)).toBe('—');
+    expect(formatBytes(-1, DE_DE)).toBe('—');
+    expect(formatBytes(Number.NaN, EN_KE)).toBe('—');
   });
 });
 
 describe('formatRate', () => {
   it('uses decimal bit units', () => {
-    expect(formatRate(0)).toBe('0 bps');
-    expect(formatRate(999)).toBe('999 bps');
-    expect(formatRate(1_250_000)).toBe('1.25 Mbps');
-    expect(formatRate(12_500)).toBe('12.5 kbps');
-    expect(formatRate(2e9)).toBe('2.00 Gbps');
+    expect(formatRate(0, EN_KE)).toBe('0 bps');
+    expect(formatRate(999, EN_KE)).toBe('999 bps');
+    expect(formatRate(1_250_000, EN_KE)).toBe('1.25 Mbps');
+    expect(formatRate(12_500, EN_KE)).toBe('12.5 kbps');
+    expect(formatRate(2e9, EN_KE)).toBe('2.00 Gbps');
+  });
+  it("writes the tenant's decimal separator", () => {
+    expect(formatRate(1_250_000, DE_DE)).toBe('1,25 Mbps');
+    expect(formatRate(12_500, DE_DE)).toBe('12,5 kbps');
+    expect(formatRate(250_000, DE_DE)).toBe('250 kbps');
+  });
+  it('groups the digits of a rate past the largest unit', () => {
+    expect(formatRate(1_500e12, EN_KE)).toBe('1,500 Tbps');
+    expect(formatRate(1_500e12, DE_DE)).toBe('1.500 Tbps');
   });
   it('carries a value that rounds to 1000 into the next unit', () => {
-    expect(formatRate(999_700)).toBe('1.00 Mbps');
+    expect(formatRate(999_700, EN_KE)).toBe('1.00 Mbps');
+    expect(formatRate(999_700, DE_DE)).toBe('1,00 Mbps');
+  });
+});
+
+describe('bytes and rates without settings', () => {
+  afterEach(resetLocaleStore);
+  it('follow the tenant on screen, as the live tables and the dashboard call them', () => {
+    setTenantLocale({ tenantId: 1, name: 'Berlin Net', timeZone: 'Europe/Berlin', locale: 'de-DE', currency: 'EUR', logo: null });
+    expect(formatBytes(1536)).toBe('1,50 KiB');
+    expect(formatRate(1_250_000)).toBe('1,25 Mbps');
+    setTenantLocale({ tenantId: 2, name: 'Nairobi Net', timeZone: 'Africa/Nairobi', locale: 'en-KE', currency: 'KES', logo: null });
+    expect(formatBytes(1536)).toBe('1.50 KiB');
+    expect(formatRate(1_250_000)).toBe('1.25 Mbps');
   });
 });
 

@@ -23,6 +23,15 @@ export const localeSelectors = {
   settings: (s: LocaleState): LocaleSettings => s.tenant ?? NONE,
 };
 
+/**
+ * The settings to format with right now, for formatters called without settings (column
+ * definitions, chart axes). Such a caller shows a new locale at its next render; components that
+ * must re-render at once on a change subscribe through useFormat.
+ */
+export function tenantLocaleNow(): LocaleSettings {
+  return localeSelectors.settings(useLocaleStore.getState());
+}
+
 export function setTenantLocale(tenant: TenantSettings | null): void {
   useLocaleStore.setState({ tenant });
 }
