@@ -10,7 +10,7 @@ import { createPlan, updatePlan } from './plans-live';
 import { RouterChecklist } from './router-checklist';
 
 export const KIND_LABELS: Record<PlanKind, string> = { hotspot: 'Hotspot', pppoe: 'PPPoE' };
-export const EXPIRY_LABELS: Record<ExpiryAction, string> = {
+const EXPIRY_LABELS: Record<ExpiryAction, string> = {
   disable: 'Disable the account',
   remove: 'Remove the account',
   move: 'Move to an expired profile',

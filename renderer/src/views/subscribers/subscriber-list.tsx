@@ -23,7 +23,7 @@ const SEARCH_PAUSE_MS = 300;
 export const STATUS_LABELS: Record<SubscriberStatus, string> = { pending: 'Pending', active: 'Active', expired: 'Expired', disabled: 'Disabled' };
 
 /** Opens a subscriber's page: a new history entry, so Back returns to the list with its filters. */
-export const openSubscriber = (id: number) => {
+const openSubscriber = (id: number) => {
   window.location.hash = hashWithParams(window.location.hash, { subscriber: String(id) });
 };
 
