@@ -55,6 +55,9 @@ describe('model.loginHotspot', () => {
     // Without a MAC the browser is some new device, so the lock refuses it too.
     expect(r.model.loginHotspot({ user: 'cara', password: 'pw' })).toMatchObject({ ok: false });
     expect(r.model.loginHotspot({ user: 'cara', password: 'pw', macAddress: PHONE })).toMatchObject({ ok: true });
+    // 00:00:00:00:00:00 is RouterOS's "no device": such a user logs in from anywhere.
+    await add('/ip/hotspot/user/add', '=name=dina', '=password=pw', '=mac-address=00:00:00:00:00:00');
+    expect(r.model.loginHotspot({ user: 'dina', password: 'pw', macAddress: LAPTOP })).toMatchObject({ ok: true });
   });
 
   it("counts the profile's shared-users against the user's sessions online", async () => {

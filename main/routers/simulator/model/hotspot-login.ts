@@ -31,6 +31,12 @@ export interface LoginAttempt {
   server: string;
 }
 
+/** The device a user is locked to; RouterOS writes `00:00:00:00:00:00` (or nothing) for none. */
+export function macLockOf(values: Record<string, string>): string | undefined {
+  const mac = values['mac-address'];
+  return mac && mac !== '00:00:00:00:00:00' ? mac : undefined;
+}
+
 /** Why RouterOS would refuse this login (its login page text), or undefined if it lets it in. */
 export function refuseHotspotLogin(state: HotspotLoginState, attempt: LoginAttempt): string | undefined {
   const user = state.users().find(attempt.user);
@@ -39,7 +45,7 @@ export function refuseHotspotLogin(state: HotspotLoginState, attempt: LoginAttem
   if ((user.values.password ?? '') !== attempt.password) return HOTSPOT_LOGIN_ERRORS.invalidUser;
   const server = user.values.server ?? 'all';
   if (server !== 'all' && server !== attempt.server) return HOTSPOT_LOGIN_ERRORS.invalidUser;
-  const lockedTo = user.values['mac-address'];
+  const lockedTo = macLockOf(user.values);
   if (lockedTo && lockedTo.toUpperCase() !== attempt.macAddress.toUpperCase()) return HOTSPOT_LOGIN_ERRORS.invalidMac(attempt.user);
   const online = state.sessionsOf(attempt.user);
   const hit = limitReached(userLimits(user.values), hotspotUsage(user, online, state.clockMs));

@@ -1,7 +1,7 @@
 import type { HotspotLoginRequest, HotspotLoginResult, HotspotSessionInit } from '../types';
 import type { Flow } from './flow';
 import { durationMs, hotspotUsage, limitCrossedAt, userLimits } from './hotspot-limits';
-import { type HotspotLoginState, isUnusedVoucher, refuseHotspotLogin } from './hotspot-login';
+import { type HotspotLoginState, isUnusedVoucher, macLockOf, refuseHotspotLogin } from './hotspot-login';
 import { emptyUserData, type HotspotActiveData, type HotspotUserData } from './menus-hotspot';
 import type { Menu, MenuRow } from './menu';
 import type { ModelContext } from './model-context';
@@ -113,7 +113,7 @@ export class HotspotSessions implements HotspotLoginState {
     const free: string[] = [];
     for (const user of this.users().all()) {
       const name = user.values.name;
-      if (name === undefined || this.byUser.has(name) || user.values['mac-address'] || isUnusedVoucher(this, user)) continue;
+      if (name === undefined || this.byUser.has(name) || macLockOf(user.values) || isUnusedVoucher(this, user)) continue;
       const server = user.values.server && user.values.server !== 'all' ? user.values.server : '';
       if (refuseHotspotLogin(this, { user: name, password: user.values.password ?? '', macAddress: '', server }) === undefined) free.push(name);
     }
@@ -122,7 +122,7 @@ export class HotspotSessions implements HotspotLoginState {
 
   /** A demo client redeems a random unused voucher with its own password; false if none is left. */
   redeemVoucher(): boolean {
-    const unused = [...this.users().all()].filter((u) => u.values.disabled !== 'true' && !u.values['mac-address'] && isUnusedVoucher(this, u));
+    const unused = [...this.users().all()].filter((u) => u.values.disabled !== 'true' && !macLockOf(u.values) && isUnusedVoucher(this, u));
     if (unused.length === 0) return false;
     const voucher = this.host.rand.pick(unused);
     return this.login({ user: voucher.values.name!, password: voucher.values.password ?? '' }).ok;
