@@ -4,7 +4,7 @@ import type { Session, SessionUser } from '../auth/session';
 import { readScope, writeTenant } from '../auth/tenant-scope';
 import { DomainError } from '../contract/errors';
 import type { DomainHandlers } from '../core/handlers';
-import { priceText } from './card-texts';
+import { priceText } from './card-texts-contract';
 import { maskBatch, maskVoucher } from './code-mask';
 import { SHEET_CHUNK_BYTES, type SheetChunk, type voucherInvokes } from './contract';
 import { hotspotLoginUrl } from './login-url-contract';

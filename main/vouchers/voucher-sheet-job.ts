@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { CoreServices } from '../core/services';
 import type { JobContext } from '../jobs/define-job';
 import { PermanentJobError } from '../jobs/errors';
-import { priceText, validityText } from './card-texts';
+import { priceText, validityText } from './card-texts-contract';
 import type { voucherSheetRequest, VoucherSheetReady } from './contract';
 import { hotspotLoginUrl } from './login-url-contract';
 import { renderSheetOffThread } from './sheet-renderer';

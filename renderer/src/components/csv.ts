@@ -1,3 +1,5 @@
+import { saveBlob } from './save-file';
+
 /**
  * RFC 4180 CSV: every field quoted when it holds a comma, quote or line break; CRLF between
  * records. A field that starts with = + - @ (or a tab / CR) gets a leading apostrophe, because
@@ -15,13 +17,5 @@ function csvField(value: string): string {
 
 /** Hands the text to the browser (or Electron's save dialog) as a file download. */
 export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has its own reference to the blob by now.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  saveBlob(fileName, new Blob([text], { type }));
 }

@@ -12,9 +12,10 @@ import { Field, fieldAria } from '../plans/field';
 import { ModalForm } from '../plans/modal-form';
 import { plansSelectors, usePlansStore } from '../plans/plans-store';
 import { rememberLoginUrl, rememberedLoginUrl } from './login-url-memory';
-import { cardPriceText, cardValidityText } from './card-texts';
+import { priceText, validityText } from '../../../../main/vouchers/card-texts-contract';
 import { PrintPreview } from './print-preview';
-import { renderSheet, saveBlob, type SheetPhase } from './sheet-download';
+import { saveBlob } from '../../components/save-file';
+import { renderSheet, type SheetPhase } from './sheet-download';
 import { passwordsFromCsv } from './voucher-passwords';
 
 const LAYOUT_LABELS: Record<SheetLayout, string> = { a4: 'A4 sheet', 'roll-58': '58 mm roll', 'roll-80': '80 mm roll' };
@@ -186,8 +187,8 @@ export function PrintDialog({ batch, tenantId, onClose }: PrintDialogProps) {
           tenantName={tenant?.name ?? ''}
           logo={tenant?.logo ?? null}
           planName={batch.planName}
-          priceText={plan ? cardPriceText(plan.priceMinor, plan.currency, tenant?.locale) : ''}
-          validityText={plan ? cardValidityText(plan) : ''}
+          priceText={plan ? priceText(plan.priceMinor, plan.currency, tenant?.locale ?? 'en') : ''}
+          validityText={plan ? validityText(plan) : ''}
           cards={cards}
         />
       )}

@@ -102,15 +102,3 @@ export async function renderSheet(
   }
 }
 
-/** Hands the bytes to the browser as a file; on the desktop Electron's download handling asks where to save it. */
-export function saveBlob(fileName: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download holds its own reference to the blob by now.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}

@@ -1,4 +1,9 @@
-import type { PlanRecord } from '../plans/plan-repository';
+import type { PlanSummary } from '../plans/contract';
+
+/*
+ * What a printed card says about price and time: the sheet (main/vouchers/voucher-sheet-job.ts)
+ * and the print preview in the renderer word it the same way from this one file.
+ */
 
 /**
  * A price from integer minor units, in the tenant's locale with Latin digits and the ISO code
@@ -31,7 +36,7 @@ export function durationText(seconds: number): string {
  * and unit names in many locales are not Latin. Validity runs from the first login; a plan
  * without one may still limit online time.
  */
-export function validityText(plan: Pick<PlanRecord, 'validitySeconds' | 'uptimeLimitSeconds'>): string {
+export function validityText(plan: Pick<PlanSummary, 'validitySeconds' | 'uptimeLimitSeconds'>): string {
   if (plan.validitySeconds !== null) return durationText(plan.validitySeconds);
   if (plan.uptimeLimitSeconds !== null) return `${durationText(plan.uptimeLimitSeconds)} online`;
   return 'no time limit';

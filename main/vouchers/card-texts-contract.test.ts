@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { durationText, priceText, validityText } from './card-texts';
+import { durationText, priceText, validityText } from './card-texts-contract';
 
 // Intl puts a no-break space between code and amount in some locales: compare with plain spaces.
 const plain = (text: string) => text.replace(/\s/g, ' ');
