@@ -227,12 +227,6 @@ export class SqliteVoucherRepository implements VoucherRepository {
     this.db.prepare('DELETE FROM voucher_sheets WHERE created_at < ?').run(cutoff);
   }
 
-  async liveCountByPlan(planId: number): Promise<number> {
-    return this.db
-      .prepare<[number], { n: number }>("SELECT count(*) AS n FROM vouchers v JOIN voucher_batches b ON b.id = v.batch_id WHERE b.plan_id = ? AND v.state IN ('unused', 'active')")
-      .get(planId)!.n;
-  }
-
   /** Counts by state and progress per router for the batches, in two statements whatever their number. */
   private summaries(rows: BatchRow[]): BatchRecord[] {
     if (rows.length === 0) return [];

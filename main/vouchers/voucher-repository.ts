@@ -109,6 +109,4 @@ export interface VoucherRepository {
   sheet(tenantId: number | null, jobId: number): Promise<SheetRecord | null>;
   /** Forgets sheets rendered before `cutoff` (their files are deleted by the caller). */
   deleteSheetsBefore(cutoff: number): Promise<void>;
-  /** Vouchers of the plan that are not used up or expired (a plan in use stays). */
-  liveCountByPlan(planId: number): Promise<number>;
 }
