@@ -1,7 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../main/auth/password';
+import type { Session } from '../main/auth/session';
 import type { Role } from '../main/contract';
+import { dispatchInvoke } from '../main/core/dispatch';
 import { launchChromium } from './fixtures/browser';
 import { startLiveConsole, type LiveConsole } from './fixtures/live-console';
 import { signIn } from './fixtures/sign-in';
@@ -25,6 +27,7 @@ const expectedDate = (iso: string, locale: string, timeZone: string) =>
 describe('navigation by role, the top bar, the tenant in the URL and the tenant locale, in Chromium', () => {
   let browser: Browser;
   let live: LiveConsole;
+  let systemAdmin: Session;
   const contexts: BrowserContext[] = [];
   const accounts: Record<Role, { username: string; password: string }> = {
     viewer: { username: 'alpha-viewer', password: 'Alpha-viewer-pw-1' },
@@ -36,7 +39,7 @@ describe('navigation by role, the top bar, the tenant in the URL and the tenant 
   beforeAll(async () => {
     browser = await launchChromium();
     live = await startLiveConsole();
-    await addSystemAdmin(live);
+    systemAdmin = await addSystemAdmin(live);
     accounts.tenant_admin = live.a.admin;
     for (const role of ['viewer', 'operator'] as const) {
       const { username, password } = accounts[role];
@@ -124,6 +127,58 @@ describe('navigation by role, the top bar, the tenant in the URL and the tenant 
     await page.locator(`[data-testid="pppoe-row-${firstKey}"]`).waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('pppoe-filter-text').inputValue()).toBe(session.address);
     expect(await page.getByTestId('tenant-picker').inputValue()).toBe(String(b.id));
+  });
+
+  /** The value of a parameter of the page's hash, once the view has written it there. */
+  const waitForHashParam = (page: Page, name: string, value: string) =>
+    page.waitForFunction(([n, v]) => new URLSearchParams(location.hash.split('?')[1]).get(n!) === v, [name, value] as const);
+
+  it("keeps the Users view's filters across a reload, in the URL", async () => {
+    const page = await openPage('users');
+    await signIn(page, live.a.admin.username, live.a.admin.password);
+    await page.getByTestId('user-row-alpha-viewer').waitFor();
+    await page.getByTestId('users-filter-role').selectOption('operator');
+    await page.getByTestId('users-filter-text').fill('alpha-');
+    await page.getByTestId('user-row-alpha-viewer').waitFor({ state: 'detached' });
+    await waitForHashParam(page, 'q', 'alpha-');
+    await waitForHashParam(page, 'role', 'operator');
+    const listed = () => page.$$eval('[data-testid^="user-row-"]', (rows) => rows.map((r) => r.getAttribute('data-testid')));
+    const before = await listed();
+    expect(before).toEqual(['user-row-alpha-operator']);
+
+    await page.reload();
+    await page.getByTestId('user-row-alpha-operator').waitFor();
+    expect(await listed()).toEqual(before);
+    expect(await page.getByTestId('users-filter-text').inputValue()).toBe('alpha-');
+    expect(await page.getByTestId('users-filter-role').inputValue()).toBe('operator');
+  });
+
+  it("keeps the Jobs view's filters across a reload, in the URL", async () => {
+    const fail = async (message: string) => {
+      const result = await dispatchInvoke(live.services, systemAdmin, 'jobs.diagnose', { action: 'permanent', message });
+      if (!result.ok) throw new Error(result.error.message);
+      return (result.data as { jobId: number }).jobId;
+    };
+    const kept = await fail('the reload-test router refused the login');
+    const other = await fail('an unrelated failure');
+    const page = await openPage('jobs');
+    await signIn(page, SYSTEM_ADMIN.username, SYSTEM_ADMIN.password);
+    await page.getByTestId(`jobs-failed-${other}`).waitFor({ timeout: 20_000 });
+    const detail = await dispatchInvoke(live.services, systemAdmin, 'jobs.detail', { id: kept });
+    if (!detail.ok) throw new Error(detail.error.message);
+    const { queue } = detail.data as { queue: string };
+    await page.getByTestId('jobs-filter-queue').selectOption(queue);
+    await page.getByTestId('jobs-filter-text').fill('reload-test');
+    await page.getByTestId(`jobs-failed-${other}`).waitFor({ state: 'detached' });
+    await waitForHashParam(page, 'q', 'reload-test');
+    await waitForHashParam(page, 'queue', queue);
+
+    await page.reload();
+    await page.getByTestId(`jobs-failed-${kept}`).waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId(`jobs-failed-${other}`).count()).toBe(0);
+    expect(await page.getByTestId('jobs-filter-text').inputValue()).toBe('reload-test');
+    expect(await page.getByTestId('jobs-filter-queue').inputValue()).toBe(queue);
+    expect(await page.getByTestId('jobs-failed-shown').textContent()).toBe('1');
   });
 
   it('tests a new router before adding it: every field at once, one result line, an unreachable one only knowingly', async () => {

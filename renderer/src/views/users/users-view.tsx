@@ -1,5 +1,5 @@
 import '../../styles/accounts.css';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { UserSummary } from '../../../../main/users/contract';
 import { api } from '../../bridge/api';
 import { ConfirmDialog } from '../../components/confirm-dialog';
@@ -11,7 +11,9 @@ import { useViewTenant } from '../../stores/use-view-tenant';
 import { AuditPanel } from '../audit/audit-panel';
 import { useFormat } from '../../format/use-format';
 import { ExportCsvButton } from '../../components/export-csv-button';
-import { UserForm, type UserFormValues } from './user-form';
+import { useSlashFocus } from '../../components/use-slash-focus';
+import { TENANT_ROLES, UserForm, type UserFormValues } from './user-form';
+import { filterUsers, hashWithUsersFilter, usersFilterFromHash, type UsersFilter } from './users-filter';
 import { attachUsers, userCommands } from './users-live';
 import { usersSelectors, useUsersStore } from './users-store';
 
@@ -45,7 +47,16 @@ function UserList({ tenantId, selfId }: { tenantId: number; selfId: number }) {
   const now = useNow(60_000);
   const format = useFormat();
   const lockedUntil = (u: UserSummary) => (u.lockedUntil !== null && Date.parse(u.lockedUntil) > now ? u.lockedUntil : null);
-  const users = useUsersStore(usersSelectors.users);
+  const allUsers = useUsersStore(usersSelectors.users);
+  // The filter starts from the URL and is written back to it (replaced, so typing does not fill Back).
+  const [filter, setFilter] = useState<UsersFilter>(() => usersFilterFromHash(window.location.hash));
+  const users = useMemo(() => filterUsers(allUsers, filter), [allUsers, filter]);
+  const searchRef = useRef<HTMLInputElement>(null);
+  useSlashFocus(searchRef);
+  useEffect(() => {
+    const next = hashWithUsersFilter(window.location.hash, filter);
+    if (next !== window.location.hash) history.replaceState(history.state, '', next);
+  }, [filter]);
   const loaded = useUsersStore(usersSelectors.loaded);
   const error = useUsersStore(usersSelectors.error);
   const notice = useUsersStore(usersSelectors.notice);
@@ -78,6 +89,33 @@ function UserList({ tenantId, selfId }: { tenantId: number; selfId: number }) {
       ) : (
         <>
           <div className="toolbar">
+            <label className="field-inline" htmlFor="users-filter-role">
+              Role
+              <select id="users-filter-role" value={filter.role} onChange={(e) => setFilter((f) => ({ ...f, role: e.target.value as UsersFilter['role'] }))} data-testid="users-filter-role">
+                <option value="">All roles</option>
+                {TENANT_ROLES.map((r) => (
+                  <option key={r.role} value={r.role}>
+                    {r.role.replace('_', ' ')}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field-inline" htmlFor="users-filter-text">
+              Search
+              <input
+                ref={searchRef}
+                id="users-filter-text"
+                type="search"
+                aria-keyshortcuts="/"
+                placeholder="username, name, email…"
+                value={filter.text}
+                onChange={(e) => setFilter((f) => ({ ...f, text: e.target.value }))}
+                data-testid="users-filter-text"
+              />
+            </label>
+            <span className="counts" role="status">
+              <strong data-testid="users-shown">{users.length}</strong> of {allUsers.length}
+            </span>
             <span className="spacer" />
             <ExportCsvButton
               fileName="users"
