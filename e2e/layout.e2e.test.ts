@@ -10,6 +10,7 @@ import { chooseTenant, liveConsoleAsSystemAdmin, openAsSystemAdmin, showView } f
 
 const LAPTOP = { width: 1280, height: 720 };
 const DESKTOP = { width: 1440, height: 900 };
+const SMALL_LAPTOP = { width: 1024, height: 768 };
 
 /** The rows a virtual table shows, top to bottom, as their data-testid. */
 const rowOrder = (page: Page, prefix: string) =>
@@ -53,24 +54,88 @@ async function exportCsv(page: Page, prefix: string): Promise<string[][]> {
 
 describe('tables and layouts that fit a laptop, in Chromium', () => {
   const t = liveConsoleAsSystemAdmin();
+  /** A job that failed for good with this error, system-wide; its id. */
+  const failJob = async (message: string): Promise<number> => {
+    const failed = await dispatchInvoke(t.live().services, t.session(), 'jobs.diagnose', { action: 'permanent', message });
+    if (!failed.ok) throw new Error(failed.error.message);
+    return (failed.data as { jobId: number }).jobId;
+  };
 
   it.each([LAPTOP, DESKTOP])('clips and covers nothing on any view at $width × $height', async (viewport) => {
     // A failed job with a long error, so the Jobs view has its failed table to lay out too.
-    const failed = await dispatchInvoke(t.live().services, t.session(), 'jobs.diagnose', {
-      action: 'permanent',
-      message: 'router north-02 refused the API login after 3 attempts: check that the API user has the api policy and that the address list allows this console',
-    });
-    if (!failed.ok) throw new Error(failed.error.message);
+    const failed = await failJob('router north-02 refused the API login after 3 attempts: check that the API user has the api policy and that the address list allows this console');
     const page = await openAsSystemAdmin(t.browser(), t.live(), viewport, 'online-users');
     await chooseTenant(page, t.live().a.id);
     const problems: string[] = [];
     for (const { id } of NAV_ITEMS) {
       if ((await page.getByTestId(`nav-${id}`).count()) === 0) continue;
       await showView(page, t.live(), id);
-      if (id === 'jobs') await page.getByTestId(`jobs-failed-${(failed.data as { jobId: number }).jobId}`).waitFor({ timeout: 20_000 });
+      if (id === 'jobs') await page.getByTestId(`jobs-failed-${failed}`).waitFor({ timeout: 20_000 });
       problems.push(...(await findClipped(page)).map((p) => `${id}: ${p}`));
     }
     expect(problems).toEqual([]);
+  });
+
+  it('folds the Routers and Jobs tables at 1024 × 768 so nothing is clipped, the folded values in the details', async () => {
+    const failed = await failJob('router north-02 refused the API login after 3 attempts: check that the API user has the api policy and that the address list allows this console');
+    const { a } = t.live();
+    const page = await openAsSystemAdmin(t.browser(), t.live(), SMALL_LAPTOP, 'routers');
+    await chooseTenant(page, a.id);
+    await showView(page, t.live(), 'routers');
+    expect(await findClipped(page)).toEqual([]);
+    const folded = (await page.getByTestId('routers-table').getAttribute('data-folded'))!.split(' ').filter(Boolean);
+    expect(folded.length).toBeGreaterThan(0);
+    expect(folded).not.toContain('name');
+    expect(folded).not.toContain('status');
+    // Whatever folded away is in the router's details, in full.
+    await page.getByTestId(`router-details-${a.router.id}`).click();
+    await page.getByTestId('router-detail').waitFor();
+    for (const id of folded) expect(await page.getByTestId(`router-detail-${id}`).textContent(), id).toMatch(/\S/);
+    if (folded.includes('system')) expect(await page.getByTestId('router-detail-system').textContent()).toContain(a.sim.name);
+    expect(await findClipped(page)).toEqual([]);
+
+    await showView(page, t.live(), 'jobs');
+    await page.getByTestId(`jobs-failed-${failed}`).waitFor({ timeout: 20_000 });
+    expect(await findClipped(page)).toEqual([]);
+    expect(await page.getByTestId(`jobs-failed-${failed}-error`).count()).toBe(1);
+  });
+
+  it('exports the Jobs tables as CSV exactly as they show, after the filter', async () => {
+    const first = await failJob('first failure: router north-02 refused the login');
+    const second = await failJob('second failure: the disk is full, "really"');
+    const page = await openAsSystemAdmin(t.browser(), t.live(), DESKTOP, 'jobs');
+    await page.getByTestId(`jobs-failed-${second}`).waitFor({ timeout: 20_000 });
+    await page.getByTestId(`jobs-failed-${first}`).waitFor();
+
+    /** Header texts and each row's cells (their full value: the title where a cell has one) as the plain table shows them. */
+    const plainTable = (testId: string) =>
+      page.evaluate((id) => {
+        const table = document.querySelector(`[data-testid="${id}"]`)!;
+        const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent!.trim()).filter((h) => h !== 'Actions');
+        const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td[data-column]')].map((td) => td.getAttribute('title') ?? td.textContent!));
+        return { headers, rows };
+      }, testId);
+    const expectCsvEqualsTable = async (prefix: string) => {
+      const shown = await plainTable(prefix);
+      const [header, ...records] = await exportCsv(page, prefix);
+      const index = shown.headers.map((h) => header!.indexOf(h));
+      for (const [i, h] of shown.headers.entries()) expect(index[i], h).toBeGreaterThanOrEqual(0);
+      expect(records).toHaveLength(shown.rows.length);
+      shown.rows.forEach((row, r) => row.forEach((value, c) => expect(records[r]![index[c]!], `row ${r} ${shown.headers[c]}`).toBe(value)));
+      return { header: header!, records };
+    };
+
+    const queues = await expectCsvEqualsTable('jobs-queues');
+    expect(queues.header).toEqual(['Queue', 'Priority', 'Workers', 'Queued', 'Running', 'Failed', 'Done/min', 'p95']);
+    const all = await expectCsvEqualsTable('jobs-failed');
+    expect(all.records.map((r) => r[all.header.indexOf('Id')])).toEqual(expect.arrayContaining([String(first), String(second)]));
+
+    // Filtered: the export holds the one row the table shows.
+    await page.getByTestId('jobs-filter-text').fill('disk is full');
+    await page.getByTestId(`jobs-failed-${first}`).waitFor({ state: 'detached' });
+    const filtered = await expectCsvEqualsTable('jobs-failed');
+    expect(filtered.records).toHaveLength(1);
+    expect(filtered.records[0]![filtered.header.indexOf('Error')]).toBe('second failure: the disk is full, "really"');
   });
 
   it('keeps the live rates beside the pinned actions at 1280 px and folds the rest into the row detail with full values', async () => {

@@ -1,32 +1,15 @@
-import { useEffect, useState } from 'react';
-import type { JobAction, JobSummary, QueueStats } from '../../../../main/jobs/contract';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { JobAction, JobSummary } from '../../../../main/jobs/contract';
+import { ExportCsvButton } from '../../components/export-csv-button';
+import { useSlashFocus } from '../../components/use-slash-focus';
 import { sessionSelectors, useSessionStore } from '../../stores/session-store';
 import { useFormat } from '../../format/use-format';
+import { durationMs, failedColumns, queueColumns } from './job-columns';
+import { JobTable } from './job-table';
+import { filterJobs, hashWithJobsFilter, jobsFilterFromHash, type JobsFilter } from './jobs-filter';
 import { attachJobs, closeJobDetail, discardJob, openJobDetail, retryJob } from './jobs-live';
 import { jobsSelectors, mayOnJob, useJobsStore } from './jobs-store';
 import '../../styles/jobs.css';
-
-/** The payload cell: hidden payloads say why (the role, or a live update that left it out for the tenant's other roles). */
-const payloadText = (job: JobSummary, mayRead: boolean) => (!job.payloadHidden ? job.payloadSummary : mayRead ? 'open Details for the payload' : 'payload hidden for your role');
-
-const ms = (value: number | null) => (value === null ? '—' : value < 1000 ? `${value < 10 ? value.toFixed(1) : Math.round(value)} ms` : `${(value / 1000).toFixed(1)} s`);
-
-function QueueRow({ q }: { q: QueueStats }) {
-  return (
-    <tr data-testid={`jobs-queue-${q.queue}`}>
-      <td>{q.queue}</td>
-      <td className="num">{q.priority}</td>
-      <td className="num" data-testid={`jobs-queue-${q.queue}-workers`}>
-        {q.busyWorkers}/{q.workers}
-      </td>
-      <td className="num" data-testid={`jobs-queue-${q.queue}-queued`}>{q.queued}</td>
-      <td className="num" data-testid={`jobs-queue-${q.queue}-running`}>{q.running}</td>
-      <td className={`num${q.failed > 0 ? ' hot' : ''}`} data-testid={`jobs-queue-${q.queue}-failed`}>{q.failed}</td>
-      <td className="num" data-testid={`jobs-queue-${q.queue}-completed`}>{q.completedPerMinute}</td>
-      <td className="num">{ms(q.p95DurationMs)}</td>
-    </tr>
-  );
-}
 
 function JobDetailPanel() {
   const detail = useJobsStore(jobsSelectors.detail);
@@ -83,7 +66,7 @@ function JobDetailPanel() {
               <tr key={`${a.attempt}-${a.finishedAt}`}>
                 <td className="num">{a.attempt}</td>
                 <td>{time(a.finishedAt)}</td>
-                <td className="num">{ms(a.durationMs)}</td>
+                <td className="num">{durationMs(a.durationMs)}</td>
                 <td>
                   {a.error}
                   {a.permanent && <span className="tag">permanent</span>}
@@ -112,11 +95,24 @@ export function JobsView() {
   const loaded = useJobsStore(jobsSelectors.loaded);
   const error = useJobsStore(jobsSelectors.error);
   const [actionError, setActionError] = useState<string | null>(null);
+  // The filter starts from the URL and is written back to it (replaced, so typing does not fill Back).
+  const [filter, setFilter] = useState<JobsFilter>(() => jobsFilterFromHash(window.location.hash));
+  const searchRef = useRef<HTMLInputElement>(null);
+  useSlashFocus(searchRef);
   const channel = !user ? null : isSystemAdmin ? 'system.jobs' : user.tenantId === null ? null : `tenant.${user.tenantId}.jobs`;
 
   useEffect(() => (channel === null ? undefined : attachJobs(channel)), [channel]);
+  useEffect(() => {
+    const next = hashWithJobsFilter(window.location.hash, filter);
+    if (next !== window.location.hash) history.replaceState(history.state, '', next);
+  }, [filter]);
 
   const may = (job: JobSummary, action: JobAction) => mayOnJob(access, job, action);
+  const columns = useMemo(
+    () => failedColumns({ isSystemAdmin, time, mayReadPayload: (job) => mayOnJob(access, job, 'payload') }),
+    [isSystemAdmin, time, access],
+  );
+  const shown = useMemo(() => filterJobs(failed, filter), [failed, filter]);
 
   const act = async (job: JobSummary, action: 'retry' | 'discard') => {
     const result = action === 'retry' ? await retryJob(job.id) : await discardJob(job.id);
@@ -134,82 +130,78 @@ export function JobsView() {
         <p className="muted">Loading jobs…</p>
       ) : (
         <>
-          <div className="table-box">
-            <table className="data-table" data-testid="jobs-queues">
-              <thead>
-                <tr>
-                  <th scope="col">Queue</th>
-                  <th scope="col" className="num">Priority</th>
-                  <th scope="col" className="num">Workers</th>
-                  <th scope="col" className="num">Queued</th>
-                  <th scope="col" className="num">Running</th>
-                  <th scope="col" className="num">Failed</th>
-                  <th scope="col" className="num">Done/min</th>
-                  <th scope="col" className="num">p95</th>
-                </tr>
-              </thead>
-              <tbody>
-                {queues.map((q) => (
-                  <QueueRow key={q.queue} q={q} />
-                ))}
-              </tbody>
-            </table>
+          <div className="toolbar">
+            <h2>Queues</h2>
+            <span className="spacer" />
+            <ExportCsvButton fileName="job-queues" columns={queueColumns} rows={queues} testId="jobs-queues-export" />
           </div>
-          <h2>Failed jobs</h2>
+          <JobTable label="Queues" testId="jobs-queues" columns={queueColumns} rows={queues} rowKey={(q) => q.queue} rowTestId={(q) => `jobs-queue-${q.queue}`} />
+          <div className="toolbar">
+            <h2>Failed jobs</h2>
+            <label className="field-inline" htmlFor="jobs-filter-queue">
+              Queue
+              <select id="jobs-filter-queue" value={filter.queue} onChange={(e) => setFilter((f) => ({ ...f, queue: e.target.value }))} data-testid="jobs-filter-queue">
+                <option value="">All queues</option>
+                {/* A queue from a shared link stays choosable before (or without) its stats. */}
+                {[...new Set([...queues.map((q) => q.queue), ...(filter.queue ? [filter.queue] : [])])].map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field-inline" htmlFor="jobs-filter-text">
+              Search
+              <input
+                ref={searchRef}
+                id="jobs-filter-text"
+                type="search"
+                aria-keyshortcuts="/"
+                placeholder="job, error, payload…"
+                value={filter.text}
+                onChange={(e) => setFilter((f) => ({ ...f, text: e.target.value }))}
+                data-testid="jobs-filter-text"
+              />
+            </label>
+            <span className="counts" role="status">
+              <strong data-testid="jobs-failed-shown">{shown.length}</strong> of {failed.length}
+            </span>
+            <span className="spacer" />
+            <ExportCsvButton fileName="failed-jobs" columns={columns} rows={shown} testId="jobs-failed-export" />
+          </div>
           {failed.length === 0 ? (
             <p className="muted" data-testid="jobs-failed-empty">No failed jobs.</p>
+          ) : shown.length === 0 ? (
+            <p className="muted" data-testid="jobs-failed-none-match">No failed jobs match the filter.</p>
           ) : (
-            <div className="table-box">
-              <table className="data-table" data-testid="jobs-failed">
-                <thead>
-                  <tr>
-                    <th scope="col" className="num">Id</th>
-                    <th scope="col">Queue</th>
-                    <th scope="col">Job</th>
-                    {isSystemAdmin && <th scope="col">Tenant</th>}
-                    <th scope="col">Payload</th>
-                    <th scope="col">Error</th>
-                    <th scope="col" className="num">Attempts</th>
-                    <th scope="col">Failed at</th>
-                    <th scope="col">Actions</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {failed.map((job) => (
-                    <tr key={job.id} data-testid={`jobs-failed-${job.id}`}>
-                      <td className="num">{job.id}</td>
-                      <td>{job.queue}</td>
-                      <td>{job.name}</td>
-                      {isSystemAdmin && <td>{job.tenantId ?? 'system'}</td>}
-                      <td className={job.payloadHidden ? 'muted payload' : 'mono payload'} title={payloadText(job, may(job, 'payload'))} data-testid={`jobs-failed-${job.id}-payload`}>
-                        {payloadText(job, may(job, 'payload'))}
-                      </td>
-                      {/* Errors are sentences: they wrap, so the table stays inside its box on a laptop. */}
-                      <td className="wrap" data-testid={`jobs-failed-${job.id}-error`}>
-                        {job.lastError}
-                      </td>
-                      <td className="num">{job.attempts}</td>
-                      <td className="wrap-narrow">{time(job.finishedAt)}</td>
-                      <td className="actions wrap-actions">
-                        <button type="button" className="small" data-testid={`jobs-detail-${job.id}`} onClick={() => void openJobDetail(job.id)}>
-                          Details
-                        </button>
-                        {may(job, 'retry') && (
-                          <button type="button" className="small" data-testid={`jobs-retry-${job.id}`} onClick={() => void act(job, 'retry')}>
-                            Retry
-                          </button>
-                        )}
-                        {may(job, 'discard') && (
-                          <button type="button" className="small" data-testid={`jobs-discard-${job.id}`} onClick={() => void act(job, 'discard')}>
-                            Discard
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <JobTable
+              label="Failed jobs"
+              testId="jobs-failed"
+              columns={columns}
+              rows={shown}
+              rowKey={(job) => String(job.id)}
+              rowTestId={(job) => `jobs-failed-${job.id}`}
+              actions={{
+                width: 210,
+                cell: (job) => (
+                  <>
+                    <button type="button" className="small" data-testid={`jobs-detail-${job.id}`} onClick={() => void openJobDetail(job.id)}>
+                      Details
+                    </button>
+                    {may(job, 'retry') && (
+                      <button type="button" className="small" data-testid={`jobs-retry-${job.id}`} onClick={() => void act(job, 'retry')}>
+                        Retry
+                      </button>
+                    )}
+                    {may(job, 'discard') && (
+                      <button type="button" className="small" data-testid={`jobs-discard-${job.id}`} onClick={() => void act(job, 'discard')}>
+                        Discard
+                      </button>
+                    )}
+                  </>
+                ),
+              }}
+            />
           )}
           <JobDetailPanel />
         </>

@@ -1,7 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ROUTER_TLS_LABELS, type RouterSummary } from '../../../../main/routers/contract';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ExportCsvButton, type CsvColumn } from '../../components/export-csv-button';
+import { fitColumns } from '../../components/fit-columns';
+import { RowDetail } from '../../components/row-detail';
+import { useElementWidth } from '../../components/use-element-width';
+import type { TableColumn } from '../../components/virtual-table';
 import { StatusBadge } from '../../components/status-badge';
 import { TenantPicker } from '../../components/tenant-picker';
 import { useHeldOrder } from '../../components/use-held-order';
@@ -84,6 +88,77 @@ function TlsTag({ router }: { router: RouterSummary }) {
   }
 }
 
+/** A Routers table column: its cell's class and test id beside what fitting and the row detail need. */
+interface RouterColumn extends TableColumn<RouterSummary> {
+  className?: (router: RouterSummary) => string | undefined;
+  testId?: (router: RouterSummary) => string;
+}
+
+const systemText = (r: RouterSummary) => `${r.status.identity ?? '—'} · ${r.status.board ?? '—'} · ${r.status.version ? `RouterOS ${r.status.version}` : '—'}`;
+
+/**
+ * The table's columns, most important first to stay: which router and whether it is up never
+ * fold; on a narrow window the site, the system line and the memory fold away first, into the
+ * router's Details. Widths are what each needs at the table's font, for fitting only.
+ */
+function routerColumns(now: number): RouterColumn[] {
+  return [
+    {
+      id: 'status', header: 'Status', width: 100, text: (r) => r.status.state + (r.status.lastError ? `: ${r.status.lastError}` : ''),
+      cell: (r) => <StatusBadge state={r.status.state} testId={`router-status-${r.id}`} title={r.status.lastError ?? undefined} />,
+    },
+    { id: 'name', header: 'Name', width: 120, text: (r) => r.name, cell: (r) => r.name, testId: (r) => `router-name-${r.id}` },
+    // Two lines per cell instead of a column each keeps the table inside a laptop's content area.
+    {
+      id: 'address', header: 'Address', width: 180, priority: 3, className: () => 'stacked', text: (r) => `${r.host}:${r.port} (${ROUTER_TLS_LABELS[r.tls]})`,
+      cell: (r) => (
+        <>
+          <span className="mono">
+            {r.host}:{r.port}
+          </span>
+          <TlsTag router={r} />
+        </>
+      ),
+    },
+    {
+      id: 'system', header: 'System', width: 190, priority: 4, className: () => 'stacked', text: systemText,
+      cell: (r) => (
+        <>
+          <span data-testid={`router-identity-${r.id}`}>{r.status.identity ?? '—'}</span>
+          <span className="muted small-text" data-testid={`router-system-${r.id}`}>
+            {r.status.board ?? '—'} · {r.status.version ? `RouterOS ${r.status.version}` : '—'}
+          </span>
+        </>
+      ),
+    },
+    { id: 'uptime', header: 'Uptime', width: 90, priority: 2, align: 'end', text: (r) => uptimeOf(r, now), cell: (r) => uptimeOf(r, now) },
+    {
+      id: 'cpu', header: 'CPU', width: 64, priority: 2, align: 'end', text: (r) => percent(r.status.cpuLoad), cell: (r) => percent(r.status.cpuLoad),
+      className: (r) => ((r.status.cpuLoad ?? 0) > 90 ? 'hot' : undefined), testId: (r) => `router-cpu-${r.id}`,
+    },
+    { id: 'memory', header: 'Memory', width: 84, priority: 3, align: 'end', text: (r) => percent(r.status.memoryUsedPercent), cell: (r) => percent(r.status.memoryUsedPercent) },
+    { id: 'site', header: 'Site', width: 90, priority: 5, text: (r) => r.site || '—', cell: (r) => r.site || '—' },
+  ];
+}
+
+/** The pinned actions column: Test, Edit and Remove for operators, and Details once anything folds. */
+const ACTIONS_WIDTH = { operate: 250, view: 90 };
+
+/** The columns that fit the table's box (fitColumns), and the folded ones the Details show. */
+function useFittedColumns(columns: readonly RouterColumn[], actionsWidth: number) {
+  // The table (and its box) appears only once routers are loaded: a callback ref hands the box
+  // over when it mounts, so the width is measured then and not left at "unmeasured".
+  const [box, boxRef] = useState<HTMLDivElement | null>(null);
+  const width = useElementWidth(useMemo(() => ({ current: box }), [box]));
+  const fitted = useMemo(() => {
+    const { shown, folded } = fitColumns([...columns, { id: 'actions', width: actionsWidth, pinned: true }], width);
+    return { shown: shown.filter((c): c is RouterColumn => c.id !== 'actions'), folded: folded as RouterColumn[] };
+  }, [columns, actionsWidth, width]);
+  return { boxRef, ...fitted };
+}
+
+const cellClass = (c: RouterColumn, r: RouterSummary) => [c.align === 'end' ? 'num' : '', c.className?.(r) ?? ''].join(' ').trim() || undefined;
+
 /** Routers: the tenant's routers with live status. One `routers.list` on mount, then events only. */
 export function RoutersView() {
   const scope = useViewTenant();
@@ -106,6 +181,12 @@ export function RoutersView() {
   const [removing, setRemoving] = useState<RouterSummary | null>(null);
   const [removeError, setRemoveError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [detailId, setDetailId] = useState<number | null>(null);
+  const columns = useMemo(() => routerColumns(now), [now]);
+  const { boxRef, shown, folded } = useFittedColumns(columns, canOperate ? ACTIONS_WIDTH.operate : ACTIONS_WIDTH.view);
+  const foldedNote = folded.length === 0 ? undefined : `Not shown at this width, in each router's details: ${folded.map((c) => c.header).join(', ')}`;
+  const hasActions = canOperate || folded.length > 0;
+  const detailRouter = detailId === null ? null : (routers.find((r) => r.id === detailId) ?? null);
   const closeForm = useCallback(() => setEditing(null), []);
   const cancelRemove = useCallback(() => setRemoving(null), []);
 
@@ -163,65 +244,58 @@ export function RoutersView() {
             No routers yet.{canOperate ? ' Add one to start watching it.' : ''}
           </p>
         ) : (
-          <div className="table-box">
-            <table className="data-table fit" data-testid="routers-table">
+          <div className="table-box" ref={boxRef}>
+            <table className="data-table fit" data-testid="routers-table" data-folded={folded.map((c) => c.id).join(' ')}>
               <thead>
                 <tr>
-                  <th scope="col">Status</th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Address</th>
-                  <th scope="col">System</th>
-                  <th scope="col" className="num">Uptime</th>
-                  <th scope="col" className="num">CPU</th>
-                  <th scope="col" className="num">Memory</th>
-                  <th scope="col">Site</th>
-                  {canOperate && <th scope="col">Actions</th>}
+                  {shown.map((c) => (
+                    <th key={c.id} scope="col" className={c.align === 'end' ? 'num' : undefined}>
+                      {c.header}
+                    </th>
+                  ))}
+                  {hasActions && (
+                    <th scope="col" title={foldedNote}>
+                      Actions
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody onPointerEnter={() => setPointerIn(true)} onPointerLeave={() => setPointerIn(false)} data-order-held={pointerIn}>
                 {held.map((r) => (
                   <tr key={r.id} data-testid={`router-row-${r.id}`} data-state={r.status.state} className={r.id === linked ? 'row-linked' : undefined} aria-current={r.id === linked ? 'true' : undefined}>
-                    <td>
-                      <StatusBadge state={r.status.state} testId={`router-status-${r.id}`} title={r.status.lastError ?? undefined} />
-                    </td>
-                    <td data-testid={`router-name-${r.id}`}>{r.name}</td>
-                    {/* Two lines per cell instead of a column each keeps the table inside a 1280 px laptop's content area. */}
-                    <td className="stacked">
-                      <span className="mono">
-                        {r.host}:{r.port}
-                      </span>
-                      <TlsTag router={r} />
-                    </td>
-                    <td className="stacked">
-                      <span data-testid={`router-identity-${r.id}`}>{r.status.identity ?? '—'}</span>
-                      <span className="muted small-text" data-testid={`router-system-${r.id}`}>
-                        {r.status.board ?? '—'} · {r.status.version ? `RouterOS ${r.status.version}` : '—'}
-                      </span>
-                    </td>
-                    <td className="num">{uptimeOf(r, now)}</td>
-                    <td className={`num${(r.status.cpuLoad ?? 0) > 90 ? ' hot' : ''}`} data-testid={`router-cpu-${r.id}`}>
-                      {percent(r.status.cpuLoad)}
-                    </td>
-                    <td className="num">{percent(r.status.memoryUsedPercent)}</td>
-                    <td>{r.site || '—'}</td>
-                    {canOperate && (
+                    {shown.map((c) => (
+                      <td key={c.id} className={cellClass(c, r)} data-column={c.id} data-testid={c.testId?.(r)}>
+                        {c.cell(r)}
+                      </td>
+                    ))}
+                    {hasActions && (
                       <td className="actions-cell">
                         <div className="actions">
-                          {tests.get(r.id)?.phase === 'requested' || tests.get(r.id)?.phase === 'queued' ? (
-                            <span className="muted small-text" data-testid={`router-testing-${r.id}`} role="status">
-                              testing…
-                            </span>
-                          ) : (
-                            <button type="button" className="small" data-testid={`router-test-${r.id}`} disabled={stale} onClick={() => void testRouter(r.id)}>
-                              Test
+                          {folded.length > 0 && (
+                            <button type="button" className="small" aria-label={`Details of ${r.name}`} data-testid={`router-details-${r.id}`} onClick={() => setDetailId(r.id)}>
+                              Details
                             </button>
                           )}
-                          <button type="button" className="small" data-testid={`router-edit-${r.id}`} disabled={stale} onClick={() => setEditing({ router: r })}>
-                            Edit
-                          </button>
-                          <button type="button" className="small" data-testid={`router-remove-${r.id}`} disabled={stale} onClick={() => setRemoving(r)}>
-                            Remove
-                          </button>
+                          {canOperate &&
+                            (tests.get(r.id)?.phase === 'requested' || tests.get(r.id)?.phase === 'queued' ? (
+                              <span className="muted small-text" data-testid={`router-testing-${r.id}`} role="status">
+                                testing…
+                              </span>
+                            ) : (
+                              <button type="button" className="small" data-testid={`router-test-${r.id}`} disabled={stale} onClick={() => void testRouter(r.id)}>
+                                Test
+                              </button>
+                            ))}
+                          {canOperate && (
+                            <>
+                              <button type="button" className="small" data-testid={`router-edit-${r.id}`} disabled={stale} onClick={() => setEditing({ router: r })}>
+                                Edit
+                              </button>
+                              <button type="button" className="small" data-testid={`router-remove-${r.id}`} disabled={stale} onClick={() => setRemoving(r)}>
+                                Remove
+                              </button>
+                            </>
+                          )}
                         </div>
                       </td>
                     )}
@@ -253,6 +327,16 @@ export function RoutersView() {
               </ul>
             )}
           </div>
+        )}
+        {detailId !== null && (
+          <RowDetail
+            title={detailRouter ? `Router ${detailRouter.name}` : 'Router details'}
+            columns={columns}
+            row={detailRouter}
+            gone="This router has been removed."
+            testId="router-detail"
+            onClose={() => setDetailId(null)}
+          />
         )}
       </ViewGate>
       {importing && tenantId !== null && <RouterImportDialog tenantId={tenantId} routers={routers} onClose={() => setImporting(false)} />}
