@@ -11,6 +11,7 @@ const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
   live: () => import('./live.bench'),
   'live-tables': () => import('./live-tables.bench'),
   provisioning: () => import('./provisioning.bench'),
+  money: () => import('./money.bench'),
   // Not in CI: 30 minutes by default (--minutes=N for a shorter run).
   soak: () => import('./soak.bench'),
 };

@@ -37,9 +37,15 @@ export type AuditAction =
   | 'vouchers.generated'
   | 'vouchers.exported'
   | 'vouchers.printed'
-  | 'router.imported';
+  | 'router.imported'
+  | 'payment.recorded'
+  | 'payment.assigned'
+  | 'payment.reversed'
+  | 'payments.imported'
+  | 'payments.webhook_rejected'
+  | 'payments.webhook_secret_rotated';
 
-export type AuditTargetType = 'user' | 'tenant' | 'settings' | 'router' | 'session' | 'plan' | 'subscriber' | 'voucher_batch';
+export type AuditTargetType = 'user' | 'tenant' | 'settings' | 'router' | 'session' | 'plan' | 'subscriber' | 'voucher_batch' | 'payment';
 
 /** One line of the audit log: who did what, when, to what. Personal data in `details` is masked. */
 export interface AuditEntry {

@@ -99,6 +99,17 @@ export const invokeAccess: Record<InvokeName, InvokeAccess> = {
   // An import creates plans (an admin's decision) from what a router holds.
   'routers.importPreview': ['system_admin', 'tenant_admin'],
   'routers.import': ['system_admin', 'tenant_admin'],
+  // Everyone reads payments (payers masked for viewers); operators take cash and import statements;
+  // reversals and the webhook secret are the admins' (money leaves, or anyone could post payments).
+  'payments.list': 'signed-in',
+  'payments.unmatched': 'signed-in',
+  'payments.ledger': 'signed-in',
+  'payments.record': ['system_admin', 'tenant_admin', 'operator'],
+  'payments.assign': ['system_admin', 'tenant_admin', 'operator'],
+  'payments.importCsv': ['system_admin', 'tenant_admin', 'operator'],
+  'payments.reverse': ['system_admin', 'tenant_admin'],
+  'payments.webhookSettings': ['system_admin', 'tenant_admin'],
+  'payments.rotateWebhookSecret': ['system_admin', 'tenant_admin'],
 };
 
 /**

@@ -1,6 +1,9 @@
 import type { EnqueueOptions, EnqueueResult } from '../jobs/job-engine';
 import type { JobName, JobPayloadInput } from '../jobs/define-job';
 import type { AppJobs } from '../jobs/registry';
+import type { LedgerRepository } from '../payments/ledger-repository';
+import type { PaymentRepository } from '../payments/payment-repository';
+import type { PaymentSettingsRepository } from '../payments/payment-settings-repository';
 import type { PlanRepository } from '../plans/plan-repository';
 import type { ProvisioningRepository } from '../provisioning/provisioning-repository';
 import type { SubscriberRepository } from '../subscribers/subscriber-repository';
@@ -39,6 +42,9 @@ export interface BusinessTx extends TransactionHooks {
   vouchers: VoucherRepository;
   provisioning: ProvisioningRepository;
   loginNames: LoginNameRepository;
+  payments: PaymentRepository;
+  ledger: LedgerRepository;
+  paymentSettings: PaymentSettingsRepository;
   tenants: TenantDirectory;
   jobs: JobQueue;
   audit: AuditTrail;

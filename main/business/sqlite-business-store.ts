@@ -1,5 +1,8 @@
 import type { AuditLog } from '../audit/audit-log';
 import type { JobEngine } from '../jobs/job-engine';
+import { SqliteLedgerRepository } from '../payments/sqlite-ledger-repository';
+import { SqlitePaymentRepository } from '../payments/sqlite-payment-repository';
+import { SqlitePaymentSettingsRepository } from '../payments/sqlite-payment-settings-repository';
 import { SqlitePlanRepository } from '../plans/sqlite-plan-repository';
 import { SqliteProvisioningRepository } from '../provisioning/sqlite-provisioning-repository';
 import type { RouterRepository } from '../routers/router-repository';
@@ -41,6 +44,9 @@ export function sqliteBusinessStore(deps: SqliteBusinessDeps): BusinessStore {
     vouchers: new SqliteVoucherRepository(db, deps.secrets),
     provisioning: new SqliteProvisioningRepository(db),
     loginNames: new SqliteLoginNames(db),
+    payments: new SqlitePaymentRepository(db),
+    ledger: new SqliteLedgerRepository(db),
+    paymentSettings: new SqlitePaymentSettingsRepository(db, deps.secrets),
     tenants,
     jobs,
   };

@@ -16,6 +16,7 @@ import { planEvents, planInvokes } from '../plans/contract';
 import { subscriberEvents, subscriberInvokes } from '../subscribers/contract';
 import { voucherEvents, voucherInvokes } from '../vouchers/contract';
 import { adoptionEvents, adoptionInvokes } from '../adoption/contract';
+import { paymentEvents, paymentInvokes } from '../payments/contract';
 
 /**
  * The whole contract: every invoke and every event of every domain. Each domain declares its
@@ -39,6 +40,7 @@ export const invokes = {
   ...subscriberInvokes,
   ...voucherInvokes,
   ...adoptionInvokes,
+  ...paymentInvokes,
 } satisfies Record<string, InvokeDefinition>;
 
 export const events = {
@@ -57,6 +59,7 @@ export const events = {
   ...subscriberEvents,
   ...voucherEvents,
   ...adoptionEvents,
+  ...paymentEvents,
 } satisfies Record<string, EventDefinition>;
 
 export type Invokes = typeof invokes;

@@ -16,6 +16,7 @@ import { planHandlers } from '../plans/handlers';
 import { subscriberHandlers } from '../subscribers/handlers';
 import { voucherHandlers } from '../vouchers/handlers';
 import { adoptionHandlers } from '../adoption/handlers';
+import { paymentHandlers } from '../payments/handlers';
 
 export type InvokeHandler<N extends InvokeName> = (
   input: ParsedInvokeInput<N>,
@@ -42,4 +43,5 @@ export const handlers: DomainHandlers<InvokeName> = {
   ...subscriberHandlers,
   ...voucherHandlers,
   ...adoptionHandlers,
+  ...paymentHandlers,
 };

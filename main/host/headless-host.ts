@@ -6,6 +6,7 @@ import { createLogger, type Logger } from '../core/logger';
 import type { InvokeLimitOptions } from '../connection/invoke-limits';
 import { KeyFileSecretBox } from '../secrets/key-file-box';
 import { createStaticHandler } from './static-files';
+import { paymentWebhookRoute } from './payment-webhook-route';
 import { attachGateway } from './ws-gateway';
 import { bootstrapAdminFromEnv } from '../auth/first-run';
 import { AllowedHosts } from './allowed-hosts';
@@ -73,12 +74,14 @@ export async function startHeadlessHost(options: HeadlessOptions): Promise<Headl
     throw error;
   }
   const serveStatic = createStaticHandler(options.rendererDir);
+  const servePaymentWebhook = paymentWebhookRoute(core.services, log);
   server.on('request', (req, res) => {
     if (!allowed.hostAllowed(req.headers.host)) {
       log.warn('http request refused: host name not allowed (see --allow-host)', { host: req.headers.host });
       res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end(MISDIRECTED);
       return;
     }
+    if (servePaymentWebhook(req, res)) return;
     serveStatic(req, res).catch((error: unknown) => {
       log.error('http request failed', { url: req.url, error: String(error) });
       if (!res.headersSent) res.writeHead(500).end();

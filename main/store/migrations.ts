@@ -9,6 +9,7 @@ import { jobsMigrations } from '../jobs/migrations';
 import { planMigrations } from '../plans/migrations';
 import { subscriberMigrations } from '../subscribers/migrations';
 import { voucherMigrations } from '../vouchers/migrations';
+import { paymentMigrations } from '../payments/migrations';
 
 /** Every domain's migrations, joined. A domain adds its list here with one line. */
-export const allMigrations: readonly Migration[] = [...systemMigrations, ...routerMigrations, ...tenantMigrations, ...userMigrations, ...authMigrations, ...auditMigrations, ...jobsMigrations, ...planMigrations, ...subscriberMigrations, ...voucherMigrations];
+export const allMigrations: readonly Migration[] = [...systemMigrations, ...routerMigrations, ...tenantMigrations, ...userMigrations, ...authMigrations, ...auditMigrations, ...jobsMigrations, ...planMigrations, ...subscriberMigrations, ...voucherMigrations, ...paymentMigrations];

@@ -83,6 +83,12 @@ const ACTION_TEXT: Record<AuditEntry['action'], string> = {
   'vouchers.exported': 'vouchers exported',
   'vouchers.printed': 'voucher sheet printed',
   'router.imported': 'router’s users imported',
+  'payment.recorded': 'payment recorded',
+  'payment.assigned': 'payment assigned to a subscriber',
+  'payment.reversed': 'payment reversed',
+  'payments.imported': 'payment statement imported',
+  'payments.webhook_rejected': 'payment webhook refused (bad signature)',
+  'payments.webhook_secret_rotated': 'payment webhook secret replaced',
 };
 
 /** One line a person reads: "jane: user created — otto". */

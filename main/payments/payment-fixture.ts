@@ -1,0 +1,50 @@
+import type { Role, Session } from '../auth/session';
+import type { InvokeInput, InvokeName, InvokeOutput } from '../contract';
+import { dispatchInvoke } from '../core/dispatch';
+import type { CoreServices } from '../core/services';
+import type { SubscriberRecord } from '../subscribers/subscriber-repository';
+
+export const as = (role: Role, tenantId: number | null = 1): Session => ({ id: `s-${role}-${tenantId}`, user: { id: 1, username: `${role}-${tenantId}`, role, tenantId } });
+
+export type Call = <N extends InvokeName>(name: N, input: InvokeInput<N>, session?: Session) => Promise<InvokeOutput<N>>;
+
+/** Invokes through the real dispatcher (validation, permissions); a refusal throws with its contract error. */
+export const caller =
+  (services: CoreServices): Call =>
+  async (name, input, session = as('operator')) => {
+    const result = await dispatchInvoke(services, session, name, input);
+    if (!result.ok) throw Object.assign(new Error(result.error.message), { error: result.error });
+    return result.data as never;
+  };
+
+/**
+ * Two tenants selling in KES on Nairobi time, each with a PPPoE plan (on no router: payments
+ * never reach one) and the subscribers named, created through the repositories.
+ */
+export async function seedPaymentTenants(services: CoreServices, subscribers: Array<{ tenantId: 1 | 2; username: string; phone: string | null }>): Promise<SubscriberRecord[]> {
+  const call = caller(services);
+  const plans = new Map<number, number>();
+  for (const tenantId of [1, 2]) {
+    services.tenants.insert(`Tenant ${tenantId}`, null, Date.now());
+    await call('tenants.updateSettings', { name: `Tenant ${tenantId}`, timeZone: 'Africa/Nairobi', locale: 'en-KE', currency: 'KES', logo: null }, as('tenant_admin', tenantId));
+  }
+  return services.business.run(async (tx) => {
+    for (const tenantId of [1, 2]) {
+      const plan = await tx.plans.insert(
+        { tenantId, currency: 'KES', kind: 'pppoe', name: 'Fibre 10M', priceMinor: 150_000, validitySeconds: 30 * 86_400, uptimeLimitSeconds: null, dataLimitBytes: null, rateLimit: null, sharedUsers: null, addressPool: null, localAddress: null, expiry: 'disable', expiredProfile: null, routerIds: [] },
+        Date.now(),
+      );
+      plans.set(tenantId, plan.id);
+    }
+    const out: SubscriberRecord[] = [];
+    for (const s of subscribers) {
+      out.push(
+        await tx.subscribers.insert(
+          { tenantId: s.tenantId, kind: 'pppoe', name: `Customer ${s.username}`, phone: s.phone, email: null, username: s.username, password: 'secret-1', planId: plans.get(s.tenantId)!, status: 'active', validUntil: null, macLock: null, routerIds: [] },
+          Date.now(),
+        ),
+      );
+    }
+    return out;
+  });
+}

@@ -1,0 +1,39 @@
+import type { PaymentProvider, PaymentSource, PaymentState, PaymentSummary } from './contract';
+
+/** A payment as stored, payer in full (mask before broadcasting). */
+export type PaymentRecord = PaymentSummary;
+
+export interface NewPayment {
+  tenantId: number;
+  provider: PaymentProvider;
+  reference: string;
+  amountMinor: number;
+  currency: string;
+  payerPhone: string | null;
+  payerName: string | null;
+  accountReference: string | null;
+  receivedAt: number;
+  subscriberId: number | null;
+  source: PaymentSource;
+  recordedBy: string | null;
+}
+
+export interface PaymentFilter {
+  state?: PaymentState;
+  subscriberId?: number;
+  provider?: PaymentProvider;
+  search?: string;
+  limit: number;
+}
+
+/** Payments of tenants (null tenant: a system admin, all), idempotent by provider reference. */
+export interface PaymentRepository {
+  list(tenantId: number | null, filter: PaymentFilter): Promise<PaymentRecord[]>;
+  get(tenantId: number | null, id: number): Promise<PaymentRecord | null>;
+  byReference(tenantId: number, provider: PaymentProvider, reference: string): Promise<PaymentRecord | null>;
+  insert(payment: NewPayment, now: number): Promise<PaymentRecord>;
+  /** Assigns (unmatched → matched) or reverses a payment. */
+  setState(id: number, state: PaymentState, subscriberId: number | null): Promise<PaymentRecord>;
+  /** Subscribers of the tenant whose phone has this key (phone-key.ts): one is a match, several are not. */
+  subscribersByPhoneKey(tenantId: number, key: string): Promise<number[]>;
+}
