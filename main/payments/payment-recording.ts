@@ -23,8 +23,8 @@ export interface RecordOutcome {
  */
 export async function matchAccount(tx: BusinessTx, tenantId: number, reference: string | null): Promise<number | null> {
   if (reference === null || reference.trim() === '') return null;
-  const byName = await tx.subscribers.byUsername(tenantId, reference);
-  if (byName) return byName.id;
+  const byName = await tx.payments.subscriberByLogin(tenantId, reference);
+  if (byName !== null) return byName;
   const key = phoneKey(reference);
   if (key === null) return null;
   const ids = await tx.payments.subscribersByPhoneKey(tenantId, key);

@@ -34,6 +34,8 @@ export interface PaymentRepository {
   insert(payment: NewPayment, now: number): Promise<PaymentRecord>;
   /** Assigns (unmatched → matched) or reverses a payment. */
   setState(id: number, state: PaymentState, subscriberId: number | null): Promise<PaymentRecord>;
+  /** The subscriber of the tenant with this login name (case-insensitive), or null. */
+  subscriberByLogin(tenantId: number, username: string): Promise<number | null>;
   /** Subscribers of the tenant whose phone has this key (phone-key.ts): one is a match, several are not. */
   subscribersByPhoneKey(tenantId: number, key: string): Promise<number[]>;
 }

@@ -18,6 +18,6 @@ export function maskedPayment(p: PaymentRecord): PaymentSummary {
 }
 
 /** Staff who take and assign payments see the payer whole (to call them back); viewers masked. */
-export const seesPayer = (session: Session) => session.user !== null && session.user.role !== 'viewer';
+const seesPayer = (session: Session) => session.user !== null && session.user.role !== 'viewer';
 
 export const paymentFor = (session: Session, p: PaymentRecord): PaymentSummary => (seesPayer(session) ? p : maskedPayment(p));

@@ -90,6 +90,9 @@ describe('payment webhooks on the headless host: signed, recorded once, answered
     expect((await post('/hooks/payments/1/paypal', generic('A5', 'jane'))).status).toBe(404);
     expect((await fetch(`http://127.0.0.1:${host.port}/hooks/payments/1/generic`)).status).toBe(405);
     expect(payments().n).toBe(0);
+    // The tenant's settings are cached by the endpoint until they change.
+    await call('tenants.updateSettings', { name: 'Tenant 1', timeZone: 'Africa/Nairobi', locale: 'en-KE', currency: 'USD', logo: null }, as('tenant_admin'));
+    expect(await bad(generic('A6', 'jane'))).toMatch(/not the tenant's \(USD\)/);
   });
 
   it('records concurrent webhooks together without losing or doubling any', async () => {

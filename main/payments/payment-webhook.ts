@@ -1,5 +1,6 @@
 import { DomainError } from '../contract/errors';
 import type { CoreServices } from '../core/services';
+import type { TenantSettings } from '../tenants/tenant-settings-contract';
 import { WEBHOOK_PROVIDERS, type WebhookProvider } from './contract';
 import { PaymentIntake } from './payment-intake';
 import { checkWebhookSignature } from './webhook-signature';
@@ -30,6 +31,12 @@ const isProvider = (name: string): name is WebhookProvider => (WEBHOOK_PROVIDERS
  */
 export function paymentWebhook(services: CoreServices, clock: () => number = Date.now): (request: WebhookRequest) => Promise<WebhookReply> {
   const intake = new PaymentIntake(services);
+  // Tenant settings are read and validated whole (Intl checks of zone, locale, currency): once per
+  // tenant, dropped when they change, rather than per payment.
+  const tenants = new Map<number, TenantSettings>();
+  services.bus.on('TenantSettingsChanged', (settings) => tenants.delete(settings.tenantId));
+  const tenantSettings = async (tenantId: number) =>
+    tenants.get(tenantId) ?? tenants.set(tenantId, await services.business.read((tx) => tx.tenants.settings(tenantId))).get(tenantId)!;
   return async (request) => {
     const { tenantId, provider } = request;
     if (!isProvider(provider)) return refuse(404, `unknown provider '${provider.slice(0, 40)}': use ${WEBHOOK_PROVIDERS.join(' or ')}`);
@@ -49,7 +56,7 @@ export function paymentWebhook(services: CoreServices, clock: () => number = Dat
     } catch {
       return refuse(400, 'the body is not JSON');
     }
-    const tenant = await services.business.read((tx) => tx.tenants.settings(tenantId));
+    const tenant = await tenantSettings(tenantId);
     const parsed = parseWebhookBody(provider, json, tenant);
     if (!parsed.ok) return refuse(400, parsed.message);
     try {

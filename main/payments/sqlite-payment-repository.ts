@@ -54,6 +54,7 @@ export class SqlitePaymentRepository implements PaymentRepository {
   private readonly byRef: Statement<[number, string, string], Row>;
   private readonly insertOne: Statement<unknown[]>;
   private readonly byPhone: Statement<[number, string], { id: number }>;
+  private readonly byLogin: Statement<[number, string], { id: number }>;
 
   constructor(private readonly db: Db) {
     this.byId = db.prepare(`${SELECT} WHERE p.id = ?`);
@@ -62,6 +63,7 @@ export class SqlitePaymentRepository implements PaymentRepository {
       `INSERT INTO payments (tenant_id, provider, reference, amount_minor, currency, payer_phone, payer_name, account_reference, received_at, subscriber_id, state, source, recorded_by, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    this.byLogin = db.prepare('SELECT id FROM subscribers WHERE tenant_id = ? AND username_key = ?');
     this.byPhone = db.prepare(`SELECT id FROM subscribers WHERE tenant_id = ? AND ${phoneKeySql('phone')} = ? LIMIT 2`);
   }
 
@@ -106,6 +108,10 @@ export class SqlitePaymentRepository implements PaymentRepository {
     const { changes } = this.db.prepare('UPDATE payments SET state = ?, subscriber_id = ? WHERE id = ?').run(state, subscriberId, id);
     if (changes === 0) throw new DomainError('not_found', `Payment ${id} does not exist.`);
     return toRecord(this.byId.get(id)!);
+  }
+
+  async subscriberByLogin(tenantId: number, username: string): Promise<number | null> {
+    return this.byLogin.get(tenantId, username.trim().toLowerCase())?.id ?? null;
   }
 
   async subscribersByPhoneKey(tenantId: number, key: string): Promise<number[]> {

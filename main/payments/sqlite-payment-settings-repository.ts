@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { SecretBox } from '../secrets/secret-box';
 import type { Db } from '../store/database';
 import { csvMappingSchema, type CsvMapping } from './contract';
@@ -11,13 +12,19 @@ interface Row {
 
 /** Payment settings on SQLite; the webhook secret sealed like router passwords. */
 export class SqlitePaymentSettingsRepository implements PaymentSettingsRepository {
+  private readonly select: Statement<[number], Row>;
+  /** Each tenant's secret as last opened, with its sealed form: every webhook reads it, a rotation seals anew. */
+  private readonly opened = new Map<number, { sealed: string; secret: string }>();
+
   constructor(
     private readonly db: Db,
     private readonly secrets: SecretBox,
-  ) {}
+  ) {
+    this.select = db.prepare('SELECT csv_mapping, webhook_secret_sealed, webhook_rotated_at FROM payment_settings WHERE tenant_id = ?');
+  }
 
   private row(tenantId: number): Row | undefined {
-    return this.db.prepare<[number], Row>('SELECT csv_mapping, webhook_secret_sealed, webhook_rotated_at FROM payment_settings WHERE tenant_id = ?').get(tenantId);
+    return this.select.get(tenantId);
   }
 
   async csvMapping(tenantId: number): Promise<CsvMapping | null> {
@@ -34,7 +41,10 @@ export class SqlitePaymentSettingsRepository implements PaymentSettingsRepositor
   async webhookSecret(tenantId: number): Promise<{ secret: string; rotatedAt: number } | null> {
     const row = this.row(tenantId);
     if (!row?.webhook_secret_sealed || row.webhook_rotated_at === null) return null;
-    return { secret: this.secrets.open(row.webhook_secret_sealed), rotatedAt: row.webhook_rotated_at };
+    const sealed = row.webhook_secret_sealed;
+    let cached = this.opened.get(tenantId);
+    if (cached?.sealed !== sealed) this.opened.set(tenantId, (cached = { sealed, secret: this.secrets.open(sealed) }));
+    return { secret: cached.secret, rotatedAt: row.webhook_rotated_at };
   }
 
   async setWebhookSecret(tenantId: number, secret: string, now: number): Promise<void> {

@@ -44,8 +44,12 @@ export type ParsedWebhook = { ok: true; payment: IncomingPayment } | { ok: false
 const invalid = (error: z.ZodError): ParsedWebhook => ({ ok: false, message: error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') });
 
 /** A provider's JSON body as the payment it reports, in the tenant's currency and zone; or what is wrong with it. */
+const digitsOf = new Map<string, number>();
+/** Intl builds a formatter to tell a currency's decimals: once per currency, not per payment. */
+const minorDigits = (currency: string) => digitsOf.get(currency) ?? digitsOf.set(currency, currencyMinorDigits(currency)).get(currency)!;
+
 export function parseWebhookBody(provider: WebhookProvider, body: unknown, tenant: TenantSettings): ParsedWebhook {
-  const digits = currencyMinorDigits(tenant.currency);
+  const digits = minorDigits(tenant.currency);
   const base = { tenantId: tenant.tenantId, provider, currency: tenant.currency, source: 'webhook' as const, recordedBy: null };
   if (provider === 'generic') {
     const parsed = genericBody.safeParse(body);
