@@ -1,7 +1,6 @@
 import type { Session } from '../main/auth/session';
-import type { InvokeInput, InvokeName, InvokeOutput } from '../main/contract';
-import { dispatchInvoke } from '../main/core/dispatch';
 import { startTestCore } from '../main/core/test-core';
+import { invoker } from '../main/core/test-invoke';
 import { waitForEvent } from '../main/events/wait-for-event';
 import type { PlanSummary } from '../main/plans/contract';
 import type { RouterLiveStatus } from '../main/routers/contract';
@@ -23,11 +22,7 @@ const admin: Session = { id: 'bench', user: { id: 1, username: 'bench', role: 't
 async function pushFigure(): Promise<BenchFigure> {
   const core = await startTestCore();
   const sim = await startSimulatedRouter({ name: 'bench-1', password: 'bench', clock: 'manual', replyLatencyMs: REPLY_LATENCY_MS });
-  const call = async <N extends InvokeName>(name: N, input: InvokeInput<N>) => {
-    const result = await dispatchInvoke(core.services, admin, name, input);
-    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-    return result.data as InvokeOutput<N>;
-  };
+  const call = invoker(core.services, admin);
   try {
     core.services.tenants.insert('Bench ISP', null, Date.now());
     const online = waitForEvent(core.services.bus, 'tenant.1.routers', (e) => (e.payload as { status?: RouterLiveStatus }).status?.state === 'online');

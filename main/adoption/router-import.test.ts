@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../auth/session';
-import type { InvokeInput, InvokeName, InvokeOutput } from '../contract';
+import type { InvokeInput, InvokeName } from '../contract';
 import { dispatchInvoke } from '../core/dispatch';
 import { startTestCore, type TestCore } from '../core/test-core';
+import { invoker } from '../core/test-invoke';
 import { waitForEvent } from '../events/wait-for-event';
 import type { RouterLiveStatus, RouterSummary } from '../routers/contract';
 import { startSimulatedRouter, type SimulatedRouter } from '../routers/simulator';
@@ -16,11 +17,7 @@ describe('importing a router set up with mikhmon', () => {
   let sim: SimulatedRouter;
   let router: RouterSummary;
 
-  const call = async <N extends InvokeName>(name: N, input: InvokeInput<N>, session = admin) => {
-    const result = await dispatchInvoke(core.services, session, name, input);
-    if (!result.ok) throw Object.assign(new Error(result.error.message), { error: result.error });
-    return result.data as InvokeOutput<N>;
-  };
+  const call = <N extends InvokeName>(name: N, input: InvokeInput<N>, session?: Session) => invoker(core.services, admin)(name, input, session);
   const imported = async (): Promise<ImportOutcome> => {
     const done = waitForEvent(core.services.bus, 'tenant.1.imports', (e) => e.name === 'RouterImported' || e.name === 'RouterImportFailed');
     await call('routers.import', { routerId: router.id });

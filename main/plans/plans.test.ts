@@ -2,10 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Role, Session } from '../auth/session';
 import { dispatchInvoke } from '../core/dispatch';
 import { startTestCore, type TestCore } from '../core/test-core';
+import { invoker } from '../core/test-invoke';
 import { waitForEvent } from '../events/wait-for-event';
 import type { RouterLiveStatus, RouterSummary } from '../routers/contract';
 import { startSimulatedRouter, type SimulatedRouter } from '../routers/simulator';
-import type { InvokeInput, InvokeName, InvokeOutput } from '../contract';
+import type { InvokeInput, InvokeName } from '../contract';
 import type { PlanSummary, ProvisioningState } from './contract';
 
 const as = (role: Role): Session => ({ id: 's', user: { id: 1, username: role, role, tenantId: 1 } });
@@ -16,11 +17,7 @@ describe('plans: stored at once, kept on their routers as profiles by jobs', () 
   let sim: SimulatedRouter;
   let router: RouterSummary;
 
-  const call = async <N extends InvokeName>(name: N, input: InvokeInput<N>, session = admin) => {
-    const result = await dispatchInvoke(core.services, session, name, input);
-    if (!result.ok) throw Object.assign(new Error(result.error.message), { error: result.error });
-    return result.data as InvokeOutput<N>;
-  };
+  const call = <N extends InvokeName>(name: N, input: InvokeInput<N>, session?: Session) => invoker(core.services, admin)(name, input, session);
   const planState = (id: number, state: ProvisioningState) =>
     waitForEvent(core.services.bus, 'tenant.1.plans', (e) => e.name === 'PlanUpdated' && (e.payload as PlanSummary).id === id && (e.payload as PlanSummary).routers.some((r) => r.state === state));
   const routerIs = (state: RouterLiveStatus['state']) =>

@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Role, Session } from '../auth/session';
 import { dispatchInvoke } from '../core/dispatch';
 import { startTestCore, type TestCore } from '../core/test-core';
+import { invoker } from '../core/test-invoke';
 import { waitForEvent } from '../events/wait-for-event';
-import type { InvokeInput, InvokeName, InvokeOutput } from '../contract';
+import type { InvokeInput, InvokeName } from '../contract';
 import type { RouterLiveStatus, RouterSummary } from '../routers/contract';
 import { startSimulatedRouter, type SimulatedRouter } from '../routers/simulator';
 import type { SubscriberSummary } from './contract';
@@ -18,11 +19,7 @@ describe('subscribers: hotspot users and PPP secrets kept on their routers', () 
   let hotspotPlan: number;
   let pppoePlan: number;
 
-  const call = async <N extends InvokeName>(name: N, input: InvokeInput<N>, session: Session = as('tenant_admin')) => {
-    const result = await dispatchInvoke(core.services, session, name, input);
-    if (!result.ok) throw Object.assign(new Error(result.error.message), { error: result.error });
-    return result.data as InvokeOutput<N>;
-  };
+  const call = <N extends InvokeName>(name: N, input: InvokeInput<N>, session?: Session) => invoker(core.services, as('tenant_admin'))(name, input, session);
   const becomes = (id: number, match: (s: SubscriberSummary) => boolean) =>
     waitForEvent(core.services.bus, 'tenant.1.subscribers', (e) => e.name === 'SubscriberUpdated' && (e.payload as SubscriberSummary).id === id && match(e.payload as SubscriberSummary));
   const plan = (kind: 'hotspot' | 'pppoe', name: string) =>

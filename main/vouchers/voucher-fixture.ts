@@ -1,7 +1,7 @@
 import type { Role, Session } from '../auth/session';
 import type { InvokeInput, InvokeName, InvokeOutput } from '../contract';
-import { dispatchInvoke } from '../core/dispatch';
 import { startTestCore, type TestCore } from '../core/test-core';
+import { invoker } from '../core/test-invoke';
 import type { BusEvent } from '../events/event-bus';
 import { waitForEvent } from '../events/wait-for-event';
 import type { NewPlan, PlanRecord } from '../plans/plan-repository';
@@ -53,11 +53,7 @@ export async function voucherFixture(options: { routers?: number; sim?: Simulate
   core.services.tenants.insert('Acme Net', null, Date.now());
   const sims: SimulatedRouter[] = [];
   const routers: RouterSummary[] = [];
-  const call = async <N extends InvokeName>(name: N, input: InvokeInput<N>, session: Session = operator): Promise<InvokeOutput<N>> => {
-    const result = await dispatchInvoke(core.services, session, name, input);
-    if (!result.ok) throw Object.assign(new Error(result.error.message), { error: result.error });
-    return result.data as InvokeOutput<N>;
-  };
+  const call = <N extends InvokeName>(name: N, input: InvokeInput<N>, session?: Session) => invoker(core.services, operator)(name, input, session);
   const routerIs = (state: RouterLiveStatus['state'], routerId?: number) =>
     waitForEvent(core.services.bus, 'tenant.1.routers', (e) => {
       const payload = e.payload as { id: number; status: RouterLiveStatus };
