@@ -12,6 +12,7 @@ import { SettingsView } from '../views/settings/settings-view';
 import { PlansView } from '../views/plans/plans-view';
 import { SubscribersView } from '../views/subscribers/subscribers-view';
 import { VouchersView } from '../views/vouchers/vouchers-view';
+import { PaymentsView } from '../views/payments/payments-view';
 
 /** View id (see navigation.ts) → component. A view that lands adds its line here. */
 export const VIEWS: Readonly<Record<string, ComponentType>> = {
@@ -23,6 +24,7 @@ export const VIEWS: Readonly<Record<string, ComponentType>> = {
   subscribers: SubscribersView,
   plans: PlansView,
   vouchers: VouchersView,
+  payments: PaymentsView,
   tenants: TenantsView,
   users: UsersView,
   account: AccountView,
