@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashPassword } from '../main/auth/password';
@@ -9,6 +7,7 @@ import { waitForEvent } from '../main/events/wait-for-event';
 import type { PaymentSummary } from '../main/payments/contract';
 import type { PlanSummary } from '../main/plans/contract';
 import type { TenantSettings } from '../main/tenants/tenant-settings-contract';
+import { seriousViolations } from './fixtures/axe';
 import { chromiumForBlock } from './fixtures/browser';
 import { findClipped } from './fixtures/layout-check';
 import { startLiveConsole, type LiveConsole } from './fixtures/live-console';
@@ -19,18 +18,6 @@ const DESKTOP = { width: 1440, height: 900 };
 /** The tenant sells in Kenyan shillings: amounts must show in its currency, not the browser's. */
 const KES = { locale: 'en-KE', currency: 'KES', timeZone: 'Africa/Nairobi' };
 const kes = (minor: number) => new Intl.NumberFormat(KES.locale, { style: 'currency', currency: KES.currency }).format(minor / 100);
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's serious and critical violations with this view's dialogs open (the view-wide test sees none of them). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    const { violations } = await axe.run(document, { resultTypes: ['violations'] });
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 const HEADER = 'Receipt No.,Completion Time,Details,Paid In,Phone,Account';
 const statement = (...rows: string[]) => [HEADER, ...rows].join('\n');
