@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hashPassword } from '../main/auth/password';
-import type { Role, Session } from '../main/auth/session';
+import type { Role } from '../main/auth/session';
 import { dispatchInvoke } from '../main/core/dispatch';
 import { waitForEvent } from '../main/events/wait-for-event';
 import type { PlanSummary } from '../main/plans/contract';
@@ -12,6 +11,7 @@ import { chromiumForBlock } from './fixtures/browser';
 import { findClipped } from './fixtures/layout-check';
 import { startLiveConsole, type LiveConsole } from './fixtures/live-console';
 import { signIn } from './fixtures/sign-in';
+import { tenantAccount, type TenantAccount } from './fixtures/tenant-account';
 
 const LAPTOP = { width: 1280, height: 720 };
 const DESKTOP = { width: 1440, height: 900 };
@@ -19,12 +19,6 @@ const PHONE = '0712345678';
 
 /** A RouterOS rate as written in `rate-limit` ("1M", "512k", "1000000") in bits per second. */
 const bitsPerSecond = (text: string) => Number(text.replace(/[kMG]$/, '')) * ({ k: 1e3, M: 1e6, G: 1e9 }[text.slice(-1)] ?? 1);
-
-interface Account {
-  username: string;
-  password: string;
-  session: Session;
-}
 
 /**
  * Plans, Subscribers and Vouchers (issue 11) in Chromium against the headless host and a
@@ -34,17 +28,9 @@ describe('plans, subscribers and vouchers in Chromium, against simulated routers
   const browser = chromiumForBlock();
   let live: LiveConsole;
   let contexts: BrowserContext[];
-  let accounts: Record<'admin' | 'operator' | 'viewer', Account>;
+  let accounts: Record<'admin' | 'operator' | 'viewer', TenantAccount>;
 
-  /** A user of tenant A with this role, and a session for seeding through the real invokes. */
-  const addAccount = async (role: Role, username: string): Promise<Account> => {
-    const password = `${username}-Pw-1`;
-    const user = live.services.users.insert(
-      { tenantId: live.a.id, name: username, username, email: `${username}@e2e.example`, role, passwordHash: await hashPassword(password) },
-      Date.now(),
-    );
-    return { username, password, session: { id: `e2e-${username}`, user: { id: user.id, username, role, tenantId: live.a.id } } };
-  };
+  const addAccount = (role: Role, username: string) => tenantAccount(live, role, username);
 
   beforeEach(async () => {
     live = await startLiveConsole();
@@ -56,7 +42,7 @@ describe('plans, subscribers and vouchers in Chromium, against simulated routers
     await live.dispose();
   });
 
-  const open = async (account: Account, view: string, viewport = DESKTOP): Promise<Page> => {
+  const open = async (account: TenantAccount, view: string, viewport = DESKTOP): Promise<Page> => {
     const context = await browser().newContext({ viewport, acceptDownloads: true });
     contexts.push(context);
     const page = await context.newPage();

@@ -1,7 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hashPassword } from '../main/auth/password';
-import type { Role, Session } from '../main/auth/session';
+import type { Role } from '../main/auth/session';
 import { dispatchInvoke } from '../main/core/dispatch';
 import { waitForEvent } from '../main/events/wait-for-event';
 import type { PaymentSummary } from '../main/payments/contract';
@@ -12,6 +11,7 @@ import { chromiumForBlock } from './fixtures/browser';
 import { findClipped } from './fixtures/layout-check';
 import { startLiveConsole, type LiveConsole } from './fixtures/live-console';
 import { signIn } from './fixtures/sign-in';
+import { tenantAccount, type TenantAccount } from './fixtures/tenant-account';
 
 const LAPTOP = { width: 1280, height: 720 };
 const DESKTOP = { width: 1440, height: 900 };
@@ -19,33 +19,20 @@ const DESKTOP = { width: 1440, height: 900 };
 const KES = { locale: 'en-KE', currency: 'KES', timeZone: 'Africa/Nairobi' };
 const kes = (minor: number) => new Intl.NumberFormat(KES.locale, { style: 'currency', currency: KES.currency }).format(minor / 100);
 
-const HEADER = 'Receipt No.,Completion Time,Details,Paid In,Phone,Account';
+const HEADER = 'Receipt No.,Completion Time,Details,Paid In,Phone,TenantAccount';
 const statement = (...rows: string[]) => [HEADER, ...rows].join('\n');
-
-interface Account {
-  username: string;
-  password: string;
-  session: Session;
-}
 
 /** The Payments view (issue 12) in Chromium against the headless host: seeded through the real invokes. */
 describe('payments view in Chromium', () => {
   const browser = chromiumForBlock();
   let live: LiveConsole;
   let contexts: BrowserContext[];
-  let admin: Account;
-  let operator: Account;
+  let admin: TenantAccount;
+  let operator: TenantAccount;
 
-  const addAccount = async (role: Role, username: string): Promise<Account> => {
-    const password = `${username}-Pw-1`;
-    const user = live.services.users.insert(
-      { tenantId: live.a.id, name: username, username, email: `${username}@e2e.example`, role, passwordHash: await hashPassword(password) },
-      Date.now(),
-    );
-    return { username, password, session: { id: `e2e-${username}`, user: { id: user.id, username, role, tenantId: live.a.id } } };
-  };
+  const addAccount = (role: Role, username: string) => tenantAccount(live, role, username);
 
-  const invoke = async <T>(account: Account, name: Parameters<typeof dispatchInvoke>[2], input: unknown): Promise<T> => {
+  const invoke = async <T>(account: TenantAccount, name: Parameters<typeof dispatchInvoke>[2], input: unknown): Promise<T> => {
     const result = await dispatchInvoke(live.services, account.session, name, input as never);
     if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
     return result.data as T;
@@ -77,7 +64,7 @@ describe('payments view in Chromium', () => {
     await live.dispose();
   });
 
-  const open = async (account: Account, viewport = DESKTOP): Promise<Page> => {
+  const open = async (account: TenantAccount, viewport = DESKTOP): Promise<Page> => {
     const context = await browser().newContext({ viewport });
     contexts.push(context);
     const page = await context.newPage();
@@ -131,7 +118,7 @@ describe('payments view in Chromium', () => {
     const good = ['QK1001,2026-01-15 14:23:05,Pay Bill,"1,200.00",254712345678,jane', 'QK1002,2026-01-15 15:00,Pay Bill,300,254733000111,nobody'];
     await page.getByTestId('import-field-csv').fill(statement(...good, 'QK1003,yesterday,Pay Bill,50,,jane'));
     // The first import of the tenant maps the columns; the mapping is saved with it.
-    const mapping = { receipt: 'Receipt No.', time: 'Completion Time', amount: 'Paid In', phone: 'Phone', account: 'Account' };
+    const mapping = { receipt: 'Receipt No.', time: 'Completion Time', amount: 'Paid In', phone: 'Phone', account: 'TenantAccount' };
     for (const [field, column] of Object.entries(mapping)) await page.getByTestId(`import-map-${field}`).selectOption(column);
     await page.getByTestId('import-preview-run').click();
     await page.getByTestId('import-preview').waitFor();
@@ -177,7 +164,7 @@ describe('payments view in Chromium', () => {
     await page.getByTestId('import-preview-run').click();
     await page.getByTestId('import-preview').waitFor();
     expect(await page.getByTestId('import-map-receipt').inputValue()).toBe('Receipt No.');
-    expect(await page.getByTestId('import-map-account').inputValue()).toBe('Account');
+    expect(await page.getByTestId('import-map-account').inputValue()).toBe('TenantAccount');
     await page.setViewportSize(DESKTOP);
     expect(await findClipped(page)).toEqual([]);
   });

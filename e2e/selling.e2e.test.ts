@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hashPassword } from '../main/auth/password';
-import type { Session } from '../main/auth/session';
 import type { InvokeOutput } from '../main/contract';
 import { dispatchInvoke } from '../main/core/dispatch';
 import { waitForEvent } from '../main/events/wait-for-event';
@@ -13,6 +11,7 @@ import { chromiumForBlock } from './fixtures/browser';
 import { startLiveConsole, type LiveConsole } from './fixtures/live-console';
 import { printOverApi } from './fixtures/router-api';
 import { signIn } from './fixtures/sign-in';
+import { tenantAccount, type TenantAccount } from './fixtures/tenant-account';
 
 const VOUCHERS = 100;
 
@@ -28,14 +27,12 @@ describe('selling, end to end: plan → vouchers on the router → activation �
   let live: LiveConsole;
   let context: BrowserContext;
   let mikhmon: SimulatedRouter;
-  let admin: { username: string; password: string; session: Session };
+  let admin: TenantAccount;
   let warnetId: number;
 
   beforeEach(async () => {
     live = await startLiveConsole();
-    const password = 'alpha-Owner-pw-1';
-    const user = live.services.users.insert({ tenantId: live.a.id, name: 'Owner', username: 'alpha-owner', email: 'owner@e2e.example', role: 'tenant_admin', passwordHash: await hashPassword(password) }, Date.now());
-    admin = { username: 'alpha-owner', password, session: { id: 'e2e-owner', user: { id: user.id, username: 'alpha-owner', role: 'tenant_admin', tenantId: live.a.id } } };
+    admin = await tenantAccount(live, 'tenant_admin', 'alpha-owner');
     mikhmon = await startSimulatedRouter({ name: 'warnet-1', password: 'warnet-api-pw', preset: 'mikhmon' });
     const online = waitForEvent(live.services.bus, `tenant.${live.a.id}.routers`, (e) => {
       const status = (e.payload as { id?: number; status?: RouterLiveStatus }).status;
