@@ -2,11 +2,14 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import type { NocApi } from '../main/contract/api';
 import { IPC_CHANNEL } from '../main/contract/ipc-channel';
+import { DESKTOP_NOTICE_CHANNEL, DESKTOP_NOTICE_CLICK_CHANNEL, type DesktopNoticeApi } from '../main/electron/desktop-notice-contract';
 
 const exposed: Record<string, unknown> = {};
 const sent: unknown[] = [];
+const notices: unknown[] = [];
 const ipcRenderer = Object.assign(new EventEmitter(), {
   send: (channel: string, message: unknown) => {
+    if (channel === DESKTOP_NOTICE_CHANNEL) return void notices.push(message);
     expect(channel).toBe(IPC_CHANNEL);
     sent.push(message);
   },
@@ -19,9 +22,23 @@ vi.mock('electron', () => ({
 await import('./index');
 
 describe('preload', () => {
-  it('exposes only the typed API under window.noc', () => {
-    expect(Object.keys(exposed)).toEqual(['noc']);
+  it('exposes only the typed API under window.noc and the desktop notices under window.nocDesktop', () => {
+    expect(Object.keys(exposed)).toEqual(['noc', 'nocDesktop']);
     expect(Object.keys(exposed.noc as object).sort()).toEqual(['invoke', 'onConnectionState', 'subscribe']);
+    expect(Object.keys(exposed.nocDesktop as object).sort()).toEqual(['onClick', 'show']);
+  });
+
+  it('sends a notice with exactly its three fields, and reports clicks until unsubscribed', () => {
+    const desktop = exposed.nocDesktop as DesktopNoticeApi;
+    desktop.show({ title: 'Router down', body: 'hq-1 offline', tag: 'router-7', icon: '/etc/passwd' } as never);
+    expect(notices).toEqual([{ title: 'Router down', body: 'hq-1 offline', tag: 'router-7' }]);
+    const clicked: string[] = [];
+    const off = desktop.onClick((tag) => clicked.push(tag));
+    ipcRenderer.emit(DESKTOP_NOTICE_CLICK_CHANNEL, {}, 'router-7');
+    ipcRenderer.emit(DESKTOP_NOTICE_CLICK_CHANNEL, {}, { not: 'a tag' });
+    off();
+    ipcRenderer.emit(DESKTOP_NOTICE_CLICK_CHANNEL, {}, 'router-8');
+    expect(clicked).toEqual(['router-7']);
   });
 
   it('sends invokes over the one IPC channel and resolves them from the reply', async () => {

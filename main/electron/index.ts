@@ -2,7 +2,8 @@ import { app, BrowserWindow } from 'electron';
 import { startCore, type Core } from '../core/app-core';
 import { createLogger } from '../core/logger';
 import { isAppUrl, registerAppScheme, serveAppProtocol } from './app-protocol';
-import { attachIpcBridge } from './ipc-bridge';
+import { attachDesktopNoticeRelay, attachIpcBridge } from './ipc-bridge';
+import { DesktopNotices } from './desktop-notices';
 import { createMainWindow } from './main-window';
 import { hardenSession } from './security';
 import { desktopSecretBox } from './safe-storage-box';
@@ -52,6 +53,7 @@ app
       void signInsOnceOnline(demo, dataDir).then((text) => process.stdout.write(text));
     }
     attachIpcBridge({ core, isAppUrl });
+    attachDesktopNoticeRelay({ notices: new DesktopNotices(), isAppUrl, log });
     createMainWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createMainWindow();

@@ -3,11 +3,22 @@ import { IPC_CHANNEL } from '../contract/ipc-channel';
 import { MAX_MESSAGE_BYTES } from '../contract/limits';
 import type { Core } from '../core/app-core';
 import type { ClientConnection } from '../connection/client-connection';
+import type { Logger } from '../core/logger';
+import { DESKTOP_NOTICE_CHANNEL } from './desktop-notice-contract';
+import { desktopNoticeSchema, type DesktopNotices } from './desktop-notices';
 
 export interface IpcBridgeOptions {
   core: Core;
   /** True only for URLs of our own renderer (the built index.html). */
   isAppUrl: (url: string) => boolean;
+}
+
+/** Whether a message comes from the app's own top frame; anything else (a subframe, a foreign URL) is logged and dropped. */
+function fromApp(event: IpcMainEvent, isAppUrl: (url: string) => boolean, log: Logger): boolean {
+  const frame = event.senderFrame;
+  if (frame && frame.parent === null && isAppUrl(frame.url)) return true;
+  log.warn('ipc message refused: sender frame is not the app', { url: frame?.url ?? null });
+  return false;
 }
 
 /**
@@ -57,11 +68,7 @@ export function attachIpcBridge({ core, isAppUrl }: IpcBridgeOptions): () => voi
   };
 
   const onMessage = (event: IpcMainEvent, message: unknown) => {
-    const frame = event.senderFrame;
-    if (!frame || frame.parent !== null || !isAppUrl(frame.url)) {
-      log.warn('ipc message refused: sender frame is not the app', { url: frame?.url ?? null });
-      return;
-    }
+    if (!fromApp(event, isAppUrl, log)) return;
     const connection = connectionFor(event.sender);
     let size: number;
     try {
@@ -84,4 +91,28 @@ export function attachIpcBridge({ core, isAppUrl }: IpcBridgeOptions): () => voi
     for (const connection of connections.values()) connection.close();
     connections.clear();
   };
+}
+
+export interface DesktopNoticeRelayOptions {
+  notices: DesktopNotices;
+  isAppUrl: (url: string) => boolean;
+  log: Logger;
+}
+
+/**
+ * The one other channel: a window of the app asks for an OS notification (desktop-notice-contract.ts).
+ * Same sender check as the protocol; a request that is not exactly a notice is dropped and logged.
+ */
+export function attachDesktopNoticeRelay({ notices, isAppUrl, log }: DesktopNoticeRelayOptions): () => void {
+  const onNotice = (event: IpcMainEvent, notice: unknown) => {
+    if (!fromApp(event, isAppUrl, log)) return;
+    const parsed = desktopNoticeSchema.safeParse(notice);
+    if (!parsed.success) {
+      log.warn('desktop notice refused: not a notice', { problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+      return;
+    }
+    if (!notices.show(event.sender, parsed.data)) log.info('desktop notice not shown: this system offers no notifications');
+  };
+  ipcMain.on(DESKTOP_NOTICE_CHANNEL, onNotice);
+  return () => ipcMain.removeListener(DESKTOP_NOTICE_CHANNEL, onNotice);
 }

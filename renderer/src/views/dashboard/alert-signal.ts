@@ -1,4 +1,5 @@
 import type { DashboardAlert } from '../../../../main/dashboard/contract';
+import { showDesktopNotice } from '../notifications/desktop-notice';
 
 let audio: AudioContext | null = null;
 
@@ -36,23 +37,11 @@ export function alertLine(alert: DashboardAlert): string {
 }
 
 /**
- * A desktop notification through the web Notification API: the browser's own in front of the
- * headless host. The desktop shell denies every web permission (main/electron/security.ts), so
- * there this does nothing until the host offers a notification capability through NocApi.
+ * A desktop notification: Electron's own in the desktop shell, the browser's in front of the
+ * headless host (views/notifications/desktop-notice.ts). Tagged by router, so the staff rule's
+ * notice for the same router (NotificationRaised) replaces this one instead of adding a second.
  * Nothing when not permitted.
  */
 export function notifyDesktop(alert: DashboardAlert, onClick: () => void): void {
-  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
-  const notification = new Notification(`Router down: ${alert.routerName}`, { body: alertLine(alert), tag: `router-${alert.routerId}` });
-  notification.onclick = () => {
-    window.focus();
-    onClick();
-  };
-}
-
-/** Asks the browser for permission to notify (must run in a click); true when granted. */
-export async function askDesktopPermission(): Promise<boolean> {
-  if (typeof Notification === 'undefined') return false;
-  if (Notification.permission === 'granted') return true;
-  return (await Notification.requestPermission()) === 'granted';
+  showDesktopNotice({ title: `Router down: ${alert.routerName}`, body: alertLine(alert), tag: `router-${alert.routerId}` }, onClick);
 }
