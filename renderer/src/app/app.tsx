@@ -13,6 +13,7 @@ import { useAppBindings } from './use-app-bindings';
 import { StaleBanner } from '../components/stale-banner';
 import { ToastRegion } from '../components/toast-region';
 import { AlertWatcher } from '../views/dashboard/alert-watcher';
+import { NotificationBell } from '../views/notifications/notification-bell';
 
 export function App() {
   const viewId = useHashRoute();
@@ -27,6 +28,7 @@ export function App() {
         <span className="spacer" />
         <ConnectionIndicator />
         <ThemeToggle />
+        <NotificationBell />
         <UserMenu />
       </header>
       <SideNav viewId={viewId} />
