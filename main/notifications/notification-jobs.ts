@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { defineJob, jobSet } from '../jobs/define-job';
+import { customerMessagePayload } from './customer-message';
+import { queueCustomerMessage } from './customer-messages';
+import { runDelivery } from './delivery-runner';
+import { flushWindow } from './raise-staff-notification';
+import { checkRouterDown } from './router-watch';
+
+const id = z.number().int().positive();
+
+/**
+ * Notifications as jobs on the `notifications` queue. Payloads carry ids and facts only: phones,
+ * emails and names are read from the store by the handler, secrets opened only to send.
+ */
+export const notificationJobs = jobSet(
+  defineJob({
+    name: 'notifications.customer',
+    queue: 'notifications',
+    runs: 'main',
+    summary: 'Renders a customer message (payment received, expiry reminder, expired, reconnected) and queues one delivery per channel of its template.',
+    payload: customerMessagePayload,
+    handler: (payload, { services, tenantId }) => queueCustomerMessage(services, payload, tenantId),
+  }),
+  defineJob({
+    name: 'notifications.deliver',
+    queue: 'notifications',
+    runs: 'main',
+    summary: 'Sends one delivery (email, SMS, WhatsApp or Telegram) once; a failure is retried with backoff by a later job of its own.',
+    payload: z.object({ deliveryId: id }).strict(),
+    handler: async ({ deliveryId }, { services }) => {
+      const delivery = await runDelivery(services, deliveryId);
+      return delivery ? { status: delivery.status, attempts: delivery.attempts } : { status: 'unchanged' };
+    },
+  }),
+  defineJob({
+    name: 'notifications.router-down-check',
+    queue: 'notifications',
+    runs: 'main',
+    summary: 'Tells staff that a router is down once its outage has lasted the rule’s seconds (nothing when it came back).',
+    payload: z.object({ routerId: id, since: z.number().int().nonnegative() }).strict(),
+    handler: async ({ routerId, since }, { services }) => ({ told: await checkRouterDown(services, routerId, since) }),
+  }),
+  defineJob({
+    name: 'notifications.flush-window',
+    queue: 'notifications',
+    runs: 'main',
+    summary: 'Closes a grouping window: the router state changes in it become one staff notification.',
+    payload: z.object({ groupId: id }).strict(),
+    handler: async ({ groupId }, { services }) => ({ raised: (await flushWindow(services, groupId)) !== null }),
+  }),
+);

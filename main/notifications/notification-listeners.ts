@@ -1,0 +1,52 @@
+import type { CoreServices } from '../core/services';
+import type { PaymentSummary } from '../payments/contract';
+import { raiseStaffNotificationNow } from './raise-staff-notification';
+import { RouterWatch } from './router-watch';
+import { jobFailedForGood, paymentNotice } from './staff-notices';
+import type { StaffNotice } from './notification-repository';
+
+type Services = Pick<CoreServices, 'business' | 'bus' | 'log' | 'routerStatus'>;
+
+/** Queues whose jobs put things on routers: a failure there is "provisioning failed". */
+const PROVISIONING_QUEUES = new Set(['hotspot-provisioning', 'router-provisioning', 'subscription-reconnection']);
+
+/**
+ * Staff rules fed by other domains' events (registered in main/events/listeners.ts):
+ * - RouterStatusChanged → router down (after N s), back, refused login, CPU high (router-watch.ts);
+ * - JobFailed, last attempt → provisioning failed (router queues) or job failed for good. The
+ *   notifications queue's own jobs are left out: a failed delivery is in the delivery log, and
+ *   telling staff about it through the same channels could go round in circles;
+ * - PaymentUnmatched, PaymentReceived → payment unmatched / received.
+ * Rules fed from inside a transaction (subscriber reconnected, webhook paused) call
+ * raiseStaffNotification from their own code instead.
+ */
+export function notificationListeners(services: Services): Array<() => void> {
+  const { bus, log } = services;
+  const watch = new RouterWatch(services);
+  const raise = (notice: StaffNotice) =>
+    raiseStaffNotificationNow(services, notice).catch((error: unknown) => log.error('could not raise a staff notification', { tenantId: notice.tenantId, rule: notice.rule, error: String(error) }));
+  const payment = (rule: 'payment-unmatched' | 'payment-received') => (p: PaymentSummary, meta: { tenantId?: number }) => {
+    if (meta.tenantId === undefined) return;
+    services.business
+      .read((tx) => tx.tenants.settings(p.tenantId))
+      .then((tenant) => raise(paymentNotice(p, rule, tenant)))
+      .catch((error: unknown) => log.error('could not raise a payment notification', { tenantId: meta.tenantId, paymentId: p.id, error: String(error) }));
+  };
+  return [
+    bus.on('RouterStatusChanged', ({ id, status }, meta) => {
+      if (meta.tenantId === undefined) return;
+      watch.observe(meta.tenantId, id, status).catch((error: unknown) => log.error('could not follow a router for staff notifications', { tenantId: meta.tenantId, routerId: id, error: String(error) }));
+    }),
+    bus.on('NotificationSettingsChanged', ({ tenantId }) => watch.forgetSettings(tenantId)),
+    bus.on('JobFailed', ({ items }, meta) => {
+      // Each batch is published per tenant and again on the all-tenants channel: the tenant's one counts.
+      if (meta.tenantId === undefined) return;
+      for (const job of items) {
+        if (job.willRetry || job.queue === 'notifications') continue;
+        void raise(jobFailedForGood(meta.tenantId, job, PROVISIONING_QUEUES.has(job.queue) ? 'provisioning-failed' : 'job-failed'));
+      }
+    }),
+    bus.on('PaymentUnmatched', payment('payment-unmatched')),
+    bus.on('PaymentReceived', payment('payment-received')),
+  ];
+}
