@@ -9,6 +9,25 @@ export type VoucherCharset = (typeof VOUCHER_CHARSETS)[number];
 export const VOUCHER_STATES = ['unused', 'active', 'expired', 'used-up'] as const;
 export type VoucherState = (typeof VOUCHER_STATES)[number];
 
+/** Spent: the voucher lets no one in any more, and its plan's expiry behaviour goes to its routers. */
+export const SPENT_VOUCHER_STATES = ['expired', 'used-up'] as const satisfies readonly VoucherState[];
+
+/**
+ * Where a spent voucher's expiry behaviour (its plan's disable, remove or move) stands on its
+ * routers: applied and its sessions ended (`done`), not yet applied because the router is offline
+ * or its job has not run (`waiting`), or refused by the router (`refused`: tried again later).
+ */
+export type RouterExpiryState = 'done' | 'waiting' | 'refused';
+
+/** A batch's spent vouchers on one router, by where their expiry behaviour stands. */
+export interface BatchRouterExpiry {
+  done: number;
+  waiting: number;
+  refused: number;
+  /** Why some wait or were refused (offline, or the router's own words); null when all are done. */
+  message: string | null;
+}
+
 export const BATCH_PUSH_STATES = ['pending', 'pushing', 'done', 'failed'] as const;
 export type BatchPushState = (typeof BATCH_PUSH_STATES)[number];
 
@@ -23,6 +42,8 @@ export interface BatchRouterProgress {
   failedCount: number;
   message: string | null;
   updatedAt: string;
+  /** Absent until one of the batch's vouchers is spent (expired or used up). */
+  expiry?: BatchRouterExpiry;
 }
 
 export interface VoucherBatchSummary {
@@ -49,6 +70,8 @@ export interface VoucherSummary {
   activatedAt: string | null;
   validUntil: string | null;
   routerId: number | null;
+  /** A spent voucher's expiry on its batch's routers, the least advanced of them (refused, then waiting); absent otherwise. */
+  routerExpiry?: RouterExpiryState;
 }
 
 export const voucherBatchInput = z
@@ -151,7 +174,7 @@ export const voucherEvents = {
   VoucherBatchUpdated: defineEvent<VoucherBatchSummary>()({
     scope: 'tenant',
     topic: 'vouchers',
-    summary: 'A batch’s counts or push progress changed (n of m per router, failures with the router’s words).',
+    summary: 'A batch’s counts, push progress or expiry on its routers changed (n of m per router, failures with the router’s words; spent vouchers done or waiting per router).',
   }),
   VoucherActivated: defineEvent<VoucherSummary & { planName: string }>()({
     scope: 'tenant',

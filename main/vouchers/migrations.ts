@@ -63,4 +63,28 @@ export const voucherMigrations: Migration[] = [
       db.exec("CREATE INDEX vouchers_active_until ON vouchers (valid_until) WHERE state = 'active'");
     },
   },
+  {
+    id: 530,
+    name: 'vouchers: the expiry behaviour of spent vouchers on each router of their batch (pending, done, refused)',
+    up(db) {
+      // One row per spent voucher and router of its batch, written when the voucher expires or is
+      // used up; `done` rows stay so the views can count what each router has applied. Vouchers
+      // spent before this migration are queued too: their routers still let them in.
+      db.exec(`CREATE TABLE voucher_router_expiry (
+        voucher_id INTEGER NOT NULL REFERENCES vouchers (id) ON DELETE CASCADE,
+        router_id INTEGER NOT NULL REFERENCES routers (id) ON DELETE CASCADE,
+        batch_id INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'done', 'refused')),
+        message TEXT,
+        retry_at INTEGER NOT NULL DEFAULT 0,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (voucher_id, router_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX voucher_router_expiry_due ON voucher_router_expiry (router_id, voucher_id) WHERE state <> 'done';
+      CREATE INDEX voucher_router_expiry_by_batch ON voucher_router_expiry (batch_id, router_id);
+      INSERT INTO voucher_router_expiry (voucher_id, router_id, batch_id, state, updated_at)
+        SELECT v.id, r.router_id, v.batch_id, 'pending', 0 FROM vouchers v JOIN voucher_batch_routers r ON r.batch_id = v.batch_id
+        WHERE v.state IN ('expired', 'used-up');`);
+    },
+  },
 ];

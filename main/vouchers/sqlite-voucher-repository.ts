@@ -1,6 +1,7 @@
 import type { SecretBox } from '../secrets/secret-box';
 import type { Db } from '../store/database';
-import { VOUCHER_STATES, type BatchPushState, type BatchRouterProgress, type VoucherCharset, type VoucherState, type VoucherSummary } from './contract';
+import type { ExpiryAction } from '../plans/contract';
+import { VOUCHER_STATES, type BatchPushState, type BatchRouterExpiry, type BatchRouterProgress, type RouterExpiryState, type VoucherCharset, type VoucherState, type VoucherSummary } from './contract';
 import {
   MAX_STORED_FAILURES,
   type ActivationCandidate,
@@ -10,6 +11,8 @@ import {
   type LimitedActiveVouchers,
   type NewVoucherBatch,
   type PushProgress,
+  type RouterExpiryItem,
+  type RouterExpiryOutcome,
   type SheetRecord,
   type VoucherCredentials,
   type VoucherRepository,
@@ -49,6 +52,7 @@ interface VoucherRow {
   activated_at: number | null;
   valid_until: number | null;
   router_id: number | null;
+  router_expiry?: RouterExpiryState | null;
 }
 
 interface SheetRow {
@@ -73,7 +77,12 @@ const toSummary = (v: VoucherRow): VoucherSummary => ({
   activatedAt: iso(v.activated_at),
   validUntil: iso(v.valid_until),
   routerId: v.router_id,
+  ...(v.router_expiry ? { routerExpiry: v.router_expiry } : {}),
 });
+
+/** A voucher's expiry over its routers: the least advanced of them. */
+const ROUTER_EXPIRY = `(SELECT CASE WHEN sum(e.state = 'refused') > 0 THEN 'refused' WHEN sum(e.state = 'pending') > 0 THEN 'waiting' WHEN count(*) > 0 THEN 'done' END
+  FROM voucher_router_expiry e WHERE e.voucher_id = v.id) AS router_expiry`;
 
 export class SqliteVoucherRepository implements VoucherRepository {
   constructor(
@@ -133,7 +142,7 @@ export class SqliteVoucherRepository implements VoucherRepository {
   }
 
   async vouchers(batchId: number): Promise<VoucherSummary[]> {
-    return this.db.prepare<[number], VoucherRow>('SELECT * FROM vouchers WHERE batch_id = ? ORDER BY id').all(batchId).map(toSummary);
+    return this.db.prepare<[number], VoucherRow>(`SELECT v.*, ${ROUTER_EXPIRY} FROM vouchers v WHERE v.batch_id = ? ORDER BY v.id`).all(batchId).map(toSummary);
   }
 
   async credentials(batchId: number, states: readonly VoucherState[] = VOUCHER_STATES): Promise<VoucherCredentials[]> {
@@ -180,8 +189,9 @@ export class SqliteVoucherRepository implements VoucherRepository {
 
   async expireDue(now: number): Promise<number[]> {
     const rows = this.db
-      .prepare<[number], { batch_id: number }>("UPDATE vouchers SET state = 'expired' WHERE state = 'active' AND valid_until <= ? RETURNING batch_id")
+      .prepare<[number], { id: number; batch_id: number }>("UPDATE vouchers SET state = 'expired' WHERE state = 'active' AND valid_until <= ? RETURNING id, batch_id")
       .all(now);
+    this.queueRouterExpiry(rows.map((r) => r.id), now);
     return [...new Set(rows.map((r) => r.batch_id))];
   }
 
@@ -199,9 +209,71 @@ export class SqliteVoucherRepository implements VoucherRepository {
 
   async markUsedUp(batchId: number, codes: readonly string[]): Promise<number> {
     if (codes.length === 0) return 0;
+    const rows = this.db
+      .prepare<[number, string], { id: number }>("UPDATE vouchers SET state = 'used-up' WHERE batch_id = ? AND state = 'active' AND code IN (SELECT value FROM json_each(?)) RETURNING id")
+      .all(batchId, json(codes));
+    this.queueRouterExpiry(rows.map((r) => r.id), Date.now());
+    return rows.length;
+  }
+
+  async routersWithExpiryDue(now: number, routerId?: number): Promise<Array<{ routerId: number; tenantId: number }>> {
     return this.db
-      .prepare("UPDATE vouchers SET state = 'used-up' WHERE batch_id = ? AND state = 'active' AND code IN (SELECT value FROM json_each(?))")
-      .run(batchId, json(codes)).changes;
+      .prepare<[number, number | null, number | null], { router_id: number; tenant_id: number }>(
+        `SELECT DISTINCT e.router_id, b.tenant_id FROM voucher_router_expiry e JOIN voucher_batches b ON b.id = e.batch_id
+         WHERE e.state <> 'done' AND e.retry_at <= ? AND (? IS NULL OR e.router_id = ?) ORDER BY e.router_id`,
+      )
+      .all(now, routerId ?? null, routerId ?? null)
+      .map((r) => ({ routerId: r.router_id, tenantId: r.tenant_id }));
+  }
+
+  async routerExpiryDue(routerId: number, now: number, afterVoucherId: number, limit: number): Promise<RouterExpiryItem[]> {
+    return this.db
+      .prepare<[number, number, number, number], { voucher_id: number; batch_id: number; tenant_id: number; code: string; expiry: ExpiryAction; expired_profile: string | null }>(
+        `SELECT e.voucher_id, e.batch_id, b.tenant_id, v.code, p.expiry, p.expired_profile FROM voucher_router_expiry e
+         JOIN vouchers v ON v.id = e.voucher_id JOIN voucher_batches b ON b.id = e.batch_id JOIN plans p ON p.id = b.plan_id
+         WHERE e.router_id = ? AND e.state <> 'done' AND e.retry_at <= ? AND e.voucher_id > ? ORDER BY e.voucher_id LIMIT ?`,
+      )
+      .all(routerId, now, afterVoucherId, limit)
+      .map((r) => ({ voucherId: r.voucher_id, batchId: r.batch_id, tenantId: r.tenant_id, code: r.code, expiry: r.expiry, expiredProfile: r.expired_profile }));
+  }
+
+  async settleRouterExpiry(routerId: number, outcomes: readonly RouterExpiryOutcome[], retryAt: number, now: number): Promise<number[]> {
+    const batches = new Set<number>();
+    const done = outcomes.filter((o) => o.done).map((o) => o.voucherId);
+    if (done.length > 0) {
+      const rows = this.db
+        .prepare<[number, number, string], { batch_id: number }>(
+          "UPDATE voucher_router_expiry SET state = 'done', message = NULL, retry_at = 0, updated_at = ? WHERE router_id = ? AND voucher_id IN (SELECT value FROM json_each(?)) RETURNING batch_id",
+        )
+        .all(now, routerId, json(done));
+      for (const r of rows) batches.add(r.batch_id);
+    }
+    const refuse = this.db.prepare<[string, number, number, number, number], { batch_id: number }>(
+      "UPDATE voucher_router_expiry SET state = 'refused', message = ?, retry_at = ?, updated_at = ? WHERE router_id = ? AND voucher_id = ? RETURNING batch_id",
+    );
+    for (const o of outcomes) if (!o.done) for (const r of refuse.all(o.message, retryAt, now, routerId, o.voucherId)) batches.add(r.batch_id);
+    return [...batches];
+  }
+
+  async routerExpiryWaiting(routerId: number, message: string, now: number): Promise<number[]> {
+    const rows = this.db
+      .prepare<[string, number, number, string], { batch_id: number }>(
+        "UPDATE voucher_router_expiry SET message = ?, updated_at = ? WHERE router_id = ? AND state = 'pending' AND message IS NOT ? RETURNING batch_id",
+      )
+      .all(message, now, routerId, message);
+    return [...new Set(rows.map((r) => r.batch_id))];
+  }
+
+  /** Queues the expiry of newly spent vouchers on each router of their batch (a second time changes nothing). */
+  private queueRouterExpiry(voucherIds: readonly number[], now: number): void {
+    if (voucherIds.length === 0) return;
+    this.db
+      .prepare(
+        `INSERT OR IGNORE INTO voucher_router_expiry (voucher_id, router_id, batch_id, state, updated_at)
+         SELECT v.id, r.router_id, v.batch_id, 'pending', ? FROM vouchers v JOIN voucher_batch_routers r ON r.batch_id = v.batch_id
+         WHERE v.id IN (SELECT value FROM json_each(?))`,
+      )
+      .run(now, json(voucherIds));
   }
 
   async namesOfShape(tenantId: number, shape: CodeShape): Promise<number> {
@@ -257,6 +329,18 @@ export class SqliteVoucherRepository implements VoucherRepository {
         updatedAt: iso(p.updated_at)!,
       });
       progress.set(p.batch_id, list);
+    }
+    const expiryRows = this.db
+      .prepare<[string], { batch_id: number; router_id: number; done: number; waiting: number; refused: number; message: string | null }>(
+        `SELECT batch_id, router_id, sum(state = 'done') AS done, sum(state = 'pending') AS waiting, sum(state = 'refused') AS refused,
+           coalesce(max(CASE WHEN state = 'refused' THEN message END), max(CASE WHEN state = 'pending' THEN message END)) AS message
+         FROM voucher_router_expiry WHERE batch_id IN (SELECT value FROM json_each(?)) GROUP BY batch_id, router_id`,
+      )
+      .all(ids);
+    for (const e of expiryRows) {
+      const entry = progress.get(e.batch_id)?.find((p) => p.routerId === e.router_id);
+      const expiry: BatchRouterExpiry = { done: e.done, waiting: e.waiting, refused: e.refused, message: e.message };
+      if (entry) entry.expiry = expiry;
     }
     return rows.map((r) => ({
       id: r.id,

@@ -1,15 +1,15 @@
 import { readdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BusinessTx } from '../business/business-tx';
 import type { CoreServices } from '../core/services';
 import { routerMenu } from '../plans/plan-sync';
 import { RouterUnavailableError } from '../provisioning/router-unavailable';
 import { parseDuration, parseNumber } from '../routers/client/values';
-import { maskBatch } from './code-mask';
+import { publishBatches } from './batch-updates';
 import { HOTSPOT_USERS, routerComment } from './voucher-push';
 import type { LimitedActiveVouchers } from './voucher-repository';
+import { queueRouterExpiries } from './voucher-router-expiry';
 
-type Services = Pick<CoreServices, 'business' | 'liveRouters' | 'bus' | 'log' | 'dataDir'>;
+type Services = Pick<CoreServices, 'business' | 'liveRouters' | 'routerStatus' | 'bus' | 'log' | 'dataDir'>;
 
 /** Rendered sheets are kept this long: long enough to save or print, not forever (they hold codes). */
 export const SHEET_KEEP_MS = 24 * 60 * 60 * 1000;
@@ -21,14 +21,9 @@ export interface ExpirySweep {
   expiredBatches: number;
   usedUp: number;
   routersUnread: number;
+  /** Jobs queued to apply the spent vouchers' expiry on their routers (one per online router with some due). */
+  routerJobs: number;
   sheetsDeleted: number;
-}
-
-async function publishBatches(tx: BusinessTx, services: Services, batchIds: Iterable<number>): Promise<void> {
-  for (const batchId of batchIds) {
-    const batch = await tx.vouchers.batch(null, batchId);
-    if (batch) tx.afterCommit(() => services.bus.publish('VoucherBatchUpdated', maskBatch(batch), batch.tenantId));
-  }
 }
 
 /** A hotspot user that reached its `limit-uptime` or `limit-bytes-total` (0 or absent: no limit). */
@@ -73,7 +68,7 @@ async function markUsedUp(services: Services): Promise<{ usedUp: number; routers
         if (n > 0) touched.push(batchId);
         changed += n;
       }
-      await publishBatches(tx, services, touched);
+      await publishBatches(tx, services.bus, touched);
       return changed;
     });
   }
@@ -102,16 +97,18 @@ async function deleteOldSheets(services: Services, now: number): Promise<number>
 
 /**
  * The minute's sweep: active vouchers past their validity expire, those past their plan's limits
- * on the router are used up, and old rendered sheets go. (What the router does at expiry, such
- * as removing the user, is a later step; only the state changes here.)
+ * on the router are used up, and old rendered sheets go. Spending a voucher queues its plan's
+ * expiry behaviour on each router of its batch; the sweep then queues one job per online router
+ * with some due (voucher-router-expiry.ts does the router's part, outside this unit of work).
  */
 export async function sweepVouchers(services: Services, now = Date.now()): Promise<ExpirySweep> {
   const expiredBatches = await services.business.run(async (tx) => {
     const batches = await tx.vouchers.expireDue(now);
-    await publishBatches(tx, services, batches);
+    await publishBatches(tx, services.bus, batches);
     return batches.length;
   });
   const { usedUp, routersUnread } = await markUsedUp(services);
+  const routerJobs = await services.business.run((tx) => queueRouterExpiries(tx, services, now));
   const sheetsDeleted = await deleteOldSheets(services, now);
-  return { expiredBatches, usedUp, routersUnread, sheetsDeleted };
+  return { expiredBatches, usedUp, routersUnread, routerJobs, sheetsDeleted };
 }

@@ -4,6 +4,7 @@ import { withRouterLock } from '../provisioning/router-lock';
 import { voucherSheetRequest } from './contract';
 import { sweepVouchers } from './voucher-expiry';
 import { pushBatch } from './voucher-push';
+import { expireOnRouter } from './voucher-router-expiry';
 import { renderBatchSheet } from './voucher-sheet-job';
 
 const id = z.number().int().positive();
@@ -13,7 +14,8 @@ export const pushKey = (batchId: number, routerId: number): string => `vouchers.
 
 /**
  * Vouchers as jobs: the push of a batch to each router (resumable, idempotent by name), the
- * minute's sweep (expired, used up, old sheets) and the printable sheet. Payloads carry ids and
+ * minute's sweep (expired, used up, old sheets), the spent vouchers' expiry on each router and
+ * the printable sheet. Payloads carry ids and
  * choices only; codes and passwords are read from the store by the handler.
  */
 export const voucherJobs = jobSet(
@@ -32,9 +34,18 @@ export const voucherJobs = jobSet(
     runs: 'main',
     // The next minute's sweep is the retry.
     maxAttempts: 1,
-    summary: 'Marks active vouchers past their validity expired and those past their limits on the router used up; deletes sheets older than a day.',
+    summary: 'Marks active vouchers past their validity expired and those past their limits on the router used up, queues their expiry on their routers; deletes sheets older than a day.',
     payload: z.object({}).strict(),
     handler: (_payload, { services }) => sweepVouchers(services),
+  }),
+  defineJob({
+    name: 'vouchers.expire-on-router',
+    queue: 'hotspot-provisioning',
+    runs: 'main',
+    summary: 'Gives a router’s expired and used-up voucher users their plan’s expiry (disable, remove or move to the expired profile) and ends their sessions.',
+    payload: z.object({ routerId: id }).strict(),
+    // One change at a time per router: a push must not add a user this is disabling.
+    handler: ({ routerId }, ctx) => withRouterLock(routerId, () => expireOnRouter(ctx.services, routerId, { signal: ctx.signal })),
   }),
   defineJob({
     name: 'vouchers.render-sheet',

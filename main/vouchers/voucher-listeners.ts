@@ -1,8 +1,9 @@
 import type { CoreServices } from '../core/services';
 import { activateFromSessions } from './voucher-activation';
 import { pushKey } from './voucher-jobs';
+import { queueRouterExpiries } from './voucher-router-expiry';
 
-type Services = Pick<CoreServices, 'business' | 'bus' | 'log'>;
+type Services = Pick<CoreServices, 'business' | 'bus' | 'log' | 'routerStatus'>;
 
 /** Queues the pushes that have not finished on a router (one per batch: the unique key keeps a queued or running one). */
 export async function resumePushes(services: Pick<Services, 'business'>, routerId: number): Promise<number> {
@@ -18,9 +19,9 @@ export async function resumePushes(services: Pick<Services, 'business'>, routerI
 
 /**
  * What vouchers do after other domains' events (registered in main/events/listeners.ts):
- * - a router that is online takes the pushes that waited for it. Every online status counts, not
- *   only the change to online: the periodic ones also pick up a push whose job ended while the
- *   router was coming back (the unique key makes the repeat free);
+ * - a router that is online takes the pushes and the spent vouchers' expiry that waited for it.
+ *   Every online status counts, not only the change to online: the periodic ones also pick up a
+ *   job that ended while the router was coming back (the unique keys make the repeat free);
  * - a hotspot login with an unused voucher's code activates it.
  */
 export function voucherListeners(services: Services): Array<() => void> {
@@ -29,6 +30,9 @@ export function voucherListeners(services: Services): Array<() => void> {
     bus.on('RouterStatusChanged', ({ id, status }, meta) => {
       if (status.state !== 'online') return;
       resumePushes(services, id).catch((error: unknown) => log.error('could not queue the voucher pushes waiting for a router', { tenantId: meta.tenantId, routerId: id, error: String(error) }));
+      services.business
+        .run((tx) => queueRouterExpiries(tx, services, Date.now(), id))
+        .catch((error: unknown) => log.error('could not queue the voucher expiry waiting for a router', { tenantId: meta.tenantId, routerId: id, error: String(error) }));
     }),
     bus.on('HotspotSessionsChanged', (delta, meta) => {
       if (meta.tenantId === undefined) return;

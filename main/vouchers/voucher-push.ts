@@ -7,6 +7,7 @@ import { RouterRefusedError, RouterUnavailableError } from '../provisioning/rout
 import { formatDuration } from '../routers/client/values';
 import type { MenuOp } from '../routers/io/shard-protocol';
 import { maskBatch } from './code-mask';
+import { SPENT_VOUCHER_STATES, type VoucherState } from './contract';
 import type { PushProgress, VoucherCredentials } from './voucher-repository';
 
 export const HOTSPOT_USERS = '/ip/hotspot/user';
@@ -17,6 +18,8 @@ export const HOTSPOT_USERS = '/ip/hotspot/user';
  * ask the router which of the batch's users it already has, then the operator's batch comment.
  */
 export const routerComment = (batchId: number, comment: string): string => `vc-noc${batchId}${comment ? ` ${comment}` : ''}`;
+
+const isSpent = (state: VoucherState): boolean => (SPENT_VOUCHER_STATES as readonly VoucherState[]).includes(state);
 
 /** Adds per menu request; progress is recorded after each (routerMenu keeps 32 of them in flight). */
 const CHUNK = 500;
@@ -31,7 +34,10 @@ type Services = Pick<CoreServices, 'business' | 'liveRouters' | 'bus'>;
 export interface PushOutcome {
   state: PushProgress['state'];
   total: number;
-  /** The batch's vouchers the router had already (listed before sending, or refused as a name it has). */
+  /**
+   * The batch's vouchers the router had already (listed before sending, or refused as a name it
+   * has), and the spent ones it lacks: an expired or used-up voucher is not put on a router.
+   */
   alreadyThere: number;
   sent: number;
   refused: number;
@@ -97,7 +103,8 @@ export async function pushBatch(services: Services, batchId: number, routerId: n
     if (!listed?.ok) return await fail(`router '${routerName}' would not list its hotspot users: ${listed?.message ?? 'no answer'}`);
     const onRouter = new Set(listed.rows.map((row) => row.name));
     const credentials = await services.business.read((tx) => tx.vouchers.credentials(batchId));
-    const missing = credentials.filter((v) => !onRouter.has(v.code));
+    // A spent voucher's user would let someone in again (its expiry on this router found nothing to change).
+    const missing = credentials.filter((v) => !onRouter.has(v.code) && !isSpent(v.state));
     outcome.alreadyThere = credentials.length - missing.length;
     await record(services, batchId, routerId, progress('pushing', null), true);
     let publishedAt = Date.now();

@@ -1,3 +1,4 @@
+import type { ExpiryAction } from '../plans/contract';
 import type { BatchPushState, VoucherBatchSummary, VoucherCharset, VoucherState, VoucherSummary } from './contract';
 
 export interface NewVoucherBatch {
@@ -70,6 +71,20 @@ export interface CodeShape {
   length: number;
 }
 
+/** A spent voucher whose plan's expiry behaviour is still to be applied on a router. */
+export interface RouterExpiryItem {
+  voucherId: number;
+  batchId: number;
+  tenantId: number;
+  code: string;
+  expiry: ExpiryAction;
+  /** With expiry `move`: the profile the user moves to. */
+  expiredProfile: string | null;
+}
+
+/** What one attempt did for a voucher on a router: applied (or nothing left to do), or refused in the router's words. */
+export type RouterExpiryOutcome = { voucherId: number; done: true } | { voucherId: number; done: false; message: string };
+
 export interface SheetRecord {
   jobId: number;
   tenantId: number;
@@ -98,11 +113,22 @@ export interface VoucherRepository {
   /** The tenant's unused vouchers among `codes` (exact, as the router compares names), in one lookup. */
   unusedByCodes(tenantId: number, codes: readonly string[]): Promise<ActivationCandidate[]>;
   activate(id: number, at: number, validUntil: number | null, routerId: number): Promise<void>;
-  /** Active vouchers whose validity ended by `now` become expired; resolves with the batches touched. */
+  /**
+   * Active vouchers whose validity ended by `now` become expired; resolves with the batches touched.
+   * Their expiry on each router of their batch is queued (pending) in the same step.
+   */
   expireDue(now: number): Promise<number[]>;
   limitedActive(): Promise<LimitedActiveVouchers[]>;
-  /** Active vouchers of the batch among `codes` become used up; resolves with how many did. */
+  /** Active vouchers of the batch among `codes` become used up (their router-side expiry queued); resolves with how many did. */
   markUsedUp(batchId: number, codes: readonly string[]): Promise<number>;
+  /** Routers (with their tenant) that have spent vouchers to expire whose time to try has come; only `routerId` when given. */
+  routersWithExpiryDue(now: number, routerId?: number): Promise<Array<{ routerId: number; tenantId: number }>>;
+  /** Up to `limit` of a router's spent vouchers still to expire there and due by `now`, by voucher id after `afterVoucherId`. */
+  routerExpiryDue(routerId: number, now: number, afterVoucherId: number, limit: number): Promise<RouterExpiryItem[]>;
+  /** Records an attempt on a router: done ones are done; refused ones keep pending with the message until `retryAt`. Resolves with the batches touched. */
+  settleRouterExpiry(routerId: number, outcomes: readonly RouterExpiryOutcome[], retryAt: number, now: number): Promise<number[]>;
+  /** The router cannot be reached: its pending vouchers say why (unchanged message: nothing written). Resolves with the batches touched. */
+  routerExpiryWaiting(routerId: number, message: string, now: number): Promise<number[]>;
   /** Login names of the tenant (codes and usernames) that have the shape, compared case-insensitively. */
   namesOfShape(tenantId: number, shape: CodeShape): Promise<number>;
   insertSheet(sheet: SheetRecord, now: number): Promise<void>;
