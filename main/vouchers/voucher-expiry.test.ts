@@ -5,26 +5,14 @@ import { waitForEvent } from '../events/wait-for-event';
 import type { JobBatch, JobEventItem } from '../jobs/contract';
 import type { VoucherBatchSummary } from './contract';
 import { reachedLimit, SHEET_KEEP_MS, sheetsDir, sweepVouchers, type ExpirySweep } from './voucher-expiry';
-import { hotspotPlan, voucherFixture, type VoucherFixture } from './voucher-fixture';
+import { type hotspotPlan, voucherFixture, type VoucherFixture } from './voucher-fixture';
 
 describe('the minute’s voucher sweep: expired, used up, old sheets gone', () => {
   let f: VoucherFixture;
   afterEach(() => f.dispose());
 
-  /** A pushed batch of `count` on the fixture's router, and its codes. */
-  const pushedBatch = async (count: number, plan: Parameters<typeof hotspotPlan>[1] = {}) => {
-    const [router] = f.routers;
-    const record = await f.plan(hotspotPlan([router!.id], plan));
-    const done = f.pushState(1, router!.id, 'done');
-    await f.call('vouchers.generate', { planId: record.id, count, codeLength: 6, charset: 'mixed' });
-    await done;
-    return (await f.call('vouchers.list', { batchId: 1 })).vouchers.map((v) => v.code);
-  };
-  const activate = async (code: string) => {
-    const activated = waitForEvent(f.core.services.bus, 'tenant.1.vouchers', (e) => e.name === 'VoucherActivated');
-    expect(f.sims[0]!.model.loginHotspot({ user: code, password: code })).toMatchObject({ ok: true });
-    await activated;
-  };
+  const pushedBatch = async (count: number, plan: Parameters<typeof hotspotPlan>[1] = {}) => (await f.pushedBatch(count, plan)).codes;
+  const activate = (code: string) => f.activate(code);
   const states = async () => (await f.call('vouchers.list', { batchId: 1 })).vouchers.map((v) => v.state);
 
   it('expires active vouchers once their validity has run out, and leaves the others', async () => {

@@ -45,6 +45,13 @@ export interface VoucherFixture {
   /** The next VoucherBatchUpdated of the batch where `routerId` reached `state`. */
   pushState(batchId: number, routerId: number, state: BatchPushState): Promise<VoucherBatchSummary>;
   routerIs(state: RouterLiveStatus['state'], routerId?: number): Promise<BusEvent>;
+  /**
+   * Generates a batch of `count` of a hotspot plan (`hotspotPlan` with `changes`) on `routerIds`
+   * (default: the first router) and waits until the first of them has it; its id and codes.
+   */
+  pushedBatch(count: number, changes?: Partial<NewPlan>, routerIds?: number[]): Promise<{ batchId: number; codes: string[] }>;
+  /** A client logs in with the voucher on router `sim` (default the first): the console sees the session and activates it. */
+  activate(code: string, sim?: number): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -67,20 +74,37 @@ export async function voucherFixture(options: { routers?: number; sim?: Simulate
     routers.push(await call('routers.add', { name: sim.name, host: sim.host, port: sim.port, tls: 'off', username: sim.username, password: 'sim-pass', site: '', notes: '', encoding: 'utf-8' }, admin));
     await online;
   }
+  const plan = (record: NewPlan) => core.services.business.run((tx) => tx.plans.insert(record, Date.now()));
+  const pushState = async (batchId: number, routerId: number, state: BatchPushState) => {
+    const event = await waitForEvent(core.services.bus, 'tenant.1.vouchers', (e) => {
+      const batch = e.payload as VoucherBatchSummary;
+      return e.name === 'VoucherBatchUpdated' && batch.id === batchId && batch.routers.some((r) => r.routerId === routerId && r.state === state);
+    }, 30_000);
+    return event.payload as VoucherBatchSummary;
+  };
   return {
     core,
     sims,
     routers,
     call,
-    plan: (plan) => core.services.business.run((tx) => tx.plans.insert(plan, Date.now())),
-    pushState: async (batchId, routerId, state) => {
-      const event = await waitForEvent(core.services.bus, 'tenant.1.vouchers', (e) => {
-        const batch = e.payload as VoucherBatchSummary;
-        return e.name === 'VoucherBatchUpdated' && batch.id === batchId && batch.routers.some((r) => r.routerId === routerId && r.state === state);
-      }, 30_000);
-      return event.payload as VoucherBatchSummary;
-    },
+    plan,
+    pushState,
     routerIs,
+    async pushedBatch(count, changes = {}, routerIds = [routers[0]!.id]) {
+      const record = await plan(hotspotPlan(routerIds, changes));
+      // Batches are numbered from 1 in a fresh core and never deleted in these tests.
+      const batchId = (await call('vouchers.batches', {})).batches.length + 1;
+      const done = pushState(batchId, routerIds[0]!, 'done');
+      await call('vouchers.generate', { planId: record.id, count, codeLength: 6, charset: 'mixed' });
+      await done;
+      return { batchId, codes: (await call('vouchers.list', { batchId })).vouchers.map((v) => v.code) };
+    },
+    async activate(code, sim = 0) {
+      const activated = waitForEvent(core.services.bus, 'tenant.1.vouchers', (e) => e.name === 'VoucherActivated');
+      const login = sims[sim]!.model.loginHotspot({ user: code, password: code });
+      if (!login.ok) throw new Error(`the simulated router refused the voucher's login: ${login.reason}`);
+      await activated;
+    },
     async dispose() {
       await core.dispose();
       await Promise.all(sims.map((s) => s.stop()));
