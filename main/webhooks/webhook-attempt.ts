@@ -30,7 +30,9 @@ export async function attemptDelivery(services: Services, deliveryId: number, si
   const loaded = await services.business.read(async (tx) => {
     const delivery = await tx.webhooks.delivery(deliveryId);
     const subscription = delivery && (await tx.webhooks.get(delivery.tenantId, delivery.subscriptionId));
-    return delivery && subscription ? { delivery, subscription, secret: await tx.webhooks.secret(subscription.id) } : null;
+    // A secret sealed under another data key (a store restored without its key) cannot sign: say so in the log.
+    const secret = subscription ? await tx.webhooks.secret(subscription.id).catch(() => null) : null;
+    return delivery && subscription ? { delivery, subscription, secret } : null;
   });
   if (!loaded) return { deliveryId, status: 'gone' };
   const { delivery, subscription, secret } = loaded;
@@ -40,7 +42,10 @@ export async function attemptDelivery(services: Services, deliveryId: number, si
   if (!isTest && (!subscription.enabled || subscription.paused)) {
     return services.business.run((tx) => skip(tx, services.bus, delivery));
   }
-  const outcome = await postJson({ url: subscription.url, headers: signedHeaders(secret, delivery, Date.now()), body: delivery.body, timeoutMs: DELIVERY_TIMEOUT_MS, signal });
+  const outcome: PostOutcome =
+    secret === null
+      ? { ok: false, status: null, error: 'the signing secret cannot be opened on this machine (a store restored without its key?): make a new secret for this webhook' }
+      : await postJson({ url: subscription.url, headers: signedHeaders(secret, delivery, Date.now()), body: delivery.body, timeoutMs: DELIVERY_TIMEOUT_MS, signal });
   return services.business.run((tx) => recordAttempt(tx, services.bus, deliveryId, outcome, Date.now()));
 }
 

@@ -221,6 +221,21 @@ describe('event webhooks: signed deliveries of a tenant’s events to its own re
     );
   });
 
+  it('logs a secret that cannot be opened here as a failed attempt and sends nothing unsigned', async () => {
+    const r = await receiver();
+    const sub = await subscribe(r.url, ['PaymentReceived']);
+    core.services.db.prepare("UPDATE webhook_subscriptions SET secret_sealed = 'sealed-under-another-key' WHERE id = ?").run(sub.id);
+    const failed = deliveryUpdate((d) => d.status === 'failed');
+    await call('webhooks.test', { id: sub.id }, admin());
+    expect((await failed).lastError).toMatch(/signing secret cannot be opened.*make a new secret/);
+    expect(r.received).toEqual([]);
+    const rotated = await call('webhooks.rotateSecret', { id: sub.id }, admin());
+    const sent = deliveryUpdate((d) => d.status === 'sent');
+    await call('webhooks.test', { id: sub.id }, admin());
+    await sent;
+    expect(WebhookReceiver.verify(r.received[0]!, rotated.secret)).toBeNull();
+  });
+
   it('sends a router’s status when its state changes, not with every resource poll', async () => {
     const noc = await receiver();
     await subscribe(noc.url, ['RouterStatusChanged']);
