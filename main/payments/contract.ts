@@ -16,7 +16,11 @@ export const PAYMENT_STATES = ['matched', 'unmatched', 'reversed'] as const;
 export type PaymentState = (typeof PAYMENT_STATES)[number];
 export const PAYMENT_SOURCES = ['manual', 'csv', 'webhook'] as const;
 export type PaymentSource = (typeof PAYMENT_SOURCES)[number];
-export const LEDGER_KINDS = ['payment', 'reversal', 'adjustment'] as const;
+/**
+ * `charge` is a plan's price taken from the balance when a subscription is extended (by a
+ * payment, or renewed from the balance); `adjustment` is staff's correction, with a note.
+ */
+export const LEDGER_KINDS = ['payment', 'reversal', 'adjustment', 'charge'] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
 /**
@@ -50,7 +54,7 @@ export interface LedgerEntry {
   id: number;
   subscriberId: number;
   kind: LedgerKind;
-  /** Signed minor units: a payment adds, a reversal takes away. */
+  /** Signed minor units: a payment adds, a reversal and a charge take away. */
   amountMinor: number;
   currency: string;
   paymentId: number | null;
@@ -151,6 +155,34 @@ export const paymentImportInput = z
   })
   .strict();
 
+/**
+ * A staff correction of a subscriber's balance (admins): a signed amount (negative takes from the
+ * balance) and the reason, which the ledger and the audit keep.
+ */
+export const ledgerAdjustInput = z
+  .object({
+    tenantId: id.optional(),
+    subscriberId: id,
+    amountMinor: z
+      .number()
+      .int('a whole number of minor units (cents), no fractions')
+      .min(-1_000_000_000_000)
+      .max(1_000_000_000_000)
+      .refine((v) => v !== 0, 'an adjustment of nothing changes nothing: enter an amount, negative to take from the balance'),
+    note: z.string().trim().min(3, 'say why the balance changes (at least 3 characters)').max(500, 'at most 500 characters'),
+  })
+  .strict();
+
+/** What `LedgerAdjusted` carries: no note (free text may hold a phone or email), the actor masked. */
+export interface LedgerAdjustedEvent {
+  subscriberId: number;
+  entryId: number;
+  amountMinor: number;
+  currency: string;
+  balanceMinor: number;
+  by: string | null;
+}
+
 export const paymentInvokes = {
   'payments.list': defineInvoke<{ payments: PaymentSummary[] }>()({
     input: paymentListInput,
@@ -188,6 +220,10 @@ export const paymentInvokes = {
     input: z.object({ tenantId: id.optional() }).strict(),
     summary: 'Makes a new webhook signing secret (admins); shown this once, sealed at rest; the old one stops working.',
   }),
+  'payments.adjust': defineInvoke<{ entry: LedgerEntry; balanceMinor: number; currency: string }>()({
+    input: ledgerAdjustInput,
+    summary: 'Corrects a subscriber’s balance (admins): one adjustment entry with its reason in the ledger, never an edit; audited.',
+  }),
 };
 
 export const paymentEvents = {
@@ -195,4 +231,5 @@ export const paymentEvents = {
   PaymentUnmatched: defineEvent<PaymentSummary>()({ scope: 'tenant', topic: 'payments', summary: 'A payment matched no subscriber and waits for staff (payer masked).' }),
   PaymentAssigned: defineEvent<PaymentSummary>()({ scope: 'tenant', topic: 'payments', summary: 'Staff assigned an unmatched payment to a subscriber (payer masked).' }),
   PaymentReversed: defineEvent<PaymentSummary>()({ scope: 'tenant', topic: 'payments', summary: 'An admin reversed a payment (payer masked).' }),
+  LedgerAdjusted: defineEvent<LedgerAdjustedEvent>()({ scope: 'tenant', topic: 'payments', summary: 'An admin adjusted a subscriber’s balance: the entry’s amount and the new balance (no note).' }),
 };

@@ -9,6 +9,8 @@ export interface NewLedgerEntry {
   paymentId: number | null;
   note: string | null;
   by: string | null;
+  /** The plan a charge bought (reports group revenue by it); absent for other kinds. */
+  planId?: number | null;
 }
 
 /**

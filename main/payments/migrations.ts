@@ -54,4 +54,38 @@ export const paymentMigrations: Migration[] = [
       CREATE INDEX subscribers_by_phone_key ON subscribers (tenant_id, ${phoneKeySql('phone')});`);
     },
   },
+  {
+    id: 610,
+    name: 'payments: charges (a plan bought from the balance) in the ledger, with their plan; when a payment was applied',
+    up(db) {
+      // SQLite cannot widen a CHECK in place: the ledger is copied into a table that allows
+      // `charge`, entry for entry (ids kept), and its append-only triggers are made again.
+      db.exec(`CREATE TABLE ledger_entries_next (
+        id INTEGER PRIMARY KEY,
+        tenant_id INTEGER NOT NULL REFERENCES tenants (id),
+        subscriber_id INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('payment', 'reversal', 'adjustment', 'charge')),
+        amount_minor INTEGER NOT NULL,
+        currency TEXT NOT NULL,
+        payment_id INTEGER REFERENCES payments (id),
+        note TEXT,
+        at INTEGER NOT NULL,
+        by_username TEXT,
+        plan_id INTEGER
+      ) STRICT;
+      INSERT INTO ledger_entries_next (id, tenant_id, subscriber_id, kind, amount_minor, currency, payment_id, note, at, by_username)
+        SELECT id, tenant_id, subscriber_id, kind, amount_minor, currency, payment_id, note, at, by_username FROM ledger_entries;
+      DROP TABLE ledger_entries;
+      ALTER TABLE ledger_entries_next RENAME TO ledger_entries;
+      CREATE INDEX ledger_by_subscriber ON ledger_entries (tenant_id, subscriber_id, id);
+      CREATE INDEX ledger_by_tenant_time ON ledger_entries (tenant_id, at);
+      CREATE UNIQUE INDEX ledger_one_charge_per_payment ON ledger_entries (payment_id) WHERE kind = 'charge';
+      CREATE TRIGGER ledger_entries_no_update BEFORE UPDATE ON ledger_entries
+        BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: add a reversal or adjustment entry instead of changing one'); END;
+      CREATE TRIGGER ledger_entries_no_delete BEFORE DELETE ON ledger_entries
+        BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: add a reversal or adjustment entry instead of deleting one'); END;
+      ALTER TABLE payments ADD COLUMN applied_at INTEGER;
+      CREATE INDEX payments_by_tenant_time ON payments (tenant_id, received_at);`);
+    },
+  },
 ];

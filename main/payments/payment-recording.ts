@@ -31,12 +31,17 @@ export async function matchAccount(tx: BusinessTx, tenantId: number, reference: 
   return ids.length === 1 ? ids[0]! : null;
 }
 
-/** A matched payment's entry in its subscriber's ledger. */
+/**
+ * A matched payment's entry in its subscriber's ledger, and the job that applies it to the
+ * subscription (extend, reconnect, tell the customer), committed together: a payment the console
+ * has accepted is always applied, once (payments.apply is guarded by the payment's applied mark).
+ */
 export async function creditLedger(tx: BusinessTx, payment: PaymentRecord, by: string | null): Promise<void> {
   await tx.ledger.append(
     { tenantId: payment.tenantId, subscriberId: payment.subscriberId!, kind: 'payment', amountMinor: payment.amountMinor, currency: payment.currency, paymentId: payment.id, note: null, by },
     Date.now(),
   );
+  await tx.jobs.enqueue('payments.apply', { paymentId: payment.id }, { tenantId: payment.tenantId, uniqueKey: `payments.apply:${payment.id}` });
 }
 
 /**

@@ -34,6 +34,11 @@ export interface PaymentRepository {
   insert(payment: NewPayment, now: number): Promise<PaymentRecord>;
   /** Assigns (unmatched → matched) or reverses a payment. */
   setState(id: number, state: PaymentState, subscriberId: number | null): Promise<PaymentRecord>;
+  /**
+   * Marks a matched payment applied to its subscription; false when it was already (the apply
+   * step ran before a crash): the one guard that makes applying a payment happen once.
+   */
+  markApplied(id: number, at: number): Promise<boolean>;
   /** The subscriber of the tenant with this login name (case-insensitive), or null. */
   subscriberByLogin(tenantId: number, username: string): Promise<number | null>;
   /** Subscribers of the tenant whose phone has this key (phone-key.ts): one is a match, several are not. */

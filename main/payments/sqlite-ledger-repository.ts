@@ -34,13 +34,13 @@ export class SqliteLedgerRepository implements LedgerRepository {
 
   constructor(private readonly db: Db) {
     this.insertOne = db.prepare(
-      'INSERT INTO ledger_entries (tenant_id, subscriber_id, kind, amount_minor, currency, payment_id, note, at, by_username) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO ledger_entries (tenant_id, subscriber_id, kind, amount_minor, currency, payment_id, note, at, by_username, plan_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.byId = db.prepare('SELECT * FROM ledger_entries WHERE id = ?');
   }
 
   async append(e: NewLedgerEntry, at: number): Promise<LedgerEntry> {
-    const { lastInsertRowid } = this.insertOne.run(e.tenantId, e.subscriberId, e.kind, e.amountMinor, e.currency, e.paymentId, e.note, at, e.by);
+    const { lastInsertRowid } = this.insertOne.run(e.tenantId, e.subscriberId, e.kind, e.amountMinor, e.currency, e.paymentId, e.note, at, e.by, e.planId ?? null);
     return toEntry(this.byId.get(Number(lastInsertRowid))!);
   }
 

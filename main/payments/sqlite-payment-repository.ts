@@ -110,6 +110,10 @@ export class SqlitePaymentRepository implements PaymentRepository {
     return toRecord(this.byId.get(id)!);
   }
 
+  async markApplied(id: number, at: number): Promise<boolean> {
+    return this.db.prepare('UPDATE payments SET applied_at = ? WHERE id = ? AND applied_at IS NULL').run(at, id).changes === 1;
+  }
+
   async subscriberByLogin(tenantId: number, username: string): Promise<number | null> {
     return this.byLogin.get(tenantId, username.trim().toLowerCase())?.id ?? null;
   }

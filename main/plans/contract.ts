@@ -64,6 +64,8 @@ export const planFields = {
   expiry: z.enum(EXPIRY_ACTIONS),
   /** With expiry `move`: the profile expired accounts are moved to (it must exist on the routers). */
   expiredProfile: routerName('an expired profile').nullable(),
+  /** At expiry, renew from the subscriber's balance when it covers the price (instead of expiring). */
+  autoRenew: z.boolean(),
   /** The tenant's routers the plan lives on (as a hotspot user profile or PPP profile). */
   routerIds: z.array(z.number().int().positive()).max(1000),
 };
@@ -77,7 +79,7 @@ const checkPlan = (p: Partial<{ kind: PlanKind; expiry: ExpiryAction; expiredPro
 };
 
 export const planCreateInput = z
-  .object({ ...planFields, tenantId: z.number().int().positive().optional() })
+  .object({ ...planFields, autoRenew: planFields.autoRenew.default(false), tenantId: z.number().int().positive().optional() })
   .strict()
   .superRefine(checkPlan);
 export type PlanInput = z.output<typeof planCreateInput>;
@@ -121,6 +123,7 @@ export interface PlanSummary {
   localAddress: string | null;
   expiry: ExpiryAction;
   expiredProfile: string | null;
+  autoRenew: boolean;
   routerIds: number[];
   routers: PlanRouterStatus[];
   /** Subscribers on the plan and vouchers of it not used up: a plan in use cannot be deleted. */

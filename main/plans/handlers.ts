@@ -70,7 +70,7 @@ export const planHandlers: DomainHandlers<keyof typeof planInvokes> = {
       const left = before.routerIds.filter((r) => !after.routerIds.includes(r));
       await queueRemoval(tx, before, left);
       const changed = changedFields(before, after);
-      if (changed.some((field) => field !== 'routerIds' && field !== 'priceMinor' && field !== 'validitySeconds' && field !== 'expiry' && field !== 'expiredProfile')) {
+      if (changed.some((field) => field !== 'routerIds' && field !== 'priceMinor' && field !== 'validitySeconds' && field !== 'expiry' && field !== 'expiredProfile' && field !== 'autoRenew')) {
         await queueSync(tx, after, after.routerIds, before.name !== after.name ? before.name : undefined);
       } else {
         await queueSync(tx, after, after.routerIds.filter((r) => !before.routerIds.includes(r)));
@@ -143,6 +143,6 @@ export const planHandlers: DomainHandlers<keyof typeof planInvokes> = {
 
 /** The plan's own fields, as the create schema takes them (to validate a change against the whole). */
 function pick(plan: PlanRecord | PlanSummary) {
-  const { kind, name, priceMinor, validitySeconds, uptimeLimitSeconds, dataLimitBytes, rateLimit, sharedUsers, addressPool, localAddress, expiry, expiredProfile, routerIds } = plan;
-  return { kind, name, priceMinor, validitySeconds, uptimeLimitSeconds, dataLimitBytes, rateLimit, sharedUsers, addressPool, localAddress, expiry, expiredProfile, routerIds };
+  const { kind, name, priceMinor, validitySeconds, uptimeLimitSeconds, dataLimitBytes, rateLimit, sharedUsers, addressPool, localAddress, expiry, expiredProfile, autoRenew, routerIds } = plan;
+  return { kind, name, priceMinor, validitySeconds, uptimeLimitSeconds, dataLimitBytes, rateLimit, sharedUsers, addressPool, localAddress, expiry, expiredProfile, autoRenew, routerIds };
 }

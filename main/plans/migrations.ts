@@ -46,4 +46,11 @@ export const planMigrations: Migration[] = [
       CREATE INDEX provisioning_states_by_router ON provisioning_states (router_id, state);`);
     },
   },
+  {
+    id: 501,
+    name: 'plans: auto-renew from the balance at expiry',
+    up(db) {
+      db.exec(`ALTER TABLE plans ADD COLUMN auto_renew INTEGER NOT NULL DEFAULT 0 CHECK (auto_renew IN (0, 1))`);
+    },
+  },
 ];

@@ -3,7 +3,8 @@ import type { PlanInput, PlanKind, PlanSummary } from './contract';
 /** A plan as stored: its summary without the per-router states and counts. */
 export type PlanRecord = Omit<PlanSummary, 'routers' | 'subscriberCount' | 'voucherCount'>;
 
-export type NewPlan = Omit<PlanInput, 'tenantId'> & { tenantId: number; currency: string };
+/** `autoRenew` may be left out (off), as plans made before it existed. */
+export type NewPlan = Omit<PlanInput, 'tenantId' | 'autoRenew'> & { tenantId: number; currency: string; autoRenew?: boolean };
 
 /** Plans of tenants. Every method is scoped to a tenant (null: a system admin, all tenants). */
 export interface PlanRepository {

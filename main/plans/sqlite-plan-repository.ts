@@ -19,6 +19,7 @@ interface Row {
   local_address: string | null;
   expiry: ExpiryAction;
   expired_profile: string | null;
+  auto_renew: 0 | 1;
   created_at: number;
   updated_at: number;
   router_ids: string | null;
@@ -43,6 +44,7 @@ const toRecord = (r: Row): PlanRecord => ({
   localAddress: r.local_address,
   expiry: r.expiry,
   expiredProfile: r.expired_profile,
+  autoRenew: r.auto_renew === 1,
   routerIds: r.router_ids ? r.router_ids.split(',').map(Number).sort((a, b) => a - b) : [],
   createdAt: new Date(r.created_at).toISOString(),
   updatedAt: new Date(r.updated_at).toISOString(),
@@ -76,8 +78,8 @@ export class SqlitePlanRepository implements PlanRepository {
     const { lastInsertRowid } = this.db
       .prepare(
         `INSERT INTO plans (tenant_id, kind, name, name_key, price_minor, currency, validity_seconds, uptime_limit_seconds, data_limit_bytes, rate_limit,
-           shared_users, address_pool, local_address, expiry, expired_profile, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           shared_users, address_pool, local_address, expiry, expired_profile, auto_renew, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         plan.tenantId,
@@ -95,6 +97,7 @@ export class SqlitePlanRepository implements PlanRepository {
         plan.localAddress,
         plan.expiry,
         plan.expiredProfile,
+        plan.autoRenew === true ? 1 : 0,
         now,
         now,
       );
@@ -114,7 +117,7 @@ export class SqlitePlanRepository implements PlanRepository {
     this.db
       .prepare(
         `UPDATE plans SET name = ?, name_key = ?, price_minor = ?, validity_seconds = ?, uptime_limit_seconds = ?, data_limit_bytes = ?, rate_limit = ?,
-           shared_users = ?, address_pool = ?, local_address = ?, expiry = ?, expired_profile = ?, updated_at = ? WHERE id = ?`,
+           shared_users = ?, address_pool = ?, local_address = ?, expiry = ?, expired_profile = ?, auto_renew = ?, updated_at = ? WHERE id = ?`,
       )
       .run(
         next.name,
@@ -129,6 +132,7 @@ export class SqlitePlanRepository implements PlanRepository {
         next.localAddress,
         next.expiry,
         next.expiredProfile,
+        next.autoRenew ? 1 : 0,
         now,
         id,
       );

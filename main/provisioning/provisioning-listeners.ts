@@ -4,7 +4,7 @@ type Services = Pick<CoreServices, 'bus' | 'business' | 'log'>;
 
 /**
  * Plans and subscribers waiting for a router (it was down when they changed) are pushed again the
- * moment it comes back online; RouterStatusChanged also reports new resource figures, so only the
+ * moment it comes back online, and reconnections or expiries waiting for it are finished; RouterStatusChanged also reports new resource figures, so only the
  * change to online counts.
  */
 export function provisioningListeners(services: Services): Array<() => void> {
@@ -20,11 +20,17 @@ export function provisioningListeners(services: Services): Array<() => void> {
       online.add(id);
       void services.business
         .run(async (tx) => {
+          // A reconnection or expiry under way finishes on this router too (and ends the session there).
+          const changing = await tx.subscribers.withAccessChange(id);
+          for (const { id: subscriberId, tenantId } of changing) {
+            await tx.jobs.enqueue('subscriptions.apply-access', { subscriberId }, { tenantId, uniqueKey: `subscriptions.apply-access:${subscriberId}` });
+          }
+          const changingIds = new Set(changing.map((c) => c.id));
           for (const item of await tx.provisioning.waitingOn(id)) {
             if (item.kind === 'plan') {
               const plan = await tx.plans.get(null, item.itemId);
               if (plan?.routerIds.includes(id)) await tx.jobs.enqueue('plans.sync', { planId: plan.id, routerId: id, check: false }, { tenantId: item.tenantId });
-            } else {
+            } else if (!changingIds.has(item.itemId)) {
               await tx.jobs.enqueue('subscribers.sync', { subscriberId: item.itemId, routerId: id }, { tenantId: item.tenantId });
             }
           }

@@ -5,6 +5,14 @@ import { PLAN_KINDS, type PlanKind, type ProvisioningState } from '../plans/cont
 export const SUBSCRIBER_STATUSES = ['pending', 'active', 'expired', 'disabled'] as const;
 export type SubscriberStatus = (typeof SUBSCRIBER_STATUSES)[number];
 
+/**
+ * A change of access under way on the subscriber's routers: `reconnect` after a payment brought an
+ * expired subscriber back, `expire` when its time ran out. Set with the status change, cleared when
+ * every router has the account as the status says (a router that is down keeps it waiting).
+ */
+export const ACCESS_CHANGES = ['reconnect', 'expire'] as const;
+export type AccessChange = (typeof ACCESS_CHANGES)[number];
+
 export interface SubscriberRouterStatus {
   routerId: number;
   state: ProvisioningState;
@@ -29,6 +37,7 @@ export interface SubscriberSummary {
   status: SubscriberStatus;
   validUntil: string | null;
   macLock: string | null;
+  accessChange: AccessChange | null;
   routerIds: number[];
   routers: SubscriberRouterStatus[];
   lastSeenAt: string | null;
@@ -36,7 +45,20 @@ export interface SubscriberSummary {
   updatedAt: string;
 }
 
-export const SUBSCRIBER_HISTORY_KINDS = ['created', 'changed', 'provisioned', 'refused', 'session-started', 'session-ended', 'deleted'] as const;
+export const SUBSCRIBER_HISTORY_KINDS = [
+  'created',
+  'changed',
+  'provisioned',
+  'refused',
+  'session-started',
+  'session-ended',
+  'deleted',
+  'extended',
+  'renewed',
+  'reconnected',
+  'expired',
+  'reminded',
+] as const;
 export type SubscriberHistoryKind = (typeof SUBSCRIBER_HISTORY_KINDS)[number];
 
 export interface SubscriberHistoryEntry {

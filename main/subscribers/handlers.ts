@@ -99,7 +99,9 @@ export const subscriberHandlers: DomainHandlers<keyof typeof subscriberInvokes> 
         await tx.loginNames.release(before.tenantId, before.username);
       }
       const now = Date.now();
-      const status = disabled === undefined ? undefined : disabled ? 'disabled' : before.status === 'disabled' ? 'active' : before.status;
+      // A new end in the future brings an expired subscriber back (staff extending by hand).
+      const revived = before.status === 'expired' && validUntil != null && Date.parse(validUntil) > now;
+      const status = disabled === undefined ? (revived ? 'active' : undefined) : disabled ? 'disabled' : before.status === 'disabled' || revived ? 'active' : before.status;
       const after = await tx.subscribers.update(
         id,
         { ...changes, ...(status ? { status } : {}), ...(validUntil !== undefined ? { validUntil: validUntil === null ? null : Date.parse(validUntil) } : {}) },

@@ -51,4 +51,17 @@ export const subscriberMigrations: Migration[] = [
       CREATE INDEX subscriber_history_by_subscriber ON subscriber_history (subscriber_id, id);`);
     },
   },
+  {
+    id: 511,
+    name: 'subscribers: the access change under way on the routers (reconnect | expire), the reminders sent, due-time index',
+    up(db) {
+      // access_change: set with the status change that needs the routers brought in line, cleared
+      // when every router is; reminded_offset: the smallest reminder offset (seconds before
+      // valid_until) already sent for the current valid_until, reset when it moves.
+      db.exec(`ALTER TABLE subscribers ADD COLUMN access_change TEXT CHECK (access_change IN ('reconnect', 'expire'));
+      ALTER TABLE subscribers ADD COLUMN reminded_offset INTEGER;
+      CREATE INDEX subscribers_due ON subscribers (status, valid_until);
+      CREATE INDEX subscribers_access_change ON subscribers (access_change) WHERE access_change IS NOT NULL;`);
+    },
+  },
 ];

@@ -2,8 +2,8 @@ import { DomainError } from '../contract/errors';
 import type { SecretBox } from '../secrets/secret-box';
 import type { Db } from '../store/database';
 import type { PlanKind } from '../plans/contract';
-import type { SubscriberHistoryEntry, SubscriberHistoryKind, SubscriberStatus } from './contract';
-import type { NewSubscriber, SubscriberFilter, SubscriberRecord, SubscriberRepository } from './subscriber-repository';
+import type { AccessChange, SubscriberHistoryEntry, SubscriberHistoryKind, SubscriberStatus } from './contract';
+import type { DueSubscriber, NewSubscriber, SubscriberFilter, SubscriberRecord, SubscriberRepository } from './subscriber-repository';
 
 interface Row {
   id: number;
@@ -18,6 +18,8 @@ interface Row {
   status: SubscriberStatus;
   valid_until: number | null;
   mac_lock: string | null;
+  access_change: AccessChange | null;
+  reminded_offset: number | null;
   last_seen_at: number | null;
   created_at: number;
   updated_at: number;
@@ -39,11 +41,22 @@ const toRecord = (r: Row): SubscriberRecord => ({
   status: r.status,
   validUntil: iso(r.valid_until),
   macLock: r.mac_lock,
+  accessChange: r.access_change,
   routerIds: r.router_ids ? r.router_ids.split(',').map(Number).sort((a, b) => a - b) : [],
   lastSeenAt: iso(r.last_seen_at),
   createdAt: iso(r.created_at)!,
   updatedAt: iso(r.updated_at)!,
 });
+
+interface DueRow {
+  id: number;
+  tenant_id: number;
+  plan_id: number;
+  valid_until: number;
+  reminded_offset: number | null;
+}
+const DUE_SELECT = 'SELECT id, tenant_id, plan_id, valid_until, reminded_offset FROM subscribers';
+const toDue = (r: DueRow): DueSubscriber => ({ id: r.id, tenantId: r.tenant_id, planId: r.plan_id, validUntil: r.valid_until, remindedOffset: r.reminded_offset });
 
 /** LIKE with the user's text taken literally. */
 const like = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -133,9 +146,11 @@ export class SqliteSubscriberRepository implements SubscriberRepository {
       if (await this.byUsername(row.tenant_id, changes.username)) throw usernameTaken(changes.username);
     }
     const next = { ...current, ...changes };
+    const validUntil = changes.validUntil !== undefined ? changes.validUntil : row.valid_until;
     this.db
       .prepare(
-        `UPDATE subscribers SET name = ?, phone = ?, email = ?, username = ?, username_key = ?, password_sealed = ?, plan_id = ?, status = ?, valid_until = ?, mac_lock = ?, updated_at = ? WHERE id = ?`,
+        `UPDATE subscribers SET name = ?, phone = ?, email = ?, username = ?, username_key = ?, password_sealed = ?, plan_id = ?, status = ?, valid_until = ?, mac_lock = ?,
+           reminded_offset = ?, updated_at = ? WHERE id = ?`,
       )
       .run(
         next.name,
@@ -146,8 +161,9 @@ export class SqliteSubscriberRepository implements SubscriberRepository {
         changes.password !== undefined ? this.secrets.seal(changes.password) : row.password_sealed,
         next.planId,
         next.status,
-        changes.validUntil !== undefined ? changes.validUntil : row.valid_until,
+        validUntil,
         next.macLock,
+        validUntil === row.valid_until ? row.reminded_offset : null,
         now,
         id,
       );
@@ -157,6 +173,42 @@ export class SqliteSubscriberRepository implements SubscriberRepository {
 
   async delete(id: number): Promise<void> {
     this.db.prepare('DELETE FROM subscribers WHERE id = ?').run(id);
+  }
+
+  async setAccessChange(id: number, change: AccessChange | null, now: number): Promise<void> {
+    this.db.prepare('UPDATE subscribers SET access_change = ?, updated_at = ? WHERE id = ?').run(change, now, id);
+  }
+
+  async setReminded(id: number, offsetSeconds: number): Promise<void> {
+    this.db.prepare('UPDATE subscribers SET reminded_offset = ? WHERE id = ?').run(offsetSeconds, id);
+  }
+
+  async due(now: number, afterId: number, limit: number): Promise<DueSubscriber[]> {
+    return this.db
+      .prepare<[number, number, number], DueRow>(`${DUE_SELECT} WHERE status = 'active' AND valid_until <= ? AND id > ? ORDER BY id LIMIT ?`)
+      .all(now, afterId, limit)
+      .map(toDue);
+  }
+
+  async expiringBetween(from: number, to: number, remindedAbove: number, afterId: number, limit: number): Promise<DueSubscriber[]> {
+    return this.db
+      .prepare<[number, number, number, number, number], DueRow>(
+        `${DUE_SELECT} WHERE status = 'active' AND valid_until > ? AND valid_until <= ? AND (reminded_offset IS NULL OR reminded_offset > ?) AND id > ? ORDER BY id LIMIT ?`,
+      )
+      .all(from, to, remindedAbove, afterId, limit)
+      .map(toDue);
+  }
+
+  async withAccessChange(routerId: number | null): Promise<Array<{ id: number; tenantId: number }>> {
+    const rows =
+      routerId === null
+        ? this.db.prepare<[], { id: number; tenant_id: number }>('SELECT id, tenant_id FROM subscribers WHERE access_change IS NOT NULL').all()
+        : this.db
+            .prepare<[number], { id: number; tenant_id: number }>(
+              'SELECT id, tenant_id FROM subscribers WHERE access_change IS NOT NULL AND id IN (SELECT subscriber_id FROM subscriber_routers WHERE router_id = ?)',
+            )
+            .all(routerId);
+    return rows.map((r) => ({ id: r.id, tenantId: r.tenant_id }));
   }
 
   async password(id: number): Promise<string> {

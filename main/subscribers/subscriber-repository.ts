@@ -1,5 +1,5 @@
 import type { PlanKind } from '../plans/contract';
-import type { SubscriberHistoryEntry, SubscriberHistoryKind, SubscriberStatus, SubscriberSummary } from './contract';
+import type { AccessChange, SubscriberHistoryEntry, SubscriberHistoryKind, SubscriberStatus, SubscriberSummary } from './contract';
 
 /** A subscriber as stored, contact in full (mask before broadcasting), password sealed away. */
 export type SubscriberRecord = Omit<SubscriberSummary, 'routers'>;
@@ -19,6 +19,17 @@ export interface NewSubscriber {
   routerIds: number[];
 }
 
+/** A subscriber the minute sweep acts on: ids and times only. */
+export interface DueSubscriber {
+  id: number;
+  tenantId: number;
+  planId: number;
+  /** Epoch ms. */
+  validUntil: number;
+  /** Seconds before validUntil of the last reminder sent for it; null: none yet. */
+  remindedOffset: number | null;
+}
+
 export interface SubscriberFilter {
   search?: string;
   status?: SubscriberStatus;
@@ -36,7 +47,16 @@ export interface SubscriberRepository {
   idsByUsername(tenantId: number, usernames: readonly string[]): Promise<Map<string, { id: number; kind: SubscriberRecord['kind'] }>>;
   /** Refused with a `conflict` DomainError (field `username`) when the login name is taken in the tenant. */
   insert(subscriber: NewSubscriber, now: number): Promise<SubscriberRecord>;
+  /** A new valid-until forgets the reminders sent for the old one. */
   update(id: number, changes: Partial<Omit<NewSubscriber, 'tenantId' | 'kind'>>, now: number): Promise<SubscriberRecord>;
+  setAccessChange(id: number, change: AccessChange | null, now: number): Promise<void>;
+  setReminded(id: number, offsetSeconds: number): Promise<void>;
+  /** Active subscribers whose valid-until is at or before `now`, by id after `afterId`. */
+  due(now: number, afterId: number, limit: number): Promise<DueSubscriber[]>;
+  /** Active subscribers whose valid-until falls in (from, to] and not yet reminded at `remindedAbove` seconds or less, by id after `afterId`. */
+  expiringBetween(from: number, to: number, remindedAbove: number, afterId: number, limit: number): Promise<DueSubscriber[]>;
+  /** Subscribers with an access change under way (on one router, or anywhere). */
+  withAccessChange(routerId: number | null): Promise<Array<{ id: number; tenantId: number }>>;
   delete(id: number): Promise<void>;
   password(id: number): Promise<string>;
   markSeen(id: number, at: number): Promise<void>;

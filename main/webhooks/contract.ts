@@ -13,7 +13,7 @@ import { defineEvent, defineInvoke } from '../contract/define';
  * The events a tenant may subscribe a webhook to, in one place. Chosen for a tenant's own systems
  * (billing, CRM, a status page) and for volume a receiver can take:
  * - money and customers: payments (received, unmatched, assigned, reversed), subscribers
- *   (created, changed, deleted), vouchers (a batch made, a code first used), plans;
+ *   (created, changed, deleted), subscriptions (extended, reconnected, expired), vouchers (a batch made, a code first used), plans;
  * - routers: `RouterStatusChanged`, delivered only when a router's state changes (online,
  *   degraded, offline, auth-failed), not for its periodic CPU and memory figures.
  * Left out on purpose: session deltas (a batch every 50 ms on a busy fleet, and sessions carry
@@ -30,6 +30,9 @@ export const WEBHOOK_EVENTS = [
   'SubscriberCreated',
   'SubscriberUpdated',
   'SubscriberDeleted',
+  'SubscriptionExtended',
+  'SubscriptionReconnected',
+  'SubscriptionExpired',
   'VoucherBatchCreated',
   'VoucherActivated',
   'PlanCreated',

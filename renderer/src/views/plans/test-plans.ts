@@ -10,6 +10,7 @@ export function testPlan(id: number, name: string, overrides: Partial<PlanSummar
     priceMinor: 5000,
     currency: 'KES',
     validitySeconds: 86_400,
+    autoRenew: false,
     uptimeLimitSeconds: null,
     dataLimitBytes: null,
     rateLimit: { uploadBps: 1_000_000, downloadBps: 2_000_000 },

@@ -14,6 +14,7 @@ export function testSubscriber(id: number, name: string, overrides: Partial<Subs
     status: 'active',
     validUntil: null,
     macLock: null,
+    accessChange: null,
     routerIds: [7],
     routers: [{ routerId: 7, state: 'applied', message: null, updatedAt: '2026-01-01T00:00:00Z' }],
     lastSeenAt: null,
