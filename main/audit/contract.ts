@@ -43,9 +43,17 @@ export type AuditAction =
   | 'payment.reversed'
   | 'payments.imported'
   | 'payments.webhook_rejected'
-  | 'payments.webhook_secret_rotated';
+  | 'payments.webhook_secret_rotated'
+  | 'subscriptions.reminders_changed'
+  | 'ledger.adjusted'
+  | 'webhook.created'
+  | 'webhook.updated'
+  | 'webhook.deleted'
+  | 'webhook.secret_rotated'
+  | 'webhook.resumed'
+  | 'webhook.tested';
 
-export type AuditTargetType = 'user' | 'tenant' | 'settings' | 'router' | 'session' | 'plan' | 'subscriber' | 'voucher_batch' | 'payment';
+export type AuditTargetType = 'user' | 'tenant' | 'settings' | 'router' | 'session' | 'plan' | 'subscriber' | 'voucher_batch' | 'payment' | 'webhook';
 
 /** One line of the audit log: who did what, when, to what. Personal data in `details` is masked. */
 export interface AuditEntry {

@@ -101,6 +101,9 @@ export const invokeAccess: Record<InvokeName, InvokeAccess> = {
   'routers.import': ['system_admin', 'tenant_admin'],
   // Everyone reads payments (payers masked for viewers); operators take cash and import statements;
   // reversals and the webhook secret are the admins' (money leaves, or anyone could post payments).
+  'subscriptions.settings': 'signed-in',
+  'subscriptions.updateSettings': ['system_admin', 'tenant_admin'],
+  'subscriptions.reconnect': ['system_admin', 'tenant_admin', 'operator'],
   'payments.list': 'signed-in',
   'payments.unmatched': 'signed-in',
   'payments.ledger': 'signed-in',
@@ -110,6 +113,28 @@ export const invokeAccess: Record<InvokeName, InvokeAccess> = {
   'payments.reverse': ['system_admin', 'tenant_admin'],
   'payments.webhookSettings': ['system_admin', 'tenant_admin'],
   'payments.rotateWebhookSecret': ['system_admin', 'tenant_admin'],
+  // Reports are totals (no payer data): everyone who reads payments reads them; viewers see staff logins masked.
+  'reports.revenue': 'signed-in',
+  'reports.activity': 'signed-in',
+  'reports.pdf': 'signed-in',
+  // Event webhooks send the tenant's data out, and their URLs may hold the receiver's token: admins only, reads too.
+  'webhooks.list': ['system_admin', 'tenant_admin'],
+  'webhooks.deliveries': ['system_admin', 'tenant_admin'],
+  'webhooks.create': ['system_admin', 'tenant_admin'],
+  'webhooks.update': ['system_admin', 'tenant_admin'],
+  'webhooks.delete': ['system_admin', 'tenant_admin'],
+  'webhooks.rotateSecret': ['system_admin', 'tenant_admin'],
+  'webhooks.resume': ['system_admin', 'tenant_admin'],
+  'webhooks.test': ['system_admin', 'tenant_admin'],
+  // A correction moves money without a receipt: the admins', like reversals.
+  'payments.adjust': ['system_admin', 'tenant_admin'],
+  // Every user has a notification centre (own read state) and reads the rules; channels, tests and the delivery log are the admins'.
+  'notifications.list': 'signed-in',
+  'notifications.markRead': 'signed-in',
+  'notifications.settings': 'signed-in',
+  'notifications.updateSettings': ['system_admin', 'tenant_admin'],
+  'notifications.test': ['system_admin', 'tenant_admin'],
+  'notifications.deliveries': ['system_admin', 'tenant_admin'],
 };
 
 /**
@@ -143,6 +168,10 @@ export const tenantTopicAccess: Record<string, readonly Role[]> = {
   security: ['tenant_admin'],
   // Import previews list the router's accounts.
   imports: ['tenant_admin'],
+  // Webhook URLs (a receiver's token) and receivers' answers.
+  webhooks: ['tenant_admin'],
+  // The delivery log names customers' messages (recipients masked): like the settings, the admins'.
+  'notifications.deliveries': ['tenant_admin'],
 };
 
 /**

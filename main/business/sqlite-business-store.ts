@@ -1,18 +1,22 @@
 import type { AuditLog } from '../audit/audit-log';
 import type { JobEngine } from '../jobs/job-engine';
 import { SqliteLedgerRepository } from '../payments/sqlite-ledger-repository';
+import { sqliteNotificationRepositories } from '../notifications/sqlite-notification-repositories';
 import { SqlitePaymentRepository } from '../payments/sqlite-payment-repository';
 import { SqlitePaymentSettingsRepository } from '../payments/sqlite-payment-settings-repository';
 import { SqlitePlanRepository } from '../plans/sqlite-plan-repository';
+import { SqliteReportRepository } from '../reports/sqlite-report-repository';
 import { SqliteProvisioningRepository } from '../provisioning/sqlite-provisioning-repository';
 import type { RouterRepository } from '../routers/router-repository';
 import type { SecretBox } from '../secrets/secret-box';
 import type { Db } from '../store/database';
 import { SqliteUnitOfWork } from '../store/sqlite-unit-of-work';
 import { SqliteSubscriberRepository } from '../subscribers/sqlite-subscriber-repository';
+import { SqliteSubscriptionSettingsRepository } from '../subscriptions/sqlite-subscription-settings-repository';
 import type { TenantRepository } from '../tenants/tenant-repository';
 import { readTenantSettings } from '../tenants/tenant-settings';
 import { SqliteVoucherRepository } from '../vouchers/sqlite-voucher-repository';
+import { SqliteWebhookRepository } from '../webhooks/sqlite-webhook-repository';
 import type { BusinessStore, BusinessTx, JobQueue, TenantDirectory } from './business-tx';
 import { SqliteLoginNames } from './sqlite-login-names';
 
@@ -47,6 +51,10 @@ export function sqliteBusinessStore(deps: SqliteBusinessDeps): BusinessStore {
     payments: new SqlitePaymentRepository(db),
     ledger: new SqliteLedgerRepository(db),
     paymentSettings: new SqlitePaymentSettingsRepository(db, deps.secrets),
+    notifications: sqliteNotificationRepositories(db, deps.secrets),
+    reports: new SqliteReportRepository(db),
+    webhooks: new SqliteWebhookRepository(db, deps.secrets),
+    subscriptionSettings: new SqliteSubscriptionSettingsRepository(db),
     tenants,
     jobs,
   };

@@ -17,6 +17,10 @@ import { subscriberEvents, subscriberInvokes } from '../subscribers/contract';
 import { voucherEvents, voucherInvokes } from '../vouchers/contract';
 import { adoptionEvents, adoptionInvokes } from '../adoption/contract';
 import { paymentEvents, paymentInvokes } from '../payments/contract';
+import { subscriptionEvents, subscriptionInvokes } from '../subscriptions/contract';
+import { reportInvokes } from '../reports/contract';
+import { webhookEvents, webhookInvokes } from '../webhooks/contract';
+import { notificationEvents, notificationInvokes } from '../notifications/contract';
 
 /**
  * The whole contract: every invoke and every event of every domain. Each domain declares its
@@ -41,6 +45,10 @@ export const invokes = {
   ...voucherInvokes,
   ...adoptionInvokes,
   ...paymentInvokes,
+  ...subscriptionInvokes,
+  ...reportInvokes,
+  ...webhookInvokes,
+  ...notificationInvokes,
 } satisfies Record<string, InvokeDefinition>;
 
 export const events = {
@@ -60,6 +68,9 @@ export const events = {
   ...voucherEvents,
   ...adoptionEvents,
   ...paymentEvents,
+  ...subscriptionEvents,
+  ...webhookEvents,
+  ...notificationEvents,
 } satisfies Record<string, EventDefinition>;
 
 export type Invokes = typeof invokes;

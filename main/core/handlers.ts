@@ -17,6 +17,10 @@ import { subscriberHandlers } from '../subscribers/handlers';
 import { voucherHandlers } from '../vouchers/handlers';
 import { adoptionHandlers } from '../adoption/handlers';
 import { paymentHandlers } from '../payments/handlers';
+import { notificationHandlers } from '../notifications/handlers';
+import { reportHandlers } from '../reports/handlers';
+import { subscriptionHandlers } from '../subscriptions/handlers';
+import { webhookHandlers } from '../webhooks/handlers';
 
 export type InvokeHandler<N extends InvokeName> = (
   input: ParsedInvokeInput<N>,
@@ -44,4 +48,8 @@ export const handlers: DomainHandlers<InvokeName> = {
   ...voucherHandlers,
   ...adoptionHandlers,
   ...paymentHandlers,
+  ...notificationHandlers,
+  ...reportHandlers,
+  ...subscriptionHandlers,
+  ...webhookHandlers,
 };

@@ -3,6 +3,8 @@ import { tenantSummary } from '../tenants/tenant-jobs';
 import { provisioningListeners } from '../provisioning/provisioning-listeners';
 import { subscriberListeners } from '../subscribers/subscriber-listeners';
 import { voucherListeners } from '../vouchers/voucher-listeners';
+import { notificationListeners } from '../notifications/notification-listeners';
+import { webhookListeners } from '../webhooks/webhook-listeners';
 
 /**
  * The one place that says what happens after each event: every domain listener is registered
@@ -45,6 +47,10 @@ export function registerListeners(services: CoreServices): () => void {
     ...subscriberListeners(services),
     // Vouchers: pushes waiting for a router go when it is online; a login with an unused code activates it.
     ...voucherListeners(services),
+    // Staff notifications: routers down/back/refused/CPU, jobs failed for good, payments (rules in Settings → Notifications).
+    ...notificationListeners(services),
+    // Allow-listed events go out to the tenants' event webhooks (one signed delivery per subscription).
+    ...webhookListeners(services),
   ];
   return () => {
     for (const remove of removers) remove();

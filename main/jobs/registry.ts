@@ -11,6 +11,9 @@ import { planJobs, planSchedules } from '../plans/plan-jobs';
 import { subscriberJobs } from '../subscribers/subscriber-jobs';
 import { voucherJobs, voucherSchedules } from '../vouchers/voucher-jobs';
 import { adoptionJobs } from '../adoption/adoption-jobs';
+import { notificationJobs } from '../notifications/notification-jobs';
+import { subscriptionJobs, subscriptionSchedules } from '../subscriptions/subscription-jobs';
+import { webhookJobs } from '../webhooks/webhook-jobs';
 
 /**
  * Every job of the console, by name: its queue, payload schema, where it runs and (for main
@@ -30,6 +33,9 @@ export const appJobs = {
   ...subscriberJobs,
   ...voucherJobs,
   ...adoptionJobs,
+  ...notificationJobs,
+  ...subscriptionJobs,
+  ...webhookJobs,
 } satisfies JobRegistry;
 
 export type AppJobs = typeof appJobs;
@@ -42,4 +48,5 @@ export const appSchedules: ScheduleDefinition<AppJobs>[] = [
   ...(retentionSchedules as ScheduleDefinition<AppJobs>[]),
   ...(planSchedules as ScheduleDefinition<AppJobs>[]),
   ...(voucherSchedules as ScheduleDefinition<AppJobs>[]),
+  ...(subscriptionSchedules as ScheduleDefinition<AppJobs>[]),
 ];

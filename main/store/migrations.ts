@@ -10,6 +10,10 @@ import { planMigrations } from '../plans/migrations';
 import { subscriberMigrations } from '../subscribers/migrations';
 import { voucherMigrations } from '../vouchers/migrations';
 import { paymentMigrations } from '../payments/migrations';
+import { notificationMigrations } from '../notifications/migrations';
+import { reportMigrations } from '../reports/migrations';
+import { subscriptionMigrations } from '../subscriptions/migrations';
+import { webhookMigrations } from '../webhooks/migrations';
 
 /** Every domain's migrations, joined. A domain adds its list here with one line. */
-export const allMigrations: readonly Migration[] = [...systemMigrations, ...routerMigrations, ...tenantMigrations, ...userMigrations, ...authMigrations, ...auditMigrations, ...jobsMigrations, ...planMigrations, ...subscriberMigrations, ...voucherMigrations, ...paymentMigrations];
+export const allMigrations: readonly Migration[] = [...systemMigrations, ...routerMigrations, ...tenantMigrations, ...userMigrations, ...authMigrations, ...auditMigrations, ...jobsMigrations, ...planMigrations, ...subscriberMigrations, ...voucherMigrations, ...paymentMigrations, ...subscriptionMigrations, ...reportMigrations, ...webhookMigrations, ...notificationMigrations];

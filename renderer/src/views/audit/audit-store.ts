@@ -89,6 +89,14 @@ const ACTION_TEXT: Record<AuditEntry['action'], string> = {
   'payments.imported': 'payment statement imported',
   'payments.webhook_rejected': 'payment webhook refused (bad signature)',
   'payments.webhook_secret_rotated': 'payment webhook secret replaced',
+  'subscriptions.reminders_changed': 'expiry reminders changed',
+  'ledger.adjusted': 'subscriber balance adjusted',
+  'webhook.created': 'event webhook added',
+  'webhook.updated': 'event webhook changed',
+  'webhook.deleted': 'event webhook deleted',
+  'webhook.secret_rotated': 'event webhook secret replaced',
+  'webhook.resumed': 'paused event webhook resumed',
+  'webhook.tested': 'event webhook test sent',
 };
 
 /** One line a person reads: "jane: user created — otto". */
