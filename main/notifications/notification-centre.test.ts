@@ -62,6 +62,16 @@ describe('the staff notification centre: per-user read state, live, tenant-scope
     await expect(call('notifications.markRead', { ids: [] }, vera)).rejects.toMatchObject({ error: { code: 'invalid_input' } });
   });
 
+  it('keeps 90 days: the daily prune deletes older notifications and finished deliveries', async () => {
+    const old = Date.now() - 91 * 86_400_000;
+    await raiseStaffNotificationNow(core.services, notice(1), old);
+    await raiseStaffNotificationNow(core.services, notice(2));
+    const { jobId } = core.services.jobs.enqueue('notifications.prune', {});
+    const done = await waitForEvent(core.services.bus, 'system.jobs', (e) => e.name === 'JobProcessed' && (e.payload as { items: Array<{ id: number }> }).items.some((j) => j.id === jobId));
+    expect((done.payload as { items: Array<{ id: number; result?: unknown }> }).items.find((j) => j.id === jobId)!.result).toEqual({ notifications: 1, deliveries: 0 });
+    expect((await call('notifications.list', {}, user(11, 'viewer'))).notifications.map((n) => n.title)).toEqual(['Payment R2 received']);
+  });
+
   it('tells staff about a job that failed for good, with personal data masked', async () => {
     const raised = waitForEvent(core.services.bus, 'tenant.1.notifications', (e) => e.name === 'NotificationRaised');
     const { jobId } = core.services.jobs.enqueue('jobs.diagnostic', { action: 'permanent', message: 'mailbox jane@customers.example refused 0712345678' }, { tenantId: 1 });

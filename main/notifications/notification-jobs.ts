@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineJob, jobSet } from '../jobs/define-job';
+import { defineJob, jobSet, type ScheduleDefinition } from '../jobs/define-job';
 import { customerMessagePayload } from './customer-message';
 import { queueCustomerMessage } from './customer-messages';
 import { runDelivery } from './delivery-runner';
@@ -48,4 +48,20 @@ export const notificationJobs = jobSet(
     payload: z.object({ groupId: id }).strict(),
     handler: async ({ groupId }, { services }) => ({ raised: (await flushWindow(services, groupId)) !== null }),
   }),
+  defineJob({
+    name: 'notifications.prune',
+    queue: 'notifications',
+    runs: 'main',
+    // Tomorrow's run is the retry.
+    maxAttempts: 1,
+    summary: 'Deletes staff notifications and finished deliveries older than the retention (90 days by default).',
+    payload: z.object({ days: z.number().int().min(7).max(3650).default(90) }).strict(),
+    handler: ({ days }, { services }) => {
+      const before = Date.now() - days * 86_400_000;
+      return services.business.run(async (tx) => ({ notifications: await tx.notifications.centre.prune(before), deliveries: await tx.notifications.deliveries.prune(before) }));
+    },
+  }),
 );
+
+/** The centre and the delivery log keep 90 days: enough to look back on an incident, not a growing file. */
+export const notificationSchedules: ScheduleDefinition[] = [{ key: 'notifications.prune', job: 'notifications.prune', payload: {}, daily: { at: '03:41' } }];

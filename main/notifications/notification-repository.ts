@@ -27,6 +27,8 @@ export interface NotificationCentreRepository {
   markRead(tenantId: number | null, userId: number, ids: readonly number[]): Promise<number[]>;
   /** Everything up to the newest notification of the scope. */
   markAllRead(tenantId: number | null, userId: number): Promise<void>;
+  /** Deletes notifications created before `before` (with their read marks); returns how many. */
+  prune(before: number): Promise<number>;
 }
 
 /** The tenant's settings (defaults until saved) and their secrets, sealed at rest. */
@@ -71,6 +73,8 @@ export interface DeliveryRepository {
   get(id: number): Promise<DeliveryRecord | null>;
   update(id: number, changes: DeliveryChanges, now: number): Promise<DeliveryRecord>;
   list(tenantId: number | null, filter: { status?: DeliveryStatus; channel?: ExternalChannel; message?: string; limit: number }): Promise<DeliveryRecord[]>;
+  /** Deletes sent and failed deliveries last changed before `before`; returns how many. */
+  prune(before: number): Promise<number>;
 }
 
 /** A router's current outage as staff rules see it, kept across restarts. */

@@ -73,6 +73,10 @@ export class SqliteDeliveryRepository implements DeliveryRepository {
     return (await this.get(id))!;
   }
 
+  async prune(before: number): Promise<number> {
+    return this.db.prepare("DELETE FROM notification_deliveries WHERE status IN ('sent', 'failed') AND updated_at < ?").run(before).changes;
+  }
+
   async list(tenantId: number | null, filter: { status?: DeliveryStatus; channel?: ExternalChannel; message?: string; limit: number }): Promise<DeliveryRecord[]> {
     return this.db
       .prepare<Record<string, unknown>, Row>(

@@ -92,6 +92,10 @@ export class SqliteNotificationCentre implements NotificationCentreRepository {
     return marked;
   }
 
+  async prune(before: number): Promise<number> {
+    return this.db.prepare('DELETE FROM notifications WHERE created_at < ?').run(before).changes;
+  }
+
   async markAllRead(tenantId: number | null, userId: number): Promise<void> {
     const newest = this.db.prepare<Record<string, unknown>, { id: number | null }>(`SELECT MAX(n.id) AS id FROM notifications n WHERE ${SCOPE}`).get({ tenantId })!.id;
     if (newest === null) return;

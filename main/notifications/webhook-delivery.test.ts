@@ -35,7 +35,7 @@ describe('customer and staff messages through an HTTPS webhook gateway (SMS), ex
     core = await startTestCore();
     call = caller(core.services);
     receiver = await WebhookReceiver.start();
-    [jane] = await seedPaymentTenants(core.services, [{ tenantId: 1, username: 'jane', phone: '0712 345 678' }]);
+    jane = (await seedPaymentTenants(core.services, [{ tenantId: 1, username: 'jane', phone: '0712 345 678' }]))[0]!;
     await call(
       'notifications.updateSettings',
       {
