@@ -10,7 +10,7 @@ import type { StaffNotice } from './notification-repository';
 import { raiseStaffNotificationNow } from './raise-staff-notification';
 
 const user = (id: number, role: 'viewer' | 'operator' | 'tenant_admin' | 'system_admin', tenantId: number | null = 1): Session => ({ id: `s-${id}`, user: { id, username: `user-${id}`, role, tenantId } });
-const notice = (n: number, tenantId = 1): StaffNotice => ({ tenantId, rule: 'payment-received', key: `test:${tenantId}:${n}`, severity: 'info', title: `Payment R${n} received`, body: 'KES 10.00', subject: null });
+const notice = (n: number, tenantId = 1): StaffNotice => ({ tenantId, rule: 'payment-unmatched', key: `test:${tenantId}:${n}`, severity: 'info', title: `Payment R${n} received`, body: 'KES 10.00', subject: null });
 
 describe('the staff notification centre: per-user read state, live, tenant-scoped, masked', () => {
   let core: TestCore;

@@ -1,6 +1,7 @@
 import type { CoreServices } from '../core/services';
 import type { RouterLiveStatus } from '../routers/contract';
 import { addToWindow, raiseStaffNotificationNow } from './raise-staff-notification';
+import { RuleCache } from './rule-cache';
 import { routerCpuHigh, routerDown, routerLoginRefused, routerBack } from './staff-notices';
 
 type Services = Pick<CoreServices, 'business' | 'bus' | 'log' | 'routerStatus'>;
@@ -29,14 +30,12 @@ function conditionOf(status: RouterLiveStatus): Condition | null {
 export class RouterWatch {
   private readonly last = new Map<number, Condition>();
   private readonly cpu = new Map<number, { since: number; told: boolean }>();
-  /** The CPU rule of each tenant (resource polls are frequent): dropped when settings change. */
-  private readonly cpuRules = new Map<number, { enabled: boolean; percent: number; minutes: number }>();
 
-  constructor(private readonly services: Services) {}
-
-  forgetSettings(tenantId: number): void {
-    this.cpuRules.delete(tenantId);
-  }
+  constructor(
+    private readonly services: Services,
+    /** The tenants' rules, read once (resource polls are frequent); the listeners share theirs. */
+    private readonly rules = new RuleCache(services.business),
+  ) {}
 
   async observe(tenantId: number, routerId: number, status: RouterLiveStatus, now = Date.now()): Promise<void> {
     await this.observeCpu(tenantId, routerId, status, now);
@@ -77,23 +76,19 @@ export class RouterWatch {
   }
 
   private async observeCpu(tenantId: number, routerId: number, status: RouterLiveStatus, now: number): Promise<void> {
-    let rule = this.cpuRules.get(tenantId);
-    if (!rule) {
-      const { settings } = await this.services.business.read((tx) => tx.notifications.settings.get(tenantId));
-      const cpu = settings.rules['router-cpu-high'];
-      this.cpuRules.set(tenantId, (rule = { enabled: cpu.enabled, percent: cpu.percent ?? 90, minutes: cpu.minutes ?? 5 }));
-    }
+    const rule = await this.rules.rule(tenantId, 'router-cpu-high');
+    const percent = rule.percent ?? 90;
     const load = status.cpuLoad;
-    if (!rule.enabled || status.state !== 'online' || load === null || load <= rule.percent) {
+    if (!rule.enabled || status.state !== 'online' || load === null || load <= percent) {
       this.cpu.delete(routerId);
       return;
     }
     let stretch = this.cpu.get(routerId);
     if (!stretch) this.cpu.set(routerId, (stretch = { since: now, told: false }));
-    if (stretch.told || now - stretch.since < rule.minutes * 60_000) return;
+    if (stretch.told || now - stretch.since < (rule.minutes ?? 5) * 60_000) return;
     stretch.told = true;
     const name = (await this.services.business.read((tx) => tx.tenants.routerName(routerId))) ?? `#${routerId}`;
-    await raiseStaffNotificationNow(this.services, routerCpuHigh({ tenantId, routerId, name, since: stretch.since, at: now, cpuLoad: load, percent: rule.percent }), now);
+    await raiseStaffNotificationNow(this.services, routerCpuHigh({ tenantId, routerId, name, since: stretch.since, at: now, cpuLoad: load, percent }), now);
   }
 }
 

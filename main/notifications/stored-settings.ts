@@ -20,6 +20,12 @@ export interface NotificationSecrets {
   telegramBotToken?: string;
 }
 
+/**
+ * Payments arrive live in the Payments view, and at a busy ISP by the thousand a day: a
+ * notification for each would bury the ones that need someone. It is off until an admin wants it
+ * (unmatched payments, which need someone, are on).
+ */
+const QUIET: readonly StaffRule[] = ['payment-received'];
 /** Rules that alert about something broken also ask for an OS notification by default. */
 const URGENT: readonly StaffRule[] = ['router-down', 'router-login-refused', 'provisioning-failed', 'payment-unmatched', 'webhook-paused'];
 
@@ -48,14 +54,14 @@ const TEMPLATES: Record<CustomerMessage, Pick<CustomerMessageSettings, 'template
 };
 
 /**
- * A new tenant's settings: every staff rule on in the centre (urgent ones on the desktop too), no
+ * A new tenant's settings: the staff rules on in the centre (urgent ones on the desktop too), no
  * external channel, customer templates ready for SMS once it is configured, quiet hours off.
  */
 export function defaultSettings(): StoredSettings {
   return {
     channels: { email: null, sms: null, whatsapp: null, telegram: null },
     rules: Object.fromEntries(
-      STAFF_RULES.map((rule) => [rule, { enabled: true, channels: URGENT.includes(rule) ? ['in-app', 'desktop'] : ['in-app'], ...RULE_PARAMETERS[rule] }]),
+      STAFF_RULES.map((rule) => [rule, { enabled: !QUIET.includes(rule), channels: URGENT.includes(rule) ? ['in-app', 'desktop'] : ['in-app'], ...RULE_PARAMETERS[rule] }]),
     ) as Record<StaffRule, StaffRuleSettings>,
     customerMessages: Object.fromEntries(CUSTOMER_MESSAGE_KINDS.map((m) => [m, { enabled: true, channels: ['sms'], ...TEMPLATES[m] }])) as Record<CustomerMessage, CustomerMessageSettings>,
     quietHours: { enabled: false, start: '21:00', end: '07:00' },
