@@ -4,7 +4,7 @@ import type { Session, SessionUser } from '../auth/session';
 import { readScope, writeTenant } from '../auth/tenant-scope';
 import { DomainError } from '../contract/errors';
 import type { DomainHandlers } from '../core/handlers';
-import { maskEmailsIn } from '../events/mask';
+import { maskEmailsIn, maskIdentifier } from '../events/mask';
 import { WEBHOOK_PROVIDERS, type WebhookSettings, type paymentInvokes } from './contract';
 import { importStatement } from './csv-import';
 import type { PaymentRecord } from './payment-repository';
@@ -135,6 +135,27 @@ export const paymentHandlers: DomainHandlers<keyof typeof paymentInvokes> = {
       await tx.paymentSettings.setWebhookSecret(tenant, secret, Date.now());
       await tx.audit.record({ at: Date.now(), tenantId: tenant, actor: actor(session.user), action: 'payments.webhook_secret_rotated' });
       return { ...(await webhookSettings(tx, tenant)), secret };
+    });
+  },
+
+  'payments.adjust': ({ tenantId, subscriberId, amountMinor, note }, { services, session }) => {
+    const tenant = writeTenant(session, tenantId);
+    return services.business.run(async (tx) => {
+      const subscriber = await requireSubscriber(tx, tenant, subscriberId);
+      const { currency } = await tx.tenants.settings(tenant);
+      const now = Date.now();
+      const by = session.user?.username ?? null;
+      // Viewers read the ledger too: an email typed into the reason is kept masked, as reversals do.
+      const reason = maskEmailsIn(note);
+      const entry = await tx.ledger.append({ tenantId: tenant, subscriberId, kind: 'adjustment', amountMinor, currency, paymentId: null, note: reason, by }, now);
+      const balanceMinor = await tx.ledger.balance(tenant, subscriberId);
+      await tx.audit.record({
+        at: now, tenantId: tenant, actor: actor(session.user), action: 'ledger.adjusted', target: { type: 'subscriber', id: subscriberId, label: maskIdentifier(subscriber.username) },
+        details: { amountMinor, currency, note: reason, balanceMinor, entryId: entry.id },
+      });
+      const event = { subscriberId, entryId: entry.id, amountMinor, currency, balanceMinor, by: by === null ? null : maskIdentifier(by) };
+      tx.afterCommit(() => services.bus.publish('LedgerAdjusted', event, tenant));
+      return { entry, balanceMinor, currency };
     });
   },
 };
