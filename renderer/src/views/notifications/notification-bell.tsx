@@ -56,7 +56,7 @@ export function NotificationBell() {
       <button
         type="button"
         ref={bellRef}
-        className="ghost icon-button bell"
+        className="ghost bell"
         aria-label={label}
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
