@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomerMessageSettings, NotificationSettings } from '../../../../main/notifications/contract';
-import { previewMessage } from './message-preview';
+import { exampleValues, previewMessage } from './message-preview';
 import { formErrors } from './settings-errors';
 import { MESSAGES_FIELDS, messagesFieldKey, messagesFormOf, messagesInputOf } from './messages-form';
 
@@ -45,5 +45,12 @@ describe('message preview', () => {
   it('fills every placeholder, spaces inside the braces too, and leaves an unknown one as typed', () => {
     expect(previewMessage('Hi {{ name }}, {{amount}} received ({{receipt}}) — {{company}}. {{nmae}}', values)).toBe('Hi Jane Doe, KSh 500.00 received (QK71ABC2XY) — Alpha Net. {{nmae}}');
     expect(previewMessage('{{constructor}} {{toString}}', values)).toBe('{{constructor}} {{toString}}');
+  });
+
+  it('words money and time like the sent messages: ISO code in the tenant’s locale, its zone', () => {
+    const at = Date.UTC(2026, 11, 2, 18, 0);
+    const kenya = exampleValues({ name: 'Alpha Net', locale: 'en-KE', timeZone: 'Africa/Nairobi', currency: 'KES' }, at);
+    expect(kenya).toMatchObject({ amount: expect.stringMatching(/^KES\s500\.00$/), balance: expect.stringMatching(/^KES\s20\.00$/), validUntil: '1 Jan 2027, 21:00', company: 'Alpha Net' });
+    expect(exampleValues({ name: 'Yen Net', locale: 'ja-JP', timeZone: 'Asia/Tokyo', currency: 'JPY' }, at).amount).toMatch(/JPY\s?50,000/);
   });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FocusEvent } from 'react';
 import type { NotificationSummary } from '../../../../main/notifications/contract';
 import { BellIcon } from './bell-icon';
 import { authSelectors, useAuthStore } from '../account/auth-store';
@@ -49,10 +49,16 @@ export function NotificationBell() {
     return () => document.removeEventListener('pointerdown', onPointer);
   }, [open, close]);
 
+  // Tabbing past the panel closes it, as it would a menu (a click on its text moves focus nowhere, so only a move elsewhere counts).
+  const onBlur = (event: FocusEvent<HTMLDivElement>) => {
+    const next = event.relatedTarget;
+    if (open && next instanceof Node && !event.currentTarget.contains(next)) close(false);
+  };
+
   if (!active || tenantId === null) return null;
   const label = unread === 0 ? 'Notifications, none unread' : `Notifications, ${unread} unread`;
   return (
-    <div className="notification-centre" ref={boxRef}>
+    <div className="notification-centre" ref={boxRef} onBlur={onBlur}>
       <button
         type="button"
         ref={bellRef}

@@ -1,10 +1,9 @@
 import { useId, useMemo } from 'react';
 import { CUSTOMER_CHANNELS, CUSTOMER_MESSAGE_KINDS, CUSTOMER_PLACEHOLDERS, type NotificationChannels, type QuietHours } from '../../../../main/notifications/contract';
 import { localeSelectors, useLocaleStore } from '../../format/locale-store';
-import { useFormat } from '../../format/use-format';
 import { Field, fieldAria } from '../plans/field';
 import { ChannelChecks } from '../notifications/channel-checks';
-import { previewMessage, type CustomerPlaceholder } from '../notifications/message-preview';
+import { exampleValues, previewMessage, type CustomerPlaceholder } from '../notifications/message-preview';
 import { MESSAGES_FIELDS, messagesFieldKey, messagesFormOf, messagesInputOf, type MessageFormValues, type MessagesFormValues, type MessagesInput } from '../notifications/messages-form';
 import { CUSTOMER_PLACEHOLDER_HELP, MESSAGE_TEXT, type CustomerMessageKind } from '../notifications/notification-labels';
 import { useNotificationSettings } from '../notifications/notification-settings-live';
@@ -49,17 +48,12 @@ export function NotificationMessagesSection() {
 }
 
 function MessagesFields({ form, errors, setUp }: { form: SettingsForm<MessagesFormValues>; errors: Errors; setUp: NotificationChannels }) {
-  const format = useFormat();
   const tenant = useLocaleStore(localeSelectors.tenant);
-  // Example values as this tenant's customers would read them (currency, locale and time zone).
-  const sample = useMemo<Record<CustomerPlaceholder, string>>(
-    () => ({ name: 'Jane Doe', amount: format.amount(50_000), balance: format.amount(2_000), validUntil: format.dateTime(Date.now() + 30 * 86_400_000), plan: '30 Days 10 Mbps', receipt: 'QK71ABC2XY', company: tenant?.name ?? 'Your company' }),
-    [format, tenant],
-  );
+  const sample = useMemo(() => exampleValues(tenant, Date.now()), [tenant]);
   const setMessage = (kind: CustomerMessageKind, change: Partial<MessageFormValues>) => form.edit((v) => ({ ...v, messages: { ...v.messages, [kind]: { ...v.messages[kind], ...change } } }));
   return (
     <>
-      <PlaceholderHelp names={CUSTOMER_PLACEHOLDERS} help={CUSTOMER_PLACEHOLDER_HELP} />
+      <PlaceholderHelp names={CUSTOMER_PLACEHOLDERS} help={CUSTOMER_PLACEHOLDER_HELP} note="The previews use example values; a fact the occasion lacks (a receipt on a reminder) is left empty when sent." />
       {CUSTOMER_MESSAGE_KINDS.map((kind) => (
         <MessageEditor key={kind} kind={kind} values={form.values.messages[kind]} errors={errors} sample={sample} setUp={setUp} onChange={(change) => setMessage(kind, change)} />
       ))}
