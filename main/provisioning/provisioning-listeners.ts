@@ -21,9 +21,10 @@ export function provisioningListeners(services: Services): Array<() => void> {
       void services.business
         .run(async (tx) => {
           // A reconnection or expiry under way finishes on this router too (and ends the session there).
+          // Its own key: a run that is just giving up on this router must not swallow this one.
           const changing = await tx.subscribers.withAccessChange(id);
           for (const { id: subscriberId, tenantId } of changing) {
-            await tx.jobs.enqueue('subscriptions.apply-access', { subscriberId }, { tenantId, uniqueKey: `subscriptions.apply-access:${subscriberId}` });
+            await tx.jobs.enqueue('subscriptions.apply-access', { subscriberId }, { tenantId, uniqueKey: `subscriptions.apply-access:${subscriberId}:router-back:${id}` });
           }
           const changingIds = new Set(changing.map((c) => c.id));
           for (const item of await tx.provisioning.waitingOn(id)) {

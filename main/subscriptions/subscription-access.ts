@@ -4,6 +4,8 @@ import { RouterRefusedError, RouterUnavailableError } from '../provisioning/rout
 import { endSessionsOf } from '../provisioning/session-kick';
 import type { AccessChange } from '../subscribers/contract';
 import { syncSubscriberOnRouter } from '../subscribers/subscriber-sync';
+import { raiseStaffNotification } from '../notifications/raise-staff-notification';
+import { subscriberReconnected } from '../notifications/staff-notices';
 import { publishAfterCommit, subscriptionChange } from './subscription-change';
 
 type Services = Pick<CoreServices, 'business' | 'liveRouters' | 'bus'>;
@@ -49,6 +51,14 @@ async function finish(services: Services, subscriberId: number, change: AccessCh
         { subscriberId, message: 'reconnected', key: `reconnected:s${subscriberId}:${validUntil ?? 'open'}`, facts: { validUntil, ...(plan ? { planName: plan.name } : {}) } },
         { tenantId: latest.tenantId },
       );
+      // Staff see it in the notification centre (the `subscriber-reconnected` rule), once per valid-until.
+      const tenant = await tx.tenants.settings(latest.tenantId);
+      await raiseStaffNotification(
+        tx,
+        services.bus,
+        subscriberReconnected({ tenantId: latest.tenantId, subscriberId, username: latest.username, planName: plan?.name ?? null, validUntil, occasion: String(validUntil ?? 'open') }, tenant),
+        now,
+      );
       const reconnected = await subscriptionChange(tx, latest, { reason: 'payment', paymentId: null, chargedMinor: 0 }, currency);
       await publishAfterCommit(tx, services.bus, latest, { event: 'SubscriptionReconnected', change: reconnected });
     } else {
@@ -63,11 +73,12 @@ async function finish(services: Services, subscriberId: number, change: AccessCh
  * Brings every router of the subscriber in line with its access change (`reconnect` after a
  * payment, `expire` when its time ran out). Routers that are down or refuse leave the change
  * open: the subscriber shows "waiting for router" (its provisioning state) and the change is
- * finished when the router is back. A change that arrives while this runs is run again here.
+ * finished when the router is back. A change that arrives while this runs is run here too (a few
+ * rounds at most: each round reads the subscriber afresh).
  */
 export async function applyAccessChange(services: Services, subscriberId: number): Promise<AccessOutcome> {
   const outcome: AccessOutcome = { done: null, waiting: [], refused: [] };
-  for (let round = 0; round < 3; round += 1) {
+  for (let round = 0; round < 4; round += 1) {
     const subscriber = await services.business.read((tx) => tx.subscribers.get(null, subscriberId));
     if (!subscriber?.accessChange) return outcome;
     outcome.waiting = [];
@@ -82,10 +93,9 @@ export async function applyAccessChange(services: Services, subscriberId: number
       }
     }
     if (outcome.waiting.length > 0 || outcome.refused.length > 0) return outcome;
-    if (await finish(services, subscriberId, subscriber.accessChange)) {
-      outcome.done = subscriber.accessChange;
-      return outcome;
-    }
+    // Finished, or overtaken by a newer change: either way the next round looks again, because
+    // the enqueue of a change made while this ran joined this run (same key) instead of queueing.
+    if (await finish(services, subscriberId, subscriber.accessChange)) outcome.done = subscriber.accessChange;
   }
   return outcome;
 }
