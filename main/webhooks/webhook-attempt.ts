@@ -4,6 +4,8 @@ import type { EventBus } from '../events/event-bus';
 import { maskEmailsIn } from '../events/mask';
 import { backoffDelay } from '../jobs/backoff';
 import { postJson, type PostOutcome } from '../outbound/post-json';
+import { raiseStaffNotification } from '../notifications/raise-staff-notification';
+import { webhookPaused } from '../notifications/staff-notices';
 import { WEBHOOK_TEST_EVENT, type WebhookDeliveryStatus } from './contract';
 import { DELIVERY_TIMEOUT_MS, deliverJobKey, LOG_KEEP, LOG_WINDOW_MS, RETRY_BACKOFF, signedHeaders } from './webhook-delivery';
 import type { WebhookDeliveryRecord } from './webhook-repository';
@@ -106,10 +108,11 @@ async function recordAttempt(tx: BusinessTx, bus: EventBus, deliveryId: number, 
   if (pauseNow) {
     const paused = await tx.webhooks.pause(before.id, now);
     const skipped = await tx.webhooks.skipPending(before.id);
+    // The admins are told in the same transaction (the `webhook-paused` staff rule).
+    await raiseStaffNotification(tx, bus, webhookPaused({ tenantId, subscriptionId: before.id, url: paused.url, failures: paused.consecutiveFailures, lastError: error, pausedAt: now }), now);
     tx.afterCommit(() => {
       for (const s of skipped) bus.publish('WebhookDeliveryUpdated', s, tenantId);
       bus.publish('WebhookSubscriptionChanged', paused, tenantId);
-      // The hook for the notification centre (the `webhook-paused` staff rule): see docs/protocol.md.
       bus.publish('WebhookSubscriptionPaused', paused, tenantId);
     });
   } else if (!before.paused) {
