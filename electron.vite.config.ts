@@ -21,6 +21,7 @@ export default defineConfig({
           'workers/job-worker': resolve(root, 'workers/job-worker.ts'),
           'workers/router-shard': resolve(root, 'workers/router-shard.ts'),
           'workers/voucher-sheet': resolve(root, 'workers/voucher-sheet.ts'),
+          'workers/report-pdf': resolve(root, 'workers/report-pdf.ts'),
         },
       },
     },

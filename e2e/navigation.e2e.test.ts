@@ -9,7 +9,7 @@ import { startLiveConsole, type LiveConsole } from './fixtures/live-console';
 import { signIn } from './fixtures/sign-in';
 import { addSystemAdmin, chooseTenant, SYSTEM_ADMIN } from './fixtures/system-admin';
 
-const EVERYONE = ['nav-dashboard', 'nav-online-users', 'nav-pppoe-sessions', 'nav-routers', 'nav-subscribers', 'nav-plans', 'nav-vouchers', 'nav-payments', 'nav-jobs'];
+const EVERYONE = ['nav-dashboard', 'nav-online-users', 'nav-pppoe-sessions', 'nav-routers', 'nav-subscribers', 'nav-plans', 'nav-vouchers', 'nav-payments', 'nav-reports', 'nav-jobs'];
 const TAIL = ['nav-settings', 'nav-account', 'nav-status'];
 /** The side bar each role gets, in order (what main/auth/permissions.ts lets it use). */
 const EXPECTED_NAV: Record<Role, string[]> = {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export type WorkerEntry = 'job-worker' | 'router-shard' | 'voucher-sheet';
+export type WorkerEntry = 'job-worker' | 'router-shard' | 'voucher-sheet' | 'report-pdf';
 
 /**
  * Where a worker entry is: built by electron-vite next to the main bundle

@@ -11,7 +11,7 @@ import { planJobs, planSchedules } from '../plans/plan-jobs';
 import { subscriberJobs } from '../subscribers/subscriber-jobs';
 import { voucherJobs, voucherSchedules } from '../vouchers/voucher-jobs';
 import { adoptionJobs } from '../adoption/adoption-jobs';
-import { notificationJobs } from '../notifications/notification-jobs';
+import { notificationJobs, notificationSchedules } from '../notifications/notification-jobs';
 import { subscriptionJobs, subscriptionSchedules } from '../subscriptions/subscription-jobs';
 import { webhookJobs } from '../webhooks/webhook-jobs';
 
@@ -49,4 +49,5 @@ export const appSchedules: ScheduleDefinition<AppJobs>[] = [
   ...(planSchedules as ScheduleDefinition<AppJobs>[]),
   ...(voucherSchedules as ScheduleDefinition<AppJobs>[]),
   ...(subscriptionSchedules as ScheduleDefinition<AppJobs>[]),
+  ...(notificationSchedules as ScheduleDefinition<AppJobs>[]),
 ];

@@ -26,6 +26,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'plans', label: 'Plans', roles: EVERYONE },
   { id: 'vouchers', label: 'Vouchers', roles: EVERYONE },
   { id: 'payments', label: 'Payments', roles: EVERYONE },
+  // reports.* are open to every signed-in user (totals; staff logins masked for viewers).
+  { id: 'reports', label: 'Reports', roles: EVERYONE },
   // jobs.list is open to every signed-in user (their tenant's jobs); what they may do to a job is per role.
   { id: 'jobs', label: 'Jobs', roles: EVERYONE },
   // tenants.list and tenants.register

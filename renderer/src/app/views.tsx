@@ -13,6 +13,7 @@ import { PlansView } from '../views/plans/plans-view';
 import { SubscribersView } from '../views/subscribers/subscribers-view';
 import { VouchersView } from '../views/vouchers/vouchers-view';
 import { PaymentsView } from '../views/payments/payments-view';
+import { ReportsView } from '../views/reports/reports-view';
 
 /** View id (see navigation.ts) → component. A view that lands adds its line here. */
 export const VIEWS: Readonly<Record<string, ComponentType>> = {
@@ -25,6 +26,7 @@ export const VIEWS: Readonly<Record<string, ComponentType>> = {
   plans: PlansView,
   vouchers: VouchersView,
   payments: PaymentsView,
+  reports: ReportsView,
   tenants: TenantsView,
   users: UsersView,
   account: AccountView,

@@ -6,6 +6,11 @@ import { SignInSecuritySection } from './sign-in-security-section';
 import { AlertsSection } from './alerts-section';
 import { TenantSection } from './tenant-section';
 import { AppearanceSection } from './appearance-section';
+import { NotificationChannelsSection } from './notification-channels-section';
+import { NotificationRulesSection } from './notification-rules-section';
+import { NotificationMessagesSection } from './notification-messages-section';
+import { NotificationDeliveriesSection } from './notification-deliveries-section';
+import { WebhooksSection } from './webhooks-section';
 
 /**
  * One section of the Settings view: a heading, the roles that see it, and its component. Each
@@ -25,7 +30,12 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: 'backups', title: 'Backups', roles: ['system_admin'], component: BackupSection },
   { id: 'sign-in-security', title: 'Sign-in and security', roles: ['system_admin', 'tenant_admin'], component: SignInSecuritySection },
   { id: 'company', title: 'Company', roles: ['system_admin', 'tenant_admin'], component: TenantSection },
+  { id: 'webhooks', title: 'Event webhooks', roles: ['tenant_admin'], component: WebhooksSection },
   { id: 'alerts', title: 'Alerts', roles: ['system_admin', 'tenant_admin', 'operator', 'viewer'], component: AlertsSection },
+  { id: 'notification-channels', title: 'Notification channels', roles: ['system_admin', 'tenant_admin', 'operator', 'viewer'], component: NotificationChannelsSection },
+  { id: 'staff-alerts', title: 'Staff alerts', roles: ['system_admin', 'tenant_admin', 'operator', 'viewer'], component: NotificationRulesSection },
+  { id: 'customer-messages', title: 'Customer messages', roles: ['system_admin', 'tenant_admin', 'operator', 'viewer'], component: NotificationMessagesSection },
+  { id: 'delivery-log', title: 'Delivery log', roles: ['system_admin', 'tenant_admin'], component: NotificationDeliveriesSection },
   { id: 'appearance', title: 'Appearance', roles: ['system_admin', 'tenant_admin', 'operator', 'viewer'], component: AppearanceSection },
 ];
 
