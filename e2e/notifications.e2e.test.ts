@@ -215,7 +215,9 @@ describe('notifications in Chromium', () => {
     await page.getByTestId('notify-rules-save').click();
     expect(await page.getByTestId('notify-rule-router-down-afterSeconds-error').textContent()).toBe('at least 10 seconds');
     await page.getByTestId('notify-rule-router-down-afterSeconds').fill('300');
-    await page.getByTestId('notify-rule-payment-received-enabled').uncheck();
+    // Off for a new tenant (payments show live in their view): this admin wants them anyway.
+    expect(await page.getByTestId('notify-rule-payment-received-enabled').isChecked()).toBe(false);
+    await page.getByTestId('notify-rule-payment-received-enabled').check();
     await page.getByTestId('notify-rule-job-failed-channels-desktop').check();
     await page.getByTestId('notify-rules-save').click();
     await page.getByTestId('notify-rules-saved').waitFor();
@@ -237,7 +239,7 @@ describe('notifications in Chromium', () => {
     await page.reload();
     await page.getByTestId('notify-rules').waitFor();
     expect(await page.getByTestId('notify-rule-router-down-afterSeconds').inputValue()).toBe('300');
-    expect(await page.getByTestId('notify-rule-payment-received-enabled').isChecked()).toBe(false);
+    expect(await page.getByTestId('notify-rule-payment-received-enabled').isChecked()).toBe(true);
     expect(await page.getByTestId('notify-rule-job-failed-channels-desktop').isChecked()).toBe(true);
     expect(await template.inputValue()).toBe('Hi {{name}}, {{company}} got {{amount}} ({{receipt}}).');
     expect(await page.getByTestId('notify-quiet-start').inputValue()).toBe('22:00');
