@@ -7,7 +7,9 @@ import { KIND_LABELS } from '../plans/plan-form-dialog';
 import { plansSelectors, usePlansStore } from '../plans/plans-store';
 import { StateChip } from '../plans/state-chip';
 import { useRoutersStore } from '../routers/routers-store';
+import { SubscriberAccessBanner } from './subscriber-access-banner';
 import { SubscriberFormDialog } from './subscriber-form-dialog';
+import { SubscriberLedgerPanel } from './subscriber-ledger-panel';
 import { STATUS_LABELS } from './subscriber-list';
 import { attachSubscriberDetail, deleteSubscriber, reapplySubscriber, revealPassword, type SubscriberDetail } from './subscribers-live';
 import { useOnlineSubscribers } from './use-online-subscribers';
@@ -110,6 +112,7 @@ export function SubscriberDetailPage({ tenantId, id, canOperate, asAdmin }: Subs
               </>
             )}
           </div>
+          <SubscriberAccessBanner subscriber={subscriber} routerName={routerName} />
           <dl className="detail-grid">
             <Fact label="Kind" value={KIND_LABELS[subscriber.kind]} />
             <Fact label="Username" value={subscriber.username} testId="subscriber-detail-username" mono />
@@ -142,6 +145,7 @@ export function SubscriberDetailPage({ tenantId, id, canOperate, asAdmin }: Subs
             <Fact label="Last seen" value={online.has(subscriber.id) ? 'online now' : subscriber.lastSeenAt ? format.dateTime(subscriber.lastSeenAt) : 'never'} />
             <Fact label="Created" value={format.dateTime(subscriber.createdAt)} />
           </dl>
+          <SubscriberLedgerPanel tenantId={tenantId} subscriberId={subscriber.id} username={subscriber.username} asAdmin={asAdmin} deleted={deleted} />
           <h2 className="section-title">On its routers</h2>
           <ul className="plan-routers" data-testid="subscriber-detail-routers">
             {subscriber.routers.map((r) => (
