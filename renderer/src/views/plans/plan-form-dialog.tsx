@@ -114,6 +114,10 @@ export function PlanFormDialog({ plan, tenantId, onClose }: PlanFormDialogProps)
         </Field>
         {values.expiry === 'move' && text('expiredProfile', 'Expired profile', 'It must exist on the routers')}
         <label className="form-field form-check form-span">
+          <input type="checkbox" checked={values.autoRenew} onChange={(e) => change('autoRenew', e.target.checked)} data-testid="plan-field-auto-renew" />
+          Auto-renew from balance (at expiry, when the subscriber’s balance covers the price)
+        </label>
+        <label className="form-field form-check form-span">
           <input type="checkbox" checked={values.burst} onChange={(e) => change('burst', e.target.checked)} data-testid="plan-field-burst" />
           Burst (faster for a while, then the normal rate)
         </label>

@@ -22,6 +22,7 @@ describe('plan form', () => {
       localAddress: null,
       expiry: 'disable',
       expiredProfile: null,
+      autoRenew: false,
       routerIds: [7],
       tenantId: 3,
     });
@@ -49,6 +50,9 @@ describe('plan form', () => {
     expect(values.burst).toBe(true);
     expect(planUpdateInput(values, plan, KES)).toEqual({ id: 4 });
     expect(planUpdateInput({ ...values, routerIds: [7, 9] }, plan, KES)).toEqual({ id: 4 });
+    // Auto-renew from balance is a plan option: ticked, it is sent; a plan with it comes back ticked.
+    expect(planUpdateInput({ ...values, autoRenew: true }, plan, KES)).toEqual({ id: 4, autoRenew: true });
+    expect(planFormFrom({ ...plan, autoRenew: true }, KES).autoRenew).toBe(true);
     expect(planUpdateInput({ ...values, price: '0.30', downloadRate: '3M', routerIds: [7] }, plan, KES)).toEqual({
       id: 4,
       priceMinor: 30,

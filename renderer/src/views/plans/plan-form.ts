@@ -33,6 +33,8 @@ export interface PlanFormValues {
   localAddress: string;
   expiry: ExpiryAction;
   expiredProfile: string;
+  /** At expiry, renew from the subscriber's balance when it covers the price. */
+  autoRenew: boolean;
   routerIds: number[];
 }
 
@@ -61,6 +63,7 @@ export function emptyPlanForm(kind: PlanKind, routerIds: number[]): PlanFormValu
     localAddress: '',
     expiry: 'disable',
     expiredProfile: '',
+    autoRenew: false,
     routerIds,
   };
 }
@@ -87,6 +90,7 @@ export function planFormFrom(plan: PlanSummary, settings: LocaleSettings): PlanF
     localAddress: plan.localAddress ?? '',
     expiry: plan.expiry,
     expiredProfile: plan.expiredProfile ?? '',
+    autoRenew: plan.autoRenew,
     routerIds: [...plan.routerIds],
   };
 }
@@ -114,6 +118,7 @@ const TOP_FIELDS: Record<string, PlanField> = {
   localAddress: 'localAddress',
   expiry: 'expiry',
   expiredProfile: 'expiredProfile',
+  autoRenew: 'autoRenew',
   routerIds: 'routerIds',
   tenantId: 'tenantId',
 };
@@ -185,6 +190,7 @@ export function planInputOf(values: PlanFormValues, settings: LocaleSettings, te
     localAddress: hotspot ? null : text(values.localAddress),
     expiry: values.expiry,
     expiredProfile: values.expiry === 'move' ? text(values.expiredProfile) : null,
+    autoRenew: values.autoRenew,
     routerIds: values.routerIds,
     ...(tenantId === null ? {} : { tenantId }),
   };

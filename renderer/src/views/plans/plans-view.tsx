@@ -76,7 +76,7 @@ export function PlansView() {
     { header: 'Download', text: (p) => rateText(p.rateLimit)?.download ?? '' },
     { header: 'Shared users', text: (p) => (p.sharedUsers === null ? '' : String(p.sharedUsers)) },
     { header: 'Pool', text: (p) => p.addressPool ?? '' },
-    { header: 'Expiry', text: (p) => (p.expiry === 'move' ? `move to ${p.expiredProfile ?? ''}` : p.expiry) },
+    { header: 'Expiry', text: (p) => `${p.expiry === 'move' ? `move to ${p.expiredProfile ?? ''}` : p.expiry}${p.autoRenew ? ', auto-renews from balance' : ''}` },
     { header: 'Routers', text: (p) => p.routers.map((r) => `${routerName(r.routerId)}: ${r.state}`).join('; ') },
   ];
   const columnCount = 9;
@@ -166,6 +166,11 @@ export function PlansView() {
                         <td className="stacked">
                           <span>{p.expiry}</span>
                           {p.expiry === 'move' && <span className="muted small-text">to {p.expiredProfile}</span>}
+                          {p.autoRenew && (
+                            <span className="muted small-text" data-testid={`plan-auto-renew-${p.id}`}>
+                              auto-renew
+                            </span>
+                          )}
                         </td>
                         <td>
                           {p.routers.length === 0 ? (
