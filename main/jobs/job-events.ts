@@ -30,6 +30,7 @@ export class JobEventPublisher {
   private failed = new Capped<FailedItem>();
   private timer: NodeJS.Timeout | null = null;
   private statsTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
 
   constructor(
     private readonly bus: EventBus,
@@ -71,7 +72,9 @@ export class JobEventPublisher {
 
   /** Something moved: stats go out within `statsIntervalMs`, at most once per interval. */
   statsChanged(): void {
-    if (this.statsTimer) return;
+    // A job enqueued after the engine stopped (it is queued for the next start) publishes nothing:
+    // the store may be closed by the time a timer would fire.
+    if (this.statsTimer || this.stopped) return;
     this.statsTimer = setTimeout(() => {
       this.statsTimer = null;
       this.publishStats();
@@ -110,6 +113,7 @@ export class JobEventPublisher {
   }
 
   stop(): void {
+    this.stopped = true;
     this.flush();
     if (this.statsTimer) {
       clearTimeout(this.statsTimer);
@@ -119,7 +123,7 @@ export class JobEventPublisher {
   }
 
   private schedule(): void {
-    if (this.timer) return;
+    if (this.timer || this.stopped) return;
     this.timer = setTimeout(() => this.flush(), this.options.windowMs);
     this.timer.unref();
   }
