@@ -11,8 +11,17 @@ export function fillTemplate(text: string, values: Record<string, string | null 
 }
 
 /** A time as a customer reads it: the tenant's locale and zone (`2 Dec 2026, 21:00`). */
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function localTime(at: number, tenant: Pick<TenantSettings, 'locale' | 'timeZone'>): string {
-  return new Intl.DateTimeFormat(tenant.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: tenant.timeZone }).format(at);
+  // A formatter is costly to make and every message of a tenant needs the same one.
+  const key = `${tenant.locale}|${tenant.timeZone}`;
+  let format = timeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(tenant.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: tenant.timeZone });
+    if (timeFormats.size < 1000) timeFormats.set(key, format);
+  }
+  return format.format(at);
 }
 
 /**

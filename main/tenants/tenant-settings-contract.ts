@@ -26,25 +26,38 @@ const LOGO_MAX_CHARS = Math.ceil(LOGO_MAX_BYTES / 3) * 4 + 32;
 export const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
 const LOGO_DATA_URL = /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/;
 
-const validTimeZone = (zone: string): boolean => {
+/** The answers of a check by its input: each tenant read validates its settings, and Intl's checks are slow. */
+function remembered(check: (value: string) => boolean): (value: string) => boolean {
+  const answers = new Map<string, boolean>();
+  return (value) => {
+    let answer = answers.get(value);
+    if (answer === undefined) {
+      answer = check(value);
+      if (answers.size < 1000) answers.set(value, answer);
+    }
+    return answer;
+  };
+}
+
+const validTimeZone = remembered((zone) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     return true;
   } catch {
     return false;
   }
-};
+});
 
-const validLocale = (tag: string): boolean => {
+const validLocale = remembered((tag) => {
   try {
     return Intl.getCanonicalLocales(tag).length === 1 && Intl.DateTimeFormat.supportedLocalesOf(tag).length === 1;
   } catch {
     return false;
   }
-};
+});
 
 /** Intl formats any three letters as a currency; only the ISO 4217 list is a currency (KES yes, KSH no). */
-const validCurrency = (code: string): boolean => /^[A-Z]{3}$/.test(code) && Intl.supportedValuesOf('currency').includes(code);
+const validCurrency = remembered((code) => /^[A-Z]{3}$/.test(code) && Intl.supportedValuesOf('currency').includes(code));
 
 /** Each field says what a valid value looks like; validated in the form and again at the boundary. */
 export const tenantSettingsFields = {

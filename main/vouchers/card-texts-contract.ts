@@ -10,8 +10,16 @@ import type { PlanSummary } from '../plans/contract';
  * (`KES 50.00`, `50,00 EUR`): sheets print Latin fonts only. The amount reaches Intl as a decimal
  * string, so no float ever stands between the ledger and the card.
  */
+const priceFormats = new Map<string, Intl.NumberFormat>();
+
 export function priceText(priceMinor: number, currency: string, locale: string): string {
-  const format = new Intl.NumberFormat(`${locale}-u-nu-latn`, { style: 'currency', currency, currencyDisplay: 'code' });
+  // Made once per locale and currency: a sheet of 10,000 cards, or a sweep's messages, need the same one.
+  const key = `${locale}|${currency}`;
+  let format = priceFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(`${locale}-u-nu-latn`, { style: 'currency', currency, currencyDisplay: 'code' });
+    if (priceFormats.size < 1000) priceFormats.set(key, format);
+  }
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   const units = String(priceMinor).padStart(digits + 1, '0');
   const decimal = digits === 0 ? units : `${units.slice(0, -digits)}.${units.slice(-digits)}`;
