@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/database';
+import { preparedStatements } from '../store/prepared-statements';
 import type { LedgerEntry, LedgerKind } from './contract';
 import type { LedgerRepository, NewLedgerEntry } from './ledger-repository';
 
@@ -32,7 +33,10 @@ export class SqliteLedgerRepository implements LedgerRepository {
   private readonly insertOne: Statement<unknown[]>;
   private readonly byId: Statement<[number], Row>;
 
+  private readonly sql: ReturnType<typeof preparedStatements>;
+
   constructor(private readonly db: Db) {
+    this.sql = preparedStatements(db);
     this.insertOne = db.prepare(
       'INSERT INTO ledger_entries (tenant_id, subscriber_id, kind, amount_minor, currency, payment_id, note, at, by_username, plan_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -45,10 +49,10 @@ export class SqliteLedgerRepository implements LedgerRepository {
   }
 
   async entries(tenantId: number, subscriberId: number): Promise<LedgerEntry[]> {
-    return this.db.prepare<[number, number], Row>('SELECT * FROM ledger_entries WHERE tenant_id = ? AND subscriber_id = ? ORDER BY id').all(tenantId, subscriberId).map(toEntry);
+    return this.sql<[number, number], Row>('SELECT * FROM ledger_entries WHERE tenant_id = ? AND subscriber_id = ? ORDER BY id').all(tenantId, subscriberId).map(toEntry);
   }
 
   async balance(tenantId: number, subscriberId: number): Promise<number> {
-    return this.db.prepare<[number, number], { total: number }>('SELECT coalesce(sum(amount_minor), 0) AS total FROM ledger_entries WHERE tenant_id = ? AND subscriber_id = ?').get(tenantId, subscriberId)!.total;
+    return this.sql<[number, number], { total: number }>('SELECT coalesce(sum(amount_minor), 0) AS total FROM ledger_entries WHERE tenant_id = ? AND subscriber_id = ?').get(tenantId, subscriberId)!.total;
   }
 }

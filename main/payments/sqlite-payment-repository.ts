@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import { DomainError } from '../contract/errors';
 import type { Db } from '../store/database';
+import { preparedStatements } from '../store/prepared-statements';
 import type { PaymentProvider, PaymentSource, PaymentState } from './contract';
 import type { NewPayment, PaymentFilter, PaymentRecord, PaymentRepository } from './payment-repository';
 import { phoneKeySql } from './phone-key';
@@ -56,7 +57,10 @@ export class SqlitePaymentRepository implements PaymentRepository {
   private readonly byPhone: Statement<[number, string], { id: number }>;
   private readonly byLogin: Statement<[number, string], { id: number }>;
 
+  private readonly sql: ReturnType<typeof preparedStatements>;
+
   constructor(private readonly db: Db) {
+    this.sql = preparedStatements(db);
     this.byId = db.prepare(`${SELECT} WHERE p.id = ?`);
     this.byRef = db.prepare(`${SELECT} WHERE p.tenant_id = ? AND p.provider = ? AND p.reference = ?`);
     this.insertOne = db.prepare(
@@ -83,7 +87,7 @@ export class SqlitePaymentRepository implements PaymentRepository {
       add(`(lower(p.reference) LIKE ? ESCAPE '\\' OR lower(coalesce(p.account_reference, '')) LIKE ? ESCAPE '\\' OR coalesce(p.payer_phone, '') LIKE ? ESCAPE '\\')`, pattern, pattern, pattern);
     }
     const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-    return this.db.prepare<unknown[], Row>(`${SELECT}${clause} ORDER BY p.id DESC LIMIT ?`).all(...args, filter.limit).map(toRecord);
+    return this.sql<unknown[], Row>(`${SELECT}${clause} ORDER BY p.id DESC LIMIT ?`).all(...args, filter.limit).map(toRecord);
   }
 
   async get(tenantId: number | null, id: number): Promise<PaymentRecord | null> {
@@ -105,13 +109,25 @@ export class SqlitePaymentRepository implements PaymentRepository {
   }
 
   async setState(id: number, state: PaymentState, subscriberId: number | null): Promise<PaymentRecord> {
-    const { changes } = this.db.prepare('UPDATE payments SET state = ?, subscriber_id = ? WHERE id = ?').run(state, subscriberId, id);
+    const { changes } = this.sql('UPDATE payments SET state = ?, subscriber_id = ? WHERE id = ?').run(state, subscriberId, id);
     if (changes === 0) throw new DomainError('not_found', `Payment ${id} does not exist.`);
     return toRecord(this.byId.get(id)!);
   }
 
   async markApplied(id: number, at: number): Promise<boolean> {
-    return this.db.prepare('UPDATE payments SET applied_at = ? WHERE id = ? AND applied_at IS NULL').run(at, id).changes === 1;
+    return this.sql('UPDATE payments SET applied_at = ? WHERE id = ? AND applied_at IS NULL').run(at, id).changes === 1;
+  }
+
+  async toApply(tenantId: number, limit: number): Promise<number[]> {
+    return this.sql<[number, number], { id: number }>("SELECT id FROM payments INDEXED BY payments_to_apply WHERE tenant_id = ? AND applied_at IS NULL AND state = 'matched' ORDER BY id LIMIT ?")
+      .all(tenantId, limit)
+      .map((r) => r.id);
+  }
+
+  async tenantsWithUnapplied(createdBefore: number): Promise<number[]> {
+    return this.sql<[number], { tenant_id: number }>("SELECT DISTINCT tenant_id FROM payments WHERE applied_at IS NULL AND state = 'matched' AND created_at < ?")
+      .all(createdBefore)
+      .map((r) => r.tenant_id);
   }
 
   async subscriberByLogin(tenantId: number, username: string): Promise<number | null> {

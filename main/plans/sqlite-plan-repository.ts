@@ -1,5 +1,6 @@
 import { DomainError } from '../contract/errors';
 import type { Db } from '../store/database';
+import { preparedStatements } from '../store/prepared-statements';
 import { rateLimitSchema, type ExpiryAction, type PlanKind, type RateLimit } from './contract';
 import type { NewPlan, PlanRecord, PlanRepository } from './plan-repository';
 
@@ -51,23 +52,27 @@ const toRecord = (r: Row): PlanRecord => ({
 });
 
 export class SqlitePlanRepository implements PlanRepository {
-  constructor(private readonly db: Db) {}
+  private readonly sql: ReturnType<typeof preparedStatements>;
+
+  constructor(private readonly db: Db) {
+    this.sql = preparedStatements(db);
+  }
 
   async list(tenantId: number | null): Promise<PlanRecord[]> {
     const rows =
       tenantId === null
-        ? this.db.prepare<[], Row>(`${SELECT} ORDER BY p.tenant_id, p.kind, p.name_key`).all()
-        : this.db.prepare<[number], Row>(`${SELECT} WHERE p.tenant_id = ? ORDER BY p.kind, p.name_key`).all(tenantId);
+        ? this.sql<[], Row>(`${SELECT} ORDER BY p.tenant_id, p.kind, p.name_key`).all()
+        : this.sql<[number], Row>(`${SELECT} WHERE p.tenant_id = ? ORDER BY p.kind, p.name_key`).all(tenantId);
     return rows.map(toRecord);
   }
 
   async get(tenantId: number | null, id: number): Promise<PlanRecord | null> {
-    const row = this.db.prepare<[number], Row>(`${SELECT} WHERE p.id = ?`).get(id);
+    const row = this.sql<[number], Row>(`${SELECT} WHERE p.id = ?`).get(id);
     return row && (tenantId === null || row.tenant_id === tenantId) ? toRecord(row) : null;
   }
 
   async findByName(tenantId: number, kind: PlanKind, name: string): Promise<PlanRecord | null> {
-    const row = this.db.prepare<[number, string, string], Row>(`${SELECT} WHERE p.tenant_id = ? AND p.kind = ? AND p.name_key = ?`).get(tenantId, kind, nameKey(name));
+    const row = this.sql<[number, string, string], Row>(`${SELECT} WHERE p.tenant_id = ? AND p.kind = ? AND p.name_key = ?`).get(tenantId, kind, nameKey(name));
     return row ? toRecord(row) : null;
   }
 
@@ -75,8 +80,7 @@ export class SqlitePlanRepository implements PlanRepository {
     if (await this.findByName(plan.tenantId, plan.kind, plan.name)) {
       throw new DomainError('conflict', `A ${plan.kind} plan named '${plan.name}' exists already: choose another name.`, { fields: { name: 'a plan of this kind has this name already' } });
     }
-    const { lastInsertRowid } = this.db
-      .prepare(
+    const { lastInsertRowid } = this.sql(
         `INSERT INTO plans (tenant_id, kind, name, name_key, price_minor, currency, validity_seconds, uptime_limit_seconds, data_limit_bytes, rate_limit,
            shared_users, address_pool, local_address, expiry, expired_profile, auto_renew, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -114,8 +118,7 @@ export class SqlitePlanRepository implements PlanRepository {
       const other = await this.findByName(current.tenantId, current.kind, changes.name);
       if (other) throw new DomainError('conflict', `A ${current.kind} plan named '${changes.name}' exists already: choose another name.`, { fields: { name: 'a plan of this kind has this name already' } });
     }
-    this.db
-      .prepare(
+    this.sql(
         `UPDATE plans SET name = ?, name_key = ?, price_minor = ?, validity_seconds = ?, uptime_limit_seconds = ?, data_limit_bytes = ?, rate_limit = ?,
            shared_users = ?, address_pool = ?, local_address = ?, expiry = ?, expired_profile = ?, auto_renew = ?, updated_at = ? WHERE id = ?`,
       )
@@ -141,24 +144,23 @@ export class SqlitePlanRepository implements PlanRepository {
   }
 
   async delete(id: number): Promise<void> {
-    this.db.prepare('DELETE FROM plans WHERE id = ?').run(id);
+    this.sql('DELETE FROM plans WHERE id = ?').run(id);
   }
 
   async usage(id: number): Promise<{ subscribers: number; vouchers: number }> {
-    const subscribers = this.db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM subscribers WHERE plan_id = ?').get(id)!.n;
-    const vouchers = this.db
-      .prepare<[number], { n: number }>("SELECT count(*) AS n FROM vouchers v JOIN voucher_batches b ON b.id = v.batch_id WHERE b.plan_id = ? AND v.state IN ('unused', 'active')")
+    const subscribers = this.sql<[number], { n: number }>('SELECT count(*) AS n FROM subscribers WHERE plan_id = ?').get(id)!.n;
+    const vouchers = this.sql<[number], { n: number }>("SELECT count(*) AS n FROM vouchers v JOIN voucher_batches b ON b.id = v.batch_id WHERE b.plan_id = ? AND v.state IN ('unused', 'active')")
       .get(id)!.n;
     return { subscribers, vouchers };
   }
 
   async onRouter(routerId: number): Promise<PlanRecord[]> {
-    return this.db.prepare<[number], Row>(`${SELECT} WHERE p.id IN (SELECT plan_id FROM plan_routers WHERE router_id = ?)`).all(routerId).map(toRecord);
+    return this.sql<[number], Row>(`${SELECT} WHERE p.id IN (SELECT plan_id FROM plan_routers WHERE router_id = ?)`).all(routerId).map(toRecord);
   }
 
   private setRouters(id: number, routerIds: readonly number[]): void {
-    this.db.prepare('DELETE FROM plan_routers WHERE plan_id = ?').run(id);
-    const insert = this.db.prepare('INSERT INTO plan_routers (plan_id, router_id) VALUES (?, ?)');
+    this.sql('DELETE FROM plan_routers WHERE plan_id = ?').run(id);
+    const insert = this.sql('INSERT INTO plan_routers (plan_id, router_id) VALUES (?, ?)');
     for (const routerId of new Set(routerIds)) insert.run(id, routerId);
   }
 }

@@ -1,9 +1,10 @@
 import { DomainError } from '../contract/errors';
 import type { SecretBox } from '../secrets/secret-box';
 import type { Db } from '../store/database';
+import { preparedStatements } from '../store/prepared-statements';
 import type { PlanKind } from '../plans/contract';
 import type { AccessChange, SubscriberHistoryEntry, SubscriberHistoryKind, SubscriberStatus } from './contract';
-import type { DueSubscriber, NewSubscriber, SubscriberFilter, SubscriberRecord, SubscriberRepository } from './subscriber-repository';
+import type { DueCursor, DueSubscriber, NewSubscriber, SubscriberFilter, SubscriberRecord, SubscriberRepository } from './subscriber-repository';
 
 interface Row {
   id: number;
@@ -62,10 +63,14 @@ const toDue = (r: DueRow): DueSubscriber => ({ id: r.id, tenantId: r.tenant_id, 
 const like = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export class SqliteSubscriberRepository implements SubscriberRepository {
+  private readonly sql: ReturnType<typeof preparedStatements>;
+
   constructor(
     private readonly db: Db,
     private readonly secrets: SecretBox,
-  ) {}
+  ) {
+    this.sql = preparedStatements(db);
+  }
 
   async list(tenantId: number | null, filter: SubscriberFilter): Promise<{ rows: SubscriberRecord[]; total: number }> {
     const where: string[] = [];
@@ -97,18 +102,18 @@ export class SqliteSubscriberRepository implements SubscriberRepository {
       if (digits.length >= 3) args.push(`%${digits}%`);
     }
     const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-    const total = this.db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM subscribers s${clause}`).get(...args)!.n;
-    const rows = this.db.prepare<unknown[], Row>(`${SELECT}${clause} ORDER BY s.name COLLATE NOCASE, s.id LIMIT ?`).all(...args, filter.limit);
+    const total = this.sql<unknown[], { n: number }>(`SELECT count(*) AS n FROM subscribers s${clause}`).get(...args)!.n;
+    const rows = this.sql<unknown[], Row>(`${SELECT}${clause} ORDER BY s.name COLLATE NOCASE, s.id LIMIT ?`).all(...args, filter.limit);
     return { rows: rows.map(toRecord), total };
   }
 
   async get(tenantId: number | null, id: number): Promise<SubscriberRecord | null> {
-    const row = this.db.prepare<[number], Row>(`${SELECT} WHERE s.id = ?`).get(id);
+    const row = this.sql<[number], Row>(`${SELECT} WHERE s.id = ?`).get(id);
     return row && (tenantId === null || row.tenant_id === tenantId) ? toRecord(row) : null;
   }
 
   async byUsername(tenantId: number, username: string): Promise<SubscriberRecord | null> {
-    const row = this.db.prepare<[number, string], Row>(`${SELECT} WHERE s.tenant_id = ? AND s.username_key = ?`).get(tenantId, username.trim().toLowerCase());
+    const row = this.sql<[number, string], Row>(`${SELECT} WHERE s.tenant_id = ? AND s.username_key = ?`).get(tenantId, username.trim().toLowerCase());
     return row ? toRecord(row) : null;
   }
 
@@ -117,8 +122,8 @@ export class SqliteSubscriberRepository implements SubscriberRepository {
     const keys = [...new Set(usernames.map((u) => u.trim().toLowerCase()))];
     for (let i = 0; i < keys.length; i += 500) {
       const part = keys.slice(i, i + 500);
-      const rows = this.db
-        .prepare<unknown[], { id: number; kind: PlanKind; username_key: string }>(`SELECT id, kind, username_key FROM subscribers WHERE tenant_id = ? AND username_key IN (${part.map(() => '?').join(',')})`)
+      // Not kept: one statement per list length.
+      const rows = this.db.prepare<unknown[], { id: number; kind: PlanKind; username_key: string }>(`SELECT id, kind, username_key FROM subscribers WHERE tenant_id = ? AND username_key IN (${part.map(() => '?').join(',')})`)
         .all(tenantId, ...part);
       for (const row of rows) out.set(row.username_key, { id: row.id, kind: row.kind });
     }
@@ -127,8 +132,7 @@ export class SqliteSubscriberRepository implements SubscriberRepository {
 
   async insert(s: NewSubscriber, now: number): Promise<SubscriberRecord> {
     if (await this.byUsername(s.tenantId, s.username)) throw usernameTaken(s.username);
-    const { lastInsertRowid } = this.db
-      .prepare(
+    const { lastInsertRowid } = this.sql(
         `INSERT INTO subscribers (tenant_id, kind, name, phone, email, username, username_key, password_sealed, plan_id, status, valid_until, mac_lock, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -139,7 +143,7 @@ export class SqliteSubscriberRepository implements SubscriberRepository {
   }
 
   async update(id: number, changes: Partial<Omit<NewSubscriber, 'tenantId' | 'kind'>>, now: number): Promise<SubscriberRecord> {
-    const row = this.db.prepare<[number], Row>(`${SELECT} WHERE s.id = ?`).get(id);
+    const row = this.sql<[number], Row>(`${SELECT} WHERE s.id = ?`).get(id);
     if (!row) throw new DomainError('not_found', `Subscriber ${id} does not exist.`);
     const current = toRecord(row);
     if (changes.username !== undefined && changes.username.trim().toLowerCase() !== row.username.toLowerCase()) {
@@ -147,8 +151,7 @@ export class SqliteSubscriberRepository implements SubscriberRepository {
     }
     const next = { ...current, ...changes };
     const validUntil = changes.validUntil !== undefined ? changes.validUntil : row.valid_until;
-    this.db
-      .prepare(
+    this.sql(
         `UPDATE subscribers SET name = ?, phone = ?, email = ?, username = ?, username_key = ?, password_sealed = ?, plan_id = ?, status = ?, valid_until = ?, mac_lock = ?,
            reminded_offset = ?, updated_at = ? WHERE id = ?`,
       )
@@ -172,39 +175,39 @@ export class SqliteSubscriberRepository implements SubscriberRepository {
   }
 
   async delete(id: number): Promise<void> {
-    this.db.prepare('DELETE FROM subscribers WHERE id = ?').run(id);
+    this.sql('DELETE FROM subscribers WHERE id = ?').run(id);
   }
 
   async setAccessChange(id: number, change: AccessChange | null, now: number): Promise<void> {
-    this.db.prepare('UPDATE subscribers SET access_change = ?, updated_at = ? WHERE id = ?').run(change, now, id);
+    this.sql('UPDATE subscribers SET access_change = ?, updated_at = ? WHERE id = ?').run(change, now, id);
   }
 
   async setReminded(id: number, offsetSeconds: number): Promise<void> {
-    this.db.prepare('UPDATE subscribers SET reminded_offset = ? WHERE id = ?').run(offsetSeconds, id);
+    this.sql('UPDATE subscribers SET reminded_offset = ? WHERE id = ?').run(offsetSeconds, id);
   }
 
-  async due(now: number, afterId: number, limit: number): Promise<DueSubscriber[]> {
-    return this.db
-      .prepare<[number, number, number], DueRow>(`${DUE_SELECT} WHERE status = 'active' AND valid_until <= ? AND id > ? ORDER BY id LIMIT ?`)
-      .all(now, afterId, limit)
-      .map(toDue);
+  // Both page along the (status, valid_until) index, whose order is (valid_until, id): a page
+  // starts where the last one ended instead of sorting the whole range again.
+  async due(now: number, after: DueCursor | null, limit: number): Promise<DueSubscriber[]> {
+    return this.page(`status = 'active' AND valid_until <= ?`, [now], after, limit);
   }
 
-  async expiringBetween(from: number, to: number, remindedAbove: number, afterId: number, limit: number): Promise<DueSubscriber[]> {
-    return this.db
-      .prepare<[number, number, number, number, number], DueRow>(
-        `${DUE_SELECT} WHERE status = 'active' AND valid_until > ? AND valid_until <= ? AND (reminded_offset IS NULL OR reminded_offset > ?) AND id > ? ORDER BY id LIMIT ?`,
-      )
-      .all(from, to, remindedAbove, afterId, limit)
+  async expiringBetween(from: number, to: number, remindedAbove: number, after: DueCursor | null, limit: number): Promise<DueSubscriber[]> {
+    return this.page(`status = 'active' AND valid_until > ? AND valid_until <= ? AND (reminded_offset IS NULL OR reminded_offset > ?)`, [from, to, remindedAbove], after, limit);
+  }
+
+  private page(where: string, args: unknown[], after: DueCursor | null, limit: number): DueSubscriber[] {
+    const cursor = after ? ' AND (valid_until > ? OR (valid_until = ? AND id > ?))' : '';
+    return this.sql<unknown[], DueRow>(`${DUE_SELECT} INDEXED BY subscribers_due WHERE ${where}${cursor} ORDER BY valid_until, id LIMIT ?`)
+      .all(...args, ...(after ? [after.validUntil, after.validUntil, after.id] : []), limit)
       .map(toDue);
   }
 
   async withAccessChange(routerId: number | null): Promise<Array<{ id: number; tenantId: number }>> {
     const rows =
       routerId === null
-        ? this.db.prepare<[], { id: number; tenant_id: number }>('SELECT id, tenant_id FROM subscribers WHERE access_change IS NOT NULL').all()
-        : this.db
-            .prepare<[number], { id: number; tenant_id: number }>(
+        ? this.sql<[], { id: number; tenant_id: number }>('SELECT id, tenant_id FROM subscribers WHERE access_change IS NOT NULL').all()
+        : this.sql<[number], { id: number; tenant_id: number }>(
               'SELECT id, tenant_id FROM subscribers WHERE access_change IS NOT NULL AND id IN (SELECT subscriber_id FROM subscriber_routers WHERE router_id = ?)',
             )
             .all(routerId);
@@ -212,26 +215,25 @@ export class SqliteSubscriberRepository implements SubscriberRepository {
   }
 
   async password(id: number): Promise<string> {
-    const row = this.db.prepare<[number], { password_sealed: string }>('SELECT password_sealed FROM subscribers WHERE id = ?').get(id);
+    const row = this.sql<[number], { password_sealed: string }>('SELECT password_sealed FROM subscribers WHERE id = ?').get(id);
     if (!row) throw new DomainError('not_found', `Subscriber ${id} does not exist.`);
     return this.secrets.open(row.password_sealed);
   }
 
   async markSeen(id: number, at: number): Promise<void> {
-    this.db.prepare('UPDATE subscribers SET last_seen_at = max(coalesce(last_seen_at, 0), ?) WHERE id = ?').run(at, id);
+    this.sql('UPDATE subscribers SET last_seen_at = max(coalesce(last_seen_at, 0), ?) WHERE id = ?').run(at, id);
   }
 
   async onRouter(routerId: number): Promise<SubscriberRecord[]> {
-    return this.db.prepare<[number], Row>(`${SELECT} WHERE s.id IN (SELECT subscriber_id FROM subscriber_routers WHERE router_id = ?)`).all(routerId).map(toRecord);
+    return this.sql<[number], Row>(`${SELECT} WHERE s.id IN (SELECT subscriber_id FROM subscriber_routers WHERE router_id = ?)`).all(routerId).map(toRecord);
   }
 
   async addHistory(tenantId: number, subscriberId: number, kind: SubscriberHistoryKind, text: string, routerId: number | null, at: number): Promise<void> {
-    this.db.prepare('INSERT INTO subscriber_history (tenant_id, subscriber_id, at, kind, text, router_id) VALUES (?, ?, ?, ?, ?, ?)').run(tenantId, subscriberId, at, kind, text, routerId);
+    this.sql('INSERT INTO subscriber_history (tenant_id, subscriber_id, at, kind, text, router_id) VALUES (?, ?, ?, ?, ?, ?)').run(tenantId, subscriberId, at, kind, text, routerId);
   }
 
   async history(id: number, limit: number): Promise<SubscriberHistoryEntry[]> {
-    return this.db
-      .prepare<[number, number], { id: number; at: number; kind: SubscriberHistoryKind; text: string; router_id: number | null }>(
+    return this.sql<[number, number], { id: number; at: number; kind: SubscriberHistoryKind; text: string; router_id: number | null }>(
         'SELECT id, at, kind, text, router_id FROM subscriber_history WHERE subscriber_id = ? ORDER BY id DESC LIMIT ?',
       )
       .all(id, limit)
@@ -239,8 +241,8 @@ export class SqliteSubscriberRepository implements SubscriberRepository {
   }
 
   private setRouters(id: number, routerIds: readonly number[]): void {
-    this.db.prepare('DELETE FROM subscriber_routers WHERE subscriber_id = ?').run(id);
-    const insert = this.db.prepare('INSERT INTO subscriber_routers (subscriber_id, router_id) VALUES (?, ?)');
+    this.sql('DELETE FROM subscriber_routers WHERE subscriber_id = ?').run(id);
+    const insert = this.sql('INSERT INTO subscriber_routers (subscriber_id, router_id) VALUES (?, ?)');
     for (const routerId of new Set(routerIds)) insert.run(id, routerId);
   }
 }

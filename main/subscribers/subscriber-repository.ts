@@ -30,6 +30,9 @@ export interface DueSubscriber {
   remindedOffset: number | null;
 }
 
+/** Where a page of due subscribers ended (they come in valid-until order). */
+export type DueCursor = Pick<DueSubscriber, 'validUntil' | 'id'>;
+
 export interface SubscriberFilter {
   search?: string;
   status?: SubscriberStatus;
@@ -51,10 +54,10 @@ export interface SubscriberRepository {
   update(id: number, changes: Partial<Omit<NewSubscriber, 'tenantId' | 'kind'>>, now: number): Promise<SubscriberRecord>;
   setAccessChange(id: number, change: AccessChange | null, now: number): Promise<void>;
   setReminded(id: number, offsetSeconds: number): Promise<void>;
-  /** Active subscribers whose valid-until is at or before `now`, by id after `afterId`. */
-  due(now: number, afterId: number, limit: number): Promise<DueSubscriber[]>;
-  /** Active subscribers whose valid-until falls in (from, to] and not yet reminded at `remindedAbove` seconds or less, by id after `afterId`. */
-  expiringBetween(from: number, to: number, remindedAbove: number, afterId: number, limit: number): Promise<DueSubscriber[]>;
+  /** Active subscribers whose valid-until is at or before `now`, in valid-until order after `after`. */
+  due(now: number, after: DueCursor | null, limit: number): Promise<DueSubscriber[]>;
+  /** Active subscribers whose valid-until falls in (from, to] and not yet reminded at `remindedAbove` seconds or less, in valid-until order after `after`. */
+  expiringBetween(from: number, to: number, remindedAbove: number, after: DueCursor | null, limit: number): Promise<DueSubscriber[]>;
   /** Subscribers with an access change under way (on one router, or anywhere). */
   withAccessChange(routerId: number | null): Promise<Array<{ id: number; tenantId: number }>>;
   delete(id: number): Promise<void>;

@@ -1,9 +1,10 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { BusinessTx } from '../business/business-tx';
+import { enqueueCustomerMessage } from '../notifications/enqueue-customer-message';
 import type { CoreServices } from '../core/services';
 import type { EventBus } from '../events/event-bus';
 import type { PlanRecord } from '../plans/plan-repository';
-import type { DueSubscriber } from '../subscribers/subscriber-repository';
+import type { DueCursor, DueSubscriber } from '../subscribers/subscriber-repository';
 import { DEFAULT_REMINDER_OFFSETS } from './contract';
 import { reminderToSend } from './reminder-schedule';
 import { publishAfterCommit, subscriptionChange } from './subscription-change';
@@ -12,7 +13,7 @@ import { extendSubscription, renewable } from './subscription-extension';
 type Services = Pick<CoreServices, 'business' | 'bus'>;
 
 /** Subscribers handled per unit of work: small enough that the main thread's loop lag stays low, large enough to be quick. */
-const CHUNK = 200;
+const CHUNK = 50;
 /** A day reminder can be due up to a day earlier than its offset (09:00 on the calendar day), so candidates come from a day further out. */
 const DAY_MS = 86_400_000;
 
@@ -61,11 +62,12 @@ async function expireOrRenew(tx: BusinessTx, bus: EventBus, cache: SweepCache, d
   await tx.subscribers.setAccessChange(id, 'expire', now);
   await tx.subscribers.addHistory(tenantId, id, 'expired', `the subscription ended (${subscriber.validUntil}); ${plan ? `the plan says ${plan.expiry}` : 'no plan'}`, null, now);
   await tx.jobs.enqueue('subscriptions.apply-access', { subscriberId: id }, { tenantId, uniqueKey: `subscriptions.apply-access:${id}` });
-  await tx.jobs.enqueue(
-    'notifications.customer',
-    { subscriberId: id, message: 'expired', key: `expired:s${id}:${due.validUntil}`, facts: { validUntil: due.validUntil, ...(plan ? { planName: plan.name, amountMinor: plan.priceMinor, currency: plan.currency } : {}) } },
-    { tenantId },
-  );
+  await enqueueCustomerMessage(tx, tenantId, {
+    subscriberId: id,
+    message: 'expired',
+    key: `expired:s${id}:${due.validUntil}`,
+    facts: { validUntil: due.validUntil, ...(plan ? { planName: plan.name, amountMinor: plan.priceMinor, currency: plan.currency } : {}) },
+  });
   const latest = { ...expired, accessChange: 'expire' as const };
   const change = await subscriptionChange(tx, latest, { reason: 'expiry', paymentId: null, chargedMinor: 0 }, plan?.currency ?? (await tx.tenants.settings(tenantId)).currency);
   await publishAfterCommit(tx, bus, latest, { event: 'SubscriptionExpired', change });
@@ -80,32 +82,32 @@ async function remind(tx: BusinessTx, cache: SweepCache, candidate: DueSubscribe
   await tx.subscribers.setReminded(candidate.id, offset);
   await tx.subscribers.addHistory(candidate.tenantId, candidate.id, 'reminded', `reminded ${offset} s before the end`, null, now);
   const plan = await cache.plan(candidate.tenantId, candidate.planId);
-  await tx.jobs.enqueue(
-    'notifications.customer',
-    {
-      subscriberId: candidate.id,
-      message: 'expiry-reminder',
-      key: `reminder:s${candidate.id}:${candidate.validUntil}:${offset}`,
-      facts: { validUntil: candidate.validUntil, ...(plan ? { planName: plan.name, amountMinor: plan.priceMinor, currency: plan.currency } : {}) },
-    },
-    { tenantId: candidate.tenantId },
-  );
+  await enqueueCustomerMessage(tx, candidate.tenantId, {
+    subscriberId: candidate.id,
+    message: 'expiry-reminder',
+    key: `reminder:s${candidate.id}:${candidate.validUntil}:${offset}`,
+    facts: { validUntil: candidate.validUntil, ...(plan ? { planName: plan.name, amountMinor: plan.priceMinor, currency: plan.currency } : {}) },
+  });
   return true;
 }
 
-/** Pages through rows by id, one unit of work per page, yielding to the event loop between pages. */
-async function inChunks(services: Services, page: (tx: BusinessTx, afterId: number) => Promise<DueSubscriber[]>, each: (tx: BusinessTx, cache: SweepCache, row: DueSubscriber) => Promise<unknown>): Promise<unknown[]> {
+/** Pages through rows in valid-until order, one unit of work per page, yielding to the event loop between pages. */
+async function inChunks(
+  services: Services,
+  page: (tx: BusinessTx, after: DueCursor | null) => Promise<DueSubscriber[]>,
+  each: (tx: BusinessTx, cache: SweepCache, row: DueSubscriber) => Promise<unknown>,
+): Promise<unknown[]> {
   const results: unknown[] = [];
-  let afterId = 0;
+  let after: DueCursor | null = null;
   for (;;) {
-    const rows = await services.business.run(async (tx) => {
+    const rows: DueSubscriber[] = await services.business.run(async (tx) => {
       const cache = new SweepCache(tx);
-      const found = await page(tx, afterId);
+      const found = await page(tx, after);
       for (const row of found) results.push(await each(tx, cache, row));
       return found;
     });
     if (rows.length < CHUNK) return results;
-    afterId = rows.at(-1)!.id;
+    after = rows.at(-1)!;
     await yieldToLoop();
   }
 }
@@ -116,9 +118,15 @@ async function inChunks(services: Services, page: (tx: BusinessTx, afterId: numb
  * rows it changed, so a sweep after a crash picks up exactly what is left.
  */
 export async function sweepSubscriptions(services: Services, now = Date.now()): Promise<SubscriptionSweep> {
+  // A payment whose apply job missed it (it landed after the job's last read) is applied now.
+  await services.business.run(async (tx) => {
+    for (const tenantId of await tx.payments.tenantsWithUnapplied(now - 60_000)) {
+      await tx.jobs.enqueue('payments.apply', { tenantId }, { tenantId, uniqueKey: `payments.apply:t${tenantId}` });
+    }
+  });
   const outcomes = await inChunks(
     services,
-    (tx, afterId) => tx.subscribers.due(now, afterId, CHUNK),
+    (tx, after) => tx.subscribers.due(now, after, CHUNK),
     (tx, cache, row) => expireOrRenew(tx, services.bus, cache, row, now),
   );
   // Candidates lie within the largest reminder any tenant has (plus a day for calendar days) and
@@ -127,7 +135,7 @@ export async function sweepSubscriptions(services: Services, now = Date.now()): 
   if (bounds === null) return { expired: count(outcomes, 'expired'), renewed: count(outcomes, 'renewed'), reminded: 0 };
   const reminded = await inChunks(
     services,
-    (tx, afterId) => tx.subscribers.expiringBetween(now, now + bounds.max * 1000 + DAY_MS, bounds.min, afterId, CHUNK),
+    (tx, after) => tx.subscribers.expiringBetween(now, now + bounds.max * 1000 + DAY_MS, bounds.min, after, CHUNK),
     (tx, cache, row) => remind(tx, cache, row, now),
   );
   return { expired: count(outcomes, 'expired'), renewed: count(outcomes, 'renewed'), reminded: count(reminded, true) };
