@@ -85,7 +85,8 @@ export const paymentMigrations: Migration[] = [
       CREATE TRIGGER ledger_entries_no_delete BEFORE DELETE ON ledger_entries
         BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: add a reversal or adjustment entry instead of deleting one'); END;
       ALTER TABLE payments ADD COLUMN applied_at INTEGER;
-      CREATE INDEX payments_by_tenant_time ON payments (tenant_id, received_at);`);
+      CREATE INDEX payments_by_tenant_time ON payments (tenant_id, received_at);
+      CREATE INDEX payments_to_apply ON payments (tenant_id, id) WHERE applied_at IS NULL AND state = 'matched';`);
     },
   },
 ];

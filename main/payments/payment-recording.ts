@@ -35,13 +35,15 @@ export async function matchAccount(tx: BusinessTx, tenantId: number, reference: 
  * A matched payment's entry in its subscriber's ledger, and the job that applies it to the
  * subscription (extend, reconnect, tell the customer), committed together: a payment the console
  * has accepted is always applied, once (payments.apply is guarded by the payment's applied mark).
+ * One apply job per tenant at a time takes every payment waiting: a burst of webhooks is applied
+ * in a few transactions, not one each.
  */
 export async function creditLedger(tx: BusinessTx, payment: PaymentRecord, by: string | null): Promise<void> {
   await tx.ledger.append(
     { tenantId: payment.tenantId, subscriberId: payment.subscriberId!, kind: 'payment', amountMinor: payment.amountMinor, currency: payment.currency, paymentId: payment.id, note: null, by },
     Date.now(),
   );
-  await tx.jobs.enqueue('payments.apply', { paymentId: payment.id }, { tenantId: payment.tenantId, uniqueKey: `payments.apply:${payment.id}` });
+  await tx.jobs.enqueue('payments.apply', { tenantId: payment.tenantId }, { tenantId: payment.tenantId, uniqueKey: `payments.apply:t${payment.tenantId}` });
 }
 
 /**

@@ -39,6 +39,10 @@ export interface PaymentRepository {
    * step ran before a crash): the one guard that makes applying a payment happen once.
    */
   markApplied(id: number, at: number): Promise<boolean>;
+  /** Matched payments of the tenant not yet applied, oldest first. */
+  toApply(tenantId: number, limit: number): Promise<number[]>;
+  /** Tenants with a matched payment received before `before` and still not applied (a missed apply job). */
+  tenantsWithUnapplied(createdBefore: number): Promise<number[]>;
   /** The subscriber of the tenant with this login name (case-insensitive), or null. */
   subscriberByLogin(tenantId: number, username: string): Promise<number | null>;
   /** Subscribers of the tenant whose phone has this key (phone-key.ts): one is a match, several are not. */

@@ -1,4 +1,5 @@
 import type { CoreServices } from '../core/services';
+import { enqueueCustomerMessage } from '../notifications/enqueue-customer-message';
 import { withRouterLock } from '../provisioning/router-lock';
 import { RouterRefusedError, RouterUnavailableError } from '../provisioning/router-unavailable';
 import { endSessionsOf } from '../provisioning/session-kick';
@@ -46,11 +47,7 @@ async function finish(services: Services, subscriberId: number, change: AccessCh
       const currency = plan?.currency ?? (await tx.tenants.settings(latest.tenantId)).currency;
       await tx.subscribers.addHistory(latest.tenantId, subscriberId, 'reconnected', 'enabled again on every router; the old session ended', null, now);
       const validUntil = latest.validUntil === null ? null : Date.parse(latest.validUntil);
-      await tx.jobs.enqueue(
-        'notifications.customer',
-        { subscriberId, message: 'reconnected', key: `reconnected:s${subscriberId}:${validUntil ?? 'open'}`, facts: { validUntil, ...(plan ? { planName: plan.name } : {}) } },
-        { tenantId: latest.tenantId },
-      );
+      await enqueueCustomerMessage(tx, latest.tenantId, { subscriberId, message: 'reconnected', key: `reconnected:s${subscriberId}:${validUntil ?? 'open'}`, facts: { validUntil, ...(plan ? { planName: plan.name } : {}) } });
       // Staff see it in the notification centre (the `subscriber-reconnected` rule), once per valid-until.
       const tenant = await tx.tenants.settings(latest.tenantId);
       await raiseStaffNotification(

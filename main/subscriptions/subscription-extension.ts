@@ -1,4 +1,5 @@
 import type { BusinessTx } from '../business/business-tx';
+import { enqueueCustomerMessage } from '../notifications/enqueue-customer-message';
 import type { EventBus } from '../events/event-bus';
 import type { PlanRecord } from '../plans/plan-repository';
 import type { SubscriberRecord } from '../subscribers/subscriber-repository';
@@ -70,22 +71,18 @@ export async function applyPayment(tx: BusinessTx, bus: EventBus, paymentId: num
   const covers = renewable(plan) && plan.currency === payment.currency && balance >= plan.priceMinor;
   const latest = covers ? await extendSubscription(tx, bus, subscriber, plan, payment.id, now) : subscriber;
   const balanceMinor = await tx.ledger.balance(payment.tenantId, subscriber.id);
-  await tx.jobs.enqueue(
-    'notifications.customer',
-    {
-      subscriberId: subscriber.id,
-      message: 'payment-received',
-      key: `payment-received:p${payment.id}`,
-      facts: {
-        amountMinor: payment.amountMinor,
-        currency: payment.currency,
-        balanceMinor,
-        validUntil: latest.validUntil === null ? null : Date.parse(latest.validUntil),
-        ...(plan ? { planName: plan.name } : {}),
-        paymentReference: payment.reference,
-      },
+  await enqueueCustomerMessage(tx, payment.tenantId, {
+    subscriberId: subscriber.id,
+    message: 'payment-received',
+    key: `payment-received:p${payment.id}`,
+    facts: {
+      amountMinor: payment.amountMinor,
+      currency: payment.currency,
+      balanceMinor,
+      validUntil: latest.validUntil === null ? null : Date.parse(latest.validUntil),
+      ...(plan ? { planName: plan.name } : {}),
+      paymentReference: payment.reference,
     },
-    { tenantId: payment.tenantId },
-  );
+  });
   return { extended: covers, reconnect: covers && subscriber.status === 'expired', balanceMinor };
 }

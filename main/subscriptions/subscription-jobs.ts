@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineJob, jobSet, type ScheduleDefinition } from '../jobs/define-job';
 import { sweepSubscriptions } from './expiry-sweep';
 import { applyAccessChange } from './subscription-access';
-import { applyPayment } from './subscription-extension';
+import { applyWaitingPayments } from './payment-application';
 
 const id = z.number().int().positive();
 
@@ -16,9 +16,9 @@ export const subscriptionJobs = jobSet(
     name: 'payments.apply',
     queue: 'payments',
     runs: 'main',
-    summary: 'Applies a matched payment to its subscription: extends it when the balance covers the plan, reconnects an expired subscriber, tells the customer.',
-    payload: z.object({ paymentId: id }).strict(),
-    handler: ({ paymentId }, { services }) => services.business.run((tx) => applyPayment(tx, services.bus, paymentId, Date.now())),
+    summary: 'Applies the tenant’s waiting matched payments to their subscriptions: extends when the balance covers the plan, reconnects expired subscribers, tells the customers.',
+    payload: z.object({ tenantId: id }).strict(),
+    handler: ({ tenantId }, { services }) => applyWaitingPayments(services, tenantId),
   }),
   defineJob({
     name: 'subscriptions.apply-access',
