@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { startTestHost } from '../main/host/test-host';
 import { as, caller, seedPaymentTenants } from '../main/payments/payment-fixture';
 import { expirySweepFigures } from './expiry-sweep-bench';
+import { reconnectChainFigures } from './reconnect-chain-bench';
 import { percentile, type BenchFigure } from './figure';
 
 const CLIENTS = 32;
@@ -60,9 +61,9 @@ interface ClientReport {
   sent: number;
 }
 
-/** Issue 12's figures: payment webhooks (durable), then the expiry sweep. */
+/** Issue 12's figures: payment webhooks (durable), a payment reconnecting a subscriber, the expiry sweep. */
 export default async function money(): Promise<BenchFigure[]> {
-  return [...(await webhookFigures()), ...(await expirySweepFigures())];
+  return [...(await webhookFigures()), ...(await reconnectChainFigures()), ...(await expirySweepFigures())];
 }
 
 /**
