@@ -63,11 +63,18 @@ const channels = [
  */
 function rulesFor(name: InvokeName): FingerprintRules {
   const scheduled = 'SELECT j.id FROM jobs j JOIN job_schedules s ON s.job_name = j.name AND s.payload = j.payload';
+  // The world's routers come and go on their own (connect, fail, retry): staff router alerts
+  // (episodes, grouped notices, their jobs) follow those state changes, not the invoke.
+  const routerAlerts = "SELECT id FROM jobs WHERE queue = 'notifications'";
   const base: FingerprintRules = {
     job_schedules: { skip: true },
-    jobs: { where: `t.id NOT IN (${scheduled})` },
-    job_attempts: { where: `t.job_id NOT IN (${scheduled})` },
+    jobs: { where: `t.id NOT IN (${scheduled}) AND t.queue <> 'notifications'` },
+    job_attempts: { where: `t.job_id NOT IN (${scheduled}) AND t.job_id NOT IN (${routerAlerts})` },
     auth_sessions: { omit: ['last_seen_at'] },
+    notification_router_episodes: { skip: true },
+    notification_groups: { skip: true },
+    notification_group_items: { skip: true },
+    notifications: { where: "t.rule NOT LIKE 'router-%'" },
   };
   if (!CREDENTIAL_INVOKES.has(name)) return base;
   const tracking = "SELECT id FROM jobs WHERE queue = 'auth-tracking'";
@@ -75,8 +82,8 @@ function rulesFor(name: InvokeName): FingerprintRules {
     ...base,
     auth_attempts: { skip: true },
     auth_lockouts: { skip: true },
-    jobs: { where: `t.id NOT IN (${scheduled}) AND t.queue <> 'auth-tracking'` },
-    job_attempts: { where: `t.job_id NOT IN (${scheduled}) AND t.job_id NOT IN (${tracking})` },
+    jobs: { where: `t.id NOT IN (${scheduled}) AND t.queue NOT IN ('auth-tracking', 'notifications')` },
+    job_attempts: { where: `t.job_id NOT IN (${scheduled}) AND t.job_id NOT IN (${tracking}) AND t.job_id NOT IN (${routerAlerts})` },
     audit_log: { where: "t.action NOT IN ('auth.sign_in_failed', 'auth.account_locked')" },
   };
 }
