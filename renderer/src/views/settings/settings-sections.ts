@@ -10,6 +10,7 @@ import { NotificationChannelsSection } from './notification-channels-section';
 import { NotificationRulesSection } from './notification-rules-section';
 import { NotificationMessagesSection } from './notification-messages-section';
 import { NotificationDeliveriesSection } from './notification-deliveries-section';
+import { ExpiryRemindersSection } from './expiry-reminders-section';
 import { WebhooksSection } from './webhooks-section';
 
 /**
@@ -36,6 +37,7 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { id: 'staff-alerts', title: 'Staff alerts', roles: ['system_admin', 'tenant_admin', 'operator', 'viewer'], component: NotificationRulesSection },
   { id: 'customer-messages', title: 'Customer messages', roles: ['system_admin', 'tenant_admin', 'operator', 'viewer'], component: NotificationMessagesSection },
   { id: 'delivery-log', title: 'Delivery log', roles: ['system_admin', 'tenant_admin'], component: NotificationDeliveriesSection },
+  { id: 'expiry-reminders', title: 'Expiry reminders', roles: ['system_admin', 'tenant_admin', 'operator', 'viewer'], component: ExpiryRemindersSection },
   { id: 'appearance', title: 'Appearance', roles: ['system_admin', 'tenant_admin', 'operator', 'viewer'], component: AppearanceSection },
 ];
 
