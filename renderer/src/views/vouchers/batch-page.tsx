@@ -5,7 +5,7 @@ import { VirtualTable, type TableColumn } from '../../components/virtual-table';
 import { useFormat } from '../../format/use-format';
 import { hashWithParams } from '../../stores/hash-params';
 import { useStale } from '../../stores/connection-store';
-import { pushLine, VOUCHER_STATE_LABELS, VoucherCounts } from './batch-progress';
+import { expiryClass, expiryLine, pushLine, ROUTER_EXPIRY_LABELS, VOUCHER_STATE_LABELS, VoucherCounts } from './batch-progress';
 import { exportBatch, openBatch, repushBatch } from './vouchers-live';
 import { useVouchersStore, vouchersActions, vouchersSelectors } from './vouchers-store';
 
@@ -61,6 +61,14 @@ export function BatchPage({ batch, routerName, canOperate, onPrint }: BatchPageP
       { id: 'validUntil', header: 'Valid until', width: 200, text: (v) => format.dateTime(v.validUntil), cell: (v) => <span data-testid={`voucher-valid-${v.code}`}>{format.dateTime(v.validUntil)}</span> },
       { id: 'router', header: 'First used on', width: 140, priority: 2, text: (v) => (v.routerId === null ? '' : routerName(v.routerId)), cell: (v) => (v.routerId === null ? '—' : routerName(v.routerId)) },
       {
+        id: 'routerExpiry',
+        header: 'Expiry on routers',
+        width: 150,
+        priority: 2,
+        text: (v) => (v.routerExpiry ? ROUTER_EXPIRY_LABELS[v.routerExpiry] : ''),
+        cell: (v) => (v.routerExpiry ? <span data-testid={`voucher-router-expiry-${v.code}`}>{ROUTER_EXPIRY_LABELS[v.routerExpiry]}</span> : '—'),
+      },
+      {
         id: 'copy',
         header: 'Copy',
         width: 64,
@@ -114,6 +122,12 @@ export function BatchPage({ batch, routerName, canOperate, onPrint }: BatchPageP
               )}
             </div>
             {r.message && <p className="plan-router-message muted">{r.message}</p>}
+            {r.expiry && (
+              <p className={`plan-router-message ${expiryClass(r.expiry) ?? 'muted'}`} data-testid={`batch-page-expiry-${r.routerId}`}>
+                Spent vouchers {expiryLine(r.expiry, format.number)}
+                {r.expiry.message && ` (${r.expiry.message})`}
+              </p>
+            )}
             {r.failures.length > 0 && (
               <ul className="push-failures" aria-label={`Refused by ${routerName(r.routerId)}`}>
                 {r.failures.map((f) => (
