@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent, defineInvoke } from '../contract/define';
-import type { CustomerMessage } from './customer-message';
+import type { CustomerMessage } from './customer-message-contract';
 import { CUSTOMER_MESSAGE_KINDS, EXTERNAL_CHANNELS, notificationSettingsInput, type ExternalChannel, type NotificationSettings, type StaffRule } from './settings-contract';
 
 export * from './settings-contract';

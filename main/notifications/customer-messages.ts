@@ -1,5 +1,5 @@
 import type { CoreServices } from '../core/services';
-import type { CustomerMessagePayload } from './customer-message';
+import type { CustomerMessagePayload } from './customer-message-contract';
 import { deliverySummary } from './delivery-summary';
 import { customerValues, fillTemplate } from './message-templates';
 import { quietUntil } from './quiet-hours';

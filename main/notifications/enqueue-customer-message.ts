@@ -1,5 +1,5 @@
 import type { BusinessTx } from '../business/business-tx';
-import type { CustomerMessagePayload } from './customer-message';
+import type { CustomerMessagePayload } from './customer-message-contract';
 
 /**
  * Enqueues a customer message in the caller's transaction, when the tenant sends that message at

@@ -1,6 +1,6 @@
 import { priceText } from '../vouchers/card-texts-contract';
 import type { TenantSettings } from '../tenants/tenant-settings-contract';
-import type { CustomerMessagePayload } from './customer-message';
+import type { CustomerMessagePayload } from './customer-message-contract';
 import type { WebhookChannelSettings } from './settings-contract';
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z]+)\s*\}\}/g;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineJob, jobSet, type ScheduleDefinition } from '../jobs/define-job';
-import { customerMessagePayload } from './customer-message';
+import { customerMessagePayload } from './customer-message-contract';
 import { queueCustomerMessage } from './customer-messages';
 import { runDelivery } from './delivery-runner';
 import { flushWindow } from './raise-staff-notification';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CustomerMessage } from './customer-message';
+import { CUSTOMER_MESSAGES, type CustomerMessage } from './customer-message-contract';
 
 /**
  * A tenant's notification settings: the channels staff and customers are reached on, the staff
@@ -21,13 +21,8 @@ export type CustomerChannel = ExternalChannel;
 export const WEBHOOK_CHANNELS = ['sms', 'whatsapp', 'telegram'] as const;
 export type WebhookChannel = (typeof WEBHOOK_CHANNELS)[number];
 
-/**
- * The customer messages (`CUSTOMER_MESSAGES` of customer-message.ts, which is core, not contract:
- * the renderer may not import it). The two checks below make a difference a type error.
- */
-export const CUSTOMER_MESSAGE_KINDS = ['payment-received', 'expiry-reminder', 'expired', 'reconnected'] as const satisfies readonly CustomerMessage[];
-const everyCustomerMessage: readonly (typeof CUSTOMER_MESSAGE_KINDS)[number][] = [] as CustomerMessage[];
-void everyCustomerMessage;
+/** The customer messages, under the name the settings use. */
+export const CUSTOMER_MESSAGE_KINDS = CUSTOMER_MESSAGES;
 
 /** The staff rules, each on or off with its parameters and channels. */
 export const STAFF_RULES = [

@@ -1,4 +1,4 @@
-import type { CustomerMessage } from './customer-message';
+import type { CustomerMessage } from './customer-message-contract';
 import {
   CUSTOMER_MESSAGE_KINDS,
   STAFF_RULES,

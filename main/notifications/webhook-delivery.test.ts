@@ -6,7 +6,7 @@ import { as, caller, seedPaymentTenants, type Call } from '../payments/payment-f
 import type { SubscriberRecord } from '../subscribers/subscriber-repository';
 import { WebhookReceiver } from '../webhooks/testing/webhook-receiver';
 import type { DeliverySummary } from './contract';
-import type { CustomerMessagePayload } from './customer-message';
+import type { CustomerMessagePayload } from './customer-message-contract';
 import { queueCustomerMessage } from './customer-messages';
 import { runDelivery } from './delivery-runner';
 import { deliveryKey } from './outbound-message';

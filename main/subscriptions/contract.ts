@@ -34,6 +34,8 @@ export interface ExpirySettings {
 }
 
 export const DEFAULT_REMINDER_OFFSETS = [3 * 86_400, 86_400, 3600];
+/** Day reminders go out at this hour of the tenant's morning, not at the minute of expiry in the night. */
+export const REMINDER_HOUR = 9;
 
 const id = z.number().int().positive();
 

@@ -1,8 +1,7 @@
 import { wallTimeAt, zonedToInstant } from '../tenants/tenant-time-contract';
+import { REMINDER_HOUR } from './contract';
 
 const DAY_SECONDS = 86_400;
-/** Day reminders go out at this hour of the tenant's morning, not at the minute of expiry in the night. */
-export const REMINDER_HOUR = 9;
 
 /**
  * When the reminder `offsetSeconds` before `validUntil` is due. Whole days count in the tenant's

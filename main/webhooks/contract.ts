@@ -12,7 +12,7 @@ import { defineEvent, defineInvoke } from '../contract/define';
 /**
  * The events a tenant may subscribe a webhook to, in one place. Chosen for a tenant's own systems
  * (billing, CRM, a status page) and for volume a receiver can take:
- * - money and customers: payments (received, unmatched, assigned, reversed), subscribers
+ * - money and customers: payments (received, unmatched, assigned, reversed), balance adjustments, subscribers
  *   (created, changed, deleted), subscriptions (extended, reconnected, expired), vouchers (a batch made, a code first used), plans;
  * - routers: `RouterStatusChanged`, delivered only when a router's state changes (online,
  *   degraded, offline, auth-failed), not for its periodic CPU and memory figures.
@@ -27,6 +27,7 @@ export const WEBHOOK_EVENTS = [
   'PaymentUnmatched',
   'PaymentAssigned',
   'PaymentReversed',
+  'LedgerAdjusted',
   'SubscriberCreated',
   'SubscriberUpdated',
   'SubscriberDeleted',

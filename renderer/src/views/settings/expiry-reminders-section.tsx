@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { ExpirySettings } from '../../../../main/subscriptions/contract';
+import { REMINDER_HOUR, type ExpirySettings } from '../../../../main/subscriptions/contract';
 import { api } from '../../bridge/api';
 import { SubmitButton } from '../../components/submit-button';
 import { localeSelectors, useLocaleStore } from '../../format/locale-store';
@@ -126,7 +126,7 @@ function RemindersForm({ initial, canEdit, scope }: RemindersFormProps) {
       <fieldset disabled={!canEdit}>
         <legend id={`${ids}-legend`}>Remind customers before their subscription ends</legend>
         <p className="muted" data-testid="expiry-reminders-day-note">
-          Reminders in whole days go out at 09:00 on that day in {zone}; hours and minutes count back from the moment it ends. Each one {boundsText()} before the end; the text is the Expiry reminder under Customer messages.
+          Reminders in whole days go out at {String(REMINDER_HOUR).padStart(2, '0')}:00 on that day in {zone}; hours and minutes count back from the moment it ends. Each one {boundsText()} before the end; the text is the Expiry reminder under Customer messages.
         </p>
         {rows.length === 0 && (
           <p className="muted" data-testid="expiry-reminders-none">
