@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { DashboardAlert, DashboardStats } from '../../../../main/dashboard/contract';
 import { LineChart } from '../../components/line-chart';
+import { FigureCard, type FigureTone } from '../../components/figure-card';
 import { routerHref } from '../../components/router-link';
 import { TenantPicker } from '../../components/tenant-picker';
 import { useNow } from '../../components/use-now';
@@ -12,25 +13,11 @@ import { dashboardSelectors, HISTORY_MS, useDashboardStore } from './dashboard-s
 import { TenantBreakdownTable } from './tenant-breakdown-table';
 import '../../styles/dashboard.css';
 
-type Tone = 'ok' | 'warn' | 'bad';
-
-function Card({ label, value, detail, testId, tone }: { label: string; value: string; detail?: string; testId: string; tone?: Tone }) {
-  return (
-    <div className={`card${tone ? ` card-${tone}` : ''}`} data-testid={`${testId}-card`} data-tone={tone ?? 'none'}>
-      <div className="card-label">{label}</div>
-      <div className="card-value" data-testid={testId}>
-        {value}
-      </div>
-      {detail && <div className="card-detail">{detail}</div>}
-    </div>
-  );
-}
-
 /**
  * The routers' colour: red while any is down (offline, login refused), amber while any is not
  * fully up (degraded, still connecting), green only when every one is online.
  */
-export function routersTone(routers: DashboardStats['routers']): Tone | undefined {
+export function routersTone(routers: DashboardStats['routers']): FigureTone | undefined {
   if (routers.total === 0) return undefined;
   if (routers.offline + routers.authFailed > 0) return 'bad';
   return routers.online < routers.total ? 'warn' : 'ok';
@@ -42,24 +29,24 @@ function Cards({ stats }: { stats: DashboardStats }) {
   const notUp = stats.routers.total - stats.routers.online - down;
   return (
     <div className="cards">
-      <Card
+      <FigureCard
         label="Routers online"
         value={`${count(stats.routers.online)} / ${count(stats.routers.total)}`}
         testId="dashboard-routers-online"
         tone={routersTone(stats.routers)}
         detail={[down ? `${count(down)} down` : '', notUp ? `${count(notUp)} not fully up` : ''].filter(Boolean).join(' · ') || undefined}
       />
-      <Card
+      <FigureCard
         label="Routers down"
         value={count(down)}
         testId="dashboard-routers-offline"
         tone={down > 0 ? 'bad' : undefined}
         detail={stats.routers.authFailed ? `${stats.routers.authFailed} refused login` : undefined}
       />
-      <Card label="Hotspot users online" value={count(stats.hotspotOnline)} testId="dashboard-hotspot-online" />
-      <Card label="PPPoE sessions online" value={count(stats.pppoeOnline)} testId="dashboard-pppoe-online" />
-      <Card label="Throughput in" value={formatRate(stats.throughput.inBps)} testId="dashboard-throughput-in" />
-      <Card label="Throughput out" value={formatRate(stats.throughput.outBps)} testId="dashboard-throughput-out" />
+      <FigureCard label="Hotspot users online" value={count(stats.hotspotOnline)} testId="dashboard-hotspot-online" />
+      <FigureCard label="PPPoE sessions online" value={count(stats.pppoeOnline)} testId="dashboard-pppoe-online" />
+      <FigureCard label="Throughput in" value={formatRate(stats.throughput.inBps)} testId="dashboard-throughput-in" />
+      <FigureCard label="Throughput out" value={formatRate(stats.throughput.outBps)} testId="dashboard-throughput-out" />
     </div>
   );
 }

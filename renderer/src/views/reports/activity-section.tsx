@@ -2,7 +2,7 @@ import type { ActivityReport } from '../../../../main/reports/contract';
 import type { LocaleSettings } from '../../format/locale';
 import { formatNumber } from '../../format/number';
 import { ActivityBucketsTable, ActivityTenantsTable } from './activity-tables';
-import { FigureCard } from './figure-card';
+import { FigureCard } from '../../components/figure-card';
 import { activityCsv } from './report-csv';
 import { SectionHeading } from './section-heading';
 

@@ -3,7 +3,7 @@ import { bucketLabel } from '../../../../main/reports/report-calendar-contract';
 import type { LocaleSettings } from '../../format/locale';
 import { formatAmount, formatNumber } from '../../format/number';
 import { BAR_COLOURS, BarChart, type BarSeries } from './bar-chart';
-import { FigureCard } from './figure-card';
+import { FigureCard } from '../../components/figure-card';
 import { topSeries } from './bar-layout';
 import { revenueCsv } from './report-csv';
 import { RevenueBucketsTable, RevenueGroupsTable } from './revenue-tables';
