@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../main/auth/session';
@@ -11,6 +9,7 @@ import type { PlanSummary } from '../main/plans/contract';
 import { localDateAt } from '../main/reports/report-calendar-contract';
 import type { SubscriberSummary } from '../main/subscribers/contract';
 import { sweepSubscriptions } from '../main/subscriptions/expiry-sweep';
+import { WebhookReceiver } from '../main/webhooks/testing/webhook-receiver';
 import { chromiumForBlock } from './fixtures/browser';
 import { startLiveConsole, type LiveConsole } from './fixtures/live-console';
 import { printOverApi } from './fixtures/router-api';
@@ -33,11 +32,9 @@ describe('the money path end to end', () => {
   let live: LiveConsole;
   let contexts: BrowserContext[];
   let admin: TenantAccount;
-  let gateway: Server;
-  const sms: Array<{ key: string; to: string; text: string }> = [];
-  let smsWaiters: Array<{ count: number; resolve: () => void }> = [];
-  /** Resolves once the gateway has received `count` messages. */
-  const smsArrived = (count: number) => new Promise<void>((resolve) => (sms.length >= count ? resolve() : smsWaiters.push({ count, resolve })));
+  /** The SMS gateway the tenant's customer messages go to. */
+  let gateway: WebhookReceiver;
+  const sms = () => gateway.received.map((r) => JSON.parse(r.body) as { to: string; text: string });
 
   const invoke = async <T>(session: Session, name: Parameters<typeof dispatchInvoke>[2], input: unknown): Promise<T> => {
     const result = await dispatchInvoke(live.services, session, name, input as never);
@@ -48,19 +45,7 @@ describe('the money path end to end', () => {
     waitForEvent(live.services.bus, `tenant.${live.a.id}.subscribers`, (e) => e.name === name && match(e.payload as EventPayload<E>), 30_000).then((e) => e.payload as EventPayload<E>);
 
   beforeEach(async () => {
-    sms.length = 0;
-    gateway = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      req.on('end', () => {
-        const { to, text } = JSON.parse(body) as { to: string; text: string };
-        sms.push({ key: String(req.headers['idempotency-key']), to, text });
-        res.writeHead(200).end('{"ok":true}');
-        for (const w of smsWaiters.filter((w) => sms.length >= w.count)) w.resolve();
-        smsWaiters = smsWaiters.filter((w) => sms.length < w.count);
-      });
-    });
-    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+    gateway = await WebhookReceiver.start();
     live = await startLiveConsole();
     contexts = [];
     admin = await tenantAccount(live, 'tenant_admin', 'alpha-boss');
@@ -68,7 +53,7 @@ describe('the money path end to end', () => {
   afterEach(async () => {
     await Promise.all(contexts.map((c) => c.close()));
     await live.dispose();
-    await new Promise<void>((resolve) => gateway.close(() => resolve()));
+    await gateway.close();
   });
 
   /** Tenant A in KES: a PPPoE plan on its router, subscriber "otieno" expired (disabled there), SMS to the local gateway. */
@@ -91,7 +76,7 @@ describe('the money path end to end', () => {
     await expired;
     const message = (template: string) => ({ enabled: true, template, subject: '', channels: ['sms'] });
     await invoke(admin.session, 'notifications.updateSettings', {
-      channels: { sms: { preset: 'webhook', url: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/sms`, headers: [], contentType: 'application/json', bodyTemplate: '{"to":"{{phone}}","text":"{{message}}"}', staffRecipients: [] } },
+      channels: { sms: { preset: 'webhook', url: gateway.url, headers: [], contentType: 'application/json', bodyTemplate: '{"to":"{{phone}}","text":"{{message}}"}', staffRecipients: [] } },
       customerMessages: { 'payment-received': message('Received {{amount}} ({{receipt}}). Thank you, {{name}}.'), reconnected: message('You are back online until {{validUntil}}.') },
     });
     return subscriber;
@@ -142,9 +127,9 @@ describe('the money path end to end', () => {
     await page.locator('.notification-title', { hasText: 'otieno is connected again' }).waitFor();
     // The customer: one SMS for the payment and one for the reconnection, at the local gateway.
     const delivered = () => invoke<{ deliveries: Array<{ message: string; status: string }> }>(admin.session, 'notifications.deliveries', { status: 'sent' });
-    await smsArrived(2);
+    await gateway.nth(2);
     expect((await delivered()).deliveries.map((d) => d.message).sort()).toEqual(['payment-received', 'reconnected']);
-    expect(sms.map((m) => [m.to, m.text]).sort()).toEqual([
+    expect(sms().map((m) => [m.to, m.text]).sort()).toEqual([
       ['0712345678', expect.stringMatching(/^Received KES\s1,500\.00 \(QLM1E2E0A1\)\. Thank you, Otieno Ouma\.$/)],
       ['0712345678', expect.stringMatching(/^You are back online until .+\d{4}/)],
     ]);
@@ -162,6 +147,6 @@ describe('the money path end to end', () => {
     expect(ledgerBefore.entries).toHaveLength(2); // the payment and the plan's charge
     expect((await invoke<{ payments: unknown[] }>(admin.session, 'payments.list', {})).payments).toHaveLength(1);
     expect((await invoke<{ subscriber: SubscriberSummary }>(admin.session, 'subscribers.get', { id: subscriber.id })).subscriber.validUntil).toBe(change.validUntil);
-    expect(sms).toHaveLength(2);
+    expect(gateway.received).toHaveLength(2);
   });
 });

@@ -1,22 +1,15 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../store/database';
 import { startSimulatedRouter, type SimulatedRouter } from '../routers/simulator';
+import { WebhookReceiver } from '../webhooks/testing/webhook-receiver';
 
 const child = join(import.meta.dirname, 'testing', 'chain-crash-child.ts');
 const CHAINS = 6;
-
-interface SmsCall {
-  key: string;
-  to: string;
-  text: string;
-}
 
 /**
  * Runs the child; with `killAfterMs` it is SIGKILLed that long after its core is up (somewhere in
@@ -32,32 +25,21 @@ function runChild(args: string[], killAfterMs: number | null): Promise<{ code: n
 
 describe('the money path survives kill -9 anywhere (issue 12)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'noc-chain-crash-'));
-  const sms: SmsCall[] = [];
-  let receiver: Server;
+  let gateway: WebhookReceiver;
   let sim: SimulatedRouter;
 
   beforeAll(async () => {
     sim = await startSimulatedRouter({ name: 'hq-1', password: 'sim-pass' });
-    receiver = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      req.on('end', () => {
-        const { to, text } = JSON.parse(body) as { to: string; text: string };
-        sms.push({ key: String(req.headers['idempotency-key']), to, text });
-        res.writeHead(200).end('{"ok":true}');
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    gateway = await WebhookReceiver.start();
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    await gateway.close();
     await sim.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('completes every chain exactly once: one payment and one charge, the secret enabled, one message of each kind', async () => {
-    const smsUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/sms`;
-    expect(await runChild(['setup', dir, String(sim.port), smsUrl, String(CHAINS)], null)).toEqual({ code: 0, signal: null });
+    expect(await runChild(['setup', dir, String(sim.port), gateway.url, String(CHAINS)], null)).toEqual({ code: 0, signal: null });
     for (let n = 1; n <= CHAINS; n += 1) expect(sim.model.get('/ppp/secret', `cust${n}`)).toMatchObject({ disabled: 'true' });
 
     // Each chain is killed once at a random moment after its process is up (0–900 ms: before the
@@ -87,8 +69,11 @@ describe('the money path survives kill -9 anywhere (issue 12)', () => {
     // One message of each kind per customer. A kill between a gateway's answer and the console
     // recording it can make the console send again: always with the same Idempotency-Key, which
     // the gateway uses to drop the repeat; so distinct keys are the messages customers get.
-    const keys = new Map<string, SmsCall[]>();
-    for (const call of sms) keys.set(call.key, [...(keys.get(call.key) ?? []), call]);
+    const keys = new Map<string, Array<{ to: string; text: string }>>();
+    for (const { headers, body } of gateway.received) {
+      const key = String(headers['idempotency-key']);
+      keys.set(key, [...(keys.get(key) ?? []), JSON.parse(body) as { to: string; text: string }]);
+    }
     for (const calls of keys.values()) expect(new Set(calls.map((c) => `${c.to} ${c.text}`)).size).toBe(1);
     for (let n = 1; n <= CHAINS; n += 1) {
       const to = `07120000${String(n).padStart(2, '0')}`;
