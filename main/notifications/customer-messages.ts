@@ -5,6 +5,7 @@ import { customerValues, fillTemplate } from './message-templates';
 import { quietUntil } from './quiet-hours';
 import type { ExternalChannel } from './settings-contract';
 import type { StoredSettings } from './stored-settings';
+import { enqueueDelivery } from './deliver-job';
 
 /** Why a customer message did not go on a channel, in words for the job's result. */
 function unusable(channel: ExternalChannel, settings: StoredSettings): string | null {
@@ -67,7 +68,7 @@ export async function queueCustomerMessage(services: Pick<CoreServices, 'busines
         now,
       );
       if (!created) continue;
-      await tx.jobs.enqueue('notifications.deliver', { deliveryId: delivery.id }, { tenantId: subscriber.tenantId, runAt: new Date(heldUntil ?? now) });
+      await enqueueDelivery(tx, delivery, heldUntil ?? now);
       outcome[heldUntil === null ? 'queued' : 'held'] += 1;
       const event = deliverySummary(delivery);
       tx.afterCommit(() => services.bus.publish('NotificationDeliveryUpdated', event, subscriber.tenantId));

@@ -5,6 +5,7 @@ import { deliverySummary, maskContactsIn } from './delivery-summary';
 import type { DeliveryChanges, DeliveryRecord } from './notification-repository';
 import { deliveryKey, type SendOutcome } from './outbound-message';
 import { quietUntil } from './quiet-hours';
+import { enqueueDelivery } from './deliver-job';
 
 type Services = Pick<CoreServices, 'business' | 'bus' | 'log'>;
 
@@ -19,7 +20,7 @@ const inFlight = new Set<number>();
 async function settle(services: Services, d: DeliveryRecord, changes: DeliveryChanges, runAt: number | null, now: number): Promise<DeliveryRecord> {
   return services.business.run(async (tx) => {
     const updated = await tx.notifications.deliveries.update(d.id, changes, now);
-    if (runAt !== null) await tx.jobs.enqueue('notifications.deliver', { deliveryId: d.id }, { tenantId: d.tenantId, runAt: new Date(runAt) });
+    if (runAt !== null) await enqueueDelivery(tx, updated, runAt);
     const event = deliverySummary(updated);
     tx.afterCommit(() => services.bus.publish('NotificationDeliveryUpdated', event, d.tenantId));
     return updated;

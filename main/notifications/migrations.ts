@@ -61,6 +61,7 @@ export const notificationMigrations: Migration[] = [
         UNIQUE (tenant_id, key, channel, recipient)
       ) STRICT;
       CREATE INDEX notification_deliveries_by_tenant ON notification_deliveries (tenant_id, id);
+      CREATE INDEX notification_deliveries_open ON notification_deliveries (status) WHERE status IN ('queued', 'retrying', 'held');
       CREATE TABLE notification_router_episodes (
         router_id INTEGER PRIMARY KEY,
         tenant_id INTEGER NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,

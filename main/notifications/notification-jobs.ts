@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineJob, jobSet, type ScheduleDefinition } from '../jobs/define-job';
 import { customerMessagePayload } from './customer-message-contract';
 import { queueCustomerMessage } from './customer-messages';
+import { resumeOverdueDeliveries } from './overdue-deliveries';
 import { runDelivery } from './delivery-runner';
 import { flushWindow } from './raise-staff-notification';
 import { checkRouterDown } from './router-watch';
@@ -49,6 +50,16 @@ export const notificationJobs = jobSet(
     handler: async ({ groupId }, { services }) => ({ raised: (await flushWindow(services, groupId)) !== null }),
   }),
   defineJob({
+    name: 'notifications.resume-overdue',
+    queue: 'notifications',
+    runs: 'main',
+    // The next minute's run is the retry.
+    maxAttempts: 1,
+    summary: 'Every minute: deliveries whose attempt is more than two minutes overdue get their job again (one lost to repeated crashes).',
+    payload: z.object({}).strict(),
+    handler: (_payload, { services }) => resumeOverdueDeliveries(services),
+  }),
+  defineJob({
     name: 'notifications.prune',
     queue: 'notifications',
     runs: 'main',
@@ -64,4 +75,7 @@ export const notificationJobs = jobSet(
 );
 
 /** The centre and the delivery log keep 90 days: enough to look back on an incident, not a growing file. */
-export const notificationSchedules: ScheduleDefinition[] = [{ key: 'notifications.prune', job: 'notifications.prune', payload: {}, daily: { at: '03:41' } }];
+export const notificationSchedules: ScheduleDefinition[] = [
+  { key: 'notifications.prune', job: 'notifications.prune', payload: {}, daily: { at: '03:41' } },
+  { key: 'notifications.resume-overdue', job: 'notifications.resume-overdue', payload: {}, every: { seconds: 60 } },
+];

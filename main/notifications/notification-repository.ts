@@ -75,6 +75,8 @@ export interface DeliveryRepository {
   list(tenantId: number | null, filter: { status?: DeliveryStatus; channel?: ExternalChannel; message?: string; limit: number }): Promise<DeliveryRecord[]>;
   /** Deletes sent and failed deliveries last changed before `before`; returns how many. */
   prune(before: number): Promise<number>;
+  /** Deliveries still to send whose attempt was due before `before` (their job was lost: failed for good by crashes). */
+  overdue(before: number, limit: number): Promise<Array<Pick<DeliveryRecord, 'id' | 'tenantId' | 'attempts' | 'status'>>>;
 }
 
 /** A router's current outage as staff rules see it, kept across restarts. */

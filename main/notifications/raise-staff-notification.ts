@@ -6,6 +6,7 @@ import { staffRecipients } from './channel-send';
 import { deliverySummary } from './delivery-summary';
 import type { StaffNotice } from './notification-repository';
 import { groupedNotice } from './staff-notices';
+import { enqueueDelivery } from './deliver-job';
 
 /**
  * Raises a staff notification inside the caller's transaction (a business change and its notice
@@ -37,7 +38,7 @@ export async function raiseStaffNotification(tx: BusinessTx, bus: EventBus, noti
         now,
       );
       if (!created) continue;
-      await tx.jobs.enqueue('notifications.deliver', { deliveryId: delivery.id }, { tenantId: notice.tenantId });
+      await enqueueDelivery(tx, delivery);
       const event = deliverySummary(delivery);
       tx.afterCommit(() => bus.publish('NotificationDeliveryUpdated', event, notice.tenantId));
     }

@@ -77,6 +77,15 @@ export class SqliteDeliveryRepository implements DeliveryRepository {
     return this.db.prepare("DELETE FROM notification_deliveries WHERE status IN ('sent', 'failed') AND updated_at < ?").run(before).changes;
   }
 
+  async overdue(before: number, limit: number): Promise<Array<Pick<DeliveryRecord, 'id' | 'tenantId' | 'attempts' | 'status'>>> {
+    return this.db
+      .prepare<[number, number], { id: number; tenant_id: number; attempts: number; status: DeliveryRecord['status'] }>(
+        "SELECT id, tenant_id, attempts, status FROM notification_deliveries WHERE status IN ('queued', 'retrying', 'held') AND coalesce(next_attempt_at, updated_at) < ? ORDER BY id LIMIT ?",
+      )
+      .all(before, limit)
+      .map((r) => ({ id: r.id, tenantId: r.tenant_id, attempts: r.attempts, status: r.status }));
+  }
+
   async list(tenantId: number | null, filter: { status?: DeliveryStatus; channel?: ExternalChannel; message?: string; limit: number }): Promise<DeliveryRecord[]> {
     return this.db
       .prepare<Record<string, unknown>, Row>(
