@@ -203,6 +203,15 @@ export class SqliteSubscriberRepository implements SubscriberRepository {
       .map(toDue);
   }
 
+  async stalledAccessChanges(before: number, limit: number): Promise<Array<{ id: number; tenantId: number }>> {
+    return this.sql<[number, number], { id: number; tenant_id: number }>(
+      `SELECT s.id, s.tenant_id FROM subscribers s WHERE s.access_change IS NOT NULL AND s.updated_at < ?
+         AND NOT EXISTS (SELECT 1 FROM provisioning_states p WHERE p.item_kind = 'subscriber' AND p.item_id = s.id AND p.state = 'pending') LIMIT ?`,
+    )
+      .all(before, limit)
+      .map((r) => ({ id: r.id, tenantId: r.tenant_id }));
+  }
+
   async withAccessChange(routerId: number | null): Promise<Array<{ id: number; tenantId: number }>> {
     const rows =
       routerId === null

@@ -58,6 +58,11 @@ export interface SubscriberRepository {
   due(now: number, after: DueCursor | null, limit: number): Promise<DueSubscriber[]>;
   /** Active subscribers whose valid-until falls in (from, to] and not yet reminded at `remindedAbove` seconds or less, in valid-until order after `after`. */
   expiringBetween(from: number, to: number, remindedAbove: number, after: DueCursor | null, limit: number): Promise<DueSubscriber[]>;
+  /**
+   * Access changes set before `before` that wait for no router (none of its routers pending): their
+   * job was lost (failed for good by crashes), not waiting for a router to come back.
+   */
+  stalledAccessChanges(before: number, limit: number): Promise<Array<{ id: number; tenantId: number }>>;
   /** Subscribers with an access change under way (on one router, or anywhere). */
   withAccessChange(routerId: number | null): Promise<Array<{ id: number; tenantId: number }>>;
   delete(id: number): Promise<void>;

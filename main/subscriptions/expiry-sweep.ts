@@ -113,17 +113,29 @@ async function inChunks(
 }
 
 /**
+ * Steps of the chain whose job was lost give themselves a new one: a payment its apply job missed
+ * (it landed after the job's last read), an access change whose job failed for good (crashes in
+ * the middle of it, attempt after attempt). Changes waiting for a router are the router-back
+ * listener's; queued jobs are joined by their keys, not doubled.
+ */
+async function resumeStalledSteps(services: Services, now: number): Promise<void> {
+  await services.business.run(async (tx) => {
+    for (const tenantId of await tx.payments.tenantsWithUnapplied(now - 60_000)) {
+      await tx.jobs.enqueue('payments.apply', { tenantId }, { tenantId, uniqueKey: `payments.apply:t${tenantId}` });
+    }
+    for (const { id, tenantId } of await tx.subscribers.stalledAccessChanges(now - 5 * 60_000, 200)) {
+      await tx.jobs.enqueue('subscriptions.apply-access', { subscriberId: id }, { tenantId, uniqueKey: `subscriptions.apply-access:${id}` });
+    }
+  });
+}
+
+/**
  * The minute's sweep over every tenant: subscriptions past their time expire (or renew from the
  * balance), and those running out soon get their reminders. Idempotent: what it did is in the
  * rows it changed, so a sweep after a crash picks up exactly what is left.
  */
 export async function sweepSubscriptions(services: Services, now = Date.now()): Promise<SubscriptionSweep> {
-  // A payment whose apply job missed it (it landed after the job's last read) is applied now.
-  await services.business.run(async (tx) => {
-    for (const tenantId of await tx.payments.tenantsWithUnapplied(now - 60_000)) {
-      await tx.jobs.enqueue('payments.apply', { tenantId }, { tenantId, uniqueKey: `payments.apply:t${tenantId}` });
-    }
-  });
+  await resumeStalledSteps(services, now);
   const outcomes = await inChunks(
     services,
     (tx, after) => tx.subscribers.due(now, after, CHUNK),

@@ -129,6 +129,17 @@ describe('the money path: payment → extend → reconnect on the router → ses
     expect(sim.model.get('/ppp/secret', 'otieno')).toMatchObject({ disabled: 'false' });
   });
 
+  it('gives a change whose job was lost a new one at the next sweep (not one that waits for a router)', async () => {
+    const subscriber = await pppoeSubscriber('otieno', Date.now() + 5 * DAY);
+    sim.model.set('/ppp/secret', 'otieno', { disabled: 'yes' });
+    // A reconnection set ten minutes ago whose job failed for good: nothing else would finish it.
+    await core.services.business.run((tx) => tx.subscribers.setAccessChange(subscriber.id, 'reconnect', Date.now() - 10 * 60_000));
+    const reconnected = onSubscribers('SubscriptionReconnected', (c) => c.subscriberId === subscriber.id);
+    await sweepSubscriptions(core.services);
+    await reconnected;
+    expect(sim.model.get('/ppp/secret', 'otieno')).toMatchObject({ disabled: 'false' });
+  });
+
   it('renews from the balance at expiry when the plan says so', async () => {
     await call('plans.update', { id: planId, autoRenew: true });
     const subscriber = await pppoeSubscriber('otieno', Date.now() + DAY);
