@@ -26,6 +26,7 @@ export const invokeAccess: Record<InvokeName, InvokeAccess> = {
   'sessions.hotspot.list': 'signed-in',
   'sessions.pppoe.list': 'signed-in',
   'dashboard.snapshot': 'signed-in',
+  'dashboard.history': 'signed-in',
   'jobs.queues': 'signed-in',
   'jobs.list': 'signed-in',
   'jobs.failed': 'signed-in',

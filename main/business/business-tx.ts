@@ -16,6 +16,7 @@ import type { VoucherRepository } from '../vouchers/voucher-repository';
 import type { WebhookRepository } from '../webhooks/webhook-repository';
 import type { LoginNameRepository } from './login-name-repository';
 import type { AuditInput } from '../audit/audit-log';
+import type { HistoryRepository } from '../dashboard/history-repository';
 
 /** A person's change is audited in the transaction that makes it; the entry goes live after the commit. */
 export interface AuditTrail {
@@ -53,6 +54,7 @@ export interface BusinessTx extends TransactionHooks {
   reports: ReportRepository;
   webhooks: WebhookRepository;
   subscriptionSettings: SubscriptionSettingsRepository;
+  dashboardHistory: HistoryRepository;
   tenants: TenantDirectory;
   jobs: JobQueue;
   audit: AuditTrail;

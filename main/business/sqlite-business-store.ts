@@ -19,6 +19,7 @@ import { SqliteVoucherRepository } from '../vouchers/sqlite-voucher-repository';
 import { SqliteWebhookRepository } from '../webhooks/sqlite-webhook-repository';
 import type { BusinessStore, BusinessTx, JobQueue, TenantDirectory } from './business-tx';
 import { SqliteLoginNames } from './sqlite-login-names';
+import { SqliteHistoryRepository } from '../dashboard/sqlite-history-repository';
 
 export interface SqliteBusinessDeps {
   db: Db;
@@ -55,6 +56,7 @@ export function sqliteBusinessStore(deps: SqliteBusinessDeps): BusinessStore {
     reports: new SqliteReportRepository(db),
     webhooks: new SqliteWebhookRepository(db, deps.secrets),
     subscriptionSettings: new SqliteSubscriptionSettingsRepository(db),
+    dashboardHistory: new SqliteHistoryRepository(db),
     tenants,
     jobs,
   };

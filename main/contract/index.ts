@@ -20,6 +20,7 @@ import { paymentEvents, paymentInvokes } from '../payments/contract';
 import { subscriptionEvents, subscriptionInvokes } from '../subscriptions/contract';
 import { reportInvokes } from '../reports/contract';
 import { webhookEvents, webhookInvokes } from '../webhooks/contract';
+import { dashboardHistoryInvokes } from '../dashboard/history-contract';
 import { notificationEvents, notificationInvokes } from '../notifications/contract';
 
 /**
@@ -48,6 +49,7 @@ export const invokes = {
   ...subscriptionInvokes,
   ...reportInvokes,
   ...webhookInvokes,
+  ...dashboardHistoryInvokes,
   ...notificationInvokes,
 } satisfies Record<string, InvokeDefinition>;
 

@@ -21,6 +21,7 @@ import { notificationHandlers } from '../notifications/handlers';
 import { reportHandlers } from '../reports/handlers';
 import { subscriptionHandlers } from '../subscriptions/handlers';
 import { webhookHandlers } from '../webhooks/handlers';
+import { dashboardHistoryHandlers } from '../dashboard/history-handlers';
 
 export type InvokeHandler<N extends InvokeName> = (
   input: ParsedInvokeInput<N>,
@@ -52,4 +53,5 @@ export const handlers: DomainHandlers<InvokeName> = {
   ...reportHandlers,
   ...subscriptionHandlers,
   ...webhookHandlers,
+  ...dashboardHistoryHandlers,
 };

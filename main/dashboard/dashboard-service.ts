@@ -80,6 +80,11 @@ export class DashboardService {
     }
   }
 
+  /** Every router's live figures now, for the minute rollup of the persisted history. */
+  routerFigures(): RouterFigures[] {
+    return this.figures(null);
+  }
+
   private pushDirty(): void {
     this.pushTimer = null;
     this.lastPush = performance.now();

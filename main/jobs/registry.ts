@@ -14,6 +14,7 @@ import { adoptionJobs } from '../adoption/adoption-jobs';
 import { notificationJobs, notificationSchedules } from '../notifications/notification-jobs';
 import { subscriptionJobs, subscriptionSchedules } from '../subscriptions/subscription-jobs';
 import { webhookJobs } from '../webhooks/webhook-jobs';
+import { dashboardHistoryJobs, dashboardHistorySchedules } from '../dashboard/history-jobs';
 
 /**
  * Every job of the console, by name: its queue, payload schema, where it runs and (for main
@@ -36,6 +37,7 @@ export const appJobs = {
   ...notificationJobs,
   ...subscriptionJobs,
   ...webhookJobs,
+  ...dashboardHistoryJobs,
 } satisfies JobRegistry;
 
 export type AppJobs = typeof appJobs;
@@ -50,4 +52,5 @@ export const appSchedules: ScheduleDefinition<AppJobs>[] = [
   ...(voucherSchedules as ScheduleDefinition<AppJobs>[]),
   ...(subscriptionSchedules as ScheduleDefinition<AppJobs>[]),
   ...(notificationSchedules as ScheduleDefinition<AppJobs>[]),
+  ...(dashboardHistorySchedules as ScheduleDefinition<AppJobs>[]),
 ];

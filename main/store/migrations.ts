@@ -14,6 +14,7 @@ import { notificationMigrations } from '../notifications/migrations';
 import { reportMigrations } from '../reports/migrations';
 import { subscriptionMigrations } from '../subscriptions/migrations';
 import { webhookMigrations } from '../webhooks/migrations';
+import { dashboardHistoryMigrations } from '../dashboard/history-migrations';
 
 /** Every domain's migrations, joined. A domain adds its list here with one line. */
-export const allMigrations: readonly Migration[] = [...systemMigrations, ...routerMigrations, ...tenantMigrations, ...userMigrations, ...authMigrations, ...auditMigrations, ...jobsMigrations, ...planMigrations, ...subscriberMigrations, ...voucherMigrations, ...paymentMigrations, ...subscriptionMigrations, ...reportMigrations, ...webhookMigrations, ...notificationMigrations];
+export const allMigrations: readonly Migration[] = [...systemMigrations, ...routerMigrations, ...tenantMigrations, ...userMigrations, ...authMigrations, ...auditMigrations, ...jobsMigrations, ...planMigrations, ...subscriberMigrations, ...voucherMigrations, ...paymentMigrations, ...subscriptionMigrations, ...reportMigrations, ...webhookMigrations, ...notificationMigrations, ...dashboardHistoryMigrations];
