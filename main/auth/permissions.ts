@@ -136,6 +136,10 @@ export const invokeAccess: Record<InvokeName, InvokeAccess> = {
   'notifications.updateSettings': ['system_admin', 'tenant_admin'],
   'notifications.test': ['system_admin', 'tenant_admin'],
   'notifications.deliveries': ['system_admin', 'tenant_admin'],
+  // Field technicians find new routers on the LAN they stand in; viewers add none, so they need not listen.
+  'discovery.watch': ['system_admin', 'tenant_admin', 'operator'],
+  'discovery.unwatch': ['system_admin', 'tenant_admin', 'operator'],
+  'discovery.probe': ['system_admin', 'tenant_admin', 'operator'],
 };
 
 /**
@@ -173,6 +177,8 @@ export const tenantTopicAccess: Record<string, readonly Role[]> = {
   webhooks: ['tenant_admin'],
   // The delivery log names customers' messages (recipients masked): like the settings, the admins'.
   'notifications.deliveries': ['tenant_admin'],
+  // Neighbours on the console machine's LAN: for those who may add routers.
+  discovery: ['tenant_admin', 'operator'],
 };
 
 /**

@@ -22,6 +22,7 @@ import { reportInvokes } from '../reports/contract';
 import { webhookEvents, webhookInvokes } from '../webhooks/contract';
 import { dashboardHistoryInvokes } from '../dashboard/history-contract';
 import { notificationEvents, notificationInvokes } from '../notifications/contract';
+import { discoveryEvents, discoveryInvokes } from '../discovery/contract';
 
 /**
  * The whole contract: every invoke and every event of every domain. Each domain declares its
@@ -51,6 +52,7 @@ export const invokes = {
   ...webhookInvokes,
   ...dashboardHistoryInvokes,
   ...notificationInvokes,
+  ...discoveryInvokes,
 } satisfies Record<string, InvokeDefinition>;
 
 export const events = {
@@ -73,6 +75,7 @@ export const events = {
   ...subscriptionEvents,
   ...webhookEvents,
   ...notificationEvents,
+  ...discoveryEvents,
 } satisfies Record<string, EventDefinition>;
 
 export type Invokes = typeof invokes;

@@ -21,6 +21,7 @@ import { notificationHandlers } from '../notifications/handlers';
 import { reportHandlers } from '../reports/handlers';
 import { subscriptionHandlers } from '../subscriptions/handlers';
 import { webhookHandlers } from '../webhooks/handlers';
+import { discoveryHandlers } from '../discovery/handlers';
 import { dashboardHistoryHandlers } from '../dashboard/history-handlers';
 
 export type InvokeHandler<N extends InvokeName> = (
@@ -54,4 +55,5 @@ export const handlers: DomainHandlers<InvokeName> = {
   ...subscriptionHandlers,
   ...webhookHandlers,
   ...dashboardHistoryHandlers,
+  ...discoveryHandlers,
 };

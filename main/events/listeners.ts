@@ -5,6 +5,7 @@ import { subscriberListeners } from '../subscribers/subscriber-listeners';
 import { voucherListeners } from '../vouchers/voucher-listeners';
 import { notificationListeners } from '../notifications/notification-listeners';
 import { webhookListeners } from '../webhooks/webhook-listeners';
+import { discoveryListeners } from '../discovery/discovery-registry';
 
 /**
  * The one place that says what happens after each event: every domain listener is registered
@@ -51,6 +52,8 @@ export function registerListeners(services: CoreServices): () => void {
     ...notificationListeners(services),
     // Allow-listed events go out to the tenants' event webhooks (one signed delivery per subscription).
     ...webhookListeners(services),
+    // Closing the core closes the discovery port (open only while someone watches).
+    ...discoveryListeners(services),
   ];
   return () => {
     for (const remove of removers) remove();

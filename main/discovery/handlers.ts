@@ -1,0 +1,9 @@
+import type { DomainHandlers } from '../core/handlers';
+import type { discoveryInvokes } from './contract';
+import { discoveryOf } from './discovery-registry';
+
+export const discoveryHandlers: DomainHandlers<keyof typeof discoveryInvokes> = {
+  'discovery.watch': (_input, { services, session }) => discoveryOf(services).watch(session),
+  'discovery.unwatch': async (_input, { services, session }) => ({ wasWatching: await discoveryOf(services).unwatch(session) }),
+  'discovery.probe': async (_input, { services }) => ({ sentTo: await discoveryOf(services).probe() }),
+};
