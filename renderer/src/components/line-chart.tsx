@@ -20,6 +20,8 @@ export interface LineChartProps {
   end: number;
   windowMs: number;
   formatValue: (value: number) => string;
+  /** The window in words, for the chart's label and its x axis (default: the last hour, "60 min ago"). */
+  span?: { label: string; startLabel: string };
 }
 
 const W = 600;
@@ -62,7 +64,7 @@ export function LineChart(props: LineChartProps) {
           <span>{props.formatValue(max / 2)}</span>
           <span>0</span>
         </div>
-        <svg className="chart-plot" viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" role="img" aria-label={`${props.title}, last hour: ${summary}`}>
+        <svg className="chart-plot" viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" role="img" aria-label={`${props.title}, ${props.span?.label ?? 'last hour'}: ${summary}`}>
           {[0.25, 0.5, 0.75].map((f) => (
             <line key={f} className="chart-grid" x1={0} x2={W} y1={H * f} y2={H * f} vectorEffect="non-scaling-stroke" />
           ))}
@@ -78,7 +80,7 @@ export function LineChart(props: LineChartProps) {
         {plotted === 0 && <span className="chart-empty">History starts now: a point every 10 seconds.</span>}
       </div>
       <div className="chart-x" aria-hidden="true">
-        <span>{Math.round(props.windowMs / 60_000)} min ago</span>
+        <span>{props.span?.startLabel ?? `${Math.round(props.windowMs / 60_000)} min ago`}</span>
         <span>now</span>
       </div>
     </figure>

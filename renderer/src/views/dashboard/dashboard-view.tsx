@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import type { DashboardAlert, DashboardStats } from '../../../../main/dashboard/contract';
-import { LineChart } from '../../components/line-chart';
 import { FigureCard, type FigureTone } from '../../components/figure-card';
 import { routerHref } from '../../components/router-link';
 import { TenantPicker } from '../../components/tenant-picker';
@@ -9,7 +8,8 @@ import { formatRate } from '../../format/rate';
 import { useFormat } from '../../format/use-format';
 import { useViewTenant } from '../../stores/use-view-tenant';
 import { attachDashboard } from './dashboard-live';
-import { dashboardSelectors, HISTORY_MS, useDashboardStore } from './dashboard-store';
+import { dashboardSelectors, useDashboardStore } from './dashboard-store';
+import { HistoryCharts } from './history-charts';
 import { TenantBreakdownTable } from './tenant-breakdown-table';
 import '../../styles/dashboard.css';
 
@@ -70,7 +70,6 @@ export function DashboardView() {
   const scope = useViewTenant();
   const { user, isSystemAdmin, tenantId } = scope;
   const stats = useDashboardStore(dashboardSelectors.stats);
-  const series = useDashboardStore(dashboardSelectors.series);
   const offset = useDashboardStore(dashboardSelectors.clockOffsetMs);
   const error = useDashboardStore(dashboardSelectors.error);
   const now = useNow();
@@ -101,30 +100,7 @@ export function DashboardView() {
       ) : (
         <>
           <Cards stats={stats} />
-          <div className="charts">
-            <LineChart
-              title="Sessions"
-              testId="dashboard-chart-sessions"
-              end={end}
-              windowMs={HISTORY_MS}
-              formatValue={(v) => count(Math.round(v))}
-              series={[
-                { id: 'hotspot', label: 'Hotspot', className: 'series-a', points: series.hotspot, latest: stats.hotspotOnline, current: count(stats.hotspotOnline) },
-                { id: 'pppoe', label: 'PPPoE', className: 'series-b', points: series.pppoe, latest: stats.pppoeOnline, current: count(stats.pppoeOnline) },
-              ]}
-            />
-            <LineChart
-              title="Throughput"
-              testId="dashboard-chart-throughput"
-              end={end}
-              windowMs={HISTORY_MS}
-              formatValue={formatRate}
-              series={[
-                { id: 'in', label: 'In', className: 'series-a', points: series.inBps, latest: stats.throughput.inBps, current: formatRate(stats.throughput.inBps) },
-                { id: 'out', label: 'Out', className: 'series-b', points: series.outBps, latest: stats.throughput.outBps, current: formatRate(stats.throughput.outBps) },
-              ]}
-            />
-          </div>
+          <HistoryCharts stats={stats} end={end} tenantId={tenantId} asAdmin={isSystemAdmin} />
           <div className="panels">
             <section className="box" aria-labelledby="alerts-title">
               <h2 id="alerts-title">
