@@ -21,6 +21,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'online-users', label: 'Online Users', roles: EVERYONE },
   { id: 'pppoe-sessions', label: 'PPPoE Sessions', roles: EVERYONE },
   { id: 'routers', label: 'Routers', roles: EVERYONE },
+  // discovery.* (finding routers to add): operators and admins.
+  { id: 'discovery', label: 'Discovery', roles: ['system_admin', 'tenant_admin', 'operator'] },
   { id: 'subscribers', label: 'Subscribers', roles: EVERYONE },
   // plans.list and vouchers.batches are open to every signed-in user; writes are per role inside the views.
   { id: 'plans', label: 'Plans', roles: EVERYONE },

@@ -14,6 +14,7 @@ import { SubscribersView } from '../views/subscribers/subscribers-view';
 import { VouchersView } from '../views/vouchers/vouchers-view';
 import { PaymentsView } from '../views/payments/payments-view';
 import { ReportsView } from '../views/reports/reports-view';
+import { DiscoveryView } from '../views/discovery/discovery-view';
 
 /** View id (see navigation.ts) → component. A view that lands adds its line here. */
 export const VIEWS: Readonly<Record<string, ComponentType>> = {
@@ -22,6 +23,7 @@ export const VIEWS: Readonly<Record<string, ComponentType>> = {
   'online-users': OnlineUsersView,
   'pppoe-sessions': PppoeSessionsView,
   routers: RoutersView,
+  discovery: DiscoveryView,
   subscribers: SubscribersView,
   plans: PlansView,
   vouchers: VouchersView,

@@ -30,12 +30,14 @@ export interface RouterFormDialogProps {
   router: RouterSummary | null;
   /** The tenant a system admin adds to; null for tenant users (the server uses theirs). */
   tenantId: number | null;
+  /** Add: values to start from (a router found by discovery: its identity and address). */
+  prefill?: Partial<RouterFormValues>;
   onClose: () => void;
 }
 
 /** Add / Edit a router. Errors from the contract land under the field they name. */
-export function RouterFormDialog({ router, tenantId, onClose }: RouterFormDialogProps) {
-  const [values, setValues] = useState<RouterFormValues>(() => (router ? routerFormFrom(router) : emptyRouterForm()));
+export function RouterFormDialog({ router, tenantId, prefill, onClose }: RouterFormDialogProps) {
+  const [values, setValues] = useState<RouterFormValues>(() => (router ? routerFormFrom(router) : { ...emptyRouterForm(), ...prefill }));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
