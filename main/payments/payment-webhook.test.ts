@@ -62,6 +62,16 @@ describe('payment webhooks on the headless host: signed, recorded once, answered
     expect(payments().n).toBe(0);
   });
 
+  it('does not let a loop of bad signatures flood the audit log: every one refused, at most ten a minute recorded', async () => {
+    const body = generic('GEN-0003', 'jane');
+    const statuses = [];
+    for (let i = 0; i < 25; i += 1) statuses.push((await post('/hooks/payments/1/generic', body, { secret: 'not-the-secret' })).status);
+    expect(new Set(statuses)).toEqual(new Set([401]));
+    const rejected = host.host.core.services.audit.list({ tenantId: 1 }, { limit: 100 }).filter((e) => e.action === 'payments.webhook_rejected');
+    expect(rejected).toHaveLength(10);
+    expect(payments().n).toBe(0);
+  });
+
   it('takes the M-Pesa C2B shape in the tenant’s zone; an unknown account waits unmatched until assigned into the ledger', async () => {
     const mpesa = JSON.stringify({
       TransactionType: 'Pay Bill', TransID: 'RKTQDM7W6S', TransTime: '20240115142305', TransAmount: '2000.00', BusinessShortCode: '600638',

@@ -3,6 +3,7 @@ import type { CoreServices } from '../core/services';
 import type { TenantSettings } from '../tenants/tenant-settings-contract';
 import { WEBHOOK_PROVIDERS, type WebhookProvider } from './contract';
 import { PaymentIntake } from './payment-intake';
+import { RejectionThrottle } from './rejection-throttle';
 import { checkWebhookSignature } from './webhook-signature';
 import { parseWebhookBody } from './webhook-payloads';
 
@@ -31,6 +32,7 @@ const isProvider = (name: string): name is WebhookProvider => (WEBHOOK_PROVIDERS
  */
 export function paymentWebhook(services: CoreServices, clock: () => number = Date.now): (request: WebhookRequest) => Promise<WebhookReply> {
   const intake = new PaymentIntake(services);
+  const rejections = new RejectionThrottle();
   // Tenant settings are read and validated whole (Intl checks of zone, locale, currency): once per
   // tenant, dropped when they change, rather than per payment.
   const tenants = new Map<number, TenantSettings>();
@@ -45,9 +47,11 @@ export function paymentWebhook(services: CoreServices, clock: () => number = Dat
     if (secret === null) return refuse(404, 'payment webhooks are not set up for this tenant: an admin makes a secret in Payments → Webhook');
     const problem = checkWebhookSignature(secret.secret, request.timestamp, request.signature, request.body, clock());
     if (problem !== null) {
-      await services.business.run((tx) =>
-        tx.audit.record({ at: clock(), tenantId, actor: null, action: 'payments.webhook_rejected', details: { provider, reason: problem, from: request.remoteAddress ?? null, bytes: request.body.length } }),
-      );
+      const admitted = rejections.admit(tenantId, clock());
+      if (admitted) {
+        const details = { provider, reason: problem, from: request.remoteAddress ?? null, bytes: request.body.length, ...(admitted.unrecordedBefore > 0 ? { unrecordedBefore: admitted.unrecordedBefore } : {}) };
+        await services.business.run((tx) => tx.audit.record({ at: clock(), tenantId, actor: null, action: 'payments.webhook_rejected', details }));
+      }
       return refuse(401, problem);
     }
     let json: unknown;
