@@ -1,28 +1,22 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { configureDiscovery, discoveryOf } from '../main/discovery/discovery-registry';
 import { startMndpAnnouncer, type MndpAnnouncer } from '../main/routers/simulator/mndp-announcer';
-import { launchChromium } from './fixtures/browser';
+import { chromiumForBlock } from './fixtures/browser';
 import { startLiveConsole, type LiveConsole } from './fixtures/live-console';
 import { signIn } from './fixtures/sign-in';
 
 describe('discovery in Chromium, against a simulated router announcing itself over MNDP on loopback', () => {
-  let browser: Browser;
+  const browser = chromiumForBlock();
   let live: LiveConsole;
   let context: BrowserContext;
   let announcer: MndpAnnouncer | null = null;
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
   beforeEach(async () => {
     live = await startLiveConsole();
     // Loopback and a free port: the test machine's LAN and port 5678 stay out of it.
     configureDiscovery(live.services, { port: 0, address: '127.0.0.1' });
-    context = await browser.newContext();
+    context = await browser().newContext();
   });
   afterEach(async () => {
     await announcer?.stop();

@@ -4,6 +4,8 @@ import type { Role } from '../auth/session';
 import type { CoreServices } from '../core/services';
 import { routerSummary } from '../routers/handlers';
 import { startSimulatedRouter, type SimulatedRouter } from '../routers/simulator';
+import { startMndpAnnouncer, type MndpAnnouncer } from '../routers/simulator/mndp-announcer';
+import { MNDP_PORT } from '../discovery/mndp-codec';
 import { markDemoFolder, refuseRealData } from './demo-folder';
 import { ensureDemoSales } from './demo-sales';
 
@@ -54,7 +56,8 @@ export async function startDemo(services: CoreServices, options: DemoOptions = D
   refuseRealData(services.db, services.dataDir);
   markDemoFolder(services.db, Date.now());
   const routers: SimulatedRouter[] = [];
-  const stop = () => Promise.all(routers.map((r) => r.stop())).then(() => undefined);
+  const announcers: MndpAnnouncer[] = [];
+  const stop = () => Promise.all([...announcers.map((a) => a.stop()), ...routers.map((r) => r.stop())]).then(() => undefined);
   const signIns: DemoSignIn[] = [];
   const routerIds: number[] = [];
   try {
@@ -82,6 +85,8 @@ export async function startDemo(services: CoreServices, options: DemoOptions = D
           upForMs: (2 + r * 3 + t) * DAY_MS,
         });
         routers.push(sim);
+        // Discovery shows the demo routers: announced on loopback every 10 s (RouterOS: every minute), so an opened view fills quickly.
+        announcers.push(await startMndpAnnouncer(sim, { address: '127.0.0.1', port: MNDP_PORT, intervalMs: 10_000 }));
         routerIds.push(register(services, tenant.id, name, SITES[r % SITES.length]!, sim, password));
       }
       await ensureDemoSales(services, tenant.id, routerIds.slice(-options.routersPerTenant));
