@@ -82,10 +82,12 @@ describe('dashboard history', () => {
     expect((await asRoot('dashboard.history', { range: '24h', routerId: b1.id })).points).toMatchObject([{ hotspot: 1 }]);
   });
 
-  it('averages minutes into hours, and drops minutes past 7 days and hours past 90 days', async () => {
+  it('averages the routers’ and tenants’ minutes into hours, and drops minutes past 7 days and hours past 90 days', async () => {
+    const a1 = core.services.routers.add(tenantA, { ...settings, name: 'a1' }, 'p', new Date());
     const now = Date.now();
     const hour = Math.floor(now / HOUR_MS) * HOUR_MS - HOUR_MS;
     const rows = [row(tenantA, null, hour, 2, 10), row(tenantA, null, hour + MINUTE_MS, 4, 20), row(tenantA, null, hour + 2 * MINUTE_MS, 6, null)];
+    rows.push(row(tenantA, a1.id, hour, 1, 50), row(tenantA, a1.id, hour + MINUTE_MS, 2, 60));
     const oldMinute = Math.floor((now - 8 * DAY) / MINUTE_MS) * MINUTE_MS;
     const keptMinute = Math.floor((now - 6 * DAY) / MINUTE_MS) * MINUTE_MS;
     await core.services.business.run(async (tx) => {
@@ -93,12 +95,13 @@ describe('dashboard history', () => {
       await tx.dashboardHistory.write('hour', [row(tenantA, null, hour - 91 * DAY, 9), row(tenantA, null, hour - 89 * DAY, 7)]);
     });
 
-    expect(await runJob('dashboard.rollup-hours')).toEqual({ hours: 1, minutesPruned: 1, hoursPruned: 1 });
+    expect(await runJob('dashboard.rollup-hours')).toEqual({ hours: 2, minutesPruned: 1, hoursPruned: 1 });
 
     const asViewer = invoker(core.services, viewerA);
     const week = await asViewer('dashboard.history', { range: '7d' });
     expect(week.resolution).toBe('hour');
     expect(week.points).toEqual([{ at: new Date(hour).toISOString(), hotspot: 4, pppoe: 1, inBps: 4000, outBps: 0, cpu: 15 }]);
+    expect((await asViewer('dashboard.history', { range: '7d', routerId: a1.id })).points).toMatchObject([{ hotspot: 2, cpu: 55 }]);
     const day = await core.services.business.read((tx) => tx.dashboardHistory.points('minute', { tenantId: tenantA, routerId: null }, 0, now + 1));
     expect(day.map((p) => p.hotspot)).toEqual([8, 2, 4, 6]);
     const hours = await core.services.business.read((tx) => tx.dashboardHistory.points('hour', { tenantId: tenantA, routerId: null }, 0, now + 1));

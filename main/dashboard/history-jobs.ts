@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineJob, jobSet, type ScheduleDefinition } from '../jobs/define-job';
-import { rollUpAndPrune, writeMinute } from './history-rollup';
+import { rollUpAndPrune, seriesOf, writeMinute } from './history-rollup';
 
 /**
  * The dashboard's persisted history, on the `dashboard` queue and the main thread: each run is
@@ -19,9 +19,9 @@ export const dashboardHistoryJobs = jobSet(
     name: 'dashboard.rollup-hours',
     queue: 'dashboard',
     runs: 'main',
-    summary: 'Every 10 minutes: averages the recent minutes into hourly points (kept 90 days) and deletes minutes past 7 days and hours past 90 days.',
+    summary: 'Every 10 minutes: averages the routers’ and tenants’ recent minutes into hourly points (kept 90 days) and deletes minutes past 7 days and hours past 90 days.',
     payload: z.object({}).strict(),
-    handler: (_payload, { services, signal }) => rollUpAndPrune(services.business, Date.now(), signal),
+    handler: (_payload, { services, signal }) => rollUpAndPrune(services.business, seriesOf(services.dashboard.routerFigures()), Date.now(), signal),
   }),
 );
 

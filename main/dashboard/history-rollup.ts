@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { BusinessStore } from '../business/business-tx';
 import { HISTORY_KEEP_DAYS, type HistoryResolution } from './history-contract';
-import type { HistoryRow } from './history-repository';
+import type { HistoryRow, HistoryScopeKey } from './history-repository';
 import type { RouterFigures } from './dashboard-stats';
 
 export const MINUTE_MS = 60_000;
@@ -11,6 +11,8 @@ const DAY_MS = 86_400_000;
 const HOURS_BACK = 2;
 /** Rows per DELETE, so a week of backlog never holds the main thread for long. */
 const PRUNE_BATCH = 2_000;
+/** Series rolled per transaction (each a few hundred minutes): the main thread serves in between. */
+const ROLL_BATCH = 100;
 
 /** A router's CPU counts only while it answers: an offline router's last reading is stale. */
 const cpuOf = (r: RouterFigures): number | null => (r.status.state === 'online' || r.status.state === 'degraded' ? (r.status.cpuLoad ?? null) : null);
@@ -52,13 +54,30 @@ async function prune(business: BusinessStore, resolution: HistoryResolution, bef
   }
 }
 
+/** The series the live figures have: each router's and each of their tenants' totals. */
+export function seriesOf(figures: readonly RouterFigures[]): HistoryScopeKey[] {
+  const tenants = new Set(figures.map((r) => r.tenantId));
+  return [...figures.map((r) => ({ tenantId: r.tenantId, routerId: r.id })), ...[...tenants].map((tenantId) => ({ tenantId, routerId: null }))];
+}
+
 /**
- * Rolls the recent minutes into hours (the current hour too, rewritten as it fills), then drops
- * minutes past 7 days and hours past 90 days.
+ * Rolls the recent minutes of these series into hours (the current hour too, rewritten as it
+ * fills), in small batches, then drops minutes past 7 days and hours past 90 days.
  */
-export async function rollUpAndPrune(business: BusinessStore, now: number, signal: AbortSignal): Promise<{ hours: number; minutesPruned: number; hoursPruned: number }> {
+export async function rollUpAndPrune(
+  business: BusinessStore,
+  series: readonly HistoryScopeKey[],
+  now: number,
+  signal: AbortSignal,
+): Promise<{ hours: number; minutesPruned: number; hoursPruned: number }> {
   const from = (Math.floor(now / HOUR_MS) - HOURS_BACK) * HOUR_MS;
-  const hours = await business.run((tx) => tx.dashboardHistory.rollUpHours(from, now + 1));
+  let hours = 0;
+  for (let i = 0; i < series.length; i += ROLL_BATCH) {
+    signal.throwIfAborted();
+    const batch = series.slice(i, i + ROLL_BATCH);
+    hours += await business.run((tx) => tx.dashboardHistory.rollUpHours(batch, from, now + 1));
+    await nextTurn();
+  }
   return {
     hours,
     minutesPruned: await prune(business, 'minute', now - HISTORY_KEEP_DAYS.minute * DAY_MS, signal),

@@ -1,7 +1,7 @@
 import type { Db } from '../store/database';
 import { preparedStatements } from '../store/prepared-statements';
 import type { HistoryPoint, HistoryResolution } from './history-contract';
-import type { HistoryRepository, HistoryRow, HistoryScope } from './history-repository';
+import type { HistoryRepository, HistoryRow, HistoryScope, HistoryScopeKey } from './history-repository';
 
 const HOUR = 3_600_000;
 const TABLE: Record<HistoryResolution, string> = { minute: 'dashboard_minutes', hour: 'dashboard_hours' };
@@ -61,13 +61,17 @@ export class SqliteHistoryRepository implements HistoryRepository {
     return rows.map(toPoint);
   }
 
-  async rollUpHours(from: number, to: number): Promise<number> {
-    // The hour inlined: a bound JS number is a REAL to SQLite, and `at / 3600000.0` would not truncate.
-    return this.prepare<[number, number]>(
+  async rollUpHours(scopes: readonly HistoryScopeKey[], from: number, to: number): Promise<number> {
+    // One series at a time through the primary key, so each statement reads only its own minutes.
+    // The hour is inlined: a bound JS number is a REAL to SQLite, and `at / 3600000.0` would not truncate.
+    const roll = this.prepare<[number, number, number, number]>(
       `INSERT OR REPLACE INTO dashboard_hours (tenant_id, router_id, at, hotspot, pppoe, in_bps, out_bps, cpu)
        SELECT tenant_id, router_id, (at / ${HOUR}) * ${HOUR} AS hour, ${rounded('hotspot')}, ${rounded('pppoe')}, ${rounded('in_bps')}, ${rounded('out_bps')}, ${rounded('cpu')}
-       FROM dashboard_minutes WHERE at >= ? AND at < ? GROUP BY tenant_id, router_id, hour`,
-    ).run(from, to).changes;
+       FROM dashboard_minutes WHERE tenant_id = ? AND router_id = ? AND at >= ? AND at < ? GROUP BY hour`,
+    );
+    let written = 0;
+    for (const s of scopes) written += roll.run(s.tenantId, s.routerId ?? TOTAL, from, to).changes;
+    return written;
   }
 
   async deleteBefore(resolution: HistoryResolution, before: number, limit: number): Promise<number> {
