@@ -1,3 +1,4 @@
+import { checkInvoke } from '../auth/permissions';
 import type { CoreServices } from '../core/services';
 import { DiscoveryService, type DiscoveryOptions } from './discovery-service';
 
@@ -16,8 +17,8 @@ export function discoveryOf(core: CoreServices): DiscoveryService {
       {
         bus: core.bus,
         log: core.log.child({ component: 'discovery' }),
-        // A closed connection or a signed-out one has no live sign-in session any more.
-        isLive: (session) => core.auth.sessionIdOf(session) !== null,
+        // A closed or signed-out connection has no live sign-in session; a user whose role changed may no longer watch.
+        isLive: (session) => core.auth.sessionIdOf(session) !== null && checkInvoke(session, 'discovery.watch') === null,
       },
       configured.get(core),
     );

@@ -1,11 +1,13 @@
+import { startMndpAnnouncer, type MndpAnnouncer } from './mndp-announcer';
 import { startSimulatedRouter } from './simulated-router';
 import type { Fleet, FleetOptions, SimulatedRouter } from './types';
 
 /** N routers on consecutive ports, all on the one shared ticker. */
 export async function startFleet(options: FleetOptions): Promise<Fleet> {
   const routers: SimulatedRouter[] = [];
+  const announcers: MndpAnnouncer[] = [];
   const stop = async () => {
-    await Promise.all(routers.map((r) => r.stop()));
+    await Promise.all([...announcers.map((a) => a.stop()), ...routers.map((r) => r.stop())]);
   };
   try {
     for (let i = 0; i < options.routers; i++) {
@@ -27,6 +29,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
           preset: options.preset,
         }),
       );
+      if (options.mndp) announcers.push(await startMndpAnnouncer(routers.at(-1)!, options.mndp));
     }
   } catch (err) {
     await stop();

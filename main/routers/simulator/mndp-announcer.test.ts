@@ -2,6 +2,7 @@ import { createSocket, type Socket } from 'node:dgram';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeMndp, encodeMndpRequest, type MndpAnnouncement } from '../../discovery/mndp-codec';
 import { startMndpAnnouncer, type MndpAnnouncer } from './mndp-announcer';
+import { startFleet } from './fleet';
 import { startSimulatedRouter } from './simulated-router';
 import type { SimulatedRouter } from './types';
 
@@ -17,7 +18,7 @@ async function receiver(): Promise<{ socket: Socket; port: number; next(): Promi
 }
 
 describe('simulator MNDP announcer', () => {
-  let router: SimulatedRouter;
+  let router: SimulatedRouter | null = null;
   let announcer: MndpAnnouncer | null = null;
   const sockets: Socket[] = [];
 
@@ -26,6 +27,7 @@ describe('simulator MNDP announcer', () => {
     announcer = null;
     for (const s of sockets.splice(0)) s.close();
     await router?.stop();
+    router = null;
   });
 
   it('announces its identity, version, board and first interface at start', async () => {
@@ -53,5 +55,24 @@ describe('simulator MNDP announcer', () => {
     asker.socket.send(encodeMndpRequest(), announcer.answerPort, '127.0.0.1');
     expect((await answer).announcement?.identity).toBe('renamed-8');
     expect((await answer).port).toBe(announcer.answerPort);
+  });
+
+  it('announces every router of a fleet that asks for it (off by default)', async () => {
+    const sink = await receiver();
+    sockets.push(sink.socket);
+    const identities = new Set<string>();
+    const both = new Promise<void>((resolve) =>
+      sink.socket.on('message', (packet) => {
+        identities.add(decodeMndp(packet)?.identity ?? '?');
+        if (identities.size === 2) resolve();
+      }),
+    );
+    const fleet = await startFleet({ routers: 2, basePort: 0, namePrefix: 'mndp', mndp: { address: '127.0.0.1', port: sink.port } });
+    try {
+      await both;
+      expect([...identities].sort()).toEqual(['mndp-1', 'mndp-2']);
+    } finally {
+      await fleet.stop();
+    }
   });
 });

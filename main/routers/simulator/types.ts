@@ -4,6 +4,8 @@
  * model and inject faults through the interfaces below.
  */
 
+import type { MndpAnnouncerOptions } from './mndp-announcer';
+
 /** Version mode: dates print `mmm/dd/yyyy hh:mm:ss` before 7.10 and ISO after; `!empty` only in 7.18. */
 export type RosVersion = '6.49' | '7.10' | '7.18';
 
@@ -287,6 +289,8 @@ export interface FleetOptions {
   replyLatencyMs?: number;
   /** @defaultValue 'isp' */
   preset?: SimPreset;
+  /** Each router announces itself over MNDP to this address and port (see mndp-announcer.ts). @defaultValue off */
+  mndp?: Pick<MndpAnnouncerOptions, 'address' | 'port' | 'intervalMs'>;
 }
 
 export interface Fleet {
