@@ -40,6 +40,13 @@ export interface TenantBreakdown {
   outBps: number;
 }
 
+/** One router's live sessions, for the Routers list's Sessions column. */
+export interface RouterSessionCount {
+  routerId: number;
+  hotspot: number;
+  pppoe: number;
+}
+
 /** The figures of one dashboard: a tenant's, or (tenantId null) all tenants' for system admins. */
 export interface DashboardStats {
   tenantId: number | null;
@@ -52,6 +59,11 @@ export interface DashboardStats {
   alerts: DashboardAlert[];
   /** System admins' view only: one row per tenant. */
   perTenant: TenantBreakdown[] | null;
+  /**
+   * A tenant's view only: every router's session counts, so the Routers list shows them live
+   * from this push instead of holding every session; null in the all-tenants view (too many).
+   */
+  routerSessions: RouterSessionCount[] | null;
 }
 
 /** The snapshot adds the last hour of points; events carry only the newest point. */

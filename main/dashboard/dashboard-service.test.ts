@@ -44,9 +44,10 @@ describe('dashboard', () => {
       topRouters: [{ routerId: a.id, sessions: 2 }],
       alerts: [{ kind: 'cpu-high', routerId: a.id }],
       perTenant: null,
+      routerSessions: [{ routerId: a.id, hotspot: 2, pppoe: 0 }],
     });
     const all = await systemUpdate;
-    expect(all.stats).toMatchObject({ tenantId: null, routers: { total: 2, online: 1, offline: 1 }, hotspotOnline: 2 });
+    expect(all.stats).toMatchObject({ tenantId: null, routers: { total: 2, online: 1, offline: 1 }, hotspotOnline: 2, routerSessions: null });
     expect(all.stats.alerts.map((x) => x.kind).sort()).toEqual(['cpu-high', 'router-offline']);
   });
 

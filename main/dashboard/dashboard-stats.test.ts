@@ -33,3 +33,19 @@ describe('dashboard alerts', () => {
     expect(alerts.map((a) => a.tenantName)).toEqual([null, null, null]);
   });
 });
+
+describe('per-router sessions', () => {
+  const counted = (id: number, tenantId: number, hotspot: number, pppoe: number) => ({ ...router(id, tenantId, `r${id}`, { state: 'online' }), hotspot, pppoe });
+
+  it('gives every router’s hotspot and PPPoE counts in a tenant’s view, idle routers too', () => {
+    const { routerSessions } = computeStats(1, [counted(1, 1, 3, 2), counted(2, 1, 0, 0)], NOW);
+    expect(routerSessions).toEqual([
+      { routerId: 1, hotspot: 3, pppoe: 2 },
+      { routerId: 2, hotspot: 0, pppoe: 0 },
+    ]);
+  });
+
+  it('leaves them out of the all-tenants view', () => {
+    expect(computeStats(null, [counted(1, 1, 3, 2)], NOW, new Map([[1, 'Acme']])).routerSessions).toBeNull();
+  });
+});

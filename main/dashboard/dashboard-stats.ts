@@ -63,6 +63,7 @@ export function computeStats(
       .slice(0, TOP_ROUTERS),
     alerts,
     perTenant,
+    routerSessions: tenantId === null ? null : routers.map((r) => ({ routerId: r.id, hotspot: r.hotspot, pppoe: r.pppoe })),
   };
 }
 

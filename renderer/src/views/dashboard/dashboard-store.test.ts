@@ -15,6 +15,7 @@ const stats = (ms: number, hotspotOnline = 1): DashboardStats => ({
   topRouters: [],
   alerts: [],
   perTenant: null,
+  routerSessions: null,
 });
 const state = () => useDashboardStore.getState();
 
