@@ -3,12 +3,13 @@ import { useSyncExternalStore } from 'react';
 /**
  * A link to one router in the Routers view, which shows it highlighted: `#/routers?router=5`,
  * with `tenant=` for a system admin coming from the all-tenants view (tenant-hash.ts reads it).
+ * Another view reading `router=` (Online Users, PPPoE: filtered to it) takes the same link.
  */
-export function routerHref(routerId: number, tenantId: number | null): string {
+export function routerHref(routerId: number, tenantId: number | null, view = 'routers'): string {
   const params = new URLSearchParams();
   if (tenantId !== null) params.set('tenant', String(tenantId));
   params.set('router', String(routerId));
-  return `#/routers?${params.toString()}`;
+  return `#/${view}?${params.toString()}`;
 }
 
 /** The router a link asked to show, from the hash; null when none. */

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useLayoutEffect, useMemo } from 'react';
 import type { HotspotSession } from '../../../../main/sessions/contract';
 import type { TableColumn } from '../../components/virtual-table';
 import { TenantPicker } from '../../components/tenant-picker';
@@ -47,7 +47,9 @@ export function OnlineUsersView() {
   const columns = useMemo(() => hotspotColumns(now), [now]);
   const { tenantId, isSystemAdmin } = scope;
 
-  useEffect(() => (tenantId === null ? undefined : attachHotspot(tenantId, isSystemAdmin)), [tenantId, isSystemAdmin]);
+  // A layout effect: attaching clears the router filter, so it must run before the table's own
+  // (passive) effect reads `router=` from a link's URL, or the link would lose its filter.
+  useLayoutEffect(() => (tenantId === null ? undefined : attachHotspot(tenantId, isSystemAdmin)), [tenantId, isSystemAdmin]);
 
   return (
     <section className="live-view" aria-labelledby="online-users-title">

@@ -10,17 +10,20 @@ import { StatusBadge } from '../../components/status-badge';
 import { TenantPicker } from '../../components/tenant-picker';
 import { useHeldOrder } from '../../components/use-held-order';
 import { useNow } from '../../components/use-now';
-import { useLinkedRouter } from '../../components/router-link';
+import { routerHref, useLinkedRouter } from '../../components/router-link';
 import { useStale } from '../../stores/connection-store';
 import { ViewGate } from '../../components/view-gate';
 import { formatDuration } from '../../format/duration';
 import { sessionSelectors, useSessionStore } from '../../stores/session-store';
 import { useViewTenant } from '../../stores/use-view-tenant';
+import { attachDashboard } from '../dashboard/dashboard-live';
+import { useDashboardStore } from '../dashboard/dashboard-store';
 import { RouterFormDialog } from './router-form-dialog';
 import { RouterImportDialog } from './router-import-dialog';
 import { attachRouters, removeRouter, testRouter } from './routers-live';
 import { routersSelectors, useRoutersStore } from './routers-store';
 import { problemNotShownByTest, testResultLine } from './router-test-result';
+import { sessionsByRouter, sessionsText, type SessionCounts } from './router-sessions';
 import '../../styles/routers.css';
 
 const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value)} %`);
@@ -35,13 +38,22 @@ function uptimeOf(router: RouterSummary, now: number): string {
 
 type Editing = { router: RouterSummary | null } | null;
 
+/** The routers' session counts (null until loaded) and the tenant their links name for a system admin. */
+interface Sessions {
+  counts: ReadonlyMap<number, SessionCounts> | null;
+  linkTenant: number | null;
+}
+
 const routerKey = (router: RouterSummary) => String(router.id);
 
 /** The CSV export: every value the table shows, one column each (the table stacks some in two lines). */
-function routerCsvColumns(now: number): CsvColumn<RouterSummary>[] {
+function routerCsvColumns(now: number, sessions: Sessions): CsvColumn<RouterSummary>[] {
+  const count = (r: RouterSummary, kind: keyof SessionCounts) => String(sessions.counts?.get(r.id)?.[kind] ?? '');
   return [
     { header: 'Status', text: (r) => r.status.state },
     { header: 'Name', text: (r) => r.name },
+    { header: 'Hotspot sessions', text: (r) => count(r, 'hotspot') },
+    { header: 'PPPoE sessions', text: (r) => count(r, 'pppoe') },
     { header: 'Address', text: (r) => `${r.host}:${r.port}` },
     { header: 'TLS', text: (r) => r.tls },
     { header: 'Identity', text: (r) => r.status.identity ?? '' },
@@ -101,13 +113,32 @@ const systemText = (r: RouterSummary) => `${r.status.identity ?? '—'} · ${r.s
  * fold; on a narrow window the site, the system line and the memory fold away first, into the
  * router's Details. Widths are what each needs at the table's font, for fitting only.
  */
-function routerColumns(now: number): RouterColumn[] {
+function routerColumns(now: number, sessions: Sessions): RouterColumn[] {
+  const counts = (r: RouterSummary) => sessions.counts?.get(r.id);
   return [
     {
       id: 'status', header: 'Status', width: 100, text: (r) => r.status.state + (r.status.lastError ? `: ${r.status.lastError}` : ''),
       cell: (r) => <StatusBadge state={r.status.state} testId={`router-status-${r.id}`} title={r.status.lastError ?? undefined} />,
     },
     { id: 'name', header: 'Name', width: 120, text: (r) => r.name, cell: (r) => r.name, testId: (r) => `router-name-${r.id}` },
+    // Each count opens that live table filtered to the router.
+    {
+      id: 'sessions', header: 'Sessions', width: 100, priority: 2, className: () => 'stacked', text: (r) => sessionsText(counts(r)),
+      cell: (r) => {
+        const c = counts(r);
+        if (!c) return '—';
+        return (
+          <>
+            <a href={routerHref(r.id, sessions.linkTenant, 'online-users')} data-testid={`router-hotspot-${r.id}`} title={`Online Users on ${r.name}`}>
+              {c.hotspot} hotspot
+            </a>
+            <a href={routerHref(r.id, sessions.linkTenant, 'pppoe-sessions')} data-testid={`router-pppoe-${r.id}`} title={`PPPoE sessions on ${r.name}`}>
+              {c.pppoe} PPPoE
+            </a>
+          </>
+        );
+      },
+    },
     // Two lines per cell instead of a column each keeps the table inside a laptop's content area.
     {
       id: 'address', header: 'Address', width: 180, priority: 3, className: () => 'stacked', text: (r) => `${r.host}:${r.port} (${ROUTER_TLS_LABELS[r.tls]})`,
@@ -159,7 +190,10 @@ function useFittedColumns(columns: readonly RouterColumn[], actionsWidth: number
 
 const cellClass = (c: RouterColumn, r: RouterSummary) => [c.align === 'end' ? 'num' : '', c.className?.(r) ?? ''].join(' ').trim() || undefined;
 
-/** Routers: the tenant's routers with live status. One `routers.list` on mount, then events only. */
+/**
+ * Routers: the tenant's routers with live status and session counts. One `routers.list` and one
+ * `dashboard.snapshot` (the counts) on mount, then events only.
+ */
 export function RoutersView() {
   const scope = useViewTenant();
   const { tenantId, isSystemAdmin } = scope;
@@ -182,7 +216,9 @@ export function RoutersView() {
   const [removeError, setRemoveError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [detailId, setDetailId] = useState<number | null>(null);
-  const columns = useMemo(() => routerColumns(now), [now]);
+  const sessionCounts = useDashboardStore(sessionsByRouter);
+  const sessions = useMemo<Sessions>(() => ({ counts: sessionCounts, linkTenant: isSystemAdmin ? tenantId : null }), [sessionCounts, isSystemAdmin, tenantId]);
+  const columns = useMemo(() => routerColumns(now, sessions), [now, sessions]);
   const { boxRef, shown, folded } = useFittedColumns(columns, canOperate ? ACTIONS_WIDTH.operate : ACTIONS_WIDTH.view);
   const foldedNote = folded.length === 0 ? undefined : `Not shown at this width, in each router's details: ${folded.map((c) => c.header).join(', ')}`;
   const hasActions = canOperate || folded.length > 0;
@@ -191,6 +227,8 @@ export function RoutersView() {
   const cancelRemove = useCallback(() => setRemoving(null), []);
 
   useEffect(() => (tenantId === null ? undefined : attachRouters(tenantId, isSystemAdmin)), [tenantId, isSystemAdmin]);
+  // The session counts ride the tenant's dashboard push, not the sessions themselves.
+  useEffect(() => (tenantId === null ? undefined : attachDashboard(tenantId, isSystemAdmin)), [tenantId, isSystemAdmin]);
 
   const confirmRemove = async () => {
     if (!removing) return;
@@ -214,7 +252,7 @@ export function RoutersView() {
           </span>
         )}
         <span className="spacer" />
-        {tenantId !== null && <ExportCsvButton fileName="routers" columns={routerCsvColumns(now)} rows={routers} testId="routers-export" />}
+        {tenantId !== null && <ExportCsvButton fileName="routers" columns={routerCsvColumns(now, sessions)} rows={routers} testId="routers-export" />}
         {canAdminister && tenantId !== null && routers.length > 0 && (
           <button type="button" data-testid="routers-import" disabled={stale} onClick={() => setImporting(true)}>
             Import from router…
