@@ -40,6 +40,9 @@ interface Running {
 export class ApiConnection implements FaultTarget {
   private readonly decoder: SentenceDecoder;
   private loggedIn = false;
+  /** Who logged in, for the router's "logged out" log line. */
+  private user: string | undefined;
+  private peerAddress: string | undefined;
   private commandsBeforeLogin = 0;
   private challenge: Buffer | undefined;
   private readonly running = new Map<string | symbol, Running>();
@@ -54,6 +57,7 @@ export class ApiConnection implements FaultTarget {
     this.decoder = new SentenceDecoder(host.encoding, { ...PRE_LOGIN_LIMITS });
     this.delay = new ReplyDelay(host.replyLatencyMs);
     socket.setNoDelay(true);
+    this.peer();
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('error', () => this.destroy());
     socket.on('close', () => this.teardown());
@@ -170,12 +174,16 @@ export class ApiConnection implements FaultTarget {
       const expected = this.challenge ? `00${md5(Buffer.concat([Buffer.from([0]), Buffer.from(host.password, 'utf8'), this.challenge]))}` : undefined;
       this.challenge = undefined;
       if (host.faults.loginRefused || name !== host.username || response.toLowerCase() !== expected) {
+        this.logLoginFailure(name);
         return this.trap(cmd.tag, host.faults.loginRefused ? host.faults.refuseMessage : 'cannot log in');
       }
     } else if (host.faults.loginRefused || name !== host.username || password !== host.password) {
+      this.logLoginFailure(name);
       return this.trap(cmd.tag, host.faults.loginRefused ? host.faults.refuseMessage : 'invalid user name or password (6)');
     }
     this.loggedIn = true;
+    this.user = name;
+    host.model.log('system,info,account', `user ${name} logged in from ${this.peer()} via api`);
     this.decoder.limits = { ...LOGGED_IN_LIMITS };
     this.send(['!done'], cmd.tag);
   }
@@ -224,7 +232,22 @@ export class ApiConnection implements FaultTarget {
     this.running.clear();
   }
 
+  private logLoginFailure(name: string | undefined): void {
+    this.host.model.log('system,error,critical', `login failure for user ${name ?? ''} from ${this.peer()} via api`);
+  }
+
+  private peer(): string {
+    // Cached: a closed socket no longer knows its peer.
+    this.peerAddress ??= (this.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
+    return this.peerAddress;
+  }
+
   private teardown(): void {
+    if (this.user !== undefined) {
+      // teardown runs more than once (fatal, then close): one "logged out" line per session.
+      this.host.model.log('system,info,account', `user ${this.user} logged out from ${this.peer()} via api`);
+      this.user = undefined;
+    }
     this.closed = true;
     this.stopAll();
     this.held = [];

@@ -2,6 +2,7 @@ import { applyProplist, type ParsedCommand, recordWords } from './command-words'
 import type { InterfaceData } from './model/menus-system';
 import type { MenuRow } from './model/menu';
 import type { SimRouterModel } from './model/router-model';
+import { monitorTraffic } from './monitor-traffic';
 import { compileQuery } from './query';
 import { RouterTrap } from './router-trap';
 import type { MenuChange, RosRecord } from './types';
@@ -98,7 +99,8 @@ function listen(model: SimRouterModel, cmd: ParsedCommand, io: CommandIo): void 
   const dynamicInterfaces = new Set<string>();
   const onChange = (change: MenuChange) => {
     if (change.kind === 'removed') {
-      if (dynamicInterfaces.delete(change.id)) return;
+      // Lines falling off the log's ring are not removals; /log/listen only reports new lines.
+      if (cmd.path === '/log' || dynamicInterfaces.delete(change.id)) return;
       io.reply(['!re', `=.id=${change.id}`, '=.dead=yes']);
       return;
     }
@@ -113,41 +115,4 @@ function listen(model: SimRouterModel, cmd: ParsedCommand, io: CommandIo): void 
     for (const row of menu.all() as IterableIterator<MenuRow<InterfaceData>>) if (row.data.dynamic) dynamicInterfaces.add(row.id);
   }
   io.stream(model.onChange(cmd.path, onChange));
-}
-
-/** `/interface/monitor-traffic =interface=a,b [=once=]`: one `!re` per interface per second. */
-function monitorTraffic(model: SimRouterModel, cmd: ParsedCommand, io: CommandIo): void {
-  const names = (cmd.attrs.interface ?? '').split(',').filter((n) => n !== '');
-  if (names.length === 0) throw new RouterTrap('missing value(s) of argument(s) interface', 1);
-  const menu = model.menu('/interface');
-  for (const name of names) if (!menu.find(name)) throw new RouterTrap('input does not match any value of interface', 1);
-  const sample = () => {
-    for (const name of names) {
-      const row = menu.find(name) as MenuRow<InterfaceData> | undefined;
-      const flow = row?.data.flow;
-      const rx = flow?.rateIn ?? 0;
-      const tx = flow?.rateOut ?? 0;
-      const values: RosRecord = {
-        name,
-        'rx-packets-per-second': String(Math.round(rx / 800)),
-        'rx-bits-per-second': String(rx * 8),
-        'fp-rx-packets-per-second': '0',
-        'fp-rx-bits-per-second': '0',
-        'rx-drops-per-second': '0',
-        'rx-errors-per-second': '0',
-        'tx-packets-per-second': String(Math.round(tx / 800)),
-        'tx-bits-per-second': String(tx * 8),
-        'fp-tx-packets-per-second': '0',
-        'fp-tx-bits-per-second': '0',
-        'tx-drops-per-second': '0',
-        'tx-queue-drops-per-second': '0',
-        'tx-errors-per-second': '0',
-      };
-      io.reply(['!re', ...recordWords(applyProplist(values, cmd.proplist))]);
-    }
-  };
-  sample();
-  if (cmd.attrs.once !== undefined) return io.done();
-  const timer = setInterval(sample, 1000);
-  io.stream(() => clearInterval(timer));
 }

@@ -123,7 +123,7 @@ describe('sentences and tags', () => {
   it('unknown command → category 0; bad value → category 1; duplicate name → failure', async () => {
     const r = await sim.router();
     const c = await sim.client(r);
-    expect(await c.command('/ip/address/print')).toEqual([['!trap', '=category=0', '=message=no such command or directory (address)'], ['!done']]);
+    expect(await c.command('/ip/ipsec/print')).toEqual([['!trap', '=category=0', '=message=no such command or directory (ipsec)'], ['!done']]);
     expect((await c.command('/ip/hotspot/active/prin'))[0]).toEqual(['!trap', '=category=0', '=message=no such command or directory (prin)']);
     expect((await c.command('/ip/hotspot/user/add', '=name=a', '=profile=missing'))[0]).toEqual([
       '!trap',

@@ -210,6 +210,10 @@ export interface RouterModel {
   voucherLoginsPerMinute: number;
   /** Like a reboot: sessions end and come back, uptime restarts, every `.id` changes. */
   reboot(): void;
+  /** Writes a line into `/log` as the router would (listeners of `/log/listen` get it). */
+  log(topics: string, message: string): void;
+  /** Open `/interface/monitor-traffic` streams: `count('ether1')`, or `count()` for all interfaces. */
+  readonly trafficMonitors: { count(name?: string): number };
 }
 
 export interface TrapOnOptions {

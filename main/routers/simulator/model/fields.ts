@@ -1,5 +1,6 @@
 import { RouterTrap } from '../router-trap';
 import { formatDuration, ipToInt, parseBool, parseDuration } from '../values';
+import { formatCidr, parseCidr } from './cidr';
 
 /**
  * Settable properties of a menu and how RouterOS normalises what a client sends: booleans
@@ -13,7 +14,9 @@ export type FieldKind =
   | { type: 'enum'; values: readonly string[]; multi?: boolean }
   | { type: 'ref'; menu: string; extra?: readonly string[] }
   | { type: 'ip'; extra?: readonly string[] }
-  | { type: 'mac' };
+  | { type: 'mac' }
+  /** `a.b.c.d/nn` or a bare address (printed with /32); `list`: comma-separated, empty allowed. */
+  | { type: 'cidr'; list?: boolean };
 
 export interface FieldSpec {
   kind: FieldKind;
@@ -30,6 +33,7 @@ export const oneOf = (values: readonly string[], def?: string, multi = false): F
 export const ref = (menu: string, def?: string, extra?: readonly string[]): FieldSpec => ({ kind: { type: 'ref', menu, extra }, default: def });
 export const ip = (extra?: readonly string[]): FieldSpec => ({ kind: { type: 'ip', extra } });
 export const mac = (): FieldSpec => ({ kind: { type: 'mac' } });
+export const cidr = (def?: string, list = false): FieldSpec => ({ kind: { type: 'cidr', list }, default: def });
 export const required = (spec: FieldSpec): FieldSpec => ({ ...spec, required: true });
 
 /** Looks up names in other menus for `ref` fields. */
@@ -71,5 +75,11 @@ export function normalizeField(name: string, spec: FieldSpec, raw: string, looku
     case 'mac':
       if (!/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i.test(raw)) throw invalid(name);
       return raw.toUpperCase();
+    case 'cidr': {
+      if (kind.list && raw === '') return raw;
+      const parts = (kind.list ? raw.split(',') : [raw]).map(parseCidr);
+      if (parts.some((c) => c === undefined)) throw invalid(name);
+      return parts.map((c) => formatCidr(c!)).join(',');
+    }
   }
 }

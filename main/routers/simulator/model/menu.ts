@@ -36,6 +36,8 @@ export interface MenuSpec<D = unknown> {
   onRemove?: (row: MenuRow<D>) => void;
   /** Checks across fields or menus after normalising (e.g. one hotspot server per interface). */
   validate?: (values: RosRecord, existing: MenuRow<D> | undefined) => void;
+  /** Side effects of a client's add or set (a bridge's own /interface row); `before` is the values before a set. */
+  afterWrite?: (row: MenuRow<D>, before: RosRecord | undefined) => void;
 }
 
 type Listener = (change: MenuChange) => void;
@@ -101,7 +103,9 @@ export class Menu<D = unknown> {
     for (const [name, spec] of Object.entries(this.spec.fields)) {
       if (spec.required && values[name] === undefined) throw new RouterTrap(`missing value for argument ${name}`, 1);
     }
-    return this.insert(values, (this.spec.initialData?.() ?? undefined) as D).id;
+    const row = this.insert(values, (this.spec.initialData?.() ?? undefined) as D);
+    this.spec.afterWrite?.(row, undefined);
+    return row.id;
   }
 
   set(idOrName: string, attrs: RosRecord): void {
@@ -112,8 +116,10 @@ export class Menu<D = unknown> {
       this.byName.delete(row.values[nameField]!);
       this.byName.set(values[nameField]!, row);
     }
+    const before = { ...row.values };
     Object.assign(row.values, values);
     this.emit('updated', row.id);
+    this.spec.afterWrite?.(row, before);
   }
 
   remove(idOrName: string): void {

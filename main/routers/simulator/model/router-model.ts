@@ -17,6 +17,10 @@ import { HotspotSessions } from './hotspot-sessions';
 import { emptyUserData, hotspotMenus } from './menus-hotspot';
 import { type PppActiveData, type PppSecretData, pppMenus } from './menus-ppp';
 import { type InterfaceData, systemMenus } from './menus-system';
+import { networkMenus } from './menus-network';
+import { serviceMenus } from './menus-services';
+import { RouterLog } from './router-log';
+import { TrafficMonitors } from './traffic-monitors';
 import { Menu, type MenuRow } from './menu';
 import type { ModelContext } from './model-context';
 import { Random } from './random';
@@ -58,6 +62,10 @@ export class SimRouterModel implements RouterModel, ModelContext {
   private readonly hotspot = new HotspotSessions(this);
   private readonly activeSecrets = new Set<string>();
   private generated = { hotspot: 0, ppp: 0, session: 0 };
+  private readonly tickListeners = new Set<() => void>();
+  private readonly routerLog = new RouterLog(this, () => this.menu('/log'));
+  /** Open `/interface/monitor-traffic` streams (test hook: closing a page must end its stream). */
+  readonly trafficMonitors = new TrafficMonitors();
 
   constructor(options: ModelOptions) {
     this.version = options.version;
@@ -67,7 +75,7 @@ export class SimRouterModel implements RouterModel, ModelContext {
     this.clock = options.upForMs ?? 0;
     this.bootEpoch = options.bootTime.getTime();
     const lookup = (path: string, name: string) => this.menuMap.get(path)?.hasName(name) ?? false;
-    for (const spec of [...systemMenus(this), ...hotspotMenus(this), ...pppMenus(this)]) {
+    for (const spec of [...systemMenus(this), ...hotspotMenus(this), ...pppMenus(this), ...networkMenus(this), ...serviceMenus(this)]) {
       this.menuMap.set(spec.path, new Menu(spec, lookup));
     }
     seedModel(this, options);
@@ -151,19 +159,37 @@ export class SimRouterModel implements RouterModel, ModelContext {
   add(path: string, attrs: RosRecord): string {
     const menu = this.menu(path);
     if (!menu.spec.verbs.add) throw new RouterTrap('no such command or directory (add)', 0);
-    return menu.add(attrs);
+    const id = menu.add(attrs);
+    this.routerLog.change(path, 'added');
+    return id;
   }
 
   set(path: string, idOrName: string, attrs: RosRecord): void {
     const menu = this.menu(path);
     if (!menu.spec.verbs.set) throw new RouterTrap('no such command or directory (set)', 0);
-    menu.set(menu.spec.singleton ? this.singletonRow(path).id : idOrName, attrs);
+    const row = menu.spec.singleton ? this.singletonRow(path) : menu.findOrTrap(idOrName);
+    const wasDisabled = row.values.disabled;
+    menu.set(row.id, attrs);
+    this.routerLog.change(path, 'changed');
+    if (path === '/interface' && row.values.disabled !== wasDisabled) this.log('interface,info', `${row.values.name} link ${row.values.disabled === 'true' ? 'down' : 'up'}`);
   }
 
   remove(path: string, idOrName: string): void {
     const menu = this.menu(path);
     if (!menu.spec.verbs.remove) throw new RouterTrap('no such command or directory (remove)', 0);
     menu.remove(idOrName);
+    this.routerLog.change(path, 'removed');
+  }
+
+  /** A line in `/log` (test hook; the model writes its own on logins, link changes and API changes). */
+  log(topics: string, message: string): void {
+    this.routerLog.write(topics, message);
+  }
+
+  /** Called after every advance of model time (monitor-traffic samples once per model second). */
+  onTick(listener: () => void): () => void {
+    this.tickListeners.add(listener);
+    return () => this.tickListeners.delete(listener);
   }
 
   onChange(path: string, listener: (change: MenuChange) => void): () => void {
@@ -254,6 +280,7 @@ export class SimRouterModel implements RouterModel, ModelContext {
         if (!this.hotspot.redeemVoucher()) this.voucherDebt = 0;
       }
     }
+    for (const listener of [...this.tickListeners]) listener();
   }
 
   churnOnce(count?: number): ChurnResult {

@@ -1,6 +1,7 @@
 import type { InterfaceData } from './menus-system';
 import type { Menu } from './menu';
 import { seedMikhmon } from './mikhmon-preset';
+import { seedNetwork } from './seed-network';
 import type { ModelOptions, SimRouterModel } from './router-model';
 
 const MAX_SEEDED_SESSION_AGE_MS = 4 * 3_600_000;
@@ -60,6 +61,7 @@ export function seedModel(model: SimRouterModel, options: ModelOptions): void {
     undefined,
   );
 
+  seedNetwork(model);
   if (options.preset === 'mikhmon') seedMikhmon(model);
 
   const spare = (n: number) => (n === 0 ? 2 : n + Math.max(2, Math.ceil(n / 5)));
