@@ -2,16 +2,16 @@ import type { FleetOptions, RosVersion, SimPreset } from './types';
 
 /**
  * `npm run sim -- --routers N --base-port P [--hotspot H] [--pppoe K] [--churn RATE] [--ros 7.18]
- * [--tls] [--host H] [--user U] [--password P] [--seed S] [--reply-latency-ms MS] [--preset isp|mikhmon]`.
+ * [--tls] [--host H] [--user U] [--password P] [--seed S] [--reply-latency-ms MS] [--preset isp|mikhmon|blank]`.
  * Throws CliUsageError with a one-line reason on bad input.
  */
 export class CliUsageError extends Error {}
 
 export const USAGE =
-  'usage: npm run sim -- --routers N --base-port P [--hotspot H] [--pppoe K] [--churn RATE|PCT%] [--ros 6.49|7.10|7.18] [--tls] [--host ADDR] [--user NAME] [--password PW] [--seed S] [--reply-latency-ms MS] [--preset isp|mikhmon]';
+  'usage: npm run sim -- --routers N --base-port P [--hotspot H] [--pppoe K] [--churn RATE|PCT%] [--ros 6.49|7.10|7.18] [--tls] [--host ADDR] [--user NAME] [--password PW] [--seed S] [--reply-latency-ms MS] [--preset isp|mikhmon|blank]';
 
 const VERSIONS: readonly RosVersion[] = ['6.49', '7.10', '7.18'];
-const PRESETS: readonly SimPreset[] = ['isp', 'mikhmon'];
+const PRESETS: readonly SimPreset[] = ['isp', 'mikhmon', 'blank'];
 const FLAGS = new Set(['tls', 'help']);
 const VALUED = new Set(['routers', 'base-port', 'hotspot', 'pppoe', 'churn', 'ros', 'host', 'user', 'password', 'seed', 'reply-latency-ms', 'preset']);
 

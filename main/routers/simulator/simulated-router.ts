@@ -57,6 +57,7 @@ class SimRouter implements SimulatedRouter, ConnectionHost {
       churnPerMinute: options.churnPerMinute ?? 0,
       voucherLoginsPerMinute: options.voucherLoginsPerMinute ?? 0,
       preset: options.preset ?? 'isp',
+      ethernetPorts: options.ethernetPorts,
       bootTime: options.bootTime ?? new Date(Date.now() - (options.upForMs ?? 0)),
       upForMs: options.upForMs,
     });

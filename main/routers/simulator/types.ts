@@ -16,8 +16,10 @@ export type TextEncoding = 'utf-8' | 'win1252';
  * profiles, users and secrets. 'mikhmon': the same plus what a mikhmon v3 install leaves behind
  * (priced profiles with mikhmon's on-login metadata, `vc-`/`up-` voucher batches, some used with
  * their expiry in the comment, PPPoE profiles and secrets); see model/mikhmon-preset.ts.
+ * 'blank': a router out of the box for provisioning: its ethernet ports, the built-in `default`
+ * profiles, the factory /ip/service list, clock and NTP client, and nothing else (no sessions).
  */
-export type SimPreset = 'isp' | 'mikhmon';
+export type SimPreset = 'isp' | 'mikhmon' | 'blank';
 
 export interface SimulatedRouterOptions {
   /** Identity and fleet name; default `sim-<port>`. */
@@ -81,6 +83,8 @@ export interface SimulatedRouterOptions {
   voucherLoginsPerMinute?: number;
   /** @defaultValue 'isp' */
   preset?: SimPreset;
+  /** Ethernet ports ether1..etherN (the 'isp' preset uses ether1-ether3). @defaultValue 5 */
+  ethernetPorts?: number;
 }
 
 /** A certificate and its private key, both PEM. */

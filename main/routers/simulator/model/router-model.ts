@@ -37,6 +37,8 @@ export interface ModelOptions {
   voucherLoginsPerMinute?: number;
   /** @defaultValue 'isp' */
   preset?: SimPreset;
+  /** @defaultValue 5 */
+  ethernetPorts?: number;
   bootTime: Date;
   /** Uptime at start (model time starts there); the sessions it starts with are of all ages. @defaultValue 0 */
   upForMs?: number;

@@ -14,8 +14,7 @@ const API_SERVICES: Array<[string, string, boolean]> = [
 
 /**
  * The addressing under the seeded hotspot and PPPoE server: the uplink and hotspot addresses, a
- * DHCP server on the hotspot interface with a few clients' leases, the masquerade rule, the
- * factory `/ip/service` list, clock and NTP client. Fixed values only (no draws from the model's
+ * DHCP server on the hotspot interface with a few clients' leases, the masquerade rule. Fixed values only (no draws from the model's
  * random source), so sessions seeded after this stay what they were for a given seed.
  */
 export function seedNetwork(model: SimRouterModel): void {
@@ -29,6 +28,10 @@ export function seedNetwork(model: SimRouterModel): void {
     leases.insert({ address: `10.5.255.${250 - i}`, 'mac-address': `DC:2C:6E:00:10:${String(i + 1).padStart(2, '0')}`, server: 'dhcp1' }, data);
   });
   model.menu('/ip/firewall/nat').insert({ chain: 'srcnat', action: 'masquerade', 'out-interface': 'ether1', comment: 'masquerade' }, undefined);
+}
+
+/** What every router has out of the box: the /ip/service list, the clock and the NTP client. */
+export function seedFactoryServices(model: SimRouterModel): void {
   for (const [name, port, disabled] of API_SERVICES) {
     model.menu('/ip/service').insert({ name, port, disabled: String(disabled), ...(name.endsWith('-ssl') ? { certificate: 'none' } : {}) }, undefined);
   }
