@@ -9,14 +9,15 @@ import { startLiveConsole, type LiveConsole } from './fixtures/live-console';
 import { signIn } from './fixtures/sign-in';
 import { addSystemAdmin, chooseTenant, SYSTEM_ADMIN } from './fixtures/system-admin';
 
-const EVERYONE = ['nav-dashboard', 'nav-online-users', 'nav-pppoe-sessions', 'nav-routers', 'nav-subscribers', 'nav-plans', 'nav-vouchers', 'nav-payments', 'nav-reports', 'nav-jobs'];
+const LIVE = ['nav-dashboard', 'nav-online-users', 'nav-pppoe-sessions', 'nav-routers'];
+const BUSINESS = ['nav-subscribers', 'nav-plans', 'nav-vouchers', 'nav-payments', 'nav-reports', 'nav-jobs'];
 const TAIL = ['nav-settings', 'nav-account', 'nav-status'];
-/** The side bar each role gets, in order (what main/auth/permissions.ts lets it use). */
+/** The side bar each role gets, in order (what main/auth/permissions.ts lets it use): Discovery is for those who add routers. */
 const EXPECTED_NAV: Record<Role, string[]> = {
-  viewer: [...EVERYONE, ...TAIL],
-  operator: [...EVERYONE, ...TAIL],
-  tenant_admin: [...EVERYONE, 'nav-users', ...TAIL],
-  system_admin: [...EVERYONE, 'nav-tenants', 'nav-users', ...TAIL],
+  viewer: [...LIVE, ...BUSINESS, ...TAIL],
+  operator: [...LIVE, 'nav-discovery', ...BUSINESS, ...TAIL],
+  tenant_admin: [...LIVE, 'nav-discovery', ...BUSINESS, 'nav-users', ...TAIL],
+  system_admin: [...LIVE, 'nav-discovery', ...BUSINESS, 'nav-tenants', 'nav-users', ...TAIL],
 };
 const ROLE_LABEL: Record<Role, string> = { system_admin: 'System admin', tenant_admin: 'Tenant admin', operator: 'Operator', viewer: 'Viewer' };
 
