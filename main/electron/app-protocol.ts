@@ -16,17 +16,6 @@ export const APP_URL = `${APP_ORIGIN}/index.html`;
 export const RENDERER_ROOT = join(import.meta.dirname, '../renderer');
 
 /** Our renderer and only it: the built index.html, with any #/view route. */
-/** Whether a URL or origin is on the console's own app:// origin (URL's `origin` is "null" for schemes it does not know). */
-export function isAppOrigin(url: string | undefined): boolean {
-  if (!url) return false;
-  try {
-    const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}` === APP_ORIGIN;
-  } catch {
-    return false;
-  }
-}
-
 export function isAppUrl(url: string): boolean {
   return url === APP_URL || url.startsWith(`${APP_URL}#`);
 }

@@ -23,19 +23,19 @@ const PERMISSIONS = ['media', 'notifications', 'geolocation', 'clipboard-read', 
 describe('session hardening', () => {
   hardenSession();
 
-  it('grants only notifications, and only to the app’s own pages', () => {
+  it('grants no web permission, not even notifications (desktop notices go through the main process)', () => {
     for (const permission of PERMISSIONS) {
       for (const requestingUrl of ['app://noc/index.html', 'https://evil.example/', 'file:///etc/passwd']) {
         const answers: boolean[] = [];
         installed.request!(null, permission, (granted) => answers.push(granted), { requestingUrl });
-        expect(answers, `${permission} for ${requestingUrl}`).toEqual([permission === 'notifications' && requestingUrl.startsWith('app://noc/')]);
+        expect(answers, `${permission} for ${requestingUrl}`).toEqual([false]);
       }
     }
   });
 
-  it('answers every permission check with no, but notifications for the app’s own origin', () => {
+  it('answers every permission check with no, for the app’s own origin too', () => {
     for (const permission of PERMISSIONS) {
-      expect(installed.check!(null, permission, 'app://noc', {}), permission).toBe(permission === 'notifications');
+      expect(installed.check!(null, permission, 'app://noc', {}), permission).toBe(false);
       expect(installed.check!(null, permission, 'https://evil.example', {}), permission).toBe(false);
     }
   });
