@@ -45,8 +45,9 @@ describe('npm run sim', () => {
   const run = (...args: string[]) => spawn(tsx[0]!, [...tsx.slice(1), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
 
   it('prints one JSON line per router, serves them, and exits 0 on SIGTERM', async () => {
-    // A high range unlikely to be taken on a test machine; the CLI does not take ephemeral ports.
-    const base = 40_000 + (process.pid % 20_000);
+    // The CLI does not take ephemeral ports: a fixed pair below Linux's ephemeral range (32768+),
+    // where the other tests' own sockets (ephemeral) cannot be sitting on it.
+    const base = 20_000 + 2 * (process.pid % 5_000);
     const sim = run('--routers', '2', '--base-port', String(base), '--hotspot', '3');
     const exited = once(sim, 'exit');
     try {
