@@ -1,6 +1,6 @@
 import type { Role, Session } from '../auth/session';
 import type { InvokeInput, InvokeName, InvokeOutput } from '../contract';
-import { dispatchInvoke } from '../core/dispatch';
+import { invoker } from '../core/test-invoke';
 import type { CoreServices } from '../core/services';
 import type { SubscriberRecord } from '../subscribers/subscriber-repository';
 
@@ -8,14 +8,8 @@ export const as = (role: Role, tenantId: number | null = 1): Session => ({ id: `
 
 export type Call = <N extends InvokeName>(name: N, input: InvokeInput<N>, session?: Session) => Promise<InvokeOutput<N>>;
 
-/** Invokes through the real dispatcher (validation, permissions); a refusal throws with its contract error. */
-export const caller =
-  (services: CoreServices): Call =>
-  async (name, input, session = as('operator')) => {
-    const result = await dispatchInvoke(services, session, name, input);
-    if (!result.ok) throw Object.assign(new Error(result.error.message), { error: result.error });
-    return result.data as never;
-  };
+/** Invokes through the real dispatcher (validation, permissions) as an operator unless told; a refusal throws InvokeRefused (`.error`). */
+export const caller = (services: CoreServices): Call => invoker(services, as('operator'));
 
 /**
  * Two tenants selling in KES on Nairobi time, each with a PPPoE plan (on no router: payments

@@ -1,22 +1,13 @@
-import type { PaymentProvider, PaymentSource, PaymentState, PaymentSummary } from './contract';
+import type { PaymentProvider, PaymentState, PaymentSummary } from './contract';
 
 /** A payment as stored, payer in full (mask before broadcasting). */
 export type PaymentRecord = PaymentSummary;
 
-export interface NewPayment {
-  tenantId: number;
-  provider: PaymentProvider;
-  reference: string;
-  amountMinor: number;
-  currency: string;
-  payerPhone: string | null;
-  payerName: string | null;
-  accountReference: string | null;
-  receivedAt: number;
-  subscriberId: number | null;
-  source: PaymentSource;
-  recordedBy: string | null;
-}
+/** A payment to store: the summary's own fields, its time as epoch ms (id, state and stamps come from the store). */
+export type NewPayment = Pick<
+  PaymentSummary,
+  'tenantId' | 'provider' | 'reference' | 'amountMinor' | 'currency' | 'payerPhone' | 'payerName' | 'accountReference' | 'subscriberId' | 'source' | 'recordedBy'
+> & { receivedAt: number };
 
 export interface PaymentFilter {
   state?: PaymentState;

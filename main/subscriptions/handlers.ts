@@ -1,4 +1,4 @@
-import type { Session, SessionUser } from '../auth/session';
+import type { SessionUser } from '../auth/session';
 import { readScope, writeTenant } from '../auth/tenant-scope';
 import { DomainError } from '../contract/errors';
 import type { DomainHandlers } from '../core/handlers';
@@ -6,17 +6,9 @@ import { DEFAULT_REMINDER_OFFSETS, type subscriptionInvokes } from './contract';
 
 const actor = (user: SessionUser | null) => (user ? { id: user.id, username: user.username } : null);
 
-/** The tenant a read is about: the user's own, or the one a system admin names. */
-function readTenant(session: Session, requested: number | undefined): number {
-  const own = readScope(session);
-  if (own !== null) return own;
-  if (requested === undefined) throw new DomainError('invalid_input', 'choose the tenant', { fields: { tenantId: 'required for system admins' } });
-  return requested;
-}
-
 export const subscriptionHandlers: DomainHandlers<keyof typeof subscriptionInvokes> = {
   'subscriptions.settings': ({ tenantId }, { services, session }) => {
-    const tenant = readTenant(session, tenantId);
+    const tenant = writeTenant(session, tenantId);
     return services.business.read(async (tx) => {
       await tx.tenants.settings(tenant);
       return { tenantId: tenant, reminderOffsets: (await tx.subscriptionSettings.reminderOffsets(tenant)) ?? DEFAULT_REMINDER_OFFSETS };
