@@ -53,9 +53,12 @@ async function expireOrRenew(tx: BusinessTx, bus: EventBus, cache: SweepCache, d
   const subscriber = await tx.subscribers.get(due.tenantId, due.id);
   if (!subscriber || subscriber.status !== 'active') return null;
   const plan = await cache.plan(due.tenantId, due.planId);
-  if (renewable(plan) && plan.autoRenew && plan.priceMinor > 0 && (await tx.ledger.balance(due.tenantId, due.id)) >= plan.priceMinor) {
-    await extendSubscription(tx, bus, subscriber, plan, null, now);
-    return 'renewed';
+  if (renewable(plan) && plan.autoRenew && plan.priceMinor > 0) {
+    const balance = await tx.ledger.balance(due.tenantId, due.id);
+    if (balance >= plan.priceMinor) {
+      await extendSubscription(tx, bus, subscriber, plan, null, balance, now);
+      return 'renewed';
+    }
   }
   const { id, tenantId } = subscriber;
   const expired = await tx.subscribers.update(id, { status: 'expired' }, now);

@@ -44,12 +44,12 @@ async function finish(services: Services, subscriberId: number, change: AccessCh
     const latest = (await tx.subscribers.get(null, subscriberId))!;
     if (change === 'reconnect') {
       const plan = await tx.plans.get(latest.tenantId, latest.planId);
-      const currency = plan?.currency ?? (await tx.tenants.settings(latest.tenantId)).currency;
+      const tenant = await tx.tenants.settings(latest.tenantId);
+      const currency = plan?.currency ?? tenant.currency;
       await tx.subscribers.addHistory(latest.tenantId, subscriberId, 'reconnected', 'enabled again on every router; the old session ended', null, now);
       const validUntil = latest.validUntil === null ? null : Date.parse(latest.validUntil);
       await enqueueCustomerMessage(tx, latest.tenantId, { subscriberId, message: 'reconnected', key: `reconnected:s${subscriberId}:${validUntil ?? 'open'}`, facts: { validUntil, ...(plan ? { planName: plan.name } : {}) } });
       // Staff see it in the notification centre (the `subscriber-reconnected` rule), once per valid-until.
-      const tenant = await tx.tenants.settings(latest.tenantId);
       await raiseStaffNotification(
         tx,
         services.bus,

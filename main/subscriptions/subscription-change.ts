@@ -11,6 +11,8 @@ export async function subscriptionChange(
   subscriber: SubscriberRecord,
   step: Pick<SubscriptionChange, 'reason' | 'paymentId' | 'chargedMinor'>,
   currency: string,
+  /** The balance after the step when the caller knows it (saves a read); else read. */
+  balanceMinor?: number,
 ): Promise<SubscriptionChange> {
   return {
     subscriberId: subscriber.id,
@@ -18,7 +20,7 @@ export async function subscriptionChange(
     username: maskIdentifier(subscriber.username),
     validUntil: subscriber.validUntil,
     ...step,
-    balanceMinor: await tx.ledger.balance(subscriber.tenantId, subscriber.id),
+    balanceMinor: balanceMinor ?? (await tx.ledger.balance(subscriber.tenantId, subscriber.id)),
     currency,
   };
 }

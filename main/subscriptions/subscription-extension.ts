@@ -21,6 +21,8 @@ export async function extendSubscription(
   subscriber: SubscriberRecord,
   plan: PlanRecord & { validitySeconds: number },
   paymentId: number | null,
+  /** The balance before the charge (the caller read it to decide). */
+  balanceBefore: number,
   now: number,
 ): Promise<SubscriberRecord> {
   const { tenantId, id } = subscriber;
@@ -41,7 +43,7 @@ export async function extendSubscription(
     await tx.jobs.enqueue('subscriptions.apply-access', { subscriberId: id }, { tenantId, uniqueKey: `subscriptions.apply-access:${id}` });
   }
   const latest = (await tx.subscribers.get(tenantId, id)) ?? updated;
-  const change = await subscriptionChange(tx, latest, { reason: paymentId === null ? 'renewal' : 'payment', paymentId, chargedMinor: plan.priceMinor }, plan.currency);
+  const change = await subscriptionChange(tx, latest, { reason: paymentId === null ? 'renewal' : 'payment', paymentId, chargedMinor: plan.priceMinor }, plan.currency, balanceBefore - plan.priceMinor);
   await publishAfterCommit(tx, bus, latest, { event: 'SubscriptionExtended', change });
   return latest;
 }
@@ -69,8 +71,8 @@ export async function applyPayment(tx: BusinessTx, bus: EventBus, paymentId: num
   const plan = await tx.plans.get(payment.tenantId, subscriber.planId);
   const balance = await tx.ledger.balance(payment.tenantId, subscriber.id);
   const covers = renewable(plan) && plan.currency === payment.currency && balance >= plan.priceMinor;
-  const latest = covers ? await extendSubscription(tx, bus, subscriber, plan, payment.id, now) : subscriber;
-  const balanceMinor = await tx.ledger.balance(payment.tenantId, subscriber.id);
+  const latest = covers ? await extendSubscription(tx, bus, subscriber, plan, payment.id, balance, now) : subscriber;
+  const balanceMinor = covers ? balance - plan.priceMinor : balance;
   await enqueueCustomerMessage(tx, payment.tenantId, {
     subscriberId: subscriber.id,
     message: 'payment-received',
