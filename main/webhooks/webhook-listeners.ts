@@ -20,6 +20,24 @@ const NAMES: readonly EventName[] = WEBHOOK_EVENTS;
 export function webhookListeners(services: Services): Array<() => void> {
   const { bus, log } = services;
   const routerStates = new Map<number, string>();
+  // The events each tenant's live subscriptions chose, once read: an event no subscription wants
+  // (most events of most tenants) costs no read and no JSON. Forgotten when a subscription changes.
+  const wanted = new Map<number, Set<string>>();
+  // A read that a change overtook is not kept (its answer may predate the change).
+  let changes = 0;
+  const learn = (tenantId: number) => {
+    const seen = changes;
+    return services.business
+      .read((tx) => tx.webhooks.list(tenantId))
+      .then((subscriptions) => {
+        if (seen === changes) wanted.set(tenantId, new Set(subscriptions.filter((s) => s.enabled && !s.paused).flatMap((s) => s.events)));
+      })
+      .catch((error: unknown) => log.error('event webhook subscriptions not read', { tenantId, error: String(error) }));
+  };
+  const forget = (_payload: unknown, meta: EventMeta) => {
+    changes += 1;
+    if (meta.tenantId !== undefined) wanted.delete(meta.tenantId);
+  };
 
   const fanOut = async (tenantId: number, occurrence: WebhookOccurrence) => {
     // A read first: most events of most tenants have no subscription, and a read takes no write lock.
@@ -33,6 +51,9 @@ export function webhookListeners(services: Services): Array<() => void> {
   const forward = (event: WebhookEventName) => (payload: unknown, meta: EventMeta) => {
     const tenantId = meta.tenantId;
     if (tenantId === undefined) return;
+    const known = wanted.get(tenantId);
+    if (known && !known.has(event)) return;
+    if (!known) void learn(tenantId);
     if (event === 'RouterStatusChanged') {
       const { id, status } = payload as { id: number; status: { state: string } };
       if (routerStates.get(id) === status.state) return;
@@ -45,5 +66,8 @@ export function webhookListeners(services: Services): Array<() => void> {
   return [
     ...NAMES.map((name) => bus.on(name, forward(name as WebhookEventName) as never)),
     bus.on('RouterRemoved', ({ id }) => routerStates.delete(id)),
+    bus.on('WebhookSubscriptionChanged', forget),
+    bus.on('WebhookSubscriptionDeleted', forget),
+    bus.on('WebhookSubscriptionPaused', forget),
   ];
 }
