@@ -20,4 +20,9 @@ export function maskedPayment(p: PaymentRecord): PaymentSummary {
 /** Staff who take and assign payments see the payer whole (to call them back); viewers masked. */
 const seesPayer = (session: Session) => session.user !== null && session.user.role !== 'viewer';
 
-export const paymentFor = (session: Session, p: PaymentRecord): PaymentSummary => (seesPayer(session) ? p : maskedPayment(p));
+/**
+ * The subscriber's login is masked for everyone when it is a phone or an email, as in every
+ * subscriber list (the full login is `subscribers.get`'s); the payer only for viewers.
+ */
+export const paymentFor = (session: Session, p: PaymentRecord): PaymentSummary =>
+  seesPayer(session) ? { ...p, subscriberUsername: p.subscriberUsername === null ? null : maskIdentifier(p.subscriberUsername) } : maskedPayment(p);
