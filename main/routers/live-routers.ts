@@ -6,9 +6,13 @@ import { CertificateTrust } from './certificate-trust';
 import { readPeerCertificate } from './client/peer-certificate';
 import type { RouterLiveStatus } from './contract';
 import { RouterIo, type RouterIoOptions } from './io/router-io';
-import type { ConnectionTestResult, MenuOp, MenuOpResult, RouterEndpoint, SessionKind, ShardEvent } from './io/shard-protocol';
+import { Signal } from './client/signal';
+import type { ConnectionTestResult, LiveWant, MenuOp, MenuOpResult, RouterEndpoint, SessionKind, ShardEvent } from './io/shard-protocol';
 import type { RouterRecord, RouterRepository } from './router-repository';
 import type { RouterStatusBoard } from './router-status-board';
+
+/** What the router page's streams deliver (see router-watch-service.ts), with the router's tenant. */
+export type RouterLiveData = Extract<ShardEvent, { type: 'traffic' | 'router-log' }> & { tenantId: number };
 
 export interface LiveRoutersDeps {
   routers: RouterRepository;
@@ -35,8 +39,11 @@ export class LiveRouters {
   private readonly pinRetries = new Map<number, NodeJS.Timeout>();
   /** The router whose RouterUpdated this class is publishing: nothing its connection uses changed. */
   private publishing: number | null = null;
+  /** Traffic samples and log lines of routers whose page is open (setLive). */
+  readonly liveData: Signal<RouterLiveData>;
 
   constructor(private readonly deps: LiveRoutersDeps) {
+    this.liveData = new Signal((error) => deps.log.error('router live data listener failed', { error: String(error) }));
     this.io = new RouterIo({ ...deps.io, log: deps.log.child({ component: 'router-io' }), onEvent: (e) => this.handle(e) });
     this.trust = new CertificateTrust({
       routers: deps.routers,
@@ -87,6 +94,11 @@ export class LiveRouters {
     this.io.unwatch(routerId);
     this.tenantOf.delete(routerId);
     this.deps.sessions.endRouter(tenantId, routerId);
+  }
+
+  /** The router page's streams (traffic, log) on a router, on or off (null); kept through reconnects. */
+  setLive(routerId: number, want: LiveWant | null): void {
+    this.io.setLive(routerId, want);
   }
 
   poll(what: 'counters' | 'resource', spreadMs = 0): Promise<number> {
@@ -211,6 +223,10 @@ export class LiveRouters {
         return;
       case 'pppoe':
         this.deps.sessions.applyPppoe(tenantId, event.delta);
+        return;
+      case 'traffic':
+      case 'router-log':
+        this.liveData.emit({ ...event, tenantId });
         return;
     }
   }

@@ -3,7 +3,7 @@ import type { MessagePort } from 'node:worker_threads';
 import type { Logger, LogFields } from '../../main/core/logger';
 import type { RouterConnectionOptions } from '../../main/routers/client/connection-options';
 import type { RouterError } from '../../main/routers/client/router-error';
-import type { ConnectionTestResult, RouterEndpoint, ShardCommand, ShardEvent } from '../../main/routers/io/shard-protocol';
+import type { ConnectionTestResult, LiveWant, RouterEndpoint, ShardCommand, ShardEvent } from '../../main/routers/io/shard-protocol';
 import { backoffDelay, DEFAULT_BACKOFF } from '../../main/routers/client/backoff';
 import { asRouter, installFaultNet, type ShardFault } from './fault-net';
 import { connectionFor, readResource, WatchedRouter } from './watched-router';
@@ -20,6 +20,8 @@ const FAULT_STREAK_MS = 10 * 60_000;
  */
 export class RouterShard {
   private readonly routers = new Map<number, WatchedRouter>();
+  /** The router page's streams wanted per router: kept here too, so a router restarted after a fault opens them again. */
+  private readonly live = new Map<number, LiveWant>();
   /** Per router: faults in the current streak, the last one's time, and a pending restart. */
   private readonly faults = new Map<number, { count: number; at: number; restart?: NodeJS.Timeout }>();
   private readonly removeFaultNet: () => void;
@@ -51,6 +53,7 @@ export class RouterShard {
       case 'unwatch': {
         this.cancelRestart(command.routerId);
         this.faults.delete(command.routerId);
+        this.live.delete(command.routerId);
         const router = this.routers.get(command.routerId);
         this.routers.delete(command.routerId);
         await router?.stop();
@@ -83,6 +86,11 @@ export class RouterShard {
           if (!router) throw Object.assign(new Error(`router ${command.routerId} is not connected from this console`), { permanent: true });
           return asRouter(command.routerId, () => router.runMenuOps(command.ops, command.window));
         });
+      case 'live':
+        if (command.want) this.live.set(command.routerId, command.want);
+        else this.live.delete(command.routerId);
+        asRouter(command.routerId, () => this.routers.get(command.routerId)?.setLive(command.want));
+        return;
       case 'stop':
         for (const id of this.faults.keys()) this.cancelRestart(id);
         await Promise.all([...this.routers.values()].map((r) => r.stop()));
@@ -100,6 +108,8 @@ export class RouterShard {
       const router = new WatchedRouter(endpoint, this.options, (e) => this.emit(e), this.log.child({ routerId: endpoint.id }));
       this.routers.set(endpoint.id, router);
       router.start();
+      const want = this.live.get(endpoint.id);
+      if (want) router.setLive(want);
     });
   }
 

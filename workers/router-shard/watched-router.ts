@@ -12,7 +12,8 @@ import type { RouterEndpoint, RouterResource, SessionKind, ShardEvent } from '..
 import { clientTls } from '../../main/routers/router-tls';
 import { SessionRows } from './session-rows';
 import { runMenuOps } from './menu-ops';
-import type { MenuOp, MenuOpResult } from '../../main/routers/io/shard-protocol';
+import { RouterStreams } from './router-streams';
+import type { LiveWant, MenuOp, MenuOpResult } from '../../main/routers/io/shard-protocol';
 
 /** The live sets also reconcile on their own this often, should the poll schedule stop. */
 const FALLBACK_REFRESH_MS = 5 * 60_000;
@@ -60,6 +61,7 @@ export class WatchedRouter {
   private readonly hotspot: LiveSet<RouterHotspotSession>;
   private readonly ppp: LiveSet<PppSession, unknown>;
   private readonly rows: SessionRows;
+  private readonly streams: RouterStreams;
 
   constructor(
     readonly endpoint: RouterEndpoint,
@@ -76,6 +78,12 @@ export class WatchedRouter {
     this.ppp = pppSessionSet(this.conn, { refreshIntervalMs: FALLBACK_REFRESH_MS, logger: log }) as LiveSet<PppSession, unknown>;
     this.hotspot.deltas.on((delta) => emit({ type: 'hotspot', routerId, delta: this.rows.hotspot(delta) }));
     this.ppp.deltas.on((delta) => emit({ type: 'pppoe', routerId, delta: this.rows.pppoe(delta) }));
+    this.streams = new RouterStreams(this.conn, routerId, emit, log);
+  }
+
+  /** The router page's traffic and log streams, on or off (see router-streams.ts). */
+  setLive(want: LiveWant | null): void {
+    this.streams.set(want);
   }
 
   start(): void {
@@ -122,6 +130,7 @@ export class WatchedRouter {
   }
 
   async stop(): Promise<void> {
+    this.streams.stop();
     this.hotspot.stop();
     this.ppp.stop();
     await this.conn.stop();

@@ -2,7 +2,7 @@ import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { Logger } from '../../core/logger';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from '../client/backoff';
-import type { MenuOp, MenuOpResult, RouterEndpoint, ShardCommand, ShardConnectionOptions, ShardEvent } from './shard-protocol';
+import type { LiveWant, MenuOp, MenuOpResult, RouterEndpoint, ShardCommand, ShardConnectionOptions, ShardEvent } from './shard-protocol';
 
 export interface RouterIoOptions {
   /** Worker threads holding router connections. */
@@ -64,6 +64,8 @@ export class RouterIo {
   private readonly shards: Shard[];
   private readonly pending = new Map<number, Pending>();
   private readonly shardOf = new Map<number, Shard>();
+  /** Routers whose page is open somewhere: their streams follow them through re-watches and shard restarts. */
+  private readonly live = new Map<number, LiveWant>();
   private nextRequest = 1;
   private stopping = false;
   private restartCount = 0;
@@ -95,19 +97,30 @@ export class RouterIo {
   }
 
   watch(router: RouterEndpoint): void {
+    const want = this.live.get(router.id);
     this.unwatch(router.id);
     const shard = this.started().reduce((a, b) => (b.routers.size < a.routers.size ? b : a));
     shard.routers.set(router.id, router);
     this.shardOf.set(router.id, shard);
     this.post(shard, { type: 'watch', router });
+    if (want) this.setLive(router.id, want);
   }
 
   unwatch(routerId: number): void {
+    this.live.delete(routerId);
     const shard = this.shardOf.get(routerId);
     if (!shard) return;
     shard.routers.delete(routerId);
     this.shardOf.delete(routerId);
     this.post(shard, { type: 'unwatch', routerId });
+  }
+
+  /** The router page's traffic and log streams on a watched router, on or off (null). */
+  setLive(routerId: number, want: LiveWant | null): void {
+    if (want) this.live.set(routerId, want);
+    else this.live.delete(routerId);
+    const shard = this.shardOf.get(routerId);
+    if (shard) this.post(shard, { type: 'live', routerId, want });
   }
 
   watching(routerId: number): boolean {
@@ -167,7 +180,11 @@ export class RouterIo {
       () => this.ended(shard, null),
       (error: unknown) => this.ended(shard, error),
     );
-    for (const router of shard.routers.values()) this.post(shard, { type: 'watch', router });
+    for (const router of shard.routers.values()) {
+      this.post(shard, { type: 'watch', router });
+      const want = this.live.get(router.id);
+      if (want) this.post(shard, { type: 'live', routerId: router.id, want });
+    }
   }
 
   private ended(shard: Shard, error: unknown): void {

@@ -44,7 +44,31 @@ export type ShardCommand =
   | { type: 'test'; requestId: number; router: RouterEndpoint }
   /** Menu commands on a watched router's connection, up to `window` in flight at once (tags). */
   | { type: 'menu'; requestId: number; routerId: number; ops: MenuOp[]; window: number }
+  /** The router page's streams (traffic of every interface, the log) on or off; restarted after reconnects while wanted. */
+  | { type: 'live'; routerId: number; want: LiveWant | null }
   | { type: 'stop' };
+
+/** Which live streams a watched router keeps open (the router page is open somewhere). */
+export interface LiveWant {
+  traffic: boolean;
+  log: boolean;
+}
+
+/** One interface's rates in one second of `/interface/monitor-traffic`. */
+export interface InterfaceRate {
+  name: string;
+  rxBps: number;
+  txBps: number;
+}
+
+/** One line of the router's `/log`, as the router prints it (`time` in the router's own format). */
+export interface RouterLogLine {
+  /** The router's `.id` (`*1A`): lines arrive again after a reconnect's print, this tells them apart. */
+  id: string;
+  time: string;
+  topics: string;
+  message: string;
+}
 
 export interface RouterResource {
   identity: string | null;
@@ -63,6 +87,10 @@ export type ShardEvent =
   | { type: 'resource'; routerId: number; resource: RouterResource }
   | { type: 'hotspot'; routerId: number; delta: SessionDelta<HotspotSession> }
   | { type: 'pppoe'; routerId: number; delta: SessionDelta<PppoeSession> }
+  /** One second of every monitored interface (coalesced in the shard: one message per router-second). */
+  | { type: 'traffic'; routerId: number; at: number; interfaces: InterfaceRate[] }
+  /** New log lines (coalesced: a burst is one message). */
+  | { type: 'router-log'; routerId: number; lines: RouterLogLine[] }
   | { type: 'reply'; requestId: number; ok: true; data: unknown }
   | { type: 'reply'; requestId: number; ok: false; error: string; permanent: boolean };
 

@@ -217,7 +217,11 @@ export interface RouterModel {
   /** Writes a line into `/log` as the router would (listeners of `/log/listen` get it). */
   log(topics: string, message: string): void;
   /** Open `/interface/monitor-traffic` streams: `count('ether1')`, or `count()` for all interfaces. */
-  readonly trafficMonitors: { count(name?: string): number };
+  readonly trafficMonitors: {
+    count(name?: string): number;
+    /** Resolves once the open streams' total satisfies `predicate` (tests wait on it instead of polling). */
+    until(predicate: (total: number) => boolean): Promise<void>;
+  };
 }
 
 export interface TrapOnOptions {

@@ -1,0 +1,48 @@
+import { checkInvoke } from '../auth/permissions';
+import type { CoreServices } from '../core/services';
+import { RouterWatchService, type RouterWatchOptions } from './router-watch-service';
+
+/**
+ * One router-page watch service per core, made on first use (like discovery's): kept beside the
+ * core's services because it only joins live connections to the routers' streams.
+ */
+const services = new WeakMap<CoreServices, RouterWatchService>();
+const configured = new WeakMap<CoreServices, RouterWatchOptions>();
+
+export function routerWatchOf(core: CoreServices): RouterWatchService {
+  let service = services.get(core);
+  if (!service) {
+    service = new RouterWatchService(
+      {
+        bus: core.bus,
+        log: core.log.child({ component: 'router-watch' }),
+        routers: core.routers,
+        routerStatus: core.routerStatus,
+        liveRouters: core.liveRouters,
+        // A closed or signed-out connection has no live sign-in session.
+        isLive: (session) => core.auth.sessionIdOf(session) !== null && checkInvoke(session, 'routers.watch') === null,
+      },
+      configured.get(core),
+    );
+    services.set(core, service);
+  }
+  return service;
+}
+
+/** Sweep timing for this core's watchers (tests); before first use. */
+export function configureRouterWatch(core: CoreServices, options: RouterWatchOptions): void {
+  if (services.has(core)) throw new Error('configure router watching before it is first used');
+  configured.set(core, options);
+}
+
+/** Registered with the core's listeners: a removed router's page closes; closing the core stops every stream. */
+export function routerWatchListeners(core: CoreServices): Array<() => void> {
+  return [
+    core.bus.on('RouterRemoved', ({ id }) => services.get(core)?.forget(id)),
+    () => {
+      const service = services.get(core);
+      services.delete(core);
+      service?.close();
+    },
+  ];
+}
