@@ -70,7 +70,7 @@ describe('dashboard history', () => {
     const asViewer = invoker(core.services, viewerA);
     const total = await asViewer('dashboard.history', { range: '15m', tenantId: tenantB });
     expect(total).toMatchObject({ range: '15m', resolution: 'minute' });
-    expect(total.points).toEqual([{ at: expect.stringMatching(/:00\.000Z$/), hotspot: 3, pppoe: 0, inBps: 1750, outBps: 0, cpu: 30 }]);
+    expect(total.points).toEqual([{ at: expect.stringMatching(/:00\.000Z$/), hotspot: 3, pppoe: 0, inBps: 1750, outBps: 0, cpu: 30, memory: null }]);
     const router = await asViewer('dashboard.history', { range: '1h', routerId: a1.id });
     expect(router.points).toMatchObject([{ hotspot: 2, inBps: 1500, cpu: 40 }]);
     await expect(asViewer('dashboard.history', { range: '1h', routerId: b1.id })).rejects.toThrow(InvokeRefused);
@@ -100,7 +100,7 @@ describe('dashboard history', () => {
     const asViewer = invoker(core.services, viewerA);
     const week = await asViewer('dashboard.history', { range: '7d' });
     expect(week.resolution).toBe('hour');
-    expect(week.points).toEqual([{ at: new Date(hour).toISOString(), hotspot: 4, pppoe: 1, inBps: 4000, outBps: 0, cpu: 15 }]);
+    expect(week.points).toEqual([{ at: new Date(hour).toISOString(), hotspot: 4, pppoe: 1, inBps: 4000, outBps: 0, cpu: 15, memory: null }]);
     expect((await asViewer('dashboard.history', { range: '7d', routerId: a1.id })).points).toMatchObject([{ hotspot: 2, cpu: 55 }]);
     const day = await core.services.business.read((tx) => tx.dashboardHistory.points('minute', { tenantId: tenantA, routerId: null }, 0, now + 1));
     expect(day.map((p) => p.hotspot)).toEqual([8, 2, 4, 6]);

@@ -26,6 +26,8 @@ export interface HistoryPoint {
   inBps: number;
   outBps: number;
   cpu: number | null;
+  /** Memory used, percent: averaged like CPU (null when no router reported it). */
+  memory: number | null;
 }
 
 export interface DashboardHistory {

@@ -11,6 +11,8 @@ export interface HistoryRow {
   inBps: number;
   outBps: number;
   cpu: number | null;
+  /** Memory used, percent (a router's; the tenant's average); absent in rows written before it was kept. */
+  memory?: number | null;
 }
 
 /** Which history to read: a tenant's total, one router's, or (tenantId null, no router) all tenants summed. */

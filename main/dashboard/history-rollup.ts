@@ -17,6 +17,9 @@ const ROLL_BATCH = 100;
 /** A router's CPU counts only while it answers: an offline router's last reading is stale. */
 const cpuOf = (r: RouterFigures): number | null => (r.status.state === 'online' || r.status.state === 'degraded' ? (r.status.cpuLoad ?? null) : null);
 
+/** Memory likewise (percent used, as the resource poll reports it). */
+const memoryOf = (r: RouterFigures): number | null => (r.status.state === 'online' || r.status.state === 'degraded' ? (r.status.memoryUsedPercent ?? null) : null);
+
 const average = (values: readonly number[]): number | null => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
 
 /** Pure: one minute's rows from the live figures, a row per router and a total per tenant. */
@@ -25,13 +28,14 @@ export function minuteRows(figures: readonly RouterFigures[], at: number): Histo
   const rows: HistoryRow[] = [];
   const byTenant = new Map<number, RouterFigures[]>();
   for (const r of figures) {
-    rows.push({ tenantId: r.tenantId, routerId: r.id, at: bucket, hotspot: r.hotspot, pppoe: r.pppoe, inBps: r.inBps, outBps: r.outBps, cpu: cpuOf(r) });
+    rows.push({ tenantId: r.tenantId, routerId: r.id, at: bucket, hotspot: r.hotspot, pppoe: r.pppoe, inBps: r.inBps, outBps: r.outBps, cpu: cpuOf(r), memory: memoryOf(r) });
     byTenant.set(r.tenantId, [...(byTenant.get(r.tenantId) ?? []), r]);
   }
   for (const [tenantId, own] of byTenant) {
     const sum = (pick: (r: RouterFigures) => number) => own.reduce((n, r) => n + pick(r), 0);
     const cpus = own.map(cpuOf).filter((c): c is number => c !== null);
-    rows.push({ tenantId, routerId: null, at: bucket, hotspot: sum((r) => r.hotspot), pppoe: sum((r) => r.pppoe), inBps: sum((r) => r.inBps), outBps: sum((r) => r.outBps), cpu: average(cpus) });
+    const memories = own.map(memoryOf).filter((c): c is number => c !== null);
+    rows.push({ tenantId, routerId: null, at: bucket, hotspot: sum((r) => r.hotspot), pppoe: sum((r) => r.pppoe), inBps: sum((r) => r.inBps), outBps: sum((r) => r.outBps), cpu: average(cpus), memory: average(memories) });
   }
   return rows;
 }

@@ -15,9 +15,10 @@ interface PointRow {
   in_bps: number;
   out_bps: number;
   cpu: number | null;
+  memory: number | null;
 }
 
-const toPoint = (r: PointRow): HistoryPoint => ({ at: new Date(r.at).toISOString(), hotspot: r.hotspot, pppoe: r.pppoe, inBps: r.in_bps, outBps: r.out_bps, cpu: r.cpu });
+const toPoint = (r: PointRow): HistoryPoint => ({ at: new Date(r.at).toISOString(), hotspot: r.hotspot, pppoe: r.pppoe, inBps: r.in_bps, outBps: r.out_bps, cpu: r.cpu, memory: r.memory });
 const rounded = (column: string) => `CAST(ROUND(AVG(${column})) AS INTEGER)`;
 
 /** The dashboard history on SQLite; every read names its tenant (or, for system admins, sums them). */
@@ -30,16 +31,16 @@ export class SqliteHistoryRepository implements HistoryRepository {
 
   async write(resolution: HistoryResolution, rows: readonly HistoryRow[]): Promise<void> {
     const insert = this.prepare(
-      `INSERT OR REPLACE INTO ${TABLE[resolution]} (tenant_id, router_id, at, hotspot, pppoe, in_bps, out_bps, cpu) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT OR REPLACE INTO ${TABLE[resolution]} (tenant_id, router_id, at, hotspot, pppoe, in_bps, out_bps, cpu, memory) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.db.transaction(() => {
-      for (const r of rows) insert.run(r.tenantId, r.routerId ?? TOTAL, r.at, r.hotspot, r.pppoe, Math.round(r.inBps), Math.round(r.outBps), r.cpu === null ? null : Math.round(r.cpu));
+      for (const r of rows) insert.run(r.tenantId, r.routerId ?? TOTAL, r.at, r.hotspot, r.pppoe, Math.round(r.inBps), Math.round(r.outBps), r.cpu === null ? null : Math.round(r.cpu), r.memory == null ? null : Math.round(r.memory));
     })();
   }
 
   async points(resolution: HistoryResolution, scope: HistoryScope, from: number, to: number): Promise<HistoryPoint[]> {
     const table = TABLE[resolution];
-    const columns = 'at, hotspot, pppoe, in_bps, out_bps, cpu';
+    const columns = 'at, hotspot, pppoe, in_bps, out_bps, cpu, memory';
     let rows: PointRow[];
     if (scope.tenantId !== null) {
       rows = this.prepare<[number, number, number, number], PointRow>(
@@ -54,7 +55,7 @@ export class SqliteHistoryRepository implements HistoryRepository {
       );
     } else {
       rows = this.prepare<[number, number, number], PointRow>(
-        `SELECT at, SUM(hotspot) AS hotspot, SUM(pppoe) AS pppoe, SUM(in_bps) AS in_bps, SUM(out_bps) AS out_bps, ${rounded('cpu')} AS cpu
+        `SELECT at, SUM(hotspot) AS hotspot, SUM(pppoe) AS pppoe, SUM(in_bps) AS in_bps, SUM(out_bps) AS out_bps, ${rounded('cpu')} AS cpu, ${rounded('memory')} AS memory
          FROM ${table} WHERE router_id = ? AND at >= ? AND at < ? GROUP BY at ORDER BY at`,
       ).all(TOTAL, from, to);
     }
@@ -65,8 +66,8 @@ export class SqliteHistoryRepository implements HistoryRepository {
     // One series at a time through the primary key, so each statement reads only its own minutes.
     // The hour is inlined: a bound JS number is a REAL to SQLite, and `at / 3600000.0` would not truncate.
     const roll = this.prepare<[number, number, number, number]>(
-      `INSERT OR REPLACE INTO dashboard_hours (tenant_id, router_id, at, hotspot, pppoe, in_bps, out_bps, cpu)
-       SELECT tenant_id, router_id, (at / ${HOUR}) * ${HOUR} AS hour, ${rounded('hotspot')}, ${rounded('pppoe')}, ${rounded('in_bps')}, ${rounded('out_bps')}, ${rounded('cpu')}
+      `INSERT OR REPLACE INTO dashboard_hours (tenant_id, router_id, at, hotspot, pppoe, in_bps, out_bps, cpu, memory)
+       SELECT tenant_id, router_id, (at / ${HOUR}) * ${HOUR} AS hour, ${rounded('hotspot')}, ${rounded('pppoe')}, ${rounded('in_bps')}, ${rounded('out_bps')}, ${rounded('cpu')}, ${rounded('memory')}
        FROM dashboard_minutes WHERE tenant_id = ? AND router_id = ? AND at >= ? AND at < ? GROUP BY hour`,
     );
     let written = 0;

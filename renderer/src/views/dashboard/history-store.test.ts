@@ -4,7 +4,7 @@ import { chartPoints, historyActions, initialHistoryState, useHistoryStore, type
 
 const T0 = Date.parse('2026-12-01T12:00:00Z');
 const p = (t: number, hotspot: number): ChartPoint => ({ t, hotspot, pppoe: 0, inBps: 0, outBps: 0 });
-const stored = { at: new Date(T0).toISOString(), hotspot: 5, pppoe: 1, inBps: 2, outBps: 3, cpu: null };
+const stored = { at: new Date(T0).toISOString(), hotspot: 5, pppoe: 1, inBps: 2, outBps: 3, cpu: null, memory: null };
 
 describe('dashboard history store', () => {
   beforeEach(() => useHistoryStore.setState(initialHistoryState, true));
