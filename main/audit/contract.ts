@@ -51,9 +51,13 @@ export type AuditAction =
   | 'webhook.deleted'
   | 'webhook.secret_rotated'
   | 'webhook.resumed'
-  | 'webhook.tested';
+  | 'webhook.tested'
+  | 'provisioning.template_created'
+  | 'provisioning.template_updated'
+  | 'provisioning.template_deleted'
+  | 'provisioning.applied';
 
-export type AuditTargetType = 'user' | 'tenant' | 'settings' | 'router' | 'session' | 'plan' | 'subscriber' | 'voucher_batch' | 'payment' | 'webhook';
+export type AuditTargetType = 'user' | 'tenant' | 'settings' | 'router' | 'session' | 'plan' | 'subscriber' | 'voucher_batch' | 'payment' | 'webhook' | 'provisioning_template';
 
 /** One line of the audit log: who did what, when, to what. Personal data in `details` is masked. */
 export interface AuditEntry {

@@ -25,7 +25,7 @@ function allowed(role: Role | null, name: InvokeName): boolean {
 // A new public invoke is a decision: add it here on purpose.
 const PUBLIC = ['system.status', 'auth.signIn', 'auth.completeSignIn', 'auth.resume', 'auth.signOut', 'auth.me', 'setup.status', 'setup.createAdmin', 'tenants.selfRegister'];
 // Reads a viewer may make; anything else a viewer can call must be its own account.
-const READ = /\.(list|get|status|snapshot|queues|failed|detail|me|history|stats|batches|unmatched|ledger|revenue|activity|pdf|deliveries|settings)$/;
+const READ = /\.(list|get|status|snapshot|queues|failed|detail|me|history|stats|batches|unmatched|ledger|revenue|activity|pdf|deliveries|settings|watch|unwatch|templates|runs)$/;
 const OWN_ACCOUNT = [
   'auth.signIn',
   'auth.completeSignIn',

@@ -82,6 +82,14 @@ export const invokeAccess: Record<InvokeName, InvokeAccess> = {
   'plans.reapply': ['system_admin', 'tenant_admin'],
   'plans.adopt': ['system_admin', 'tenant_admin'],
   'plans.checkDrift': ['system_admin', 'tenant_admin', 'operator'],
+  // Templates are the tenant's standard (admins); field technicians plan and apply them.
+  'provisioning.templates': 'signed-in',
+  'provisioning.createTemplate': ['system_admin', 'tenant_admin'],
+  'provisioning.updateTemplate': ['system_admin', 'tenant_admin'],
+  'provisioning.deleteTemplate': ['system_admin', 'tenant_admin'],
+  'provisioning.plan': ['system_admin', 'tenant_admin', 'operator'],
+  'provisioning.apply': ['system_admin', 'tenant_admin', 'operator'],
+  'provisioning.runs': 'signed-in',
   // Operators sign customers up and sell vouchers; viewers read, with contact details masked.
   'subscribers.list': 'signed-in',
   'subscribers.get': 'signed-in',
@@ -140,6 +148,10 @@ export const invokeAccess: Record<InvokeName, InvokeAccess> = {
   'discovery.watch': ['system_admin', 'tenant_admin', 'operator'],
   'discovery.unwatch': ['system_admin', 'tenant_admin', 'operator'],
   'discovery.probe': ['system_admin', 'tenant_admin', 'operator'],
+  // A router's page: every role of its tenant reads it (the streams are the router's, not a change to it).
+  'routers.watch': 'signed-in',
+  'routers.unwatch': 'signed-in',
+  'routers.interfaces.history': 'signed-in',
 };
 
 /**

@@ -17,6 +17,10 @@ import type { WebhookRepository } from '../webhooks/webhook-repository';
 import type { LoginNameRepository } from './login-name-repository';
 import type { AuditInput } from '../audit/audit-log';
 import type { HistoryRepository } from '../dashboard/history-repository';
+import type { InterfaceHistoryRepository } from '../routers/history/interface-history-repository';
+import type { RouterTlsMode } from '../routers/contract';
+import type { RunRepository } from '../provisioning/run-repository';
+import type { TemplateRepository } from '../provisioning/template-repository';
 
 /** A person's change is audited in the transaction that makes it; the entry goes live after the commit. */
 export interface AuditTrail {
@@ -35,6 +39,8 @@ export interface TenantDirectory {
   /** The ids among `routerIds` that are not the tenant's routers (empty: all are). */
   foreignRouters(tenantId: number, routerIds: readonly number[]): Promise<number[]>;
   routerName(routerId: number): Promise<string | null>;
+  /** A router's owner, name and how the console reaches it (any tenant's: callers scope it). */
+  router(routerId: number): Promise<{ id: number; tenantId: number; name: string; tls: RouterTlsMode } | null>;
 }
 
 /**
@@ -55,6 +61,9 @@ export interface BusinessTx extends TransactionHooks {
   webhooks: WebhookRepository;
   subscriptionSettings: SubscriptionSettingsRepository;
   dashboardHistory: HistoryRepository;
+  interfaceHistory: InterfaceHistoryRepository;
+  provisioningTemplates: TemplateRepository;
+  provisioningRuns: RunRepository;
   tenants: TenantDirectory;
   jobs: JobQueue;
   audit: AuditTrail;

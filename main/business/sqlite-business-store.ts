@@ -20,6 +20,9 @@ import { SqliteWebhookRepository } from '../webhooks/sqlite-webhook-repository';
 import type { BusinessStore, BusinessTx, JobQueue, TenantDirectory } from './business-tx';
 import { SqliteLoginNames } from './sqlite-login-names';
 import { SqliteHistoryRepository } from '../dashboard/sqlite-history-repository';
+import { SqliteInterfaceHistoryRepository } from '../routers/history/sqlite-interface-history-repository';
+import { SqliteRunRepository } from '../provisioning/sqlite-run-repository';
+import { SqliteTemplateRepository } from '../provisioning/sqlite-template-repository';
 
 export interface SqliteBusinessDeps {
   db: Db;
@@ -40,6 +43,10 @@ export function sqliteBusinessStore(deps: SqliteBusinessDeps): BusinessStore {
     settings: async (tenantId) => readTenantSettings(db, deps.tenants.require(tenantId)),
     foreignRouters: async (tenantId, routerIds) => routerIds.filter((id) => deps.routers.get(tenantId, id) === null),
     routerName: async (routerId) => deps.routers.get(null, routerId)?.name ?? null,
+    router: async (routerId) => {
+      const r = deps.routers.get(null, routerId);
+      return r ? { id: r.id, tenantId: r.tenantId, name: r.name, tls: r.tls } : null;
+    },
   };
   // The engine's enqueue joins the open transaction (better-sqlite3 nests it as a savepoint).
   const jobs: JobQueue = { enqueue: async (name, payload, options) => deps.jobs.enqueue(name, payload, options) };
@@ -57,6 +64,9 @@ export function sqliteBusinessStore(deps: SqliteBusinessDeps): BusinessStore {
     webhooks: new SqliteWebhookRepository(db, deps.secrets),
     subscriptionSettings: new SqliteSubscriptionSettingsRepository(db),
     dashboardHistory: new SqliteHistoryRepository(db),
+    interfaceHistory: new SqliteInterfaceHistoryRepository(db),
+    provisioningTemplates: new SqliteTemplateRepository(db),
+    provisioningRuns: new SqliteRunRepository(db),
     tenants,
     jobs,
   };

@@ -13,6 +13,7 @@ import { auditEvents, auditInvokes } from '../audit/contract';
 import { backupEvents, backupInvokes } from '../backup/contract';
 import { retentionInvokes } from '../retention/contract';
 import { planEvents, planInvokes } from '../plans/contract';
+import { provisioningEvents, provisioningInvokes } from '../provisioning/contract';
 import { subscriberEvents, subscriberInvokes } from '../subscribers/contract';
 import { voucherEvents, voucherInvokes } from '../vouchers/contract';
 import { adoptionEvents, adoptionInvokes } from '../adoption/contract';
@@ -23,6 +24,7 @@ import { webhookEvents, webhookInvokes } from '../webhooks/contract';
 import { dashboardHistoryInvokes } from '../dashboard/history-contract';
 import { notificationEvents, notificationInvokes } from '../notifications/contract';
 import { discoveryEvents, discoveryInvokes } from '../discovery/contract';
+import { routerWatchEvents, routerWatchInvokes } from '../routers/watch-contract';
 
 /**
  * The whole contract: every invoke and every event of every domain. Each domain declares its
@@ -43,6 +45,7 @@ export const invokes = {
   ...backupInvokes,
   ...retentionInvokes,
   ...planInvokes,
+  ...provisioningInvokes,
   ...subscriberInvokes,
   ...voucherInvokes,
   ...adoptionInvokes,
@@ -53,6 +56,7 @@ export const invokes = {
   ...dashboardHistoryInvokes,
   ...notificationInvokes,
   ...discoveryInvokes,
+  ...routerWatchInvokes,
 } satisfies Record<string, InvokeDefinition>;
 
 export const events = {
@@ -68,6 +72,7 @@ export const events = {
   ...auditEvents,
   ...backupEvents,
   ...planEvents,
+  ...provisioningEvents,
   ...subscriberEvents,
   ...voucherEvents,
   ...adoptionEvents,
@@ -76,6 +81,7 @@ export const events = {
   ...webhookEvents,
   ...notificationEvents,
   ...discoveryEvents,
+  ...routerWatchEvents,
 } satisfies Record<string, EventDefinition>;
 
 export type Invokes = typeof invokes;

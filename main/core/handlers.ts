@@ -13,6 +13,7 @@ import { auditHandlers } from '../audit/handlers';
 import { backupHandlers } from '../backup/handlers';
 import { retentionHandlers } from '../retention/handlers';
 import { planHandlers } from '../plans/handlers';
+import { provisioningHandlers } from '../provisioning/template-handlers';
 import { subscriberHandlers } from '../subscribers/handlers';
 import { voucherHandlers } from '../vouchers/handlers';
 import { adoptionHandlers } from '../adoption/handlers';
@@ -22,6 +23,7 @@ import { reportHandlers } from '../reports/handlers';
 import { subscriptionHandlers } from '../subscriptions/handlers';
 import { webhookHandlers } from '../webhooks/handlers';
 import { discoveryHandlers } from '../discovery/handlers';
+import { routerWatchHandlers } from '../routers/watch-handlers';
 import { dashboardHistoryHandlers } from '../dashboard/history-handlers';
 
 export type InvokeHandler<N extends InvokeName> = (
@@ -46,6 +48,7 @@ export const handlers: DomainHandlers<InvokeName> = {
   ...backupHandlers,
   ...retentionHandlers,
   ...planHandlers,
+  ...provisioningHandlers,
   ...subscriberHandlers,
   ...voucherHandlers,
   ...adoptionHandlers,
@@ -56,4 +59,5 @@ export const handlers: DomainHandlers<InvokeName> = {
   ...webhookHandlers,
   ...dashboardHistoryHandlers,
   ...discoveryHandlers,
+  ...routerWatchHandlers,
 };

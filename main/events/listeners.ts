@@ -6,6 +6,7 @@ import { voucherListeners } from '../vouchers/voucher-listeners';
 import { notificationListeners } from '../notifications/notification-listeners';
 import { webhookListeners } from '../webhooks/webhook-listeners';
 import { discoveryListeners } from '../discovery/discovery-registry';
+import { routerWatchListeners } from '../routers/router-watch-registry';
 
 /**
  * The one place that says what happens after each event: every domain listener is registered
@@ -54,6 +55,8 @@ export function registerListeners(services: CoreServices): () => void {
     ...webhookListeners(services),
     // Closing the core closes the discovery port (open only while someone watches).
     ...discoveryListeners(services),
+    // Router pages: a removed router's closes; closing the core stops the routers' streams.
+    ...routerWatchListeners(services),
   ];
   return () => {
     for (const remove of removers) remove();

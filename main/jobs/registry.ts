@@ -8,6 +8,7 @@ import { sessionJobs } from '../sessions/session-jobs';
 import { backupJobs, backupSchedules } from '../backup/backup-jobs';
 import { retentionJobs, retentionSchedules } from '../retention/retention-jobs';
 import { planJobs, planSchedules } from '../plans/plan-jobs';
+import { provisioningJobs } from '../provisioning/provisioning-jobs';
 import { subscriberJobs } from '../subscribers/subscriber-jobs';
 import { voucherJobs, voucherSchedules } from '../vouchers/voucher-jobs';
 import { adoptionJobs } from '../adoption/adoption-jobs';
@@ -15,6 +16,7 @@ import { notificationJobs, notificationSchedules } from '../notifications/notifi
 import { subscriptionJobs, subscriptionSchedules } from '../subscriptions/subscription-jobs';
 import { webhookJobs } from '../webhooks/webhook-jobs';
 import { dashboardHistoryJobs, dashboardHistorySchedules } from '../dashboard/history-jobs';
+import { interfaceHistoryJobs, interfaceHistorySchedules } from '../routers/history/interface-history-jobs';
 
 /**
  * Every job of the console, by name: its queue, payload schema, where it runs and (for main
@@ -31,6 +33,7 @@ export const appJobs = {
   ...backupJobs,
   ...retentionJobs,
   ...planJobs,
+  ...provisioningJobs,
   ...subscriberJobs,
   ...voucherJobs,
   ...adoptionJobs,
@@ -38,6 +41,7 @@ export const appJobs = {
   ...subscriptionJobs,
   ...webhookJobs,
   ...dashboardHistoryJobs,
+  ...interfaceHistoryJobs,
 } satisfies JobRegistry;
 
 export type AppJobs = typeof appJobs;
@@ -53,4 +57,5 @@ export const appSchedules: ScheduleDefinition<AppJobs>[] = [
   ...(subscriptionSchedules as ScheduleDefinition<AppJobs>[]),
   ...(notificationSchedules as ScheduleDefinition<AppJobs>[]),
   ...(dashboardHistorySchedules as ScheduleDefinition<AppJobs>[]),
+  ...(interfaceHistorySchedules as ScheduleDefinition<AppJobs>[]),
 ];

@@ -27,7 +27,7 @@ export function profileAttributes(plan: Fields): Record<string, string> {
 export const managedAttributes = (kind: PlanKind): string[] => Object.keys(profileAttributes({ kind, rateLimit: null, sharedUsers: null, uptimeLimitSeconds: null, addressPool: null, localAddress: null }));
 
 /** Values that mean the same thing to RouterOS compare equal: `1h` = `01:00:00`, absent = default. */
-function sameValue(attribute: string, wanted: string, seen: string | undefined): boolean {
+export function sameProfileValue(attribute: string, wanted: string, seen: string | undefined): boolean {
   const value = seen ?? '';
   switch (attribute) {
     case 'session-timeout':
@@ -50,7 +50,7 @@ const isUnlimited = (limit: RateLimit | null): boolean => limit === null || (lim
 /** The managed attributes whose value on the router differs from the plan's. */
 export function profileDrift(plan: Fields, routerRow: Record<string, string>): DriftField[] {
   return Object.entries(profileAttributes(plan))
-    .filter(([attribute, wanted]) => !sameValue(attribute, wanted, routerRow[attribute]))
+    .filter(([attribute, wanted]) => !sameProfileValue(attribute, wanted, routerRow[attribute]))
     .map(([attribute, wanted]) => ({ field: attribute, console: wanted, router: routerRow[attribute] ?? null }));
 }
 

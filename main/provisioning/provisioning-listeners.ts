@@ -4,7 +4,7 @@ type Services = Pick<CoreServices, 'bus' | 'business' | 'log'>;
 
 /**
  * Plans and subscribers waiting for a router (it was down when they changed) are pushed again the
- * moment it comes back online, and reconnections or expiries waiting for it are finished; RouterStatusChanged also reports new resource figures, so only the
+ * moment it comes back online, template runs waiting for it start again, and reconnections or expiries waiting for it are finished; RouterStatusChanged also reports new resource figures, so only the
  * change to online counts.
  */
 export function provisioningListeners(services: Services): Array<() => void> {
@@ -26,6 +26,8 @@ export function provisioningListeners(services: Services): Array<() => void> {
           for (const { id: subscriberId, tenantId } of changing) {
             await tx.jobs.enqueue('subscriptions.apply-access', { subscriberId }, { tenantId, uniqueKey: `subscriptions.apply-access:${subscriberId}:router-back:${id}` });
           }
+          // Template runs that waited for the router plan afresh now.
+          for (const run of await tx.provisioningRuns.waitingOn(id)) await tx.jobs.enqueue('provisioning.run', { runId: run.id }, { tenantId: run.tenantId });
           const changingIds = new Set(changing.map((c) => c.id));
           for (const item of await tx.provisioning.waitingOn(id)) {
             if (item.kind === 'plan') {

@@ -16,3 +16,6 @@ export function withRouterLock<T>(routerId: number, work: () => Promise<T>): Pro
   });
   return run;
 }
+
+/** Whether a change to the router is under way (or queued behind one) in this process. */
+export const routerLocked = (routerId: number): boolean => tails.has(routerId);

@@ -15,6 +15,8 @@ import { reportMigrations } from '../reports/migrations';
 import { subscriptionMigrations } from '../subscriptions/migrations';
 import { webhookMigrations } from '../webhooks/migrations';
 import { dashboardHistoryMigrations } from '../dashboard/history-migrations';
+import { interfaceHistoryMigrations } from '../routers/history/interface-history-migrations';
+import { provisioningTemplateMigrations } from '../provisioning/template-migrations';
 
 /** Every domain's migrations, joined. A domain adds its list here with one line. */
-export const allMigrations: readonly Migration[] = [...systemMigrations, ...routerMigrations, ...tenantMigrations, ...userMigrations, ...authMigrations, ...auditMigrations, ...jobsMigrations, ...planMigrations, ...subscriberMigrations, ...voucherMigrations, ...paymentMigrations, ...subscriptionMigrations, ...reportMigrations, ...webhookMigrations, ...notificationMigrations, ...dashboardHistoryMigrations];
+export const allMigrations: readonly Migration[] = [...systemMigrations, ...routerMigrations, ...tenantMigrations, ...userMigrations, ...authMigrations, ...auditMigrations, ...jobsMigrations, ...planMigrations, ...subscriberMigrations, ...voucherMigrations, ...paymentMigrations, ...subscriptionMigrations, ...reportMigrations, ...webhookMigrations, ...notificationMigrations, ...dashboardHistoryMigrations, ...interfaceHistoryMigrations, ...provisioningTemplateMigrations];

@@ -10,7 +10,7 @@ const wordsOf = (op: MenuOp): string[] => {
     case 'add':
       return [`${op.path}/add`, ...attrs(op.attrs)];
     case 'set':
-      return [`${op.path}/set`, `=.id=${op.id}`, ...attrs(op.attrs)];
+      return [`${op.path}/set`, ...(op.id === undefined ? [] : [`=.id=${op.id}`]), ...attrs(op.attrs)];
     case 'remove':
       return [`${op.path}/remove`, `=.id=${op.id}`];
   }

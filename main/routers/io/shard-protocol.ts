@@ -29,7 +29,8 @@ export type ShardConnectionOptions = Pick<RouterConnectionOptions, 'callTimeoutM
 export type MenuOp =
   | { verb: 'print'; path: string; proplist?: readonly string[]; query?: readonly string[] }
   | { verb: 'add'; path: string; attrs: Record<string, string> }
-  | { verb: 'set'; path: string; id: string; attrs: Record<string, string> }
+  /** Without `id` on a menu of one row (`/system/identity`, `/system/clock`). */
+  | { verb: 'set'; path: string; id?: string; attrs: Record<string, string> }
   | { verb: 'remove'; path: string; id: string };
 
 /** A command's outcome: the rows (print) or the new `.id` (add), or the router's refusal in its own words. */

@@ -97,6 +97,10 @@ const ACTION_TEXT: Record<AuditEntry['action'], string> = {
   'webhook.secret_rotated': 'event webhook secret replaced',
   'webhook.resumed': 'paused event webhook resumed',
   'webhook.tested': 'event webhook test sent',
+  'provisioning.template_created': 'provisioning template created',
+  'provisioning.template_updated': 'provisioning template changed',
+  'provisioning.template_deleted': 'provisioning template deleted',
+  'provisioning.applied': 'provisioning template applied to routers',
 };
 
 /** One line a person reads: "jane: user created — otto". */
