@@ -11,7 +11,8 @@ import { chartPoints, historySelectors, useHistoryStore, type ChartPoint } from 
 import { RangeButtons } from './range-buttons';
 import './dashboard-history.css';
 
-const SPANS: Record<HistoryRange, { label: string; startLabel: string }> = {
+/** Each range in words, for a chart's label and its x axis (the router page's charts too). */
+export const RANGE_SPANS: Record<HistoryRange, { label: string; startLabel: string }> = {
   '15m': { label: 'last 15 minutes', startLabel: '15 min ago' },
   '1h': { label: 'last hour', startLabel: '60 min ago' },
   '24h': { label: 'last 24 hours', startLabel: '24 h ago' },
@@ -61,7 +62,7 @@ export function HistoryCharts({ stats, end, tenantId, asAdmin }: { stats: Dashbo
             testId="dashboard-chart-sessions"
             end={end}
             windowMs={windowMs}
-            span={SPANS[range]}
+            span={RANGE_SPANS[range]}
             formatValue={count}
             series={[
               { id: 'hotspot', label: 'Hotspot', className: 'series-a', points: pick(points, 'hotspot'), latest: stats.hotspotOnline, current: count(stats.hotspotOnline) },
@@ -75,7 +76,7 @@ export function HistoryCharts({ stats, end, tenantId, asAdmin }: { stats: Dashbo
             testId="dashboard-chart-throughput"
             end={end}
             windowMs={windowMs}
-            span={SPANS[range]}
+            span={RANGE_SPANS[range]}
             formatValue={formatRate}
             series={[
               { id: 'in', label: 'In', className: 'series-a', points: pick(points, 'inBps'), latest: stats.throughput.inBps, current: formatRate(stats.throughput.inBps) },

@@ -18,6 +18,8 @@ import { sessionSelectors, useSessionStore } from '../../stores/session-store';
 import { useViewTenant } from '../../stores/use-view-tenant';
 import { attachDashboard } from '../dashboard/dashboard-live';
 import { useDashboardStore } from '../dashboard/dashboard-store';
+import { RouterPage, routerPageHref, ROUTER_PAGE_PARAM } from '../router-page/router-page';
+import { useHashValue } from '../subscribers/use-hash-value';
 import { RouterFormDialog } from './router-form-dialog';
 import { RouterImportDialog } from './router-import-dialog';
 import { attachRouters, removeRouter, testRouter } from './routers-live';
@@ -120,7 +122,8 @@ function routerColumns(now: number, sessions: Sessions): RouterColumn[] {
       id: 'status', header: 'Status', width: 100, text: (r) => r.status.state + (r.status.lastError ? `: ${r.status.lastError}` : ''),
       cell: (r) => <StatusBadge state={r.status.state} testId={`router-status-${r.id}`} title={r.status.lastError ?? undefined} />,
     },
-    { id: 'name', header: 'Name', width: 120, text: (r) => r.name, cell: (r) => r.name, testId: (r) => `router-name-${r.id}` },
+    // The name opens the router's page.
+    { id: 'name', header: 'Name', width: 120, text: (r) => r.name, cell: (r) => <a href={routerPageHref(r.id)} data-testid={`router-open-${r.id}`}>{r.name}</a>, testId: (r) => `router-name-${r.id}` },
     // Each count opens that live table filtered to the router.
     {
       id: 'sessions', header: 'Sessions', width: 100, priority: 2, className: () => 'stacked', text: (r) => sessionsText(counts(r)),
@@ -199,6 +202,8 @@ export function RoutersView() {
   const { tenantId, isSystemAdmin } = scope;
   const canOperate = useSessionStore(sessionSelectors.canOperate);
   const canAdminister = useSessionStore(sessionSelectors.canAdminister);
+  const opened = Number(useHashValue(ROUTER_PAGE_PARAM));
+  const openedId = Number.isInteger(opened) && opened > 0 ? opened : null;
   const [importing, setImporting] = useState(false);
   const routers = useRoutersStore(routersSelectors.sorted);
   // Freeze order: a router changing state moves in the sort, but not from under the pointer.
@@ -275,7 +280,8 @@ export function RoutersView() {
             {removeError}
           </p>
         )}
-        {!loaded ? (
+        {openedId !== null && tenantId !== null && <RouterPage tenantId={tenantId} routerId={openedId} linkTenant={sessions.linkTenant} />}
+        {openedId !== null ? null : !loaded ? (
           <p className="muted">Loading routers…</p>
         ) : routers.length === 0 ? (
           <p className="muted" data-testid="routers-empty">
