@@ -27,12 +27,13 @@ export interface Fleet {
   stop(): Promise<void>;
 }
 
-export async function startFleet(s: FleetShape, basePort: number): Promise<Fleet> {
+/** `extraArgs`: more simulator options (`--preset blank`, `--reply-latency-ms 5`). */
+export async function startFleet(s: FleetShape, basePort: number, extraArgs: readonly string[] = []): Promise<Fleet> {
   const password = `bench-${process.pid}`;
   const cli = new URL('../main/routers/simulator/cli.ts', import.meta.url).pathname;
   const child = fork(
     cli,
-    ['--routers', String(s.routers), '--base-port', String(basePort), '--hotspot', String(s.hotspot), '--pppoe', String(s.pppoe), '--churn', String(s.churnPerMinute), '--password', password],
+    ['--routers', String(s.routers), '--base-port', String(basePort), '--hotspot', String(s.hotspot), '--pppoe', String(s.pppoe), '--churn', String(s.churnPerMinute), '--password', password, ...extraArgs],
     { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] },
   );
   // The fleet stands in for routers that live on their own hardware: on this 2-core machine it

@@ -7,6 +7,7 @@ import type { RouterLiveStatus } from '../main/routers/contract';
 import { startSimulatedRouter } from '../main/routers/simulator';
 import type { VoucherBatchSummary } from '../main/vouchers/contract';
 import type { BenchFigure } from './figure';
+import { templateApplyFigures } from './template-apply-bench';
 import { voucherSheetBench } from './voucher-sheet-bench';
 
 const USERS = 1_000;
@@ -54,5 +55,5 @@ async function pushFigure(): Promise<BenchFigure> {
 }
 
 export default async function provisioning(): Promise<BenchFigure[]> {
-  return [await pushFigure(), ...(await voucherSheetBench())];
+  return [await pushFigure(), ...(await voucherSheetBench()), ...(await templateApplyFigures())];
 }

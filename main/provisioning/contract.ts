@@ -62,7 +62,8 @@ export interface ProvisioningRun {
   finishedAt: string | null;
 }
 
-export const MAX_APPLY_CONCURRENCY = 10;
+/** The router-provisioning queue runs 3 jobs at once (resources/queues.json): a batch cannot go wider. */
+export const MAX_APPLY_CONCURRENCY = 3;
 
 const id = z.number().int().positive();
 
