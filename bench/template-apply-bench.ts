@@ -2,7 +2,6 @@ import type { Session } from '../main/auth/session';
 import { startTestCore } from '../main/core/test-core';
 import { invoker } from '../main/core/test-invoke';
 import { MAX_APPLY_CONCURRENCY, type ProvisioningRun } from '../main/provisioning/contract';
-import type { RouterLiveStatus } from '../main/routers/contract';
 import { ProcessMetrics } from '../main/system/process-metrics';
 import { startFleet } from './fleet-console';
 import type { BenchFigure } from './figure';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent, defineInvoke } from '../contract/define';
-import { templateSchema, type TemplateSpec } from './template-schema';
+import { templateSchema, type TemplateSpec } from './template-contract';
 
 export interface ProvisioningTemplate extends TemplateSpec {
   id: number;

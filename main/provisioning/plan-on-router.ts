@@ -4,7 +4,7 @@ import { routerMenu } from '../plans/plan-sync';
 import { ownedMarker } from './desired-row';
 import { diffRows, type PlannedStep } from './plan-diff';
 import { OWNED_MENUS, templateRows } from './template-rows';
-import type { TemplateSpec } from './template-schema';
+import type { TemplateSpec } from './template-contract';
 
 type Services = Pick<CoreServices, 'business' | 'liveRouters' | 'bus' | 'routerStatus'>;
 

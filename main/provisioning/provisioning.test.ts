@@ -7,7 +7,7 @@ import { waitForEvent } from '../events/wait-for-event';
 import type { RouterLiveStatus, RouterSummary } from '../routers/contract';
 import { startSimulatedRouter, type SimulatedRouter } from '../routers/simulator';
 import type { ProvisioningRun } from './contract';
-import type { TemplateInput } from './template-schema';
+import type { TemplateInput } from './template-contract';
 
 const as = (role: Role): Session => ({ id: 's', user: { id: 1, username: role, role, tenantId: 1 } });
 const admin = as('tenant_admin');

@@ -1,5 +1,5 @@
 import type { ProvisioningRun, RunState } from './contract';
-import type { TemplateSpec } from './template-schema';
+import type { TemplateSpec } from './template-contract';
 
 export interface NewRun {
   tenantId: number;

@@ -2,7 +2,7 @@ import type { Db } from '../store/database';
 import { preparedStatements } from '../store/prepared-statements';
 import type { ProvisioningRun, ProvisioningStep, RunState } from './contract';
 import type { NewRun, RunChange, RunRepository } from './run-repository';
-import { templateSchema, type TemplateSpec } from './template-schema';
+import { templateSchema, type TemplateSpec } from './template-contract';
 
 interface Row {
   id: number;

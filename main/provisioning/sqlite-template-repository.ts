@@ -3,7 +3,7 @@ import type { Db } from '../store/database';
 import { preparedStatements } from '../store/prepared-statements';
 import type { ProvisioningTemplate } from './contract';
 import type { TemplateRepository } from './template-repository';
-import { templateSchema, type TemplateSpec } from './template-schema';
+import { templateSchema, type TemplateSpec } from './template-contract';
 
 interface Row {
   id: number;

@@ -5,7 +5,7 @@ import { DomainError } from '../contract/errors';
 import type { DomainHandlers } from '../core/handlers';
 import type { ProvisioningRun, ProvisioningTemplate, provisioningInvokes } from './contract';
 import { dispatchBatch } from './provisioning-run';
-import type { TemplateSpec } from './template-schema';
+import type { TemplateSpec } from './template-contract';
 
 const notFound = (id: number) => new DomainError('not_found', `Template ${id} does not exist in your tenant.`);
 const actor = (user: SessionUser | null) => (user ? { id: user.id, username: user.username } : null);

@@ -1,5 +1,5 @@
 import type { ProvisioningTemplate } from './contract';
-import type { TemplateSpec } from './template-schema';
+import type { TemplateSpec } from './template-contract';
 
 /** Provisioning templates. Scoped to a tenant (null: a system admin, all tenants). */
 export interface TemplateRepository {

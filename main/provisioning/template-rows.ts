@@ -1,7 +1,7 @@
 import type { PlanRecord } from '../plans/plan-repository';
 import { profileAttributes, profileMenu, sameProfileValue } from '../plans/plan-profile';
 import { ownedMarker, type DesiredRow } from './desired-row';
-import type { HotspotPart, PppoePart, TemplateSpec } from './template-schema';
+import type { HotspotPart, PppoePart, TemplateSpec } from './template-contract';
 
 /** Menus whose template rows are found by the comment marker: printed on every plan, to remove stale ones. */
 export const OWNED_MENUS = ['/ip/hotspot/walled-garden', '/ip/firewall/nat'] as const;
