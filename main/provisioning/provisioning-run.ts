@@ -1,6 +1,7 @@
 import type { BusinessTx } from '../business/business-tx';
 import type { CoreServices } from '../core/services';
 import { routerMenu } from '../plans/plan-sync';
+import { planSummary } from '../plans/plan-summary';
 import type { MenuOp, MenuOpResult } from '../routers/io/shard-protocol';
 import type { ProvisioningRun, ProvisioningStep } from './contract';
 import type { PlannedStep } from './plan-diff';
@@ -34,12 +35,14 @@ export async function dispatchBatch(tx: BusinessTx, batchId: number | null): Pro
 }
 
 /** A plan's profiles now live on the router: their plans list it, applied (drift checks follow it from now on). */
-async function adoptPlans(tx: BusinessTx, run: ProvisioningRun, planIds: readonly number[]): Promise<void> {
+async function adoptPlans(services: Services, tx: BusinessTx, run: ProvisioningRun, planIds: readonly number[]): Promise<void> {
   for (const planId of planIds) {
     const plan = await tx.plans.get(run.tenantId, planId);
     if (!plan) continue;
-    if (!plan.routerIds.includes(run.routerId)) await tx.plans.update(plan.id, { routerIds: [...plan.routerIds, run.routerId] }, Date.now());
+    const after = plan.routerIds.includes(run.routerId) ? plan : await tx.plans.update(plan.id, { routerIds: [...plan.routerIds, run.routerId] }, Date.now());
     await tx.provisioning.set(run.tenantId, 'plan', plan.id, run.routerId, { state: 'applied', message: null, drift: [] }, Date.now());
+    const summary = await planSummary(tx, after);
+    tx.afterCommit(() => services.bus.publish('PlanUpdated', summary, run.tenantId));
   }
 }
 
@@ -109,7 +112,7 @@ export async function runProvisioning(services: Services, runId: number): Promis
         throw new RouterRefusedError(`template '${run.templateName}' on '${run.routerName}': ${done.refused}`);
       }
       await record(services, runId, { steps: done.steps, state: 'applied', message: done.steps.length === 0 ? 'nothing to change: the router matches the template' : outcome(done.steps), finishedAt: Date.now() }, 'RouterProvisioningCompleted', async (tx, r) => {
-        await adoptPlans(tx, r, spec.planIds);
+        await adoptPlans(services, tx, r, spec.planIds);
         await dispatchBatch(tx, r.batchId);
       });
       return { state: 'applied' };

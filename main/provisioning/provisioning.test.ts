@@ -6,6 +6,7 @@ import { invoker } from '../core/test-invoke';
 import { waitForEvent } from '../events/wait-for-event';
 import type { RouterLiveStatus, RouterSummary } from '../routers/contract';
 import { startSimulatedRouter, type SimulatedRouter } from '../routers/simulator';
+import type { PlanSummary } from '../plans/contract';
 import type { ProvisioningRun } from './contract';
 import type { TemplateInput } from './template-contract';
 
@@ -33,7 +34,7 @@ describe('provisioning templates: plan the difference, apply it step by step, ch
     waitForEvent(core.services.bus, 'tenant.1.routers', (e) => e.name === 'RouterStatusChanged' && (e.payload as { status: RouterLiveStatus }).status.state === state);
   const newTemplate = (template: TemplateInput = HOTSPOT_TEMPLATE) => call('provisioning.createTemplate', { template: template as never });
   /** Plans the template on the router and waits for the plan. */
-  const plan = async (templateId: number): Promise<ProvisioningRun> => {
+  const plan_ = async (templateId: number): Promise<ProvisioningRun> => {
     const { runId } = await call('provisioning.plan', { templateId, routerId: router.id });
     return runEnds(runId);
   };
@@ -57,7 +58,7 @@ describe('provisioning templates: plan the difference, apply it step by step, ch
 
   it('plans every add for a blank router, builds it on apply, and plans nothing the second time', async () => {
     const template = await newTemplate();
-    const planned = await plan(template.id);
+    const planned = await plan_(template.id);
     expect(planned).toMatchObject({ state: 'planned', mode: 'plan', blocked: null, unchanged: 0 });
     expect(planned.steps.filter((s) => s.action === 'add').map((s) => s.menu)).toEqual([
       '/interface/bridge', '/interface/bridge/port', '/interface/bridge/port', '/ip/pool', '/ip/address', '/ip/dhcp-server', '/ip/dhcp-server/network', '/ip/hotspot/profile', '/ip/hotspot',
@@ -82,7 +83,7 @@ describe('provisioning templates: plan the difference, apply it step by step, ch
     expect(sim.model.identity()).toBe('site-7-hs');
     expect(sim.model.print('/system/clock')[0]).toMatchObject({ 'time-zone-name': 'Africa/Nairobi' });
 
-    const again = await plan(template.id);
+    const again = await plan_(template.id);
     expect(again).toMatchObject({ state: 'planned', steps: [], unchanged: 18 });
     const reapplied = await apply(template.id);
     expect(reapplied).toMatchObject({ state: 'applied', steps: [], message: 'nothing to change: the router matches the template' });
@@ -96,7 +97,7 @@ describe('provisioning templates: plan the difference, apply it step by step, ch
     sim.model.set('/ip/pool', 'pppoe-pool', { ranges: '10.20.0.2-10.20.0.100' });
     const { id: _id, tenantId: _t, createdAt: _c, updatedAt: _u, ...spec } = template;
     await call('provisioning.updateTemplate', { id: template.id, template: { ...spec, hotspot: { ...spec.hotspot!, walledGarden: ['pay.example.com'] } } });
-    const planned = await plan(template.id);
+    const planned = await plan_(template.id);
     expect(planned.steps.map((s) => [s.action, s.label])).toEqual([
       ['set', 'IP pool pppoe-pool'],
       ['remove', 'walled garden *.mpesa.example (no longer in the template)'],
@@ -124,7 +125,7 @@ describe('provisioning templates: plan the difference, apply it step by step, ch
 
   it('refuses to turn off the plain API the console itself uses, sending nothing', async () => {
     const template = await newTemplate({ name: 'Harden', identity: 'hardened', apiHardening: { sslOnly: true, allowedAddresses: ['10.0.0.0/8'] } });
-    const planned = await plan(template.id);
+    const planned = await plan_(template.id);
     expect(planned.blocked).toMatch(/the console reaches 'site-7' over the plain API, which this template turns off/);
     const run = await apply(template.id);
     expect(run).toMatchObject({ state: 'failed', stepsDone: 0 });
@@ -160,6 +161,22 @@ describe('provisioning templates: plan the difference, apply it step by step, ch
     expect(b.steps).toEqual([]);
     expect(states).toContain(`${second.runIds[0]}:waiting`);
     expect(sim.model.print('/ip/hotspot/walled-garden')).toHaveLength(2);
+  });
+
+  it('puts the template’s plan profiles on the router, and the plans then list it as applied', async () => {
+    const plan = await call('plans.create', {
+      kind: 'pppoe', name: 'Fibre 10M', priceMinor: 150_000, validitySeconds: 30 * 86_400, uptimeLimitSeconds: null, dataLimitBytes: null,
+      rateLimit: { uploadBps: 5_000_000, downloadBps: 10_000_000 }, sharedUsers: null, addressPool: 'pppoe-pool', localAddress: '10.20.0.1', expiry: 'disable', expiredProfile: null, routerIds: [],
+    });
+    const template = await newTemplate({ ...HOTSPOT_TEMPLATE, name: 'With plans', planIds: [plan.id] });
+    const planned = await plan_(template.id);
+    expect(planned.steps.find((s) => s.label === 'plan profile Fibre 10M')).toMatchObject({ action: 'add', menu: '/ppp/profile' });
+    const listed = waitForEvent(core.services.bus, 'tenant.1.plans', (e) => e.name === 'PlanUpdated' && (e.payload as PlanSummary).routers.some((r) => r.routerId === router.id && r.state === 'applied'));
+    await apply(template.id);
+    await listed;
+    expect(sim.model.get('/ppp/profile', 'Fibre 10M')).toMatchObject({ 'rate-limit': '5M/10M', 'remote-address': 'pppoe-pool' });
+    expect((await call('plans.list', {})).plans[0]!.routerIds).toEqual([router.id]);
+    expect((await plan_(template.id)).steps).toEqual([]);
   });
 
   it('keeps templates to their tenant and checks what it is given', async () => {
