@@ -7,6 +7,7 @@ import { waitForEvent } from '../events/wait-for-event';
 import type { RouterLiveStatus, RouterSummary } from './contract';
 import { routerWatchOf } from './router-watch-registry';
 import { startSimulatedRouter, type SimulatedRouter } from './simulator';
+import { addSimulatedRouter } from './testing/add-simulated-router';
 import type { InterfaceRate, RouterLogLine } from './watch-contract';
 
 const as = (id: string, role: 'tenant_admin' | 'viewer' | 'operator', tenantId: number | null = 1): Session => ({ id, user: { id: 1, username: role, role, tenantId } });
@@ -21,11 +22,7 @@ describe('router page: watch → the router streams traffic and log → events; 
   beforeEach(async () => {
     core = await startTestCore();
     sim = await startSimulatedRouter({ name: 'hq-1', password: 'sim-pass', hotspotSessions: 1, pppoeSessions: 0, clock: 'manual' });
-    const online = waitForEvent(core.services.bus, 'tenant.1.routers', (e) => e.name === 'RouterStatusChanged' && (e.payload as { status: RouterLiveStatus }).status.state === 'online');
-    router = await invoker(core.services, admin)('routers.add', {
-      name: 'hq-1', host: sim.host, port: sim.port, tls: 'off', username: sim.username, password: 'sim-pass', site: '', notes: '', encoding: 'utf-8',
-    });
-    await online;
+    router = await addSimulatedRouter(core.services, admin, sim);
   });
 
   afterEach(async () => {

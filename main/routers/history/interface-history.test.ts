@@ -5,8 +5,9 @@ import { startTestCore, type TestCore } from '../../core/test-core';
 import { invoker, InvokeRefused } from '../../core/test-invoke';
 import { writeMinute } from '../../dashboard/history-rollup';
 import { waitForEvent } from '../../events/wait-for-event';
-import type { RouterLiveStatus, RouterSummary } from '../contract';
+import type { RouterSummary } from '../contract';
 import { startSimulatedRouter, type SimulatedRouter } from '../simulator';
+import { addSimulatedRouter } from '../testing/add-simulated-router';
 import { interfaceMinuteRows, MINUTE_MS, writeInterfaceMinute } from './interface-traffic-minute';
 
 const DAY = 86_400_000;
@@ -44,11 +45,8 @@ describe('per-interface traffic history and memory in the router history, agains
     tenant = seedTenant(core.services, 'Alpha').id;
     admin = sessionOf(core.services, await seedUser(core.services, { username: 'alpha-admin', role: 'tenant_admin', tenantId: tenant }));
     sim = await startSimulatedRouter({ name: 'hq-1', password: 'sim-pass', hotspotSessions: 2, pppoeSessions: 0, clock: 'manual' });
-    const online = waitForEvent(core.services.bus, `tenant.${tenant}.routers`, (e) => e.name === 'RouterStatusChanged' && (e.payload as { status: RouterLiveStatus }).status.memoryUsedPercent !== null);
-    router = await invoker(core.services, admin)('routers.add', {
-      name: 'hq-1', host: sim.host, port: sim.port, tls: 'off', username: sim.username, password: 'sim-pass', site: '', notes: '', encoding: 'utf-8',
-    });
-    await online;
+    // Memory comes with the first resource read: the minute rows below need it.
+    router = await addSimulatedRouter(core.services, admin, sim, (s) => s.memoryUsedPercent !== null);
   });
 
   afterEach(async () => {
