@@ -22,6 +22,8 @@ export interface LineChartProps {
   formatValue: (value: number) => string;
   /** The window in words, for the chart's label and its x axis (default: the last hour, "60 min ago"). */
   span?: { label: string; startLabel: string };
+  /** What an empty chart says (default: the dashboard's "a point every 10 seconds"). */
+  emptyText?: string;
 }
 
 const W = 600;
@@ -77,7 +79,7 @@ export function LineChart(props: LineChartProps) {
             return <path key={`${s.id}-now`} className={`chart-now ${s.className}`} d={`M${W},${y}L${W},${y}`} vectorEffect="non-scaling-stroke" />;
           })}
         </svg>
-        {plotted === 0 && <span className="chart-empty">History starts now: a point every 10 seconds.</span>}
+        {plotted === 0 && <span className="chart-empty">{props.emptyText ?? 'History starts now: a point every 10 seconds.'}</span>}
       </div>
       <div className="chart-x" aria-hidden="true">
         <span>{props.span?.startLabel ?? `${Math.round(props.windowMs / 60_000)} min ago`}</span>

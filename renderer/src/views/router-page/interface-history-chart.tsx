@@ -46,6 +46,7 @@ export function InterfaceHistoryChart({ routerId, name, now }: { routerId: numbe
         windowMs={RANGE_MS[range]}
         span={RANGE_SPANS[range]}
         formatValue={formatRate}
+        emptyText="No stored traffic in this range yet: a point a minute while the router is online."
         series={[
           { id: 'rx', label: 'Rx', className: 'series-a', points: rx, latest: last?.rxBps ?? 0, current: formatRate(last?.rxBps ?? 0) },
           { id: 'tx', label: 'Tx', className: 'series-b', points: tx, latest: last?.txBps ?? 0, current: formatRate(last?.txBps ?? 0) },

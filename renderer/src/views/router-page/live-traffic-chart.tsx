@@ -25,6 +25,7 @@ export function LiveTrafficChart({ name, now }: { name: string; now: number }) {
         windowMs={LIVE_WINDOW_MS}
         span={SPAN}
         formatValue={formatRate}
+        emptyText="Waiting for the router’s first second of traffic…"
         series={[
           { id: 'rx', label: 'Rx', className: 'series-a', points: points.map((p) => ({ t: p.t, v: p.rx })), latest: last?.rx ?? 0, current: formatRate(last?.rx ?? 0) },
           { id: 'tx', label: 'Tx', className: 'series-b', points: points.map((p) => ({ t: p.t, v: p.tx })), latest: last?.tx ?? 0, current: formatRate(last?.tx ?? 0) },

@@ -67,13 +67,15 @@ export function RouterPage({ tenantId, routerId, linkTenant }: RouterPageProps) 
       )}
       <section className="router-page-section" aria-label="Sessions" data-testid="router-page-sessions">
         <h3>Sessions</h3>
-        <a href={routerHref(routerId, linkTenant, 'online-users')} data-testid="router-page-hotspot">
-          {counts ? `${counts.hotspot} hotspot` : 'Hotspot'} sessions in Online Users
-        </a>{' '}
-        ·{' '}
-        <a href={routerHref(routerId, linkTenant, 'pppoe-sessions')} data-testid="router-page-pppoe">
-          {counts ? `${counts.pppoe} PPPoE` : 'PPPoE'} sessions
-        </a>
+        <p>
+          <a href={routerHref(routerId, linkTenant, 'online-users')} data-testid="router-page-hotspot">
+            {counts ? `${counts.hotspot} hotspot` : 'Hotspot'} sessions in Online Users
+          </a>{' '}
+          ·{' '}
+          <a href={routerHref(routerId, linkTenant, 'pppoe-sessions')} data-testid="router-page-pppoe">
+            {counts ? `${counts.pppoe} PPPoE` : 'PPPoE'} sessions
+          </a>
+        </p>
       </section>
       <RouterResourceHistory routerId={routerId} status={status} now={now} />
       <RouterInterfaces routerId={routerId} now={now} />

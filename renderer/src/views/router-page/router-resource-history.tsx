@@ -55,6 +55,7 @@ export function RouterResourceHistory({ routerId, status, now }: { routerId: num
         windowMs={RANGE_MS[range]}
         span={RANGE_SPANS[range]}
         formatValue={percent}
+        emptyText="No stored CPU or memory in this range yet: a point a minute while the router is online."
         series={[
           { id: 'cpu', label: 'CPU', className: 'series-a', points: cpu, latest: cpuNow, current: percent(cpuNow) },
           { id: 'memory', label: 'Memory', className: 'series-b', points: memory, latest: memoryNow, current: percent(memoryNow) },
