@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { waitForEvent } from '../main/events/wait-for-event';
 import { routerWatchOf } from '../main/routers/router-watch-registry';
+import { seriousViolations } from './fixtures/axe';
 import { chromiumForBlock } from './fixtures/browser';
 import { startLiveConsole, type LiveConsole } from './fixtures/live-console';
 import { signIn } from './fixtures/sign-in';
@@ -41,6 +42,7 @@ describe('a router’s page, in Chromium against a simulated router', () => {
     await page.getByTestId('router-interface-ether1').waitFor();
     expect(await page.getByTestId('router-lease').count()).toBeGreaterThan(0);
     await sim.model.trafficMonitors.until((n) => n > 0);
+    expect(await seriousViolations(page)).toEqual([]);
 
     // The live chart gains a point each second the router reports.
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="router-traffic-live"]')?.getAttribute('data-points')) > 0, undefined, { timeout: 10_000 });

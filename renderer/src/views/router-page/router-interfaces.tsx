@@ -39,7 +39,7 @@ export function RouterInterfaces({ routerId, now }: { routerId: number; now: num
             </thead>
             <tbody>
               {interfaces.map((i) => (
-                <tr key={i.name} data-testid={`router-interface-${i.name}`} aria-selected={i.name === selected} className={i.name === selected ? 'row-linked' : undefined}>
+                <tr key={i.name} data-testid={`router-interface-${i.name}`} className={i.name === selected ? 'row-linked' : undefined}>
                   <td>
                     <button type="button" className="link" onClick={() => setChosen(i.name)} data-testid={`router-interface-open-${i.name}`} aria-pressed={i.name === selected}>
                       {i.name}
