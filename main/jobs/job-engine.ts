@@ -227,6 +227,8 @@ export class JobEngine<R extends JobRegistry = AppJobs> {
   /** Stops dispatching, lets running jobs finish (up to stopTimeoutMs, then interrupts them), commits, closes pools. */
   async stop(): Promise<void> {
     if (this.state !== 'running') {
+      // An engine that was never started may still have announced enqueues: flush those, end the timers.
+      if (this.state === 'new') this.events.stop();
       this.state = 'stopped';
       return;
     }
@@ -334,6 +336,11 @@ export class JobEngine<R extends JobRegistry = AppJobs> {
   housekeeping(options: { retainDays: number }): { rotated: string[]; pruned: number } {
     const now = this.now();
     return { rotated: this.logs.rotate(now), pruned: this.store.prune(now - options.retainDays * 86_400_000) };
+  }
+
+  /** Started and not stopped: jobs are being dispatched (the console's /healthz). */
+  get running(): boolean {
+    return this.state === 'running';
   }
 
   get queueTable(): readonly QueueConfig[] {

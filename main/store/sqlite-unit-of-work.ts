@@ -13,10 +13,16 @@ export class UnitOfWorkEscapedError extends Error {
  * (resolved Promises), so a unit of work runs inside one turn of the event loop and nothing else
  * can write in the middle of its transaction. Work that awaits anything else (it would let other
  * code write inside this transaction) is caught by a guard on the next turn and rolled back.
- * Units of work started together run one after another.
+ * Units of work started together run one after another, across every unit of work on the connection.
  */
+/**
+ * The last transaction queued on each connection. Every unit of work over one connection (the
+ * business domains', the accounts') queues behind the same tail: SQLite has one transaction per
+ * connection, and a second BEGIN while the first awaits its repositories would fail.
+ */
+const tails = new WeakMap<Db, Promise<unknown>>();
+
 export class SqliteUnitOfWork<Tx> implements UnitOfWork<Tx> {
-  private tail: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly db: Db,
@@ -24,8 +30,11 @@ export class SqliteUnitOfWork<Tx> implements UnitOfWork<Tx> {
   ) {}
 
   run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    const next = this.tail.then(() => this.transaction(work));
-    this.tail = next.catch(() => undefined);
+    const next = (tails.get(this.db) ?? Promise.resolve()).then(() => this.transaction(work));
+    tails.set(
+      this.db,
+      next.catch(() => undefined),
+    );
     return next;
   }
 

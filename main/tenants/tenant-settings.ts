@@ -11,7 +11,7 @@ const storedSchema = z.object({
   currency: tenantSettingsFields.currency,
   logo: tenantSettingsFields.logo,
 });
-type StoredTenantSettings = z.output<typeof storedSchema>;
+export type StoredTenantSettings = z.output<typeof storedSchema>;
 
 const keyOf = (tenantId: number) => `tenant.${tenantId}.company`;
 

@@ -1,0 +1,36 @@
+import { AuditLog } from '../audit/audit-log';
+import { sqliteAuditStore } from '../audit/sqlite-audit-store';
+import type { EventBus } from '../events/event-bus';
+import type { JobQueue } from '../jobs/job-queue';
+import type { Db } from '../store/database';
+import { SqliteUnitOfWork } from '../store/sqlite-unit-of-work';
+import { sqliteTenantStore } from '../tenants/sqlite-tenant-store';
+import { TenantRepository } from '../tenants/tenant-repository';
+import { sqliteUserStore } from '../users/sqlite-user-store';
+import { UserRepository } from '../users/user-repository';
+import type { AccountsStore, AccountsTx } from './accounts-tx';
+
+export interface SqliteAccountsDeps {
+  db: Db;
+  bus: EventBus;
+  /** Enqueues on the same connection: inside a unit of work the job commits with it. */
+  jobs: JobQueue;
+}
+
+/**
+ * The account domains' store on the console's SQLite file. The tables' statements run on the one
+ * connection; each unit of work gets the stores with its own hooks.
+ */
+export function sqliteAccountsStore(deps: SqliteAccountsDeps): AccountsStore {
+  const { db } = deps;
+  const tenants = sqliteTenantStore(db, new TenantRepository(db));
+  const users = sqliteUserStore(new UserRepository(db));
+  const auditLog = new AuditLog(db, deps.bus);
+  return new SqliteUnitOfWork<AccountsTx>(db, (_db, hooks) => ({
+    tenants,
+    users,
+    audit: sqliteAuditStore(auditLog, hooks),
+    jobs: deps.jobs,
+    afterCommit: hooks.afterCommit,
+  }));
+}

@@ -1,0 +1,22 @@
+import type { Db } from '../store/database';
+import { refusingDuplicates } from '../store/unique-conflict';
+import type { TenantRepository } from './tenant-repository';
+import { readTenantSettings, writeTenantSettings } from './tenant-settings';
+import type { TenantStore } from './tenant-store';
+
+const taken = (name: string) => `a tenant named "${name.trim()}" already exists: choose another name`;
+
+/** The tenant store on the console's SQLite file: the tenants table and the settings table. */
+export function sqliteTenantStore(db: Db, table: TenantRepository): TenantStore {
+  return {
+    get: async (id) => table.get(id),
+    require: async (id) => table.require(id),
+    findByName: async (name) => table.findByName(name),
+    list: async () => table.list(),
+    listRow: async (id) => table.listRow(id),
+    insert: async (name, createdBy, now) => refusingDuplicates(() => table.insert(name, createdBy, now), taken(name)),
+    rename: async (id, name) => refusingDuplicates(() => table.rename(id, name), taken(name)),
+    settings: async (tenantId) => readTenantSettings(db, table.require(tenantId)),
+    saveSettings: async (tenantId, settings, now) => writeTenantSettings(db, tenantId, settings, now),
+  };
+}
