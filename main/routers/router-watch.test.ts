@@ -90,6 +90,19 @@ describe('router page: watch → the router streams traffic and log → events; 
     await logged;
   });
 
+  it('keeps the streams through a reconnect with new settings (an edit of the router)', async () => {
+    await invoker(core.services, admin)('routers.watch', { routerId: router.id });
+    await sim.model.trafficMonitors.until((n) => n > 0);
+    const back = waitForEvent(core.services.bus, 'tenant.1.routers', (e) => e.name === 'RouterStatusChanged' && (e.payload as { status: RouterLiveStatus }).status.state === 'connecting')
+      .then(() => waitForEvent(core.services.bus, 'tenant.1.routers', (e) => e.name === 'RouterStatusChanged' && (e.payload as { status: RouterLiveStatus }).status.state === 'online'));
+    await invoker(core.services, admin)('routers.update', { id: router.id, site: 'moved' });
+    await back;
+    const logged = waitForEvent(core.services.bus, CHANNEL, (e) => e.name === 'RouterLogLines' && (e.payload as { lines: RouterLogLine[] }).lines.some((l) => l.message === 'after the edit'));
+    sim.model.log('system,info', 'after the edit');
+    await logged;
+    await sim.model.trafficMonitors.until((n) => n > 0);
+  });
+
   it('a watcher whose connection is gone is swept, and the streams stop on the router', async () => {
     // Test sessions are not signed in through the auth service: the sweep finds them gone.
     await invoker(core.services, admin)('routers.watch', { routerId: router.id });
