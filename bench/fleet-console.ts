@@ -142,10 +142,14 @@ export async function startBenchConsole(): Promise<BenchConsole> {
       tenantId,
       admin,
       addRouter: async (name, port, password) => {
-        await mustSucceed(
-          `routers.add ${name}`,
-          control.invoke('routers.add', { tenantId, name, host: '127.0.0.1', port, tls: 'off', username: 'admin', password, site: '', notes: '', encoding: 'utf-8' }),
-        );
+        const input = { tenantId, name, host: '127.0.0.1', port, tls: 'off', username: 'admin', password, site: '', notes: '', encoding: 'utf-8' };
+        let reply = await control.invoke('routers.add', input);
+        // 1,000 routers is more than one connection may add per window: wait as the refusal says.
+        while (!reply.ok && reply.error?.code === 'rate_limited') {
+          await new Promise((resolve) => setTimeout(resolve, reply.error?.details?.retryAfterMs ?? 1000));
+          reply = await control.invoke('routers.add', input);
+        }
+        await mustSucceed(`routers.add ${name}`, Promise.resolve(reply));
       },
       online,
       sessions: () => sessions,

@@ -12,6 +12,8 @@ const suites: Record<string, () => Promise<{ default: BenchSuite }>> = {
   'live-tables': () => import('./live-tables.bench'),
   provisioning: () => import('./provisioning.bench'),
   money: () => import('./money.bench'),
+  fanout: () => import('./fanout.bench'),
+  render: () => import('./render.bench'),
   // Not in CI: 30 minutes by default (--minutes=N for a shorter run).
   soak: () => import('./soak.bench'),
 };

@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 export interface RpcReply {
   ok: boolean;
   data?: unknown;
-  error?: { code: string; message: string };
+  error?: { code: string; message: string; details?: { retryAfterMs?: number } };
 }
 
 export interface WsRpc {

@@ -90,6 +90,8 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
       aria-colcount={columns.length}
       data-testid={props.testId}
       data-order-held={holding}
+      // Which sort and filter the rows on screen are for: what a test (or a bench) waits on.
+      data-view-key={props.holdOrderKey}
       style={gridStyle}
     >
       <div className="vt-scroll" ref={scrollRef}>
