@@ -3,15 +3,23 @@ import { describe, expect, it, vi } from 'vitest';
 import type { NocApi } from '../main/contract/api';
 import { IPC_CHANNEL } from '../main/contract/ipc-channel';
 import { DESKTOP_NOTICE_CHANNEL, DESKTOP_NOTICE_CLICK_CHANNEL, type DesktopNoticeApi } from '../main/electron/desktop-notice-contract';
+import { CONSOLE_BACKEND_CHANNEL, CONSOLE_BACKEND_STATE_CHANNEL, type BackendStatus, type ConsoleBackendApi } from '../main/electron/console-backend-contract';
+import type { ConnectionState } from '../main/contract/api';
 
 const exposed: Record<string, unknown> = {};
 const sent: unknown[] = [];
 const notices: unknown[] = [];
+const requests: unknown[] = [];
 const ipcRenderer = Object.assign(new EventEmitter(), {
   send: (channel: string, message: unknown) => {
     if (channel === DESKTOP_NOTICE_CHANNEL) return void notices.push(message);
     expect(channel).toBe(IPC_CHANNEL);
     sent.push(message);
+  },
+  invoke: async (channel: string, request: unknown) => {
+    expect(channel).toBe(CONSOLE_BACKEND_CHANNEL);
+    requests.push(request);
+    return { ok: true, data: null };
   },
 });
 vi.mock('electron', () => ({
@@ -20,10 +28,14 @@ vi.mock('electron', () => ({
 }));
 
 await import('./index');
+// The main process says the chosen backend is up; until then invokes wait in the preload.
+const connected: BackendStatus = { state: 'connected', problem: null };
+ipcRenderer.emit(CONSOLE_BACKEND_STATE_CHANNEL, {}, connected);
 
 describe('preload', () => {
   it('exposes only the typed API under window.noc and the desktop notices under window.nocDesktop', () => {
-    expect(Object.keys(exposed)).toEqual(['noc', 'nocDesktop']);
+    expect(Object.keys(exposed)).toEqual(['noc', 'nocDesktop', 'nocConsole']);
+    expect(Object.keys(exposed.nocConsole as object).sort()).toEqual(['current', 'forget', 'leave', 'onStatus', 'probe', 'servers', 'useServer', 'useThisComputer']);
     expect(Object.keys(exposed.noc as object).sort()).toEqual(['invoke', 'onConnectionState', 'subscribe']);
     expect(Object.keys(exposed.nocDesktop as object).sort()).toEqual(['onClick', 'show']);
   });
@@ -61,5 +73,40 @@ describe('preload', () => {
     expect(sent.at(-1)).toMatchObject({ type: 'unsubscribe', channel: 'app.status' });
     ipcRenderer.emit(IPC_CHANNEL, {}, { type: 'event', channel: 'app.status', seq: 6, name: 'SystemStatusChanged', payload: 2 });
     expect(seen).toEqual([{ kind: 'event', name: 'SystemStatusChanged', payload: 1, seq: 5 }]);
+  });
+
+  it('asks for its connection at load and sends each backend request as exactly its typed fields', async () => {
+    expect(requests[0]).toEqual({ op: 'current' });
+    const backend = exposed.nocConsole as ConsoleBackendApi;
+    await backend.probe('https://noc.example.net:5780');
+    await backend.useServer('https://noc.example.net:5780', 'AB:CD');
+    await backend.forget({ toString: () => 'https://noc.example.net:5780' } as never);
+    expect(requests.slice(1)).toEqual([
+      { op: 'probe', url: 'https://noc.example.net:5780' },
+      { op: 'use-server', url: 'https://noc.example.net:5780', fingerprint: 'AB:CD' },
+      { op: 'forget', url: 'https://noc.example.net:5780' },
+    ]);
+  });
+
+  it('follows the backend status: a drop fails what is in flight, a reconnect resubscribes, a refusal says why', async () => {
+    const api = exposed.noc as NocApi;
+    const backend = exposed.nocConsole as ConsoleBackendApi;
+    const states: ConnectionState[] = [];
+    const statuses: BackendStatus[] = [];
+    api.onConnectionState((state) => states.push(state));
+    backend.onStatus((status) => statuses.push(status));
+    const seen: string[] = [];
+    api.subscribe('tenant.1.routers', (message) => seen.push(message.kind));
+    const pending = api.invoke('system.status', {});
+    ipcRenderer.emit(CONSOLE_BACKEND_STATE_CHANNEL, {}, { state: 'reconnecting', problem: null });
+    await expect(pending).resolves.toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    const before = sent.length;
+    ipcRenderer.emit(CONSOLE_BACKEND_STATE_CHANNEL, {}, connected);
+    expect(sent.slice(before)).toMatchObject([{ type: 'subscribe', channel: 'tenant.1.routers' }]);
+    expect(seen).toEqual(['resync']);
+    const refused = { state: 'offline', problem: 'The server’s certificate changed from AA to BB' };
+    ipcRenderer.emit(CONSOLE_BACKEND_STATE_CHANNEL, {}, refused);
+    expect(states).toEqual(['connected', 'reconnecting', 'connected', 'offline']);
+    expect(statuses.at(-1)).toEqual(refused);
   });
 });

@@ -1,5 +1,5 @@
 import { app, BrowserWindow } from 'electron';
-import { startCore, type Core } from '../core/app-core';
+import { startCore } from '../core/app-core';
 import { createLogger } from '../core/logger';
 import { isAppUrl, registerAppScheme, serveAppProtocol } from './app-protocol';
 import { attachDesktopNoticeRelay, attachIpcBridge } from './ipc-bridge';
@@ -11,10 +11,12 @@ import { join } from 'node:path';
 import { checkDemoFolder } from '../demo/demo-folder';
 import { startDemo } from '../demo/demo-fleet';
 import { signInsOnceOnline } from '../demo/print-sign-ins';
+import { ConsoleBackends } from './console-backends';
+import { ServerPins } from './server-pins';
 
 // The desktop shell: it only relays between windows and the core; everything else is in the core.
 const log = createLogger();
-let core: Core | null = null;
+let backends: ConsoleBackends | null = null;
 
 const demoMode = process.argv.includes('--demo');
 // The demo never opens the real store: its own folder next to it, unless the launcher chose one.
@@ -46,13 +48,24 @@ app
     const dataDir = app.getPath('userData');
     // Before the store opens: a folder with real users is refused untouched.
     if (demoMode) checkDemoFolder(dataDir);
-    core = await startCore({ dataDir, host: { kind: 'electron', secrets: desktopSecretBox(dataDir) }, log });
+    // The embedded core starts only when the sign-in screen's "This computer" is chosen: a desk
+    // signed in to a console server opens no store and no router connection of its own.
+    const startEmbedded = async () => {
+      const core = await startCore({ dataDir, host: { kind: 'electron', secrets: desktopSecretBox(dataDir) }, log });
+      if (demoMode) {
+        const demo = await startDemo(core.services);
+        app.once('will-quit', () => void demo.stop());
+        void signInsOnceOnline(demo, dataDir).then((text) => process.stdout.write(text));
+      }
+      return core;
+    };
+    backends = new ConsoleBackends({ pins: new ServerPins(join(dataDir, 'servers.json')), startEmbedded, log });
+    // The demo is this computer's fleet: no question to ask, and its sign-ins print once it is up.
     if (demoMode) {
-      const demo = await startDemo(core.services);
-      app.once('will-quit', () => void demo.stop());
-      void signInsOnceOnline(demo, dataDir).then((text) => process.stdout.write(text));
+      const chosen = await backends.useThisComputer();
+      if (!chosen.ok) throw new Error(chosen.error.message);
     }
-    attachIpcBridge({ core, isAppUrl });
+    attachIpcBridge({ backends, isAppUrl, log });
     attachDesktopNoticeRelay({ notices: new DesktopNotices(), isAppUrl, log });
     createMainWindow();
     app.on('activate', () => {
@@ -69,10 +82,10 @@ app.on('window-all-closed', () => {
 });
 
 app.on('will-quit', (event) => {
-  if (!core) return;
+  if (!backends?.embeddedStarted) return;
   event.preventDefault();
-  const closing = core;
-  core = null;
+  const closing = backends;
+  backends = null;
   closing
     .close()
     .catch((error: unknown) => log.error('console did not close cleanly', { error: String(error) }))

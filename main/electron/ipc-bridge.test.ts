@@ -1,12 +1,18 @@
 import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ServerMessage } from '../contract/protocol';
+import { FakeIpcMain } from './testing/electron-ipc-pair';
 
 // The electron module cannot load here: a minimal ipcMain stands in (the one mock we allow).
-const ipcMain = new EventEmitter();
+const ipcMain = new FakeIpcMain();
 vi.mock('electron', () => ({ ipcMain }));
 
 const { attachIpcBridge } = await import('./ipc-bridge');
+const { ConsoleBackends } = await import('./console-backends');
+const { ServerPins } = await import('./server-pins');
 const { startTestCore } = await import('../core/test-core');
 const { invokes } = await import('../contract');
 const { handlers } = await import('../core/handlers');
@@ -21,8 +27,8 @@ class FakeWebContents extends EventEmitter {
   private destroyed = false;
   readonly mainFrame = { url: APP_URL, parent: null };
   send(channel: string, message: ServerMessage) {
-    expect(channel).toBe(IPC_CHANNEL);
-    this.received.push(message);
+    // The backend's status goes on its own channel (console-backends.test.ts looks at it).
+    if (channel === IPC_CHANNEL) this.received.push(message);
   }
   isDestroyed() {
     return this.destroyed;
@@ -55,15 +61,21 @@ class FakeWebContents extends EventEmitter {
 describe('Electron IPC bridge', () => {
   let core: Awaited<ReturnType<typeof startTestCore>>;
   let detach: () => void;
+  let pinsDir: string;
 
   beforeEach(async () => {
     core = await startTestCore({ host: 'electron' });
-    detach = attachIpcBridge({ core, isAppUrl: (url) => url === APP_URL || url.startsWith(`${APP_URL}#`) });
+    pinsDir = mkdtempSync(join(tmpdir(), 'noc-pins-'));
+    // "This computer" chosen, with the test's core as the embedded one.
+    const backends = new ConsoleBackends({ pins: new ServerPins(join(pinsDir, 'servers.json')), startEmbedded: async () => core, log: core.services.log });
+    expect(await backends.useThisComputer()).toMatchObject({ ok: true });
+    detach = attachIpcBridge({ backends, isAppUrl: (url) => url === APP_URL || url.startsWith(`${APP_URL}#`), log: core.services.log });
   });
 
   afterEach(async () => {
     detach();
     await core.dispose();
+    rmSync(pinsDir, { recursive: true, force: true });
   });
 
   it('routes every invoke of the contract to a handler', async () => {

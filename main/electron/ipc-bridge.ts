@@ -1,20 +1,29 @@
-import { ipcMain, type IpcMainEvent, type WebContents } from 'electron';
+import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { IPC_CHANNEL } from '../contract/ipc-channel';
 import { MAX_MESSAGE_BYTES } from '../contract/limits';
-import type { Core } from '../core/app-core';
-import type { ClientConnection } from '../connection/client-connection';
+import type { ContractError, Result } from '../contract/errors';
 import type { Logger } from '../core/logger';
+import { CONSOLE_BACKEND_CHANNEL, CONSOLE_BACKEND_STATE_CHANNEL } from './console-backend-contract';
+import { consoleBackendRequestSchema, type ConsoleBackends } from './console-backends';
+import type { BackendConnection } from './server-relay';
 import { DESKTOP_NOTICE_CHANNEL } from './desktop-notice-contract';
 import { desktopNoticeSchema, type DesktopNotices } from './desktop-notices';
 
 export interface IpcBridgeOptions {
-  core: Core;
+  /** Which backend windows talk to (the sign-in screen chooses; nothing runs before that). */
+  backends: ConsoleBackends;
   /** True only for URLs of our own renderer (the built index.html). */
   isAppUrl: (url: string) => boolean;
+  log: Logger;
 }
 
+const NO_BACKEND: ContractError = {
+  code: 'unavailable',
+  message: 'no backend chosen yet: choose "This computer" or "A console server" on the sign-in screen first',
+};
+
 /** Whether a message comes from the app's own top frame; anything else (a subframe, a foreign URL) is logged and dropped. */
-function fromApp(event: IpcMainEvent, isAppUrl: (url: string) => boolean, log: Logger): boolean {
+function fromApp(event: { senderFrame: IpcMainEvent['senderFrame'] }, isAppUrl: (url: string) => boolean, log: Logger): boolean {
   const frame = event.senderFrame;
   if (frame && frame.parent === null && isAppUrl(frame.url)) return true;
   log.warn('ipc message refused: sender frame is not the app', { url: frame?.url ?? null });
@@ -22,16 +31,18 @@ function fromApp(event: IpcMainEvent, isAppUrl: (url: string) => boolean, log: L
 }
 
 /**
- * Relays protocol messages between trusted windows and the core: one ClientConnection per
- * web contents, created on its first message and closed when it navigates or is destroyed.
- * Messages from a frame we did not load (a subframe, a foreign URL) are refused and logged.
+ * Relays protocol messages between trusted windows and the chosen backend (the embedded core or
+ * a console server, console-backends.ts): one connection per web contents, made when the page
+ * asks for it (its preload's `current`, or a choice) and closed when it navigates or is
+ * destroyed; its status goes to the page on its own channel. Also answers the page's backend
+ * requests (console-backend-contract.ts). Messages from a frame we did not load (a subframe, a
+ * foreign URL) are refused and logged.
  */
-export function attachIpcBridge({ core, isAppUrl }: IpcBridgeOptions): () => void {
-  const connections = new Map<number, ClientConnection>();
+export function attachIpcBridge({ backends, isAppUrl, log }: IpcBridgeOptions): () => void {
+  const connections = new Map<number, BackendConnection>();
   // Listeners go on a web contents once, when it is first seen: a reload makes a new connection
   // but must not stack another navigation listener on the same contents.
   const unwatch = new Map<WebContents, () => void>();
-  const log = core.services.log;
 
   const drop = (contents: WebContents) => {
     connections.get(contents.id)?.close();
@@ -56,20 +67,26 @@ export function attachIpcBridge({ core, isAppUrl }: IpcBridgeOptions): () => voi
     });
   };
 
-  const connectionFor = (contents: WebContents): ClientConnection => {
-    let connection = connections.get(contents.id);
-    if (connection) return connection;
+  const connectionFor = (contents: WebContents): BackendConnection | null => {
+    const existing = connections.get(contents.id);
+    if (existing) return existing;
     watch(contents);
-    connection = core.connect((message) => {
-      if (!contents.isDestroyed()) contents.send(IPC_CHANNEL, message);
+    const connection = backends.connect({
+      send: (message) => {
+        if (!contents.isDestroyed()) contents.send(IPC_CHANNEL, message);
+      },
+      status: (status) => {
+        if (!contents.isDestroyed()) contents.send(CONSOLE_BACKEND_STATE_CHANNEL, status);
+      },
     });
-    connections.set(contents.id, connection);
+    if (connection) connections.set(contents.id, connection);
     return connection;
   };
 
   const onMessage = (event: IpcMainEvent, message: unknown) => {
     if (!fromApp(event, isAppUrl, log)) return;
     const connection = connectionFor(event.sender);
+    if (!connection) return void event.sender.send(IPC_CHANNEL, { type: 'error', error: NO_BACKEND });
     let size: number;
     try {
       size = Buffer.byteLength(JSON.stringify(message) ?? '');
@@ -84,9 +101,49 @@ export function attachIpcBridge({ core, isAppUrl }: IpcBridgeOptions): () => voi
     connection.receive(message).catch((error: unknown) => log.error('ipc message failed', { error: String(error) }));
   };
 
+  /** A new choice gives the asking window a connection to it (its old one, if any, closes). */
+  const reconnect = <T>(contents: WebContents, result: Result<T>): Result<T> => {
+    if (result.ok) {
+      drop(contents);
+      connectionFor(contents);
+    }
+    return result;
+  };
+
+  const onBackendRequest = async (event: IpcMainInvokeEvent, raw: unknown): Promise<Result<unknown>> => {
+    if (!fromApp(event, isAppUrl, log)) return { ok: false, error: { code: 'forbidden', message: 'only the app’s own page may choose its backend' } };
+    const parsed = consoleBackendRequestSchema.safeParse(raw);
+    if (!parsed.success) {
+      log.warn('backend request refused: not a request', { problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+      return { ok: false, error: { code: 'invalid_input', message: 'not a backend request (see console-backend-contract.ts)' } };
+    }
+    const request = parsed.data;
+    switch (request.op) {
+      case 'current':
+        connectionFor(event.sender);
+        return { ok: true, data: backends.current() };
+      case 'servers':
+        return backends.servers();
+      case 'probe':
+        return backends.probe(request.url);
+      case 'use-server':
+        return reconnect(event.sender, await backends.useServer(request.url, request.fingerprint));
+      case 'use-this-computer':
+        return reconnect(event.sender, await backends.useThisComputer());
+      case 'leave':
+        backends.leave();
+        drop(event.sender);
+        return { ok: true, data: null };
+      case 'forget':
+        return backends.forget(request.url);
+    }
+  };
+
   ipcMain.on(IPC_CHANNEL, onMessage);
+  ipcMain.handle(CONSOLE_BACKEND_CHANNEL, onBackendRequest);
   return () => {
     ipcMain.removeListener(IPC_CHANNEL, onMessage);
+    ipcMain.removeHandler(CONSOLE_BACKEND_CHANNEL);
     for (const stop of [...unwatch.values()]) stop();
     for (const connection of connections.values()) connection.close();
     connections.clear();

@@ -1,7 +1,7 @@
 import type { NocApi } from '../../../main/contract/api';
 import { ProtocolClient } from '../../../main/contract/protocol-client';
-import type { ClientMessage, ServerMessage } from '../../../main/contract/protocol';
-import { storedSessionToken } from './session-token';
+import type { ServerMessage } from '../../../main/contract/protocol';
+import { resumePreamble } from '../../../main/contract/session-token';
 
 const MIN_DELAY_MS = 250;
 const MAX_DELAY_MS = 3_000;
@@ -25,9 +25,7 @@ export function createWebSocketApi(url: string): NocApi {
       attempt = 0;
       downSince = null;
       // A new socket is a new, signed-out connection: re-attach the session before resubscribing.
-      const token = storedSessionToken();
-      const preamble: ClientMessage[] = token ? [{ type: 'invoke', id: 0, name: 'auth.resume', input: { token } }] : [];
-      client.transportUp(preamble);
+      client.transportUp(resumePreamble());
     };
     ws.onmessage = (event) => {
       let message: ServerMessage;
