@@ -9,6 +9,8 @@ export interface AllowedHostsOptions {
   extraHosts: readonly string[];
   /** `--allow-origin` origins, admitted as they are. */
   extraOrigins: readonly string[];
+  /** The port a Host header without one means: 443 when the console serves TLS. @defaultValue 80 */
+  defaultPort?: number;
 }
 
 const LOCAL_NAMES = ['localhost', '127.0.0.1', '[::1]'];
@@ -66,8 +68,8 @@ export class AllowedHosts {
     const host = parseHost(header);
     if (!host) return false;
     if (this.anyPort.has(host.name)) return true;
-    // No port in the header means the scheme's default; HTTP is all this listener speaks.
-    const port = host.port ?? 80;
+    // No port in the header means the scheme's default: the one this listener speaks.
+    const port = host.port ?? this.options.defaultPort ?? 80;
     if (this.exact.has(`${host.name}:${port}`)) return true;
     return this.anyIpLiteral && port === this.options.port && isIP(host.name.replace(/^\[|\]$/g, '')) !== 0;
   }

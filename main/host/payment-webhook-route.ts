@@ -2,30 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CoreServices } from '../core/services';
 import type { Logger } from '../core/logger';
 import { paymentWebhook, type WebhookReply } from '../payments/payment-webhook';
+import { BodyTooLarge, readBody } from './request-body';
 
 /** A payment notice is a few hundred bytes; anything near this is not one. */
 export const WEBHOOK_BODY_LIMIT = 64 * 1024;
 const PATH = /^\/hooks\/payments\/([1-9][0-9]{0,11})\/([A-Za-z0-9_-]{1,40})$/;
-
-class BodyTooLarge extends Error {}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > WEBHOOK_BODY_LIMIT) {
-        req.removeAllListeners('data');
-        reject(new BodyTooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
 
 const send = (res: ServerResponse, reply: WebhookReply, close = false) => {
   res.writeHead(reply.status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...(close ? { Connection: 'close' } : {}) }).end(JSON.stringify(reply.body));
@@ -46,8 +27,7 @@ export function paymentWebhookRoute(services: CoreServices, log: Logger) {
         res.setHeader('Allow', 'POST');
         return send(res, { status: 405, body: { ok: false, error: 'POST the payment notice' } });
       }
-      if (Number(req.headers['content-length'] ?? 0) > WEBHOOK_BODY_LIMIT) return send(res, { status: 413, body: { ok: false, error: `the body is over ${WEBHOOK_BODY_LIMIT} bytes` } }, true);
-      const body = await readBody(req);
+      const body = await readBody(req, WEBHOOK_BODY_LIMIT);
       const header = (name: string) => (typeof req.headers[name] === 'string' ? (req.headers[name] as string) : undefined);
       send(res, await webhook({ tenantId: Number(match[1]), provider: match[2]!, timestamp: header('x-noc-timestamp'), signature: header('x-noc-signature'), body, remoteAddress: req.socket.remoteAddress }));
     };

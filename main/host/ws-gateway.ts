@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { Server as TlsServer } from 'node:https';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_MESSAGE_BYTES } from '../contract/limits';
 import type { Core } from '../core/app-core';
@@ -25,7 +26,7 @@ export interface GatewayOptions {
  * from an allowed origin and name an allowed host, so another web page cannot drive the console;
  * the number of clients and each one's send buffer are bounded.
  */
-export function attachGateway(server: Server, core: Core, options: GatewayOptions): WebSocketServer {
+export function attachGateway(server: Server | TlsServer, core: Core, options: GatewayOptions): WebSocketServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: HARD_FRAME_LIMIT });
   const cap = new ConnectionCap(options.connectionCap);
 

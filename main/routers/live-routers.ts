@@ -156,6 +156,11 @@ export class LiveRouters {
     return this.io.restarts;
   }
 
+  /** Router connection workers down now, waiting to start again (the console's /healthz). */
+  get shardsDown(): number {
+    return this.io.shardsDown;
+  }
+
   private endpoint(record: RouterRecord): RouterEndpoint {
     const { id, name, host, port, tls, tlsCa, username, encoding } = record;
     const pinned = tls === 'pin' ? this.deps.routers.pinnedCertificate(id) : null;

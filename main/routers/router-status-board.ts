@@ -30,6 +30,13 @@ export class RouterStatusBoard {
     return next;
   }
 
+  /** Watched routers per state (the console's /metrics). */
+  countByState(): Map<RouterLiveStatus['state'], number> {
+    const counts = new Map<RouterLiveStatus['state'], number>();
+    for (const { state } of this.statuses.values()) counts.set(state, (counts.get(state) ?? 0) + 1);
+    return counts;
+  }
+
   forget(id: number): void {
     this.statuses.delete(id);
   }

@@ -66,6 +66,12 @@ export class SessionHub {
     return { hotspot: this.hotspot.sets.get(tenantId)?.size ?? 0, pppoe: this.pppoe.sets.get(tenantId)?.size ?? 0 };
   }
 
+  /** Counts over every tenant (the console's /metrics). */
+  totals(): { hotspot: number; pppoe: number } {
+    const sum = (sets: Map<number, { size: number }>) => [...sets.values()].reduce((n, set) => n + set.size, 0);
+    return { hotspot: sum(this.hotspot.sets), pppoe: sum(this.pppoe.sets) };
+  }
+
   /** Per router of a tenant: sessions of each kind and summed rates, for the dashboard. */
   routerTotals(tenantId: number): Map<number, { hotspot: number; pppoe: number; inBps: number; outBps: number }> {
     const result = new Map<number, { hotspot: number; pppoe: number; inBps: number; outBps: number }>();

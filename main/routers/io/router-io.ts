@@ -79,6 +79,11 @@ export class RouterIo {
     return this.restartCount;
   }
 
+  /** Shard workers down now (crashed, waiting to start again); none before the first router starts them (the console's /healthz). */
+  get shardsDown(): number {
+    return this.pool ? this.shards.filter((shard) => shard.port === null).length : 0;
+  }
+
   /** Threads start with the first router, so a console (or test) without routers spawns none. */
   private started(): Shard[] {
     if (this.pool || this.stopping) return this.shards;
