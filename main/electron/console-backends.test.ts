@@ -1,0 +1,193 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ServerMessage } from '../contract/protocol';
+import type { BackendStatus } from './console-backend-contract';
+import { FakeIpcMain, FakeWindow } from './testing/electron-ipc-pair';
+
+// The electron module cannot load here: the fake IPC pair stands in (the one mock we allow).
+const ipcMain = new FakeIpcMain();
+vi.mock('electron', () => ({ ipcMain }));
+
+const { attachIpcBridge } = await import('./ipc-bridge');
+const { ConsoleBackends } = await import('./console-backends');
+const { ServerPins } = await import('./server-pins');
+const { startTestHost } = await import('../host/test-host');
+const { startTlsTerminator } = await import('./testing/tls-terminator');
+const { makeTestPki } = await import('../routers/simulator/test-certificates');
+const { silentLogger } = await import('../core/logger');
+const { IPC_CHANNEL } = await import('../contract/ipc-channel');
+const { CONSOLE_BACKEND_CHANNEL, CONSOLE_BACKEND_STATE_CHANNEL } = await import('./console-backend-contract');
+
+type TestHost = Awaited<ReturnType<typeof startTestHost>>;
+type Terminator = Awaited<ReturnType<typeof startTlsTerminator>>;
+
+/** What one window's renderer side receives, with a wait for the next match (no polling). */
+function watchWindow(window: FakeWindow) {
+  const messages: ServerMessage[] = [];
+  const statuses: BackendStatus[] = [];
+  const waiters = new Set<() => void>();
+  const wake = () => waiters.forEach((check) => check());
+  window.ipcRenderer.on(IPC_CHANNEL, (_event, message: ServerMessage) => (messages.push(message), wake()));
+  window.ipcRenderer.on(CONSOLE_BACKEND_STATE_CHANNEL, (_event, status: BackendStatus) => (statuses.push(status), wake()));
+  const until = <T>(find: () => T | undefined, what: string) =>
+    new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => (waiters.delete(check), reject(new Error(`waited 10 s for ${what}`))), 10_000);
+      const check = () => {
+        const found = find();
+        if (found === undefined) return;
+        clearTimeout(timer);
+        waiters.delete(check);
+        resolve(found);
+      };
+      waiters.add(check);
+      check();
+    });
+  let nextId = 100;
+  return {
+    messages,
+    statuses,
+    send: (message: unknown) => window.ipcRenderer.send(IPC_CHANNEL, message),
+    error: () => until(() => messages.find((m) => m.type === 'error'), 'an error message'),
+    request: (request: unknown) => window.ipcRenderer.invoke(CONSOLE_BACKEND_CHANNEL, request) as Promise<{ ok: boolean; data?: any; error?: any }>,
+    status: (state: BackendStatus['state'], from = statuses.length) => until(() => statuses.slice(from).find((s) => s.state === state), `status ${state}`),
+    invoke: (name: string, input: unknown = {}) => {
+      const id = nextId++;
+      window.ipcRenderer.send(IPC_CHANNEL, { type: 'invoke', id, name, input });
+      return until(() => messages.find((m) => m.type === 'result' && m.id === id), `the reply to ${name}`);
+    },
+    event: (channel: string, from = messages.length) => until(() => messages.slice(from).find((m) => m.type === 'event' && m.channel === channel), `an event on ${channel}`),
+  };
+}
+
+describe('the desktop app on a console server', () => {
+  const pki = makeTestPki();
+  const certificate = pki.issue('127.0.0.1');
+  let host: TestHost;
+  let tls: Terminator;
+  let dataDir: string;
+  let embeddedStarts: number;
+  let backends: InstanceType<typeof ConsoleBackends>;
+  let detach: () => void;
+
+  beforeAll(async () => {
+    // The host admits the name 127.0.0.1 on the terminator's port (a desk types the server's address).
+    host = await startTestHost({ allowedHosts: ['127.0.0.1'] });
+  });
+  afterAll(() => host.dispose());
+
+  beforeEach(async () => {
+    tls = await startTlsTerminator({ target: { host: '127.0.0.1', port: host.port }, certificate });
+    dataDir = mkdtempSync(join(tmpdir(), 'noc-desk-'));
+    embeddedStarts = 0;
+    backends = new ConsoleBackends({
+      pins: new ServerPins(join(dataDir, 'servers.json')),
+      // Counted, never run here: a desk on a server must not start its own core.
+      startEmbedded: () => {
+        embeddedStarts++;
+        return Promise.reject(new Error('the embedded core must not start for a desk on a server'));
+      },
+      log: silentLogger,
+      relay: { backoff: { initialMs: 20, maxMs: 100, factor: 2, jitter: 0 } },
+    });
+    detach = attachIpcBridge({ backends, isAppUrl: (url) => url.startsWith('app://noc/'), log: silentLogger });
+  });
+
+  afterEach(async () => {
+    detach();
+    await tls.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** The sign-in screen's first connect: probe, compare, confirm. */
+  async function connect(desk: ReturnType<typeof watchWindow>) {
+    const probe = await desk.request({ op: 'probe', url: tls.url });
+    expect(probe).toEqual({ ok: true, data: { url: tls.url, fingerprint: tls.fingerprint, pin: 'new', message: null } });
+    const from = desk.statuses.length;
+    expect(await desk.request({ op: 'use-server', url: tls.url, fingerprint: probe.data.fingerprint })).toEqual({
+      ok: true,
+      data: { kind: 'server', url: tls.url, fingerprint: tls.fingerprint },
+    });
+    await desk.status('connected', from);
+  }
+
+  it('relays the protocol both ways over the pinned connection and starts no core of its own', async () => {
+    const desk = watchWindow(new FakeWindow(ipcMain));
+    expect(await desk.request({ op: 'current' })).toEqual({ ok: true, data: null });
+    await connect(desk);
+    const baseline = host.host.core.services.status.current().connections;
+    expect(await desk.invoke('system.status')).toMatchObject({ type: 'result', ok: true, data: { connections: baseline } });
+    // Server → desk: an event of a channel the desk subscribed to.
+    const from = desk.messages.length;
+    desk.send({ type: 'subscribe', id: 1, channel: 'app.status' });
+    await desk.invoke('system.status');
+    host.host.core.services.bus.publish('SystemStatusChanged', host.host.core.services.status.current());
+    expect(await desk.event('app.status', from)).toMatchObject({ name: 'SystemStatusChanged' });
+    // No core here: not started, and the data folder holds only the pins.
+    expect(embeddedStarts).toBe(0);
+    expect(backends.embeddedStarted).toBe(false);
+    expect(readdirSync(dataDir)).toEqual(['servers.json']);
+    // A second window (or a reload) joins the chosen server by asking what is current.
+    const second = watchWindow(new FakeWindow(ipcMain));
+    expect(await second.request({ op: 'current' })).toMatchObject({ ok: true, data: { kind: 'server', url: tls.url } });
+    await second.status('connected');
+    expect(await second.invoke('system.status')).toMatchObject({ ok: true, data: { connections: baseline + 1 } });
+    expect(await desk.request({ op: 'servers' })).toMatchObject({ ok: true, data: [{ url: tls.url, fingerprint: tls.fingerprint }] });
+  });
+
+  it('tells the window when the server drops, reconnects by itself, and serves again', async () => {
+    const desk = watchWindow(new FakeWindow(ipcMain));
+    await connect(desk);
+    const from = desk.statuses.length;
+    await tls.close();
+    await desk.status('reconnecting', from);
+    // In flight while down: answered at once, not left hanging.
+    expect(await desk.invoke('system.status')).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    tls = await startTlsTerminator({ target: { host: '127.0.0.1', port: host.port }, certificate, port: tls.port });
+    await desk.status('connected', from);
+    expect(await desk.invoke('system.status')).toMatchObject({ ok: true });
+  });
+
+  it('refuses a server whose certificate changed, on reconnect and on a new connect, and says what to do', async () => {
+    const desk = watchWindow(new FakeWindow(ipcMain));
+    await connect(desk);
+    const pinned = tls.fingerprint;
+    const from = desk.statuses.length;
+    await tls.close();
+    tls = await startTlsTerminator({ target: { host: '127.0.0.1', port: host.port }, certificate: pki.issue('127.0.0.1'), port: tls.port });
+    const refused = await desk.status('offline', from);
+    const expected = `The server's certificate changed from ${pinned} to ${tls.fingerprint}`;
+    expect(refused.problem).toContain(expected);
+    expect(refused.problem).toContain(`remove the pin in ${join(dataDir, 'servers.json')}`);
+    expect(refused.problem).toContain('otherwise someone may be intercepting the connection');
+    // Connecting anew is refused the same way, even with the new fingerprint "confirmed".
+    expect(await desk.request({ op: 'probe', url: tls.url })).toMatchObject({ ok: true, data: { pin: 'changed', message: expect.stringContaining(expected) } });
+    expect(await desk.request({ op: 'use-server', url: tls.url, fingerprint: tls.fingerprint })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining(expected) } });
+    // Forgetting the server is how a replaced certificate is accepted: then it is new again.
+    expect(await desk.request({ op: 'forget', url: tls.url })).toEqual({ ok: true, data: [] });
+    await connect(desk);
+  });
+
+  it('pins only the certificate the person confirmed', async () => {
+    const desk = watchWindow(new FakeWindow(ipcMain));
+    const result = await desk.request({ op: 'use-server', url: tls.url, fingerprint: 'AB:'.repeat(31) + 'AB' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining(`now presents the certificate ${tls.fingerprint}`) } });
+    expect(existsSync(join(dataDir, 'servers.json'))).toBe(false);
+    expect(await desk.request({ op: 'current' })).toEqual({ ok: true, data: null });
+  });
+
+  it('refuses backend requests from a foreign frame and requests that are not exactly one', async () => {
+    const desk = watchWindow(new FakeWindow(ipcMain));
+    const handler = ipcMain.handlers.get(CONSOLE_BACKEND_CHANNEL)!;
+    const foreign = { sender: new FakeWindow(ipcMain), senderFrame: { url: 'https://evil.example/', parent: null } };
+    expect(await handler(foreign, { op: 'use-server', url: tls.url, fingerprint: tls.fingerprint })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    for (const bad of [{ op: 'run', command: 'rm' }, { op: 'probe', url: tls.url, extra: 1 }, 'probe', { op: 'probe', url: 'x'.repeat(301) }]) {
+      expect(await desk.request(bad)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
+    // Protocol messages before any backend is chosen get a clear error, and nothing starts.
+    desk.send({ type: 'invoke', id: 1, name: 'system.status', input: {} });
+    expect(await desk.error()).toMatchObject({ error: { code: 'unavailable', message: expect.stringContaining('choose "This computer" or "A console server"') } });
+    expect(embeddedStarts).toBe(0);
+  });
+});
