@@ -53,3 +53,19 @@ export function runEventOf(name: string, payload: unknown): RunEvent {
   if (name === 'ProvisioningTemplateChanged' || name === 'ProvisioningTemplateDeleted') return { kind: 'template' };
   return null;
 }
+
+/** One router's runs as its page holds them. */
+export interface RouterRuns {
+  runs: RunsById;
+  progress: ProgressById;
+  loaded: boolean;
+  error: string | null;
+}
+
+/** Applies one provisioning event to one router's runs (others' runs are not kept). */
+export function routerRunsEvent(state: RouterRuns, routerId: number, name: string, payload: unknown): RouterRuns {
+  const event = runEventOf(name, payload);
+  if (event?.kind === 'run' && event.run.routerId === routerId) return { ...state, runs: withRun(state.runs, event.run) };
+  if (event?.kind === 'progress' && event.progress.routerId === routerId) return { ...state, progress: withProgress(state.progress, event.progress) };
+  return state;
+}

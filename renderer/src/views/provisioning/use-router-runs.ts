@@ -2,27 +2,12 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ProvisioningRun } from '../../../../main/provisioning/contract';
 import { api } from '../../bridge/api';
 import { attachLiveChannel } from '../../bridge/live-channel';
-import { newestFirst, runEventOf, withProgress, withRun, type ProgressById, type RunsById } from './runs-reducer';
+import { newestFirst, routerRunsEvent, withRun, type ProgressById, type RouterRuns, type RunsById } from './runs-reducer';
 
 /** Runs a router's page shows (newest first). */
 export const ROUTER_RUNS_SHOWN = 50;
 
-interface RouterRuns {
-  runs: RunsById;
-  progress: ProgressById;
-  loaded: boolean;
-  error: string | null;
-}
-
 const EMPTY: RouterRuns = { runs: new Map(), progress: new Map(), loaded: false, error: null };
-
-/** Applies one provisioning event to one router's runs (others' runs are not kept). */
-export function routerRunsEvent(state: RouterRuns, routerId: number, name: string, payload: unknown): RouterRuns {
-  const event = runEventOf(name, payload);
-  if (event?.kind === 'run' && event.run.routerId === routerId) return { ...state, runs: withRun(state.runs, event.run) };
-  if (event?.kind === 'progress' && event.progress.routerId === routerId) return { ...state, progress: withProgress(state.progress, event.progress) };
-  return state;
-}
 
 /**
  * One router's provisioning history for its page: `provisioning.runs {routerId}` once, then the
