@@ -28,3 +28,22 @@ describe('arguments passed on to the desktop app', () => {
     expect(() => takeRestoreArg(['--demo', '--restore', 'b.db'])).toThrow(/--restore cannot be combined with --demo/);
   });
 });
+
+describe('host command line: TLS and metrics', () => {
+  it('takes --tls self-signed|off or a certificate and key file pair, and neither half alone', () => {
+    expect(parseHostArgs([]).tls).toBe('auto');
+    expect(parseHostArgs(['--tls', 'self-signed']).tls).toBe('self-signed');
+    expect(parseHostArgs(['--tls', 'off']).tls).toBe('off');
+    expect(parseHostArgs(['--tls-cert', '/etc/noc/cert.pem', '--tls-key', '/etc/noc/key.pem']).tls).toEqual({ certFile: '/etc/noc/cert.pem', keyFile: '/etc/noc/key.pem' });
+    expect(() => parseHostArgs(['--tls-cert', '/etc/noc/cert.pem'])).toThrow(/--tls-cert and --tls-key go together/);
+    expect(() => parseHostArgs(['--tls', 'on'])).toThrow(/--tls must be "self-signed" or "off"/);
+    expect(() => parseHostArgs(['--tls', 'off', '--tls-cert', 'c', '--tls-key', 'k'])).toThrow(/cannot be combined/);
+  });
+
+  it('takes a metrics token from the flag or NOC_METRICS_TOKEN, and refuses a short one', () => {
+    expect(parseHostArgs([], {}).metricsToken).toBeNull();
+    expect(parseHostArgs([], { NOC_METRICS_TOKEN: 'from-the-environment-1234' }).metricsToken).toBe('from-the-environment-1234');
+    expect(parseHostArgs(['--metrics-token', 'from-the-flag-123456'], { NOC_METRICS_TOKEN: 'from-the-environment-1234' }).metricsToken).toBe('from-the-flag-123456');
+    expect(() => parseHostArgs(['--metrics-token', 'short'])).toThrow(/at least 16 characters/);
+  });
+});

@@ -9,7 +9,7 @@ export interface TestHost {
   host: HeadlessHost;
   port: number;
   /** Opens a protocol client (closed by dispose). */
-  connect(headers?: Record<string, string>, options?: { localAddress?: string }): Promise<WsTestClient>;
+  connect(headers?: Record<string, string>, options?: { localAddress?: string; ca?: string }): Promise<WsTestClient>;
   /** Closes the clients and the host, and removes its folder. */
   dispose(): Promise<void>;
 }

@@ -23,10 +23,11 @@ export class WsTestClient {
   /**
    * Opens a client and waits for the host's hello; rejects with `HTTP <status>` when the upgrade
    * is refused and `closed <code>: <reason>` when the host closes the socket before its hello.
-   * `localAddress` picks the client's source address (any of 127.0.0.0/8 on Linux).
+   * `localAddress` picks the client's source address (any of 127.0.0.0/8 on Linux); `ca` is the
+   * one certificate a `wss://` client trusts (tls-test-client.ts).
    */
-  static async connect(url: string, headers: Record<string, string> = {}, options: { localAddress?: string } = {}): Promise<WsTestClient> {
-    const socket = new WebSocket(url.replace(/^http/, 'ws') + '/ws', { headers, localAddress: options.localAddress });
+  static async connect(url: string, headers: Record<string, string> = {}, options: { localAddress?: string; ca?: string } = {}): Promise<WsTestClient> {
+    const socket = new WebSocket(url.replace(/^http/, 'ws') + '/ws', { headers, localAddress: options.localAddress, ca: options.ca });
     const client = new WsTestClient(socket);
     await new Promise<void>((resolve, reject) => {
       socket.once('open', () => resolve());
