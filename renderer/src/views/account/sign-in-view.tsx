@@ -4,6 +4,7 @@ import { RegistrationForm } from '../tenants/registration-form';
 import { signIn } from './auth-actions';
 import { authSelectors, useAuthStore } from './auth-store';
 import { FormField } from './form-field';
+import { ConsoleBackendLine } from './console-backend-view';
 
 /** Sign-in, and (when the backend allows it) a company's self-registration. */
 export function SignInView() {
@@ -36,6 +37,7 @@ export function SignInView() {
   return (
     <section className="panel" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">Sign in</h1>
+      <ConsoleBackendLine />
       <form className="form" onSubmit={submit} data-testid="sign-in-form">
         <FormField label="Username" value={username} onChange={setUsername} error={fields.username} autoComplete="username" autoFocus required testId="sign-in-username" />
         <FormField label="Password" type="password" value={password} onChange={setPassword} error={fields.password} autoComplete="current-password" required testId="sign-in-password" />
