@@ -1,9 +1,9 @@
-import { useId, useState, type RefObject } from 'react';
+import { useId, useState, type ReactNode, type RefObject } from 'react';
 import { useStale } from '../../stores/connection-store';
 import { routersSelectors, useRoutersStore } from '../routers/routers-store';
 import { PlanResult } from './plan-result';
 import { applyTemplate, planTemplate } from './provisioning-live';
-import { provisioningSelectors, useProvisioningStore } from './provisioning-store';
+import { provisioningActions, provisioningSelectors, useProvisioningStore } from './provisioning-store';
 
 export interface PlanPanelProps {
   templateId: number | null;
@@ -11,10 +11,12 @@ export interface PlanPanelProps {
   /** Gets focus when a template row's "Plan…" chooses the template. */
   routerRef: RefObject<HTMLSelectElement | null>;
   canOperate: boolean;
+  /** The apply under way, shown under the plan (or in its place once the plan was applied). */
+  children?: ReactNode;
 }
 
 /** Plan a template on one router, read the plan when it arrives, and apply it there. */
-export function PlanPanel({ templateId, onTemplate, routerRef, canOperate }: PlanPanelProps) {
+export function PlanPanel({ templateId, onTemplate, routerRef, canOperate, children }: PlanPanelProps) {
   const id = useId();
   const stale = useStale();
   const templates = useProvisioningStore(provisioningSelectors.templates);
@@ -32,8 +34,10 @@ export function PlanPanel({ templateId, onTemplate, routerRef, canOperate }: Pla
   const apply = async () => {
     if (!planRun || planRun.templateId === null) return;
     setBusy(true);
-    await applyTemplate(planRun.templateId, [planRun.routerId], 1);
+    const result = await applyTemplate(planRun.templateId, [planRun.routerId], 1);
     setBusy(false);
+    // The apply plans afresh on the router and shows its own rows: this plan has served.
+    if (result.ok) provisioningActions.planned(null);
   };
 
   return (
@@ -68,6 +72,7 @@ export function PlanPanel({ templateId, onTemplate, routerRef, canOperate }: Pla
         <p className="muted">Operators and admins plan and apply templates; the history below shows what was done.</p>
       )}
       {planRun && <PlanResult run={planRun} canApply={canOperate} applying={busy || stale} onApply={() => void apply()} />}
+      {children}
     </section>
   );
 }

@@ -87,7 +87,8 @@ export const provisioningActions = {
     else if (name === 'ProvisioningTemplateChanged') provisioningActions.upsertTemplate(payload as ProvisioningTemplate);
     else if (name === 'ProvisioningTemplateDeleted') provisioningActions.removeTemplate((payload as { id: number }).id);
   },
-  planned(runId: number) {
+  /** null: the plan was applied (the apply re-plans and shows its own rows), or dismissed. */
+  planned(runId: number | null) {
     set({ planRunId: runId });
   },
   applying(batchId: number, runIds: readonly number[]) {

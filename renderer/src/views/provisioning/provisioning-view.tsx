@@ -102,8 +102,9 @@ export function ProvisioningView() {
             ) : (
               <TemplatesTable templates={templates} canEdit={isAdmin} canOperate={canOperate} onEdit={(t) => setEditing({ template: t })} onDelete={setDeleting} onPlan={choosePlan} onApplyMany={setApplyMany} />
             )}
-            <PlanPanel templateId={planTemplateId} onTemplate={setPlanTemplateId} routerRef={routerRef} canOperate={canOperate} />
-            <ApplyBatch />
+            <PlanPanel templateId={planTemplateId} onTemplate={setPlanTemplateId} routerRef={routerRef} canOperate={canOperate}>
+              <ApplyBatch />
+            </PlanPanel>
             <RunsHistory />
           </>
         )}
