@@ -6,6 +6,8 @@ import type { RouterLiveStatus, RouterSummary } from '../main/routers/contract';
 import { startSimulatedRouter, type SimulatedRouter } from '../main/routers/simulator';
 import { chromiumForBlock } from './fixtures/browser';
 import { startLiveConsole, type LiveConsole } from './fixtures/live-console';
+import { seriousViolations } from './fixtures/axe';
+import { findClipped } from './fixtures/layout-check';
 import { printOverApi } from './fixtures/router-api';
 import { signIn } from './fixtures/sign-in';
 import { addSystemAdmin } from './fixtures/system-admin';
@@ -62,6 +64,7 @@ describe('router provisioning, in Chromium against a blank simulated router', ()
     await page.getByTestId('template-field-hotspot-walledGarden').fill('pay.alpha.example, *.mpesa.example');
     await page.getByTestId('template-form-submit').click();
     expect(await page.getByTestId('template-field-hotspot-address-error').textContent()).toContain('with its prefix');
+    const problems = (await seriousViolations(page)).map((v) => `editor: ${v}`);
     await page.getByTestId('template-field-hotspot-address').fill('10.5.50.1/24');
     await page.getByTestId('template-form-submit').click();
     await page.getByTestId('template-form').waitFor({ state: 'detached' });
@@ -80,6 +83,7 @@ describe('router provisioning, in Chromium against a blank simulated router', ()
     expect(await page.locator('[data-testid="plan-steps-step"]:not([data-action="add"])').count()).toBe(0);
     expect(await page.getByTestId('plan-summary').textContent()).toContain(`${planned.length} to add, 0 to change, 0 to remove`);
     expect(await printOverApi(blank, '/ip/pool')).toEqual([]);
+    problems.push(...(await seriousViolations(page)).map((v) => `plan: ${v}`), ...(await findClipped(page)).map((p) => `plan: ${p}`));
 
     // Apply: step n of m on screen while it runs, then applied.
     const row = `apply-run-${router.id}`;
@@ -111,6 +115,11 @@ describe('router provisioning, in Chromium against a blank simulated router', ()
     // The history lists the three runs, newest first; the router's page shows them too.
     await page.locator('[data-testid="provisioning-runs-row"]').nth(2).waitFor();
     expect(await page.locator('[data-testid="provisioning-runs-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-state')))).toEqual(['planned', 'applied', 'planned']);
+    const applyRun = await page.locator('[data-testid="provisioning-runs-row"]').nth(1).getAttribute('data-run');
+    await page.getByTestId(`provisioning-runs-toggle-${applyRun}`).click();
+    expect(await page.getByTestId(`provisioning-runs-steps-${applyRun}-status`).allTextContents()).toEqual(planned.map(() => 'applied'));
+    problems.push(...(await seriousViolations(page)).map((v) => `history: ${v}`), ...(await findClipped(page)).map((p) => `history: ${p}`));
+    expect(problems).toEqual([]);
     await page.goto(`${live.url}/#/routers`);
     await page.getByTestId(`router-open-${router.id}`).click();
     await page.locator('[data-testid="router-provisioning-runs-row"]').nth(2).waitFor({ timeout: 20_000 });
