@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Session } from '../main/auth/session';
 import { dispatchInvoke } from '../main/core/dispatch';
 import { waitForEvent } from '../main/events/wait-for-event';
 import type { RouterLiveStatus, RouterSummary } from '../main/routers/contract';
@@ -19,11 +20,12 @@ describe('router provisioning, in Chromium against a blank simulated router', ()
   let live: LiveConsole;
   let blank: SimulatedRouter;
   let router: RouterSummary;
+  let session: Session;
 
   // Tenant Alpha gets a router fresh out of the box (ports, factory services, nothing else).
   beforeEach(async () => {
     live = await startLiveConsole();
-    const session = await addSystemAdmin(live);
+    session = await addSystemAdmin(live);
     // Replies a little slow, as a real router's are, so the apply's progress is on screen for a while.
     blank = await startSimulatedRouter({ name: 'alpha-site-7', password: 'site-api-pw', preset: 'blank', replyLatencyMs: 40 });
     const online = waitForEvent(live.services.bus, `tenant.${live.a.id}.routers`, (e) => {
@@ -123,5 +125,34 @@ describe('router provisioning, in Chromium against a blank simulated router', ()
     await page.goto(`${live.url}/#/routers`);
     await page.getByTestId(`router-open-${router.id}`).click();
     await page.locator('[data-testid="router-provisioning-runs-row"]').nth(2).waitFor({ timeout: 20_000 });
+  });
+  it('applies to many routers at once, and a router that refuses a step shows its words, what was undone and what was not applied', async () => {
+    const page = await openProvisioning();
+    // Made elsewhere (another admin's console): the template shows here by its event.
+    const made = await dispatchInvoke(live.services, session, 'provisioning.createTemplate', {
+      tenantId: live.a.id,
+      template: { name: 'Wrong port', hotspot: { interface: 'ether9', address: '10.6.0.1/24', poolRanges: '10.6.0.10-10.6.0.200' } },
+    });
+    if (!made.ok) throw new Error(made.error.message);
+    const templateId = (made.data as { id: number }).id;
+    await page.getByTestId(`template-apply-many-${templateId}`).click();
+    await page.getByTestId(`apply-routers-${router.id}`).check();
+    await page.getByTestId(`apply-routers-${live.a.router.id}`).check();
+    await page.getByTestId('apply-concurrency').fill('2');
+    await page.getByTestId('apply-form-submit').click();
+    await page.getByTestId('apply-form').waitFor({ state: 'detached' });
+
+    for (const id of [router.id, live.a.router.id]) {
+      const row = `apply-run-${id}`;
+      await page.locator(`[data-testid="${row}"][data-state="failed"]`).waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId(`${row}-message`).textContent()).toMatch(/^the router refused step 2 of \d+ \(address 10\.6\.0\.1\/24 on ether9\): input does not match any value of interface; 0 step\(s\) applied, 1 added by this run removed again$/);
+      // The steps open by themselves: the pool this run added was taken away again, the rest never sent.
+      const statuses = await page.getByTestId(`${row}-steps-status`).allTextContents();
+      expect(statuses.slice(0, 2)).toEqual(['undone', 'refused']);
+      expect(new Set(statuses.slice(2))).toEqual(new Set(['not applied']));
+    }
+    expect(await page.getByTestId('apply-batch-count').textContent()).toBe('2 of 2 done');
+    expect(await printOverApi(blank, '/ip/pool')).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });
