@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 
 /**
@@ -6,6 +7,14 @@ import type { Page } from 'playwright-core';
  * next frame that shows the result: a requestAnimationFrame after the DOM changed, then a
  * message-channel task, which runs once that frame has been painted.
  */
+
+/**
+ * Before the page loads: tsx (esbuild, keepNames) wraps the named functions of these measures
+ * in `__name(...)`, which exists in this process but not in the page.
+ */
+export async function allowMeasures(page: Page): Promise<void> {
+  await page.addInitScript({ content: 'window.__name = (fn) => fn;' });
+}
 
 /** requestAnimationFrame gaps (ms) over `ms` of the page doing whatever it does. */
 export function frameGaps(page: Page, ms: number): Promise<number[]> {
@@ -114,6 +123,21 @@ export async function jsHeapAfterGc(page: Page): Promise<number> {
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
     return usedSize;
   } finally {
+    await cdp.detach();
+  }
+}
+
+/** A CPU profile of the page while `during` runs (CDP), for `--profile=file.cpuprofile`. */
+export async function profiled<T>(page: Page, file: string | undefined, during: () => Promise<T>): Promise<T> {
+  if (!file) return during();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.start');
+  try {
+    return await during();
+  } finally {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
     await cdp.detach();
   }
 }

@@ -75,7 +75,9 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
     estimateSize: () => rowHeight,
     overscan: 8,
     scrollMargin: HEADER_HEIGHT,
-    getItemKey: (index) => props.rowKey(rows[index]!),
+    // Index keys (the default): every row has the same height, so positions follow from the
+    // index alone. A key function (a new one each render) made the virtualizer walk all 20,000
+    // rows again on every live batch; React keys come from rowKey below instead.
   });
   const template = columns.map((c) => (c.grow ? `minmax(${c.width}px, 1fr)` : `${c.width}px`)).join(' ');
   const minWidth = columns.reduce((sum, c) => sum + c.width, 0);
@@ -140,7 +142,7 @@ export function VirtualTable<R>(props: VirtualTableProps<R>) {
               const row = rows[item.index]!;
               return (
                 <VirtualRow
-                  key={item.key}
+                  key={props.rowKey(row)}
                   row={row}
                   columns={columns}
                   index={item.index}

@@ -2,6 +2,7 @@ import type { DisconnectFailure, SessionDelta, SessionSnapshot } from '../../../
 import type { Result } from '../../../main/contract/errors';
 import { attachLiveChannel } from '../bridge/live-channel';
 import { disconnectDone, disconnectFailed, invokeDisconnect, type DisconnectInvoke, type DisconnectTarget } from './disconnect-invoke';
+import { frameBatches } from './frame-batches';
 import type { createSessionTableStore, SessionRowBase } from './session-table-store';
 
 type TableStore<S extends SessionRowBase> = ReturnType<typeof createSessionTableStore<S>>;
@@ -26,19 +27,29 @@ export interface SessionTableBinding<S extends SessionRowBase> {
  */
 export function attachSessionTable<S extends SessionRowBase>(binding: SessionTableBinding<S>, tenantId: number, asAdmin: boolean): () => void {
   const { actions } = binding.store;
-  return attachLiveChannel<SessionSnapshot<S>>({
+  // The batches of one frame apply together (see frameBatches): one store update, one render.
+  const batches = frameBatches<SessionDelta<S>>((deltas) => {
+    // Read before the deltas remove them: the ended rows this person was disconnecting.
+    const { disconnecting } = binding.store.useStore.getState();
+    const done = disconnecting.size === 0 ? [] : deltas.flatMap((d) => d.ended.filter((key) => disconnecting.has(key)).map((key) => targetOf(binding, key)));
+    actions.deltas(deltas);
+    for (const target of done) if (target) disconnectDone(target);
+  });
+  const detach = attachLiveChannel<SessionSnapshot<S>>({
     channel: `tenant.${tenantId}.${binding.topic}`,
     fetchSnapshot: () => binding.list(asAdmin ? { tenantId } : {}),
     snapshotSeq: (snapshot) => snapshot.seq,
-    onSnapshot: (snapshot) => actions.snapshot(snapshot.sessions),
+    onSnapshot: (snapshot) => {
+      // Batches before a (re)load are inside it; applied first, their Disconnects still finish.
+      batches.flush();
+      actions.snapshot(snapshot.sessions);
+    },
     onEvent: (name, payload) => {
       if (name === binding.eventName) {
-        const delta = payload as SessionDelta<S>;
-        // Read before the delta removes them: the ended rows this person was disconnecting.
-        const done = delta.ended.filter((key) => binding.store.useStore.getState().disconnecting.has(key)).map((key) => targetOf(binding, key));
-        actions.delta(delta);
-        for (const target of done) if (target) disconnectDone(target);
+        batches.push(payload as SessionDelta<S>);
       } else if (name === binding.disconnectFailedEvent) {
+        // In order: a batch that came first applies first.
+        batches.flush();
         const { key, message } = payload as DisconnectFailure;
         const target = binding.store.useStore.getState().disconnecting.has(key) ? targetOf(binding, key) : null;
         actions.disconnectFailed(key, message);
@@ -47,6 +58,10 @@ export function attachSessionTable<S extends SessionRowBase>(binding: SessionTab
     },
     onError: (message) => actions.failed(message),
   });
+  return () => {
+    batches.discard();
+    detach();
+  };
 }
 
 function targetOf<S extends SessionRowBase>(binding: SessionTableBinding<S>, key: string): DisconnectTarget | null {

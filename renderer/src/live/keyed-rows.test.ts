@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyDelta, emptyRows, rowsFromSnapshot } from './keyed-rows';
+import { applyDelta, applyDeltas, emptyRows, rowsFromSnapshot } from './keyed-rows';
+import { createSortedView } from './sorted-view';
+import { hotspotSortKeys } from '../views/online-users/hotspot-store';
 import { hotspotSession } from './test-sessions';
 
 describe('keyed rows', () => {
@@ -10,6 +12,30 @@ describe('keyed rows', () => {
     expect(second.revision).toBe(2);
     expect(second.lastChange).toBeNull();
     expect(second.rows.get(hotspotSession(3).key)!.seenAt).toBe(2000);
+  });
+
+  it('applies the batches of one frame as one revision, in order, and a view patched by it matches a full sort', () => {
+    const [a, b, c] = [hotspotSession(1), hotspotSession(2), hotspotSession(3)];
+    const view = createSortedView({ sortKeys: hotspotSortKeys, searchFields: ['user'] });
+    const spec = { sortColumn: 'user', sortDirection: 'asc' as const, routerId: null, text: '' };
+    const live = rowsFromSnapshot([a, b, c], 0, 1000);
+    view.select(live, spec);
+    const next = applyDeltas(
+      live,
+      [
+        { ended: [a.key], started: [hotspotSession(4), hotspotSession(5)], updated: [{ key: b.key, bytesIn: 7 }] },
+        // 4 ends again, 1 comes back as a new session, 5 gets a patch, 2 another one.
+        { ended: [hotspotSession(4).key], started: [hotspotSession(1, { user: 'alice' })], updated: [{ key: hotspotSession(5).key, rateIn: 9 }, { key: b.key, bytesIn: 8 }] },
+      ],
+      2000,
+    );
+    expect(next.revision).toBe(2);
+    expect([...next.rows.keys()].sort()).toEqual([a.key, b.key, c.key, hotspotSession(5).key].sort());
+    expect(next.rows.get(b.key)!.bytesIn).toBe(8);
+    expect(next.rows.get(a.key)!.user).toBe('alice');
+    expect(next.lastChange!.fields).toEqual(new Set(['bytesIn', 'rateIn']));
+    const fresh = createSortedView({ sortKeys: hotspotSortKeys, searchFields: ['user'] });
+    expect(view.select(next, spec).map((r) => r.key)).toEqual(fresh.select(next, spec).map((r) => r.key));
   });
 
   it('applies ended, then started, then updated — a key ended and restarted in one batch is the new session', () => {

@@ -47,6 +47,15 @@ export function rowsFromSnapshot<S extends { key: string }>(sessions: readonly S
  * Updates `current.rows` in place (see KeyedRows) and returns the next revision.
  */
 export function applyDelta<S extends { key: string }>(current: KeyedRows<S>, delta: SessionDelta<S>, now: number): KeyedRows<S> {
+  return applyDeltas(current, [delta], now);
+}
+
+/**
+ * Several batches in arrival order as one revision (the batches that came within one frame):
+ * one change, so a view patches once. A key listed as started may have ended again since, and
+ * an updated one may be gone: readers look the key up in `rows`.
+ */
+export function applyDeltas<S extends { key: string }>(current: KeyedRows<S>, deltas: readonly SessionDelta<S>[], now: number): KeyedRows<S> {
   const rows = current.rows as Map<string, Stamped<S>>;
   const removed: Array<Stamped<S>> = [];
   const take = (key: string) => {
@@ -56,22 +65,28 @@ export function applyDelta<S extends { key: string }>(current: KeyedRows<S>, del
       rows.delete(key);
     }
   };
-  for (const key of delta.ended) take(key);
-  for (const session of delta.started) {
-    take(session.key);
-    rows.set(session.key, { ...session, seenAt: now });
-  }
+  const started = new Set<string>();
+  const ended: string[] = [];
   const fields = new Set<string>();
   const updated: string[] = [];
-  for (const patch of delta.updated) {
-    const row = rows.get(patch.key);
-    if (!row) continue;
-    for (const field in patch) if (field !== 'key') fields.add(field);
-    const next = { ...row, ...patch } as Stamped<S>;
-    if ('uptimeSeconds' in patch) next.seenAt = now;
-    rows.set(patch.key, next);
-    updated.push(patch.key);
+  for (const delta of deltas) {
+    for (const key of delta.ended) take(key);
+    ended.push(...delta.ended);
+    for (const session of delta.started) {
+      take(session.key);
+      rows.set(session.key, { ...session, seenAt: now });
+      started.add(session.key);
+    }
+    for (const patch of delta.updated) {
+      const row = rows.get(patch.key);
+      if (!row) continue;
+      for (const field in patch) if (field !== 'key') fields.add(field);
+      const next = { ...row, ...patch } as Stamped<S>;
+      if ('uptimeSeconds' in patch) next.seenAt = now;
+      rows.set(patch.key, next);
+      updated.push(patch.key);
+    }
   }
   const revision = current.revision + 1;
-  return { rows, revision, lastChange: { revision, started: delta.started.map((s) => s.key), ended: delta.ended, removed, updated, fields } };
+  return { rows, revision, lastChange: { revision, started: [...started], ended, removed, updated, fields } };
 }

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { SessionDelta } from '../../../main/sessions/contract';
-import { applyDelta, emptyRows, rowsFromSnapshot, type KeyedRows, type Stamped } from './keyed-rows';
+import { applyDeltas, emptyRows, rowsFromSnapshot, type KeyedRows, type Stamped } from './keyed-rows';
 import { createSortedView, type SortDirection, type SortKey, type ViewSpec } from './sorted-view';
 
 /** A Disconnect in flight: asked for, then queued as a job; it ends when the row's `ended` arrives. */
@@ -91,10 +91,16 @@ export function createSessionTableStore<S extends SessionRowBase>(config: Sessio
       });
     },
     delta(delta: SessionDelta<S>, now = Date.now()) {
+      actions.deltas([delta], now);
+    },
+    /** Batches that arrived within one frame, in order: one store update, one render. */
+    deltas(deltas: readonly SessionDelta<S>[], now = Date.now()) {
+      if (deltas.length === 0) return;
       set((s) => {
-        const live = applyDelta(s.live, delta, now);
+        const live = applyDeltas(s.live, deltas, now);
         // An ended key finishes its Disconnect even if the same key started again in this batch.
-        const disconnecting = delta.ended.some((k) => s.disconnecting.has(k)) ? without(s.disconnecting, delta.ended) : s.disconnecting;
+        const ended = deltas.flatMap((d) => d.ended);
+        const disconnecting = ended.some((k) => s.disconnecting.has(k)) ? without(s.disconnecting, ended) : s.disconnecting;
         return { live, disconnecting };
       });
     },

@@ -104,6 +104,40 @@ describe('sorted view', () => {
     }
   });
 
+  it('follows filter changes on one view (typing on, deleting, another router) between live batches, as a full sort would', () => {
+    const v = view();
+    let live: KeyedRows<HotspotSession> = rowsFromSnapshot(Array.from({ length: 300 }, (_, i) => hotspotSession(i)), 0, 0);
+    const steps = ['', 'u', 'us', 'user', 'user1', 'user12', 'user1', 'user', '', 'USER2', '10.0.0', '10.0.1'].flatMap((text) => [
+      spec({ text }),
+      spec({ text, routerId: 2 }),
+      spec({ text, sortColumn: 'bytesIn', sortDirection: 'desc' }),
+    ]);
+    let next = 300;
+    steps.forEach((s, i) => {
+      if (i % 2 === 1) {
+        const keys = [...live.rows.keys()];
+        const updated = keys.slice(i, i + 10).map((key, j) => (i % 4 === 1 ? { key, bytesIn: i * 100 + j } : { key, rateIn: j }));
+        live = applyDelta(live, { ended: keys.slice(i + 20, i + 22), started: [hotspotSession(next++), hotspotSession(next++, { user: 'user12x' })], updated }, i * 1000);
+      }
+      expect(v.select(live, s).map((r) => r.key)).toEqual(view().select(live, s).map((r) => r.key));
+    });
+  });
+
+  it('narrows the rows shown as a filter gets stricter, and widens it again without sorting (counts sort-value reads)', () => {
+    let reads = 0;
+    const counted = createSortedView<Stamped<HotspotSession>>({
+      sortKeys: { user: { kind: 'text', value: (r) => (reads++, r.user), fields: ['user'] } },
+      searchFields: ['user'],
+    });
+    const live = rowsFromSnapshot(Array.from({ length: 2000 }, (_, i) => hotspotSession(i)), 0, 0);
+    counted.select(live, spec({ text: 'u' }));
+    reads = 0;
+    for (const text of ['us', 'use', 'user1', 'user12', 'user1', '', 'user7']) {
+      expect(counted.select(live, spec({ text })).map((r) => r.key)).toEqual(view().select(live, spec({ text })).map((r) => r.key));
+    }
+    expect(reads).toBe(0);
+  });
+
   it('does not sort again for a batch that moves no row (counts sort-value reads)', () => {
     let reads = 0;
     const counted = createSortedView<Stamped<HotspotSession>>({

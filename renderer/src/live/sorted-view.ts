@@ -76,6 +76,18 @@ function sameSpec(a: ViewSpec, b: ViewSpec): boolean {
   return a.sortColumn === b.sortColumn && a.sortDirection === b.sortDirection && a.routerId === b.routerId && a.text === b.text;
 }
 
+const sameSort = (a: ViewSpec, b: ViewSpec) => a.sortColumn === b.sortColumn && a.sortDirection === b.sortDirection;
+
+/** No filter: every row, in the sort order. */
+const unfiltered = (spec: ViewSpec): ViewSpec => ({ ...spec, routerId: null, text: '' });
+
+/** Every row `next` keeps is one `previous` kept: the same sort with a filter that only got stricter (typing on). */
+function narrows(previous: ViewSpec, next: ViewSpec): boolean {
+  if (!sameSort(previous, next)) return false;
+  if (previous.routerId !== null && previous.routerId !== next.routerId) return false;
+  return next.text.trim().toLowerCase().includes(previous.text.trim().toLowerCase());
+}
+
 interface Cache<R> {
   rows: ReadonlyMap<string, R>;
   revision: number;
@@ -87,10 +99,14 @@ interface Cache<R> {
  * A memoized selector from a keyed live set to the rows a table shows, sorted and filtered.
  * Same revision and spec: the same array (no re-render). One delta whose patches touch neither
  * the sort column nor the filtered fields: the previous order is patched (see patchOrder).
- * Anything else: one filter and one sort.
+ * A filter change never sorts while the sort stays: a stricter filter (a key typed) narrows
+ * the rows shown, any other filters the whole sorted set, which is kept patched beside the
+ * filtered rows while a filter is on. Anything else: one filter and one sort.
  */
 export function createSortedView<R extends { key: string; routerId: number }>(options: SortedViewOptions<R>) {
   let cache: Cache<R> | null = null;
+  /** Every row in the current sort (no filter), kept while a filter is on so changing it costs no sort. */
+  let all: Cache<R> | null = null;
   const haystacks = new WeakMap<R, string>();
 
   const haystack = (row: R): string => {
@@ -102,21 +118,50 @@ export function createSortedView<R extends { key: string; routerId: number }>(op
     return text;
   };
 
+  /** `previous` brought to the live set's revision: itself, patched by the one change since, or null. */
+  const current = (previous: Cache<R> | null, live: LiveSet<R>, spec: ViewSpec, matches: (row: R) => boolean, key: SortKey<R>): R[] | null => {
+    if (!previous || previous.rows !== live.rows || !sameSpec(previous.spec, spec)) return null;
+    if (previous.revision === live.revision) return previous.result;
+    const change = live.lastChange;
+    if (!change || previous.revision !== change.revision - 1 || touches(change.fields, key, spec, options)) return null;
+    return patchOrder(previous.result, live, change, matches, makeComparator(key, spec.sortDirection));
+  };
+
   const select = (live: LiveSet<R>, spec: ViewSpec): R[] => {
     if (cache && cache.rows === live.rows && cache.revision === live.revision && sameSpec(cache.spec, spec)) return cache.result;
     const key = options.sortKeys[spec.sortColumn] ?? Object.values(options.sortKeys)[0]!;
     const needle = spec.text.trim().toLowerCase();
     const matches = (row: R) => (spec.routerId === null || row.routerId === spec.routerId) && (needle === '' || haystack(row).includes(needle));
+    const filtering = spec.routerId !== null || needle !== '';
 
-    const change = live.lastChange;
-    const result =
-      cache && change && cache.rows === live.rows && cache.revision === change.revision - 1 && sameSpec(cache.spec, spec) && !touches(change.fields, key, spec, options)
-        ? patchOrder(cache.result, live, change, matches, makeComparator(key, spec.sortDirection))
-        : sortRows(live.rows.values(), key, spec.sortDirection, matches);
+    const everySpec = unfiltered(spec);
+    const everyRow = current(all, live, everySpec, () => true, key);
+    all = everyRow ? { rows: live.rows, revision: live.revision, spec: everySpec, result: everyRow } : null;
+    let result = filtering ? current(cache, live, spec, matches, key) : everyRow;
+    if (!result && filtering && cache && cache.rows === live.rows && cache.revision === live.revision && narrows(cache.spec, spec)) result = cache.result.filter(matches);
+    if (!result && filtering && all) result = all.result.filter(matches);
+    if (!result) {
+      // A sort or filter the person chose sorts every row once, so the next filter change needs
+      // no sort; a live change to a sorted column re-sorts only the rows shown.
+      const chosen = !cache || !sameSpec(cache.spec, spec);
+      if (!filtering || chosen) {
+        const sorted = sortRows(live.rows.values(), key, spec.sortDirection, () => true);
+        all = { rows: live.rows, revision: live.revision, spec: everySpec, result: sorted };
+        result = filtering ? sorted.filter(matches) : sorted;
+      } else {
+        result = sortRows(live.rows.values(), key, spec.sortDirection, matches);
+      }
+    }
     cache = { rows: live.rows, revision: live.revision, spec, result };
     return result;
   };
-  return { select, reset: () => (cache = null) };
+  return {
+    select,
+    reset: () => {
+      cache = null;
+      all = null;
+    },
+  };
 }
 
 function touches<R>(fields: ReadonlySet<string>, key: SortKey<R>, spec: ViewSpec, options: SortedViewOptions<R>): boolean {
