@@ -1,0 +1,172 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ChannelMessage, NocApi } from '../main/contract/api';
+import type { BackendStatus, ConsoleBackendApi } from '../main/electron/console-backend-contract';
+import { FakeIpcMain, FakeWindow } from '../main/electron/testing/electron-ipc-pair';
+import { chromiumForBlock } from './fixtures/browser';
+import { HostProcess } from './fixtures/host-process';
+import { signIn } from './fixtures/sign-in';
+
+// The desktop-shaped client: the real preload and the real main-process bridge and relay, joined
+// by an in-memory IPC pair where Electron would be (the `electron` module is the one mock).
+const ipcMain = new FakeIpcMain();
+const desk = new FakeWindow(ipcMain);
+const exposed: Record<string, unknown> = {};
+vi.mock('electron', () => ({ ipcMain, ipcRenderer: desk.ipcRenderer, contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) } }));
+
+const ROOT = { username: 'noc-root', password: 'Desks-share-pw-1' };
+
+function registration(name: string, admin: string) {
+  return {
+    tenant_name: name,
+    admin_name: `${admin} Admin`,
+    admin_username: admin,
+    admin_email: `${admin}@desks.example`,
+    admin_password: 'Tenant-admin-pw-1',
+    admin_password_confirmation: 'Tenant-admin-pw-1',
+    accept_terms: true,
+  };
+}
+
+/** Resolves with the first item (seen already or pushed later) that matches: the desk's events and statuses arrive as callbacks. */
+function arrivals<T>() {
+  const seen: T[] = [];
+  const waiters = new Set<() => void>();
+  return {
+    seen,
+    push(item: T) {
+      seen.push(item);
+      for (const check of [...waiters]) check();
+    },
+    first(match: (item: T) => boolean, what: string): Promise<T> {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => (waiters.delete(check), reject(new Error(`the desk waited 20 s for ${what}; it saw ${JSON.stringify(seen)}`))), 20_000);
+        const check = () => {
+          const found = seen.find(match);
+          if (found === undefined) return;
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve(found);
+        };
+        waiters.add(check);
+        check();
+      });
+    },
+  };
+}
+
+describe('one console server for a NOC’s desks (issue 16)', () => {
+  const browser = chromiumForBlock();
+  let host: HostProcess;
+  let deskData: string;
+  let embeddedStarts = 0;
+  let backends: InstanceType<typeof import('../main/electron/console-backends').ConsoleBackends>;
+  let detach: () => void;
+
+  beforeAll(async () => {
+    host = await HostProcess.start(['--tls', 'self-signed'], { NOC_ADMIN_USERNAME: ROOT.username, NOC_ADMIN_PASSWORD: ROOT.password });
+    deskData = mkdtempSync(join(tmpdir(), 'noc-desk-'));
+    const { ConsoleBackends } = await import('../main/electron/console-backends');
+    const { ServerPins } = await import('../main/electron/server-pins');
+    const { attachIpcBridge } = await import('../main/electron/ipc-bridge');
+    const { silentLogger } = await import('../main/core/logger');
+    backends = new ConsoleBackends({
+      pins: new ServerPins(join(deskData, 'servers.json')),
+      startEmbedded: () => {
+        embeddedStarts++;
+        return Promise.reject(new Error('a desk on a console server starts no core of its own'));
+      },
+      log: silentLogger,
+      relay: { backoff: { initialMs: 50, maxMs: 250, factor: 2, jitter: 0 } },
+    });
+    detach = attachIpcBridge({ backends, isAppUrl: (url) => url.startsWith('app://noc/'), log: silentLogger });
+    await import('../preload/index');
+  });
+
+  afterAll(async () => {
+    detach?.();
+    await host?.dispose();
+    rmSync(deskData, { recursive: true, force: true });
+  });
+
+  async function openBrowserConsole(): Promise<Page> {
+    // The browser trusts the self-signed certificate as a person clicking through would; the desk pins it instead.
+    const context = await browser().newContext({ ignoreHTTPSErrors: true });
+    const page = await context.newPage();
+    await page.goto(`${host.url}/#/tenants`);
+    await signIn(page, ROOT.username, ROOT.password);
+    await page.getByTestId('tenants-empty').or(page.getByTestId('tenants-table')).waitFor();
+    return page;
+  }
+
+  it('serves two browser consoles and a desktop app over TLS: a change at one reaches the others; a changed certificate is refused', async () => {
+    expect(host.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const printed = host.fingerprint!;
+    expect(printed).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+
+    // The desk: asked where the console runs, it connects to the server, compares the fingerprint with the printed one, and signs in.
+    const choice = exposed.nocConsole as ConsoleBackendApi;
+    const noc = exposed.noc as NocApi;
+    const statuses = arrivals<BackendStatus>();
+    choice.onStatus((status) => statuses.push(status));
+    expect(await choice.current()).toBeNull();
+    expect(await choice.probe(host.url)).toEqual({ ok: true, data: { url: host.url, fingerprint: printed, pin: 'new', message: null } });
+    expect(await choice.useServer(host.url, printed)).toEqual({ ok: true, data: { kind: 'server', url: host.url, fingerprint: printed } });
+    await statuses.first((s) => s.state === 'connected', 'the server connection');
+    expect(await noc.invoke('auth.signIn', ROOT)).toMatchObject({ ok: true, data: { user: { username: ROOT.username, role: 'system_admin' } } });
+    const deskEvents = arrivals<ChannelMessage>();
+    noc.subscribe('system.tenants', (message) => deskEvents.push(message));
+    // Replies come in order: once this one is in, the subscription above is live.
+    expect(await noc.invoke('tenants.list', {})).toMatchObject({ ok: true, data: { tenants: [] } });
+
+    // Two browser consoles signed in to the same server, on the Tenants view.
+    const [first, second] = [await openBrowserConsole(), await openBrowserConsole()];
+
+    // A change at the first browser console reaches the second and the desk.
+    const form = first.getByTestId('registration-form');
+    const typed = registration('Kilimani Net', 'kilimani');
+    await form.getByTestId('reg-tenant-name').fill(typed.tenant_name);
+    await form.getByTestId('reg-admin-name').fill(typed.admin_name);
+    await form.getByTestId('reg-admin-username').fill(typed.admin_username);
+    await form.getByTestId('reg-admin-email').fill(typed.admin_email);
+    await form.getByTestId('reg-admin-password').fill(typed.admin_password);
+    await form.getByTestId('reg-admin-password-confirmation').fill(typed.admin_password);
+    await form.getByTestId('reg-accept-terms').check();
+    await form.getByTestId('reg-submit').click();
+    await first.getByTestId('registration-accepted').waitFor();
+    await second.getByRole('cell', { name: 'Kilimani Net', exact: true }).waitFor();
+    const created = await deskEvents.first((m) => m.kind === 'event' && m.name === 'TenantCreated', 'TenantCreated');
+    expect(created).toMatchObject({ kind: 'event', payload: { tenant: { name: 'Kilimani Net' } } });
+
+    // A change at the desk reaches both browser consoles.
+    expect(await noc.invoke('tenants.register', registration('Ruaka Fibre', 'ruaka'))).toMatchObject({ ok: true, data: { jobId: expect.any(Number) } });
+    for (const page of [first, second]) await page.getByRole('cell', { name: 'Ruaka Fibre', exact: true }).waitFor();
+    await deskEvents.first((m) => m.kind === 'event' && (m.payload as { tenant: { name: string } }).tenant.name === 'Ruaka Fibre', 'its own tenant');
+
+    // The desk ran no backend of its own: no core started, nothing in its data folder but the pin.
+    expect(embeddedStarts).toBe(0);
+    expect(backends.embeddedStarted).toBe(false);
+    expect(readdirSync(deskData)).toEqual(['servers.json']);
+
+    // The server comes back with another certificate: the desk refuses it, says why, and will not connect to it.
+    await host.stop();
+    rmSync(join(host.dataDir, 'tls'), { recursive: true, force: true });
+    await host.launch();
+    const replaced = host.fingerprint!;
+    expect(replaced).not.toBe(printed);
+    const refused = await statuses.first((s) => s.problem !== null, 'the refusal');
+    expect(refused.state).toBe('offline');
+    expect(refused.problem).toContain(`The server's certificate changed from ${printed} to ${replaced}`);
+    expect(refused.problem).toContain(`remove the pin in ${join(deskData, 'servers.json')}`);
+    expect(refused.problem).toContain('otherwise someone may be intercepting the connection');
+    // The views see the connection offline (their stale banner), not a silent hang.
+    const states: string[] = [];
+    noc.onConnectionState((state) => states.push(state))();
+    expect(states).toEqual(['offline']);
+    expect(await choice.useServer(host.url, replaced)).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining(`changed from ${printed} to ${replaced}`) } });
+    expect(await choice.servers()).toMatchObject({ ok: true, data: [{ url: host.url, fingerprint: printed }] });
+  });
+});
