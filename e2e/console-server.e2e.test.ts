@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,6 +6,14 @@ import { parsePrometheusText, sampleValue } from '../main/host/prometheus-text';
 import { httpsRequest, postJson, trustPrintedCertificate } from '../main/host/tls-test-client';
 import { WsTestClient } from '../main/host/ws-test-client';
 import { HostProcess } from './fixtures/host-process';
+
+const HEALTHCHECK = join(import.meta.dirname, '../deploy/healthcheck.mjs');
+
+/** Runs the container's HEALTHCHECK script against `url`; resolves with its exit code. */
+function healthcheck(url: string): Promise<number | null> {
+  const child = spawn(process.execPath, [HEALTHCHECK], { env: { ...process.env, NOC_HEALTHCHECK_URL: url }, stdio: 'ignore' });
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
 
 const ADMIN = { username: 'noc-ops', password: 'Console-server-e2e-1' };
 
@@ -55,6 +64,11 @@ describe('the built console server with --tls self-signed', () => {
     expect(sampleValue(samples, 'noc_jobs', { queue: 'user-management', state: 'failed' })).toBe(0);
     expect(sampleValue(samples, 'noc_process_resident_memory_bytes')).toBeGreaterThan(0);
     await console.close();
+  });
+
+  it("passes the Docker image's HEALTHCHECK script, which fails where nothing healthy answers", async () => {
+    expect(await healthcheck(`${host.url}/healthz`)).toBe(0);
+    expect(await healthcheck('https://127.0.0.1:1/healthz')).toBe(1);
   });
 
   it('takes a tenant registration over the HTTP API once self-registration is on: 403, then 422 and 202, and TenantCreated reaches a console', async () => {
