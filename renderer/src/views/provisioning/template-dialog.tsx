@@ -3,7 +3,7 @@ import type { ProvisioningTemplate } from '../../../../main/provisioning/contrac
 import { SubmitButton } from '../../components/submit-button';
 import { ModalForm } from '../plans/modal-form';
 import { createTemplate, updateTemplate } from './provisioning-live';
-import { checkTemplateForm, emptyTemplateForm, templateFormErrors, templateFormFrom, type TemplateFieldErrors, type TemplateFormValues } from './template-form';
+import { changedKeys, checkTemplateForm, emptyTemplateForm, templateFormErrors, templateFormFrom, type TemplateFieldErrors, type TemplateFormValues } from './template-form';
 import { TemplateHotspotFields } from './template-hotspot-fields';
 import { TemplatePlansField } from './template-plans-field';
 import { TemplatePoolsField } from './template-pools-field';
@@ -29,10 +29,11 @@ export function TemplateDialog({ template, tenantId, onClose }: TemplateDialogPr
   const zonesId = `${ids}-zones`;
   const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
 
-  /** A change clears the errors of the part it touched (a section's own errors with it). */
+  /** A change clears the errors of what it touched: the field, or in a section the fields that changed (and the section's own). */
   const change = <K extends keyof TemplateFormValues>(field: K, value: TemplateFormValues[K]) => {
+    const touched = changedKeys(field, values[field], value);
     setValues((v) => ({ ...v, [field]: value }));
-    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([key]) => key !== field && !key.startsWith(`${field}.`))));
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([key]) => !touched.some((t) => key === t || (t === 'pools' && key.startsWith('pools.'))))));
   };
 
   const submit = async () => {

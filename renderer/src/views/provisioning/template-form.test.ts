@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTemplateForm, emptyTemplateForm, templateFieldOf, templateFormErrors, templateFormFrom, type TemplateFormValues } from './template-form';
+import { changedKeys, checkTemplateForm, emptyTemplateForm, templateFieldOf, templateFormErrors, templateFormFrom, type TemplateFormValues } from './template-form';
 import { template } from './test-runs';
 
 const hotspotForm = (): TemplateFormValues => {
@@ -33,5 +33,12 @@ describe('the template editor’s form', () => {
     expect(templateFormErrors({ code: 'invalid_input', message: 'bad', details: [{ path: ['template', 'pppoe', 'interface'], message: 'another interface' }] })).toEqual({ fields: { 'pppoe.interface': 'another interface' }, form: null });
     expect(templateFormErrors({ code: 'invalid_input', message: 'Plan 9 is not one of this tenant’s plans.', details: { fields: { planIds: 'choose plans of this tenant' } } }).fields).toEqual({ planIds: 'choose plans of this tenant' });
     expect(templateFormErrors({ code: 'forbidden', message: 'admins only' })).toEqual({ fields: {}, form: 'admins only' });
+  });
+
+  it('clears on a change only the errors of what changed', () => {
+    const v = emptyTemplateForm();
+    expect(changedKeys('name', 'a', 'b')).toEqual(['name']);
+    expect(changedKeys('hotspot', v.hotspot, { ...v.hotspot, address: '10.1.1.1/24' })).toEqual(['hotspot', 'hotspot.address']);
+    expect(changedKeys('pools', [], [{ name: '', ranges: '' }])).toEqual(['pools']);
   });
 });

@@ -184,3 +184,11 @@ export function templateFormErrors(error: ContractError): { fields: TemplateFiel
   }
   return { fields, form: Object.keys(fields).length > 0 ? null : error.message };
 }
+
+/** The error keys a change of one form value clears: a section's changed fields by their dotted keys. */
+export function changedKeys(field: string, before: unknown, after: unknown): string[] {
+  if (before === null || after === null || typeof before !== 'object' || typeof after !== 'object' || Array.isArray(after)) return [field];
+  const was = before as Record<string, unknown>;
+  const now = after as Record<string, unknown>;
+  return [field, ...Object.keys(now).filter((k) => JSON.stringify(was[k]) !== JSON.stringify(now[k])).map((k) => `${field}.${k}`)];
+}
