@@ -43,6 +43,9 @@ describe('console server over TLS (self-signed, on 127.0.0.1)', () => {
     const client = await test.connect({}, { ca });
     expect(await client.invoke('system.status', {})).toMatchObject({ ok: true, data: { host: 'headless' } });
     expect((await get('/', { Host: `evil.example:${test.port}` })).status).toBe(421);
+    // Browsers: an https page of the console's own names may open the socket, another origin not.
+    await expect(test.connect({ Origin: test.host.url }, { ca })).resolves.toBeTruthy();
+    await expect(test.connect({ Origin: 'https://evil.example' }, { ca })).rejects.toThrow(/HTTP 403/);
     // Without a port, a Host header means 443 on an HTTPS console, which is not the port it serves.
     expect((await get('/healthz', { Host: '127.0.0.1' })).status).toBe(421);
   });

@@ -4,7 +4,7 @@ import { startDemo, type Demo } from '../demo/demo-fleet';
 import { signInsOnceOnline } from '../demo/print-sign-ins';
 import type { HostCliOptions } from './cli-options';
 import { startHeadlessHost } from './headless-host';
-import { isLoopbackHost } from './server-tls';
+import { plainHttpWarning } from './server-tls';
 
 
 /** Starts the headless host for a person at a terminal; stops cleanly on SIGINT/SIGTERM. */
@@ -25,12 +25,8 @@ export async function runHeadless(options: HostCliOptions & { rendererDir: strin
   // Desktop apps and scripts read this line to pin the certificate: keep its wording.
   if (host.fingerprint) process.stdout.write(`TLS certificate SHA-256 fingerprint: ${host.fingerprint}\n`);
   for (const note of host.notes) process.stdout.write(`${note}\n`);
-  if (!host.fingerprint && !isLoopbackHost(options.host)) {
-    process.stderr.write(
-      `WARNING: serving plain HTTP on ${options.host}: passwords and session tokens cross the network readable by anyone on it. ` +
-        'Use this only behind a reverse proxy that terminates TLS, on a network you trust; otherwise drop --tls off (a self-signed certificate is made).\n',
-    );
-  }
+  const warning = plainHttpWarning(options.host, host.fingerprint !== null);
+  if (warning) process.stderr.write(`${warning}\n`);
   if (demo) {
     process.stdout.write(await signInsOnceOnline(demo, options.dataDir));
   }

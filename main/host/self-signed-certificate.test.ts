@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { certificateFingerprint } from './certificate-fingerprint';
 import { certificatePaths, loadOrCreateCertificate } from './self-signed-certificate';
-import { certificateNames, isLoopbackHost, resolveServerTls } from './server-tls';
+import { certificateNames, isLoopbackHost, plainHttpWarning, resolveServerTls } from './server-tls';
 
 const dirs: string[] = [];
 const freshDir = () => {
@@ -61,6 +61,12 @@ describe('which TLS a console serves', () => {
     expect(await resolveServerTls({ tls: 'off', host: '0.0.0.0', dataDir, allowedHosts: [] })).toBeNull();
     const lan = await resolveServerTls({ tls: 'auto', host: '0.0.0.0', dataDir, allowedHosts: ['noc.lan:8443'] });
     expect(new X509Certificate(lan!.cert).checkHost('noc.lan')).toBe('noc.lan');
+  });
+
+  it('warns on every start that serves plain HTTP beyond this machine', () => {
+    expect(plainHttpWarning('0.0.0.0', false)).toMatch(/^WARNING: serving plain HTTP on 0\.0\.0\.0: passwords and session tokens .* drop --tls off/);
+    expect(plainHttpWarning('192.0.2.10', true)).toBeNull();
+    expect(plainHttpWarning('127.0.0.1', false)).toBeNull();
   });
 
   it('names the bound address, or every address of this machine when bound to all of them, and the --allow-host names', () => {

@@ -50,6 +50,15 @@ export function certificateNames(boundHost: string, allowedHosts: readonly strin
   return [...names];
 }
 
+/** What to print when the console serves plain HTTP beyond this machine (`--tls off`), or null. */
+export function plainHttpWarning(host: string, servesTls: boolean): string | null {
+  if (servesTls || isLoopbackHost(host)) return null;
+  return (
+    `WARNING: serving plain HTTP on ${host}: passwords and session tokens cross the network readable by anyone on it. ` +
+    'Use this only behind a reverse proxy that terminates TLS, on a network you trust; otherwise drop --tls off (a self-signed certificate is made).'
+  );
+}
+
 /** The certificate the server presents, or null for plain HTTP. Throws a message fit to print when files are wrong. */
 export async function resolveServerTls(options: { tls: TlsChoice; host: string; dataDir: string; allowedHosts: readonly string[] }): Promise<ServerTls | null> {
   const { tls } = options;
