@@ -21,6 +21,7 @@ import { TenantRepository } from '../tenants/tenant-repository';
 import { UserRepository } from '../users/user-repository';
 import { AuditLog } from '../audit/audit-log';
 import { sqliteBusinessStore } from '../business/sqlite-business-store';
+import { sqliteAccountsStore } from '../accounts/sqlite-accounts-store';
 import { ClientConnection } from '../connection/client-connection';
 import { InvokeLimits, type InvokeLimitOptions } from '../connection/invoke-limits';
 import { peerAddress } from '../connection/peer-address';
@@ -97,6 +98,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     },
   });
   const audit = new AuditLog(db, bus);
+  const accounts = sqliteAccountsStore({ db, bus, jobs: { enqueue: async (name, payload, opts) => jobs.enqueue(name, payload, opts) } });
   const business = sqliteBusinessStore({ db, secrets: options.host.secrets, jobs, tenants, routers, audit });
   const services: CoreServices = {
     db,
@@ -115,6 +117,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     tenants,
     users: new UserRepository(db),
     audit,
+    accounts,
     business,
     host: options.host,
     dataDir: options.dataDir,

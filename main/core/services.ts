@@ -18,6 +18,7 @@ import type { TenantRepository } from '../tenants/tenant-repository';
 import type { UserRepository } from '../users/user-repository';
 import type { AuditLog } from '../audit/audit-log';
 import type { BusinessStore } from '../business/business-tx';
+import type { AccountsStore } from '../accounts/accounts-tx';
 
 /** Host capabilities the core asks for; each host supplies its own. */
 export interface HostAdapter {
@@ -47,6 +48,8 @@ export interface CoreServices {
   tenants: TenantRepository;
   users: UserRepository;
   audit: AuditLog;
+  /** Tenants, users and the audit log: stores behind a unit of work (the storage seam). */
+  accounts: AccountsStore;
   /** Plans, subscribers, vouchers and their provisioning: repositories behind a unit of work (the storage seam). */
   business: BusinessStore;
   host: HostAdapter;

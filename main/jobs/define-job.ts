@@ -20,11 +20,17 @@ export interface JobContext {
 /** The part of the engine main-process handlers may use (kept small to keep types acyclic). */
 export interface JobEngineHandle {
   housekeeping(options: { retainDays: number }): { rotated: string[]; pruned: number };
+  /** Reads and deletes a job's private input (private-input.ts); undefined when there is none. */
+  takePrivateInput(jobId: number): unknown;
 }
 
-/** Main-process handlers may also reach the core's services and the engine itself. */
-export interface MainJobContext extends JobContext {
-  readonly services: CoreServices;
+/**
+ * Main-process handlers may also reach services and the engine itself. A domain's handler may
+ * declare the few services it uses (`ctx: MainJobContext<UserServices>`): the engine passes the
+ * core's, which must satisfy that interface (the handler is checked against this definition).
+ */
+export interface MainJobContext<Svc = CoreServices> extends JobContext {
+  readonly services: Svc;
   readonly engine: JobEngineHandle;
 }
 

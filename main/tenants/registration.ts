@@ -1,10 +1,10 @@
 import { DomainError } from '../contract/errors';
-import type { CoreServices } from '../core/services';
 import type { SessionUser } from '../auth/session';
 import { hashPassword } from '../auth/password';
 import { TAKEN, checkConfirmation, checkEmail, checkPassword, checkPersonName, checkUsername, type FieldErrors } from '../users/account-rules';
 import type { RegistrationAccepted, RegistrationInput } from './contract';
 import { tenantNameKey } from './tenant-repository';
+import type { TenantServices } from './tenant-services';
 
 export interface RegistrationLookups {
   tenantNameTaken(name: string): boolean;
@@ -43,27 +43,33 @@ export function validateRegistration(input: RegistrationInput, lookups: Registra
  * itself is idempotent too (tenant-jobs.ts), so a retry or rerun never makes a second tenant. The
  * admin's name, email and password hash are the job's private input, never in its payload.
  */
-export async function submitRegistration(services: CoreServices, input: RegistrationInput, actor: SessionUser | null): Promise<RegistrationAccepted> {
-  const { tenants, users } = services;
+export async function submitRegistration(services: TenantServices, input: RegistrationInput, actor: SessionUser | null): Promise<RegistrationAccepted> {
+  const taken = await services.accounts.read(async (tx) => ({
+    tenantName: (await tx.tenants.findByName(input.tenant_name)) !== null,
+    username: await tx.users.usernameTaken(input.admin_username),
+    email: await tx.users.emailTaken(input.admin_email),
+  }));
   const fields = validateRegistration(input, {
-    tenantNameTaken: (name) => tenants.findByName(name) !== null,
-    usernameTaken: (username) => users.usernameTaken(username),
-    emailTaken: (email) => users.emailTaken(email),
+    tenantNameTaken: () => taken.tenantName,
+    usernameTaken: () => taken.username,
+    emailTaken: () => taken.email,
   });
   if (Object.keys(fields).length > 0) {
     throw new DomainError('invalid_input', `Check the highlighted fields: ${Object.values(fields).join(' ')}`, { fields });
   }
   const passwordHash = await hashPassword(input.admin_password);
-  return services.jobs.enqueue(
-    'tenants.register',
-    {
-      tenantName: input.tenant_name.trim().replace(/\s+/g, ' '),
-      admin: { username: input.admin_username.trim() },
-      requestedBy: actor ? { id: actor.id, username: actor.username } : null,
-    },
-    {
-      uniqueKey: `tenant-registration:${tenantNameKey(input.tenant_name)}`,
-      privateInput: { name: input.admin_name.trim(), email: input.admin_email.trim(), passwordHash },
-    },
+  return services.accounts.run((tx) =>
+    tx.jobs.enqueue(
+      'tenants.register',
+      {
+        tenantName: input.tenant_name.trim().replace(/\s+/g, ' '),
+        admin: { username: input.admin_username.trim() },
+        requestedBy: actor ? { id: actor.id, username: actor.username } : null,
+      },
+      {
+        uniqueKey: `tenant-registration:${tenantNameKey(input.tenant_name)}`,
+        privateInput: { name: input.admin_name.trim(), email: input.admin_email.trim(), passwordHash },
+      },
+    ),
   );
 }

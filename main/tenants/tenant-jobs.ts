@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineJob, jobSet } from '../jobs/define-job';
+import { defineJob, jobSet, type MainJobContext } from '../jobs/define-job';
 import { PermanentJobError } from '../jobs/errors';
 import { privateInputMissing, takePrivateInput } from '../jobs/private-input';
 import { maskEmail } from '../events/mask';
@@ -8,6 +8,7 @@ import { accountValues } from '../users/user-jobs';
 import { userSummary } from '../users/user-views';
 import type { TenantSummary } from './contract';
 import type { TenantRecord } from './tenant-repository';
+import type { TenantServices } from './tenant-services';
 
 export const tenantSummary = (t: TenantRecord, userCount: number): TenantSummary => ({
   id: t.id,
@@ -38,43 +39,39 @@ export const tenantJobs = jobSet(
       })
       .strict(),
     privateInput: accountValues,
-    handler: (p, ctx) => {
+    handler: async (p, ctx: MainJobContext<TenantServices>) => {
       const { services } = ctx;
-      const { db, tenants, users, audit, bus } = services;
+      const { bus } = services;
       const now = Date.now();
-      const result = db.transaction(() => {
-        if (p.requestedBy) recheckActor(users, p.requestedBy, { invoke: 'tenants.register', what: 'register tenants', tenantId: null });
+      return services.accounts.run(async (tx) => {
+        if (p.requestedBy) await recheckActor(tx.users, p.requestedBy, { invoke: 'tenants.register', what: 'register tenants', tenantId: null });
         else if (!services.auth.settings().selfRegistration) {
           throw new PermanentJobError('Not done: self-registration was switched off after this registration was submitted. Nothing was changed; a system admin can register the tenant.');
         }
         const values = takePrivateInput(ctx, accountValues);
-        const existing = tenants.findByName(p.tenantName);
+        const existing = await tx.tenants.findByName(p.tenantName);
         if (existing) {
-          const admin = users.findByUsername(p.admin.username);
-          if (admin && admin.tenantId === existing.id) return { tenant: existing, admin, entries: null };
+          const admin = await tx.users.findByUsername(p.admin.username);
+          if (admin && admin.tenantId === existing.id) return { tenantId: existing.id, adminUserId: admin.id, created: false };
           throw new PermanentJobError(`a tenant named "${existing.name}" already exists; register under another name`);
         }
         if (!values) throw privateInputMissing(ctx);
-        if (users.usernameTaken(p.admin.username)) throw new PermanentJobError(`the username "${p.admin.username}" was taken meanwhile; register again with another`);
-        if (users.emailTaken(values.email)) throw new PermanentJobError(`the email ${maskEmail(values.email)} was taken meanwhile; register again with another`);
-        const tenant = tenants.insert(p.tenantName, p.requestedBy?.id ?? null, now);
-        const admin = users.insert({ tenantId: tenant.id, role: 'tenant_admin', username: p.admin.username, ...values }, now);
+        if (await tx.users.usernameTaken(p.admin.username)) throw new PermanentJobError(`the username "${p.admin.username}" was taken meanwhile; register again with another`);
+        if (await tx.users.emailTaken(values.email)) throw new PermanentJobError(`the email ${maskEmail(values.email)} was taken meanwhile; register again with another`);
+        const tenant = await tx.tenants.insert(p.tenantName, p.requestedBy?.id ?? null, now);
+        const admin = await tx.users.insert({ tenantId: tenant.id, role: 'tenant_admin', username: p.admin.username, ...values }, now);
         const actor = p.requestedBy ?? { id: admin.id, username: admin.username };
-        const entries = [
-          audit.record({ at: now, tenantId: null, actor: p.requestedBy, action: 'tenant.created', target: { type: 'tenant', id: tenant.id, label: tenant.name }, details: { selfRegistered: p.requestedBy === null } }),
-          audit.record({ at: now, tenantId: tenant.id, actor, action: 'tenant.created', target: { type: 'tenant', id: tenant.id, label: tenant.name } }),
-          audit.record({ at: now, tenantId: tenant.id, actor, action: 'user.created', target: { type: 'user', id: admin.id, label: admin.username }, details: { role: admin.role } }),
-        ];
-        return { tenant, admin, entries };
-      })();
-      if (result.entries) {
-        audit.publish(result.entries);
-        const event = { tenant: tenantSummary(result.tenant, 1), admin: userSummary(result.admin) };
-        bus.publish('TenantCreated', event);
-        bus.publish('TenantCreated', event, result.tenant.id);
-        bus.publish('UserCreated', event.admin, result.tenant.id);
-      }
-      return { tenantId: result.tenant.id, adminUserId: result.admin.id, created: result.entries !== null };
+        await tx.audit.record({ at: now, tenantId: null, actor: p.requestedBy, action: 'tenant.created', target: { type: 'tenant', id: tenant.id, label: tenant.name }, details: { selfRegistered: p.requestedBy === null } });
+        await tx.audit.record({ at: now, tenantId: tenant.id, actor, action: 'tenant.created', target: { type: 'tenant', id: tenant.id, label: tenant.name } });
+        await tx.audit.record({ at: now, tenantId: tenant.id, actor, action: 'user.created', target: { type: 'user', id: admin.id, label: admin.username }, details: { role: admin.role } });
+        tx.afterCommit(() => {
+          const event = { tenant: tenantSummary(tenant, 1), admin: userSummary(admin) };
+          bus.publish('TenantCreated', event);
+          bus.publish('TenantCreated', event, tenant.id);
+          bus.publish('UserCreated', event.admin, tenant.id);
+        });
+        return { tenantId: tenant.id, adminUserId: admin.id, created: true };
+      });
     },
   }),
 );

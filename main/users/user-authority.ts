@@ -2,7 +2,8 @@ import { checkInvoke } from '../auth/permissions';
 import type { Role } from '../auth/session';
 import type { InvokeName } from '../contract';
 import { PermanentJobError } from '../jobs/errors';
-import type { UserRecord, UserRepository } from './user-repository';
+import type { UserRecord } from './user-repository';
+import type { UserStore } from './user-store';
 
 /**
  * Who may manage whom. A command checks it when it is submitted (user-commands.ts) and its job
@@ -18,8 +19,8 @@ export const isAbove = (role: Role, actorRole: Role): boolean => ROLE_RANK[role]
 /** The admin role of a scope: tenant_admin in a tenant, system_admin for the system (no tenant). */
 export const adminRoleOf = (tenantId: number | null): Role => (tenantId === null ? 'system_admin' : 'tenant_admin');
 
-export function isLastAdmin(users: UserRepository, user: UserRecord): boolean {
-  return user.role === adminRoleOf(user.tenantId) && !user.disabled && users.activeAdmins(user.tenantId) <= 1;
+export async function isLastAdmin(users: UserStore, user: UserRecord): Promise<boolean> {
+  return user.role === adminRoleOf(user.tenantId) && !user.disabled && (await users.activeAdmins(user.tenantId)) <= 1;
 }
 
 /** Who submitted a job, as its payload names them. */
@@ -56,8 +57,8 @@ function lostRight(actor: UserRecord | null, right: ActorRight): string | null {
  * enabled, of the job's tenant (or a system admin), with a role the permission table lets use the
  * invoke, and touching no role above their own. Otherwise the job fails for good, saying why.
  */
-export function recheckActor(users: UserRepository, ref: ActorRef, right: ActorRight): void {
-  const actor = users.get(ref.id);
+export async function recheckActor(users: UserStore, ref: ActorRef, right: ActorRight): Promise<void> {
+  const actor = await users.get(ref.id);
   const lost = lostRight(actor, right);
   if (lost === null) return;
   throw new PermanentJobError(

@@ -1,5 +1,4 @@
 import { DomainError } from '../contract/errors';
-import type { CoreServices } from '../core/services';
 import type { Role, Session, SessionUser } from '../auth/session';
 import type { StagedField } from './user-jobs';
 import { writeTenant } from '../auth/tenant-scope';
@@ -8,6 +7,8 @@ import { TAKEN, checkEmail, checkPassword, checkPersonName, checkUsername, usern
 import type { UserCommandAccepted } from './contract';
 import { isAbove, isLastAdmin } from './user-authority';
 import type { UserRecord } from './user-repository';
+import type { UserServices } from './user-services';
+import type { UserStore } from './user-store';
 
 /**
  * The user-management commands as invokes see them: authorize, validate field by field, hash any
@@ -39,10 +40,10 @@ function checkGrant(actor: SessionUser, role: Role): void {
 }
 
 /** A user the session may manage; another tenant's user is "not found", never "forbidden". */
-function managedUser(services: CoreServices, session: Session, id: number): UserRecord {
+async function managedUser(users: UserStore, session: Session, id: number): Promise<UserRecord> {
   const actor = actorOf(session);
   const scope = actor.role === 'system_admin' ? 'all' : { tenantId: actor.tenantId };
-  const user = services.users.get(id, scope);
+  const user = await users.get(id, scope);
   if (!user) throw new DomainError('not_found', `User ${id} does not exist in your tenant.`);
   if (isAbove(user.role, actor.role)) throw new DomainError('forbidden', `You cannot change a ${user.role}.`);
   return user;
@@ -59,26 +60,31 @@ export interface CreateUserInput {
   role: Role;
 }
 
-export async function submitCreateUser(services: CoreServices, session: Session, input: CreateUserInput): Promise<UserCommandAccepted> {
+export async function submitCreateUser(services: UserServices, session: Session, input: CreateUserInput): Promise<UserCommandAccepted> {
   const actor = actorOf(session);
   checkGrant(actor, input.role);
   const tenantId = input.role === 'system_admin' ? null : writeTenant(session, input.tenantId);
-  if (tenantId !== null) services.tenants.require(tenantId);
+  const taken = await services.accounts.read(async (tx) => {
+    if (tenantId !== null) await tx.tenants.require(tenantId);
+    return { username: await tx.users.usernameTaken(input.username), email: await tx.users.emailTaken(input.email) };
+  });
   const fields: FieldErrors = {};
   const name = checkPersonName(input.name);
   if (name) fields.name = name;
-  const username = checkUsername(input.username) ?? (services.users.usernameTaken(input.username) ? TAKEN.username : null);
+  const username = checkUsername(input.username) ?? (taken.username ? TAKEN.username : null);
   if (username) fields.username = username;
-  const email = checkEmail(input.email) ?? (services.users.emailTaken(input.email) ? TAKEN.email : null);
+  const email = checkEmail(input.email) ?? (taken.email ? TAKEN.email : null);
   if (email) fields.email = email;
   const password = checkPassword(input.password, input.username);
   if (password) fields.password = password;
   if (Object.keys(fields).length > 0) throw invalid(fields);
   const passwordHash = await hashPassword(input.password);
-  return services.jobs.enqueue(
-    'users.create',
-    { tenantId, username: input.username.trim(), role: input.role, actor: actorPayload(actor) },
-    { tenantId, uniqueKey: `user-create:${usernameKey(input.username)}`, privateInput: { name: input.name.trim(), email: input.email.trim(), passwordHash } },
+  return services.accounts.run((tx) =>
+    tx.jobs.enqueue(
+      'users.create',
+      { tenantId, username: input.username.trim(), role: input.role, actor: actorPayload(actor) },
+      { tenantId, uniqueKey: `user-create:${usernameKey(input.username)}`, privateInput: { name: input.name.trim(), email: input.email.trim(), passwordHash } },
+    ),
   );
 }
 
@@ -90,22 +96,29 @@ export interface UpdateUserInput {
   password?: string;
 }
 
-export async function submitUpdateUser(services: CoreServices, session: Session, input: UpdateUserInput): Promise<UserCommandAccepted> {
+export async function submitUpdateUser(services: UserServices, session: Session, input: UpdateUserInput): Promise<UserCommandAccepted> {
   const actor = actorOf(session);
-  const user = managedUser(services, session, input.id);
+  const { user, lastAdmin, emailTaken } = await services.accounts.read(async (tx) => {
+    const user = await managedUser(tx.users, session, input.id);
+    return {
+      user,
+      lastAdmin: await isLastAdmin(tx.users, user),
+      emailTaken: input.email !== undefined && (await tx.users.emailTaken(input.email, user.id)),
+    };
+  });
   const fields: FieldErrors = {};
   if (input.role !== undefined) {
     checkGrant(actor, input.role);
     if ((input.role === 'system_admin') !== (user.tenantId === null)) {
       fields.role = user.tenantId === null ? 'A system admin belongs to no tenant; create a tenant user instead.' : 'Tenant users cannot become system admins.';
-    } else if (input.role !== user.role && isLastAdmin(services.users, user)) throw lastAdminError(user, 'role');
+    } else if (input.role !== user.role && lastAdmin) throw lastAdminError(user, 'role');
   }
   if (input.name !== undefined) {
     const problem = checkPersonName(input.name);
     if (problem) fields.name = problem;
   }
   if (input.email !== undefined) {
-    const problem = checkEmail(input.email) ?? (services.users.emailTaken(input.email, user.id) ? TAKEN.email : null);
+    const problem = checkEmail(input.email) ?? (emailTaken ? TAKEN.email : null);
     if (problem) fields.email = problem;
   }
   if (input.password !== undefined) {
@@ -121,31 +134,41 @@ export async function submitUpdateUser(services: CoreServices, session: Session,
   const stagedFields = Object.keys(staged).map((k) => (k === 'passwordHash' ? 'password' : k)) as StagedField[];
   // Changing your own password or role ends your other sessions, not the one you did it from.
   const keepSessionId = user.id === actor.id ? (services.auth.sessionIdOf(session) ?? undefined) : undefined;
-  return services.jobs.enqueue(
-    'users.update',
-    { id: user.id, changes: input.role !== undefined ? { role: input.role } : {}, staged: stagedFields, actor: actorPayload(actor), ...(keepSessionId ? { keepSessionId } : {}) },
-    { tenantId: user.tenantId, ...(stagedFields.length > 0 ? { privateInput: staged } : {}) },
+  return services.accounts.run((tx) =>
+    tx.jobs.enqueue(
+      'users.update',
+      { id: user.id, changes: input.role !== undefined ? { role: input.role } : {}, staged: stagedFields, actor: actorPayload(actor), ...(keepSessionId ? { keepSessionId } : {}) },
+      { tenantId: user.tenantId, ...(stagedFields.length > 0 ? { privateInput: staged } : {}) },
+    ),
   );
 }
 
-export function submitSetDisabled(services: CoreServices, session: Session, id: number, disabled: boolean): UserCommandAccepted {
+/** A user the session may manage and whether they are their scope's last enabled admin. */
+function managedWithAdmins(services: UserServices, session: Session, id: number): Promise<{ user: UserRecord; lastAdmin: boolean }> {
+  return services.accounts.read(async (tx) => {
+    const user = await managedUser(tx.users, session, id);
+    return { user, lastAdmin: await isLastAdmin(tx.users, user) };
+  });
+}
+
+export async function submitSetDisabled(services: UserServices, session: Session, id: number, disabled: boolean): Promise<UserCommandAccepted> {
   const actor = actorOf(session);
   if (disabled && id === actor.id) throw new DomainError('forbidden', 'You cannot disable your own account.');
-  const user = managedUser(services, session, id);
-  if (disabled && isLastAdmin(services.users, user)) throw lastAdminError(user, 'disabled');
-  return services.jobs.enqueue('users.set-disabled', { id, disabled, actor: actorPayload(actor) }, { tenantId: user.tenantId });
+  const { user, lastAdmin } = await managedWithAdmins(services, session, id);
+  if (disabled && lastAdmin) throw lastAdminError(user, 'disabled');
+  return services.accounts.run((tx) => tx.jobs.enqueue('users.set-disabled', { id, disabled, actor: actorPayload(actor) }, { tenantId: user.tenantId }));
 }
 
-export function submitUnlockUser(services: CoreServices, session: Session, id: number): UserCommandAccepted {
+export async function submitUnlockUser(services: UserServices, session: Session, id: number): Promise<UserCommandAccepted> {
   const actor = actorOf(session);
-  const user = managedUser(services, session, id);
-  return services.jobs.enqueue('users.unlock', { id: user.id, actor: actorPayload(actor) }, { tenantId: user.tenantId, uniqueKey: `user-unlock:${id}` });
+  const user = await services.accounts.read((tx) => managedUser(tx.users, session, id));
+  return services.accounts.run((tx) => tx.jobs.enqueue('users.unlock', { id: user.id, actor: actorPayload(actor) }, { tenantId: user.tenantId, uniqueKey: `user-unlock:${id}` }));
 }
 
-export function submitDeleteUser(services: CoreServices, session: Session, id: number): UserCommandAccepted {
+export async function submitDeleteUser(services: UserServices, session: Session, id: number): Promise<UserCommandAccepted> {
   const actor = actorOf(session);
   if (id === actor.id) throw new DomainError('forbidden', 'You cannot delete your own account.');
-  const user = managedUser(services, session, id);
-  if (isLastAdmin(services.users, user)) throw lastAdminError(user, 'id');
-  return services.jobs.enqueue('users.delete', { id, actor: actorPayload(actor) }, { tenantId: user.tenantId, uniqueKey: `user-delete:${id}` });
+  const { user, lastAdmin } = await managedWithAdmins(services, session, id);
+  if (lastAdmin) throw lastAdminError(user, 'id');
+  return services.accounts.run((tx) => tx.jobs.enqueue('users.delete', { id, actor: actorPayload(actor) }, { tenantId: user.tenantId, uniqueKey: `user-delete:${id}` }));
 }
