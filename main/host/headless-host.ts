@@ -106,11 +106,15 @@ export async function startHeadlessHost(options: HeadlessOptions): Promise<Headl
   const serveStatic = createStaticHandler(options.rendererDir);
   const servePaymentWebhook = paymentWebhookRoute(core.services, log);
   const serveApi = apiRoutes(core, log, options.apiLimit ?? DEFAULT_API_LIMIT);
-  // Consoles are counted at scrape time; the gateway is attached below, before any request is served.
-  let consoles = () => 0;
+  const wss = attachGateway(server, core, {
+    allowed,
+    connectionCap: { ...DEFAULT_CONNECTION_CAP, ...options.connectionCap },
+    sendBuffer: { ...DEFAULT_SEND_BUFFER_LIMITS, ...options.sendBuffer },
+    log,
+  });
   const serveOps = opsRoutes({
     health: new HealthCheck(core.services),
-    metrics: consoleMetrics(core.services, () => consoles()),
+    metrics: consoleMetrics(core.services, () => wss.clients.size),
     mayReadMetrics: metricsAccess(options.metricsToken ?? null),
     log,
   });
@@ -126,13 +130,6 @@ export async function startHeadlessHost(options: HeadlessOptions): Promise<Headl
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
-  const wss = attachGateway(server, core, {
-    allowed,
-    connectionCap: { ...DEFAULT_CONNECTION_CAP, ...options.connectionCap },
-    sendBuffer: { ...DEFAULT_SEND_BUFFER_LIMITS, ...options.sendBuffer },
-    log,
-  });
-  consoles = () => wss.clients.size;
   const { port } = server.address() as AddressInfo;
   const hostPart = options.host.includes(':') ? `[${options.host}]` : options.host;
   const url = `${tls ? 'https' : 'http'}://${hostPart}:${port}`;
