@@ -169,4 +169,67 @@ describe('one console server for a NOC’s desks (issue 16)', () => {
     expect(await choice.useServer(host.url, replaced)).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining(`changed from ${printed} to ${replaced}`) } });
     expect(await choice.servers()).toMatchObject({ ok: true, data: [{ url: host.url, fingerprint: printed }] });
   });
+
+  it('asks on the sign-in screen where the console runs: a changed certificate is refused there, a forgotten server is confirmed by its fingerprint', async () => {
+    const { ConsoleBackends } = await import('../main/electron/console-backends');
+    const { ServerPins } = await import('../main/electron/server-pins');
+    const { silentLogger } = await import('../main/core/logger');
+    const { makeTestPki } = await import('../main/routers/simulator/test-certificates');
+    // This desk pinned another certificate for the server's address earlier.
+    const pins = new ServerPins(join(deskData, 'chooser-servers.json'));
+    const earlier = makeTestPki().issue('127.0.0.1').cert;
+    expect(pins.use(host.url, earlier)).toMatchObject({ ok: true });
+    const chooser = new ConsoleBackends({ pins, startEmbedded: () => Promise.reject(new Error('not chosen')), log: silentLogger });
+
+    // The page is the real renderer; its window.nocConsole calls these main-process backends
+    // (the preload's calls, carried by Playwright instead of IPC). Its protocol goes over the page's own WebSocket.
+    const context = await browser().newContext({ ignoreHTTPSErrors: true });
+    await context.exposeFunction('deskBackend', (op: string, args: string[]) => {
+      const calls: Record<string, () => unknown> = {
+        current: () => chooser.current(),
+        servers: () => chooser.servers(),
+        probe: () => chooser.probe(args[0]!),
+        useServer: () => chooser.useServer(args[0]!, args[1]!),
+        forget: () => chooser.forget(args[0]!),
+      };
+      return calls[op]!();
+    });
+    await context.addInitScript(() => {
+      const call = (op: string, ...args: string[]) => (window as unknown as { deskBackend: (op: string, args: string[]) => Promise<never> }).deskBackend(op, args);
+      (window as unknown as { nocConsole: ConsoleBackendApi }).nocConsole = {
+        current: () => call('current'),
+        servers: () => call('servers'),
+        probe: (url) => call('probe', url),
+        useServer: (url, fingerprint) => call('useServer', url, fingerprint),
+        useThisComputer: () => call('useThisComputer'),
+        leave: () => call('leave'),
+        forget: (url) => call('forget', url),
+        onStatus: (listener) => (listener({ state: 'connected', problem: null }), () => undefined),
+      };
+    });
+    const page = await context.newPage();
+    await page.goto(`${host.url}/#/dashboard`);
+
+    // The question, with the remembered server listed.
+    await page.getByTestId('auth-choose-backend').waitFor();
+    expect(await page.getByTestId('backend-server').textContent()).toContain(host.url);
+    // Its certificate is not the pinned one: refused, with the reason.
+    await page.getByTestId('backend-server-connect').click();
+    const refusal = await page.getByTestId('backend-error').textContent();
+    expect(refusal).toContain(`The server's certificate changed from`);
+    expect(refusal).toContain(`to ${host.fingerprint}`);
+    expect(refusal).toContain('otherwise someone may be intercepting the connection');
+    // Forgotten, it is new: its fingerprint is shown to compare with the printed one, then trusted.
+    await page.getByRole('button', { name: `Forget ${host.url}` }).click();
+    await page.getByTestId('backend-servers').waitFor({ state: 'detached' });
+    await page.getByTestId('backend-url').fill(host.url.replace('https://', ''));
+    await page.getByTestId('backend-connect').click();
+    expect(await page.getByTestId('backend-fingerprint').textContent()).toBe(host.fingerprint);
+    await page.getByTestId('backend-trust').click();
+    // The sign-in screen says where it is signing in, and signing in works.
+    expect(await page.getByTestId('backend-current').textContent()).toContain(`Console: ${host.url}`);
+    await signIn(page, ROOT.username, ROOT.password);
+    expect(pins.list()).toMatchObject([{ url: host.url, fingerprint: host.fingerprint }]);
+    await context.close();
+  });
 });

@@ -161,9 +161,12 @@ describe('the desktop app on a console server', () => {
     expect(refused.problem).toContain(expected);
     expect(refused.problem).toContain(`remove the pin in ${join(dataDir, 'servers.json')}`);
     expect(refused.problem).toContain('otherwise someone may be intercepting the connection');
-    // Connecting anew is refused the same way, even with the new fingerprint "confirmed".
+    // Connecting anew is refused the same way…
     expect(await desk.request({ op: 'probe', url: tls.url })).toMatchObject({ ok: true, data: { pin: 'changed', message: expect.stringContaining(expected) } });
-    expect(await desk.request({ op: 'use-server', url: tls.url, fingerprint: tls.fingerprint })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining(expected) } });
+    // …with the new fingerprint "confirmed", or with the pinned one (a remembered server's Connect).
+    for (const fingerprint of [tls.fingerprint, pinned]) {
+      expect(await desk.request({ op: 'use-server', url: tls.url, fingerprint })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining(expected) } });
+    }
     // Forgetting the server is how a replaced certificate is accepted: then it is new again.
     expect(await desk.request({ op: 'forget', url: tls.url })).toEqual({ ok: true, data: [] });
     await connect(desk);
@@ -189,5 +192,41 @@ describe('the desktop app on a console server', () => {
     desk.send({ type: 'invoke', id: 1, name: 'system.status', input: {} });
     expect(await desk.error()).toMatchObject({ error: { code: 'unavailable', message: expect.stringContaining('choose "This computer" or "A console server"') } });
     expect(embeddedStarts).toBe(0);
+  });
+});
+
+describe('the desktop app on this computer', () => {
+  it('starts the embedded core only when chosen, once, and relays to it', async () => {
+    const { startTestCore } = await import('../core/test-core');
+    const dataDir = mkdtempSync(join(tmpdir(), 'noc-desk-'));
+    const cores: Array<Awaited<ReturnType<typeof startTestCore>>> = [];
+    const backends = new ConsoleBackends({
+      pins: new ServerPins(join(dataDir, 'servers.json')),
+      startEmbedded: async () => {
+        const core = await startTestCore({ host: 'electron' });
+        cores.push(core);
+        return core;
+      },
+      log: silentLogger,
+    });
+    const detach = attachIpcBridge({ backends, isAppUrl: (url) => url.startsWith('app://noc/'), log: silentLogger });
+    try {
+      const desk = watchWindow(new FakeWindow(ipcMain));
+      expect(await desk.request({ op: 'current' })).toEqual({ ok: true, data: null });
+      expect(cores).toHaveLength(0);
+      const from = desk.statuses.length;
+      expect(await desk.request({ op: 'use-this-computer' })).toEqual({ ok: true, data: { kind: 'this-computer' } });
+      await desk.status('connected', from);
+      expect(await desk.invoke('system.status')).toMatchObject({ ok: true, data: { connections: 1 } });
+      // Back to the question and this computer again: the same core, not a second one.
+      expect(await desk.request({ op: 'leave' })).toEqual({ ok: true, data: null });
+      expect(await desk.request({ op: 'use-this-computer' })).toMatchObject({ ok: true });
+      expect(cores).toHaveLength(1);
+      expect(backends.embeddedStarted).toBe(true);
+    } finally {
+      detach();
+      for (const core of cores) await core.dispose();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

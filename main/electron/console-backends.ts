@@ -73,6 +73,10 @@ export class ConsoleBackends {
     if (!url.ok) return url;
     const presented = await this.presented(url.data);
     if (!presented.ok) return presented;
+    // A pinned server's changed certificate is refused as such, whatever fingerprint came with the request.
+    const pin = withPins(() => ({ ok: true, data: this.options.pins.compare(url.data, presented.data.fingerprint) }));
+    if (!pin.ok) return pin;
+    if (pin.data.pin === 'changed') return { ok: false, error: { code: 'conflict', message: pin.data.message! } };
     const confirmed = normalizeFingerprint(fingerprint);
     if (presented.data.fingerprint !== confirmed) {
       return {
