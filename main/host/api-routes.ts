@@ -101,12 +101,13 @@ function fieldErrors(error: ContractError): Record<string, string> {
 
 function failure(error: ContractError, step: string): Reply {
   const status = STATUS[error.code] ?? 500;
-  // A refused bearer token is a 401 whatever the reason (ended, expired, unknown): sign in again.
   const body: Record<string, unknown> = { error: { code: error.code, message: error.message } };
   if (status === 422) body.errors = fieldErrors(error);
   const headers: Record<string, string> = {};
+  // A bearer token that no longer resumes (ended, expired, idle, unknown) says so the OAuth way: sign in again.
   if (status === 401) headers['WWW-Authenticate'] = step === 'auth.resume' ? 'Bearer error="invalid_token"' : 'Bearer';
-  if (status === 429) headers['Retry-After'] = String(Math.max(1, Math.ceil(((error.details as { retryAfterMs?: number }).retryAfterMs ?? 1000) / 1000)));
+  const retryAfterMs = (error.details as { retryAfterMs?: number } | undefined)?.retryAfterMs ?? 1000;
+  if (status === 429) headers['Retry-After'] = String(Math.max(1, Math.ceil(retryAfterMs / 1000)));
   return { status, body, headers };
 }
 

@@ -139,3 +139,23 @@ describe('HTTP API rate limit', () => {
     expect(await statuses[3]!.json()).toMatchObject({ error: { code: 'rate_limited', message: expect.stringMatching(/wait \d+ s/) } });
   });
 });
+
+describe('HTTP API under the core’s sign-in limits', () => {
+  let test: TestHost;
+
+  beforeAll(async () => {
+    test = await startTestHost({ invokeLimits: { signInsPerAddress: { points: 2, seconds: 60 } } });
+  });
+  afterAll(() => test.dispose());
+
+  it('counts API sign-ins with the WebSocket’s, per address: the third is 429 with Retry-After', async () => {
+    const signIn = () => fetch(`${test.host.url}/api/sessions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'nobody', password: 'guess-1234' }) });
+    const ws = await test.connect();
+    expect(await ws.invoke('auth.signIn', { username: 'nobody', password: 'guess-1234' })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect((await signIn()).status).toBe(401);
+    const limited = await signIn();
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await limited.json()).toMatchObject({ error: { code: 'rate_limited', message: expect.stringMatching(/from your network address/) } });
+  });
+});
