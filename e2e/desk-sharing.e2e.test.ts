@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ChannelMessage, NocApi } from '../main/contract/api';
 import type { BackendStatus, ConsoleBackendApi } from '../main/electron/console-backend-contract';
 import { FakeIpcMain, FakeWindow } from '../main/electron/testing/electron-ipc-pair';
+import type { TestDesk } from '../main/electron/testing/test-desk';
 import { chromiumForBlock } from './fixtures/browser';
 import { HostProcess } from './fixtures/host-process';
 import { signIn } from './fixtures/sign-in';
@@ -62,32 +63,18 @@ describe('one console server for a NOC’s desks (issue 16)', () => {
   const browser = chromiumForBlock();
   let host: HostProcess;
   let deskData: string;
-  let embeddedStarts = 0;
-  let backends: InstanceType<typeof import('../main/electron/console-backends').ConsoleBackends>;
-  let detach: () => void;
+  let shell: TestDesk;
 
   beforeAll(async () => {
     host = await HostProcess.start(['--tls', 'self-signed'], { NOC_ADMIN_USERNAME: ROOT.username, NOC_ADMIN_PASSWORD: ROOT.password });
     deskData = mkdtempSync(join(tmpdir(), 'noc-desk-'));
-    const { ConsoleBackends } = await import('../main/electron/console-backends');
-    const { ServerPins } = await import('../main/electron/server-pins');
-    const { attachIpcBridge } = await import('../main/electron/ipc-bridge');
-    const { silentLogger } = await import('../main/core/logger');
-    backends = new ConsoleBackends({
-      pins: new ServerPins(join(deskData, 'servers.json')),
-      startEmbedded: () => {
-        embeddedStarts++;
-        return Promise.reject(new Error('a desk on a console server starts no core of its own'));
-      },
-      log: silentLogger,
-      relay: { backoff: { initialMs: 50, maxMs: 250, factor: 2, jitter: 0 } },
-    });
-    detach = attachIpcBridge({ backends, isAppUrl: (url) => url.startsWith('app://noc/'), log: silentLogger });
+    const { attachTestDesk } = await import('../main/electron/testing/test-desk');
+    shell = attachTestDesk(deskData);
     await import('../preload/index');
   });
 
   afterAll(async () => {
-    detach?.();
+    shell?.detach();
     await host?.dispose();
     rmSync(deskData, { recursive: true, force: true });
   });
@@ -147,8 +134,8 @@ describe('one console server for a NOC’s desks (issue 16)', () => {
     await deskEvents.first((m) => m.kind === 'event' && (m.payload as { tenant: { name: string } }).tenant.name === 'Ruaka Fibre', 'its own tenant');
 
     // The desk ran no backend of its own: no core started, nothing in its data folder but the pin.
-    expect(embeddedStarts).toBe(0);
-    expect(backends.embeddedStarted).toBe(false);
+    expect(shell.embeddedStarts).toBe(0);
+    expect(shell.backends.embeddedStarted).toBe(false);
     expect(readdirSync(deskData)).toEqual(['servers.json']);
 
     // The server comes back with another certificate: the desk refuses it, says why, and will not connect to it.

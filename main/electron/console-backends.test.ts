@@ -15,6 +15,8 @@ const { ConsoleBackends } = await import('./console-backends');
 const { ServerPins } = await import('./server-pins');
 const { startTestHost } = await import('../host/test-host');
 const { startTlsTerminator } = await import('./testing/tls-terminator');
+const { attachTestDesk } = await import('./testing/test-desk');
+type TestDesk = import('./testing/test-desk').TestDesk;
 const { makeTestPki } = await import('../routers/simulator/test-certificates');
 const { silentLogger } = await import('../core/logger');
 const { IPC_CHANNEL } = await import('../contract/ipc-channel');
@@ -67,9 +69,7 @@ describe('the desktop app on a console server', () => {
   let host: TestHost;
   let tls: Terminator;
   let dataDir: string;
-  let embeddedStarts: number;
-  let backends: InstanceType<typeof ConsoleBackends>;
-  let detach: () => void;
+  let shell: TestDesk;
 
   beforeAll(async () => {
     // The host admits the name 127.0.0.1 on the terminator's port (a desk types the server's address).
@@ -80,22 +80,11 @@ describe('the desktop app on a console server', () => {
   beforeEach(async () => {
     tls = await startTlsTerminator({ target: { host: '127.0.0.1', port: host.port }, certificate });
     dataDir = mkdtempSync(join(tmpdir(), 'noc-desk-'));
-    embeddedStarts = 0;
-    backends = new ConsoleBackends({
-      pins: new ServerPins(join(dataDir, 'servers.json')),
-      // Counted, never run here: a desk on a server must not start its own core.
-      startEmbedded: () => {
-        embeddedStarts++;
-        return Promise.reject(new Error('the embedded core must not start for a desk on a server'));
-      },
-      log: silentLogger,
-      relay: { backoff: { initialMs: 20, maxMs: 100, factor: 2, jitter: 0 } },
-    });
-    detach = attachIpcBridge({ backends, isAppUrl: (url) => url.startsWith('app://noc/'), log: silentLogger });
+    shell = attachTestDesk(dataDir);
   });
 
   afterEach(async () => {
-    detach();
+    shell.detach();
     await tls.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
@@ -125,8 +114,8 @@ describe('the desktop app on a console server', () => {
     host.host.core.services.bus.publish('SystemStatusChanged', host.host.core.services.status.current());
     expect(await desk.event('app.status', from)).toMatchObject({ name: 'SystemStatusChanged' });
     // No core here: not started, and the data folder holds only the pins.
-    expect(embeddedStarts).toBe(0);
-    expect(backends.embeddedStarted).toBe(false);
+    expect(shell.embeddedStarts).toBe(0);
+    expect(shell.backends.embeddedStarted).toBe(false);
     expect(readdirSync(dataDir)).toEqual(['servers.json']);
     // A second window (or a reload) joins the chosen server by asking what is current.
     const second = watchWindow(new FakeWindow(ipcMain));
@@ -191,7 +180,7 @@ describe('the desktop app on a console server', () => {
     // Protocol messages before any backend is chosen get a clear error, and nothing starts.
     desk.send({ type: 'invoke', id: 1, name: 'system.status', input: {} });
     expect(await desk.error()).toMatchObject({ error: { code: 'unavailable', message: expect.stringContaining('choose "This computer" or "A console server"') } });
-    expect(embeddedStarts).toBe(0);
+    expect(shell.embeddedStarts).toBe(0);
   });
 });
 
