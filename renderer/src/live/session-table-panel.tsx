@@ -8,6 +8,7 @@ import { useSlashFocus } from '../components/use-slash-focus';
 import { VirtualTable, type TableColumn } from '../components/virtual-table';
 import type { Stamped } from './keyed-rows';
 import type { createSessionTableStore, SessionRowBase } from './session-table-store';
+import { useSearchPrep } from './use-search-prep';
 import { useSpecInUrl } from './use-spec-in-url';
 
 type TableStore<S extends SessionRowBase> = ReturnType<typeof createSessionTableStore<S>>;
@@ -52,6 +53,7 @@ export function SessionTablePanel<S extends SessionRowBase>(props: SessionTableP
   const searchRef = useRef<HTMLInputElement>(null);
   useSlashFocus(searchRef);
   useSpecInUrl(spec, actions);
+  useSearchPrep(store.prepareSearch, loaded);
   const cancel = useCallback(() => setConfirming(null), []);
   const { describe } = props;
 

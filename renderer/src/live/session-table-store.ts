@@ -157,7 +157,10 @@ export function createSessionTableStore<S extends SessionRowBase>(config: Sessio
     useStore.setState(initialState(), true);
   };
 
-  return { useStore, selectors, actions, initialState, reset };
+  /** Search text for up to `budget` rows that have none (see SortedView.prepareSearch); false while some are left. */
+  const prepareSearch = (budget: number) => sortedView.prepareSearch(useStore.getState().live, budget);
+
+  return { useStore, selectors, actions, initialState, reset, prepareSearch };
 }
 
 function withEntry(map: ReadonlyMap<string, DisconnectState>, key: string, value: DisconnectState): Map<string, DisconnectState> {

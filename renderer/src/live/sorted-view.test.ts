@@ -138,6 +138,18 @@ describe('sorted view', () => {
     expect(reads).toBe(0);
   });
 
+  it('prepares the search text of rows in slices, and says when every row has it', () => {
+    const v = view();
+    let live: KeyedRows<HotspotSession> = rowsFromSnapshot(Array.from({ length: 25 }, (_, i) => hotspotSession(i)), 0, 0);
+    expect(v.prepareSearch(live, 10)).toBe(false);
+    expect(v.prepareSearch(live, 10)).toBe(false);
+    expect(v.prepareSearch(live, 10)).toBe(true);
+    live = applyDelta(live, { ended: [], started: [hotspotSession(99)], updated: [] }, 1);
+    expect(v.prepareSearch(live, 0)).toBe(false);
+    expect(v.prepareSearch(live, 1)).toBe(true);
+    expect(users(v.select(live, spec({ text: 'user99' })))).toEqual(['user99']);
+  });
+
   it('does not sort again for a batch that moves no row (counts sort-value reads)', () => {
     let reads = 0;
     const counted = createSortedView<Stamped<HotspotSession>>({

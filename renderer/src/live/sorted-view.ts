@@ -108,6 +108,10 @@ export function createSortedView<R extends { key: string; routerId: number }>(op
   /** Every row in the current sort (no filter), kept while a filter is on so changing it costs no sort. */
   let all: Cache<R> | null = null;
   const haystacks = new WeakMap<R, string>();
+  const carryText = (old: R, row: R) => {
+    const text = haystacks.get(old);
+    if (text !== undefined && !haystacks.has(row)) haystacks.set(row, text);
+  };
 
   const haystack = (row: R): string => {
     let text = haystacks.get(row);
@@ -124,7 +128,10 @@ export function createSortedView<R extends { key: string; routerId: number }>(op
     if (previous.revision === live.revision) return previous.result;
     const change = live.lastChange;
     if (!change || previous.revision !== change.revision - 1 || touches(change.fields, key, spec, options)) return null;
-    return patchOrder(previous.result, live, change, matches, makeComparator(key, spec.sortDirection));
+    // A patch that left the searched fields alone keeps the row's search text (counters change every few seconds).
+    const keepText = !options.searchFields.some((f) => change.fields.has(f));
+    const swapped = keepText ? (old: R, row: R) => carryText(old, row) : undefined;
+    return patchOrder(previous.result, live, change, matches, makeComparator(key, spec.sortDirection), swapped);
   };
 
   const select = (live: LiveSet<R>, spec: ViewSpec): R[] => {
@@ -155,8 +162,22 @@ export function createSortedView<R extends { key: string; routerId: number }>(op
     cache = { rows: live.rows, revision: live.revision, spec, result };
     return result;
   };
+  /**
+   * Computes the search text of rows that have none yet, up to `budget` rows; false when some
+   * are left. Run when the page is idle, so the first key typed does not pay for all 20,000.
+   */
+  const prepareSearch = (live: LiveSet<R>, budget: number): boolean => {
+    let left = budget;
+    for (const row of live.rows.values()) {
+      if (haystacks.has(row)) continue;
+      if (left-- === 0) return false;
+      haystack(row);
+    }
+    return true;
+  };
   return {
     select,
+    prepareSearch,
     reset: () => {
       cache = null;
       all = null;
@@ -200,6 +221,8 @@ function patchOrder<R extends { key: string }>(
   change: RowChange<R>,
   matches: (row: R) => boolean,
   compare: (a: R, b: R) => number,
+  /** Hears each row object and the patched one that takes its place. */
+  swapped?: (old: R, row: R) => void,
 ): R[] {
   const drop = new Set<number>();
   for (const old of change.removed) {
@@ -219,7 +242,10 @@ function patchOrder<R extends { key: string }>(
     if (row && matches(row)) added.push(row);
   }
   const patched = previous.slice();
-  for (const [i, row] of swap) patched[i] = row;
+  for (const [i, row] of swap) {
+    swapped?.(patched[i]!, row);
+    patched[i] = row;
+  }
   if (drop.size === 0 && added.length === 0) return patched;
   added.sort(compare);
   const at = added.map((row) => lowerBound(previous, row, compare));
