@@ -7,6 +7,7 @@ import type { ChannelMessage, NocApi } from '../main/contract/api';
 import type { BackendStatus, ConsoleBackendApi } from '../main/electron/console-backend-contract';
 import { FakeIpcMain, FakeWindow } from '../main/electron/testing/electron-ipc-pair';
 import type { TestDesk } from '../main/electron/testing/test-desk';
+import { arrivals } from '../main/electron/testing/arrivals';
 import { chromiumForBlock } from './fixtures/browser';
 import { HostProcess } from './fixtures/host-process';
 import { signIn } from './fixtures/sign-in';
@@ -29,33 +30,6 @@ function registration(name: string, admin: string) {
     admin_password: 'Tenant-admin-pw-1',
     admin_password_confirmation: 'Tenant-admin-pw-1',
     accept_terms: true,
-  };
-}
-
-/** Resolves with the first item (seen already or pushed later) that matches: the desk's events and statuses arrive as callbacks. */
-function arrivals<T>() {
-  const seen: T[] = [];
-  const waiters = new Set<() => void>();
-  return {
-    seen,
-    push(item: T) {
-      seen.push(item);
-      for (const check of [...waiters]) check();
-    },
-    first(match: (item: T) => boolean, what: string): Promise<T> {
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => (waiters.delete(check), reject(new Error(`the desk waited 20 s for ${what}; it saw ${JSON.stringify(seen)}`))), 20_000);
-        const check = () => {
-          const found = seen.find(match);
-          if (found === undefined) return;
-          clearTimeout(timer);
-          waiters.delete(check);
-          resolve(found);
-        };
-        waiters.add(check);
-        check();
-      });
-    },
   };
 }
 

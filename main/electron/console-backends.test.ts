@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { ServerMessage } from '../contract/protocol';
 import type { BackendStatus } from './console-backend-contract';
 import { FakeIpcMain, FakeWindow } from './testing/electron-ipc-pair';
+import { arrivals } from './testing/arrivals';
 
 // The electron module cannot load here: the fake IPC pair stands in (the one mock we allow).
 const ipcMain = new FakeIpcMain();
@@ -25,41 +26,26 @@ const { CONSOLE_BACKEND_CHANNEL, CONSOLE_BACKEND_STATE_CHANNEL } = await import(
 type TestHost = Awaited<ReturnType<typeof startTestHost>>;
 type Terminator = Awaited<ReturnType<typeof startTlsTerminator>>;
 
-/** What one window's renderer side receives, with a wait for the next match (no polling). */
+/** What one window's renderer side receives, and waits for what comes next. */
 function watchWindow(window: FakeWindow) {
-  const messages: ServerMessage[] = [];
-  const statuses: BackendStatus[] = [];
-  const waiters = new Set<() => void>();
-  const wake = () => waiters.forEach((check) => check());
-  window.ipcRenderer.on(IPC_CHANNEL, (_event, message: ServerMessage) => (messages.push(message), wake()));
-  window.ipcRenderer.on(CONSOLE_BACKEND_STATE_CHANNEL, (_event, status: BackendStatus) => (statuses.push(status), wake()));
-  const until = <T>(find: () => T | undefined, what: string) =>
-    new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => (waiters.delete(check), reject(new Error(`waited 10 s for ${what}`))), 10_000);
-      const check = () => {
-        const found = find();
-        if (found === undefined) return;
-        clearTimeout(timer);
-        waiters.delete(check);
-        resolve(found);
-      };
-      waiters.add(check);
-      check();
-    });
+  const messages = arrivals<ServerMessage>(10_000);
+  const statuses = arrivals<BackendStatus>(10_000);
+  window.ipcRenderer.on(IPC_CHANNEL, (_event, message: ServerMessage) => messages.push(message));
+  window.ipcRenderer.on(CONSOLE_BACKEND_STATE_CHANNEL, (_event, status: BackendStatus) => statuses.push(status));
   let nextId = 100;
   return {
-    messages,
-    statuses,
+    messages: messages.seen,
+    statuses: statuses.seen,
     send: (message: unknown) => window.ipcRenderer.send(IPC_CHANNEL, message),
-    error: () => until(() => messages.find((m) => m.type === 'error'), 'an error message'),
+    error: () => messages.first((m) => m.type === 'error', 'an error message'),
     request: (request: unknown) => window.ipcRenderer.invoke(CONSOLE_BACKEND_CHANNEL, request) as Promise<{ ok: boolean; data?: any; error?: any }>,
-    status: (state: BackendStatus['state'], from = statuses.length) => until(() => statuses.slice(from).find((s) => s.state === state), `status ${state}`),
+    status: (state: BackendStatus['state'], from = statuses.seen.length) => statuses.first((s) => s.state === state, `status ${state}`, from),
     invoke: (name: string, input: unknown = {}) => {
       const id = nextId++;
       window.ipcRenderer.send(IPC_CHANNEL, { type: 'invoke', id, name, input });
-      return until(() => messages.find((m) => m.type === 'result' && m.id === id), `the reply to ${name}`);
+      return messages.first((m) => m.type === 'result' && m.id === id, `the reply to ${name}`);
     },
-    event: (channel: string, from = messages.length) => until(() => messages.slice(from).find((m) => m.type === 'event' && m.channel === channel), `an event on ${channel}`),
+    event: (channel: string, from = messages.seen.length) => messages.first((m) => m.type === 'event' && m.channel === channel, `an event on ${channel}`, from),
   };
 }
 
