@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { SESSION_TOKEN_KEY } from '../../bridge/session-token';
 import type { BackendChoice, BackendStatus, ConsoleBackendApi, RememberedServer, ServerProbe } from '../../../../main/electron/console-backend-contract';
 
 declare global {
@@ -96,8 +97,12 @@ export async function forgetServer(url: string): Promise<void> {
   else failed(result.error.message);
 }
 
-/** Back to the question: the page starts over, as everything it loaded belonged to the other backend. */
+/**
+ * Back to the question: the page starts over, as everything it loaded belonged to the other
+ * backend. The kept session goes too: it is that backend's, and must never be offered to the next.
+ */
 export async function changeBackend(): Promise<void> {
   await consoleBackend()!.leave();
+  sessionStorage.removeItem(SESSION_TOKEN_KEY);
   window.location.reload();
 }
