@@ -9,7 +9,7 @@ import { diagnosticPayload } from '../main/jobs/diagnostic-payload';
 import { JobEngine } from '../main/jobs/job-engine';
 import { ProcessMetrics } from '../main/system/process-metrics';
 import { jobsMigrations } from '../main/jobs/migrations';
-import { openDatabase, type SynchronousMode } from '../main/store/database';
+import { openDatabase, type Db, type SynchronousMode } from '../main/store/database';
 import { migrate } from '../main/store/migrator';
 import { percentile, type BenchFigure, type BenchSuite } from './figure';
 import { benchChoice } from './flags';
@@ -28,14 +28,14 @@ const registry = jobSet(
 );
 type Registry = typeof registry;
 
-async function withEngine<T>(run: (engine: JobEngine<Registry>) => Promise<T>): Promise<T> {
+async function withEngine<T>(run: (engine: JobEngine<Registry>, db: Db) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'noc-jobs-bench-'));
   const db = openDatabase(join(dir, 'noc.db'), { synchronous });
   migrate(db, jobsMigrations);
   const engine = new JobEngine<Registry>({ db, bus: new EventBus(silentLogger), log: silentLogger, dataDir: dir, registry, schedules: [] });
   engine.start();
   try {
-    return await run(engine);
+    return await run(engine, db);
   } finally {
     await engine.stop();
     db.close();
@@ -44,33 +44,32 @@ async function withEngine<T>(run: (engine: JobEngine<Registry>) => Promise<T>): 
 }
 
 /** Enqueues `total` jobs in transactions of `chunk` (as a command handler would), yielding between chunks. */
-async function enqueueAll<R extends JobRegistry>(engine: JobEngine<R>, db: { transaction: JobEngine<R>['store']['db']['transaction'] }, total: number, chunk: number, enqueue: (i: number) => void): Promise<void> {
-  void engine;
+async function enqueueAll<R extends JobRegistry>(engine: JobEngine<R>, total: number, chunk: number, enqueue: (i: number) => void): Promise<void> {
   for (let i = 0; i < total; i += chunk) {
-    db.transaction(() => {
+    engine.store.transaction(() => {
       for (let j = i; j < Math.min(total, i + chunk); j++) enqueue(j);
-    })();
+    });
     await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
 async function throughput(kind: 'main' | 'pool', total: number): Promise<number> {
-  return withEngine(async (engine) => {
+  return withEngine(async (engine, db) => {
     if (kind === 'pool') {
       engine.warmPool(['router-data']);
       // Let the threads start and the queue learn its job durations (sizes its batches).
-      await enqueueAll(engine, engine.store.db, 2000, 500, () => engine.enqueue('jobs.diagnostic', { action: 'ok' }));
+      await enqueueAll(engine, 2000, 500, () => engine.enqueue('jobs.diagnostic', { action: 'ok' }));
       await engine.drained();
     }
     // Warm-up jobs are not counted: only jobs after this id make the figure.
-    const before = (engine.store.db.prepare('SELECT coalesce(max(id), 0) AS id FROM jobs').get() as { id: number }).id;
+    const before = (db.prepare('SELECT coalesce(max(id), 0) AS id FROM jobs').get() as { id: number }).id;
     const t0 = performance.now();
-    await enqueueAll(engine, engine.store.db, total, 500, (n) =>
+    await enqueueAll(engine, total, 500, (n) =>
       kind === 'main' ? engine.enqueue('bench.noop', { n }) : engine.enqueue('jobs.diagnostic', { action: 'ok' }),
     );
     await engine.drained();
     const seconds = (performance.now() - t0) / 1000;
-    const done = engine.store.db.prepare(`SELECT count(*) AS n FROM jobs WHERE status = 'succeeded' AND id > ?`).get(before) as { n: number };
+    const done = db.prepare(`SELECT count(*) AS n FROM jobs WHERE status = 'succeeded' AND id > ?`).get(before) as { n: number };
     if (done.n < total) throw new Error(`only ${done.n} of ${total} jobs succeeded`);
     return total / seconds;
   });
@@ -98,9 +97,9 @@ async function lagP99(jobs: number, ms: number): Promise<number> {
     await engine.drained();
     const metrics = new ProcessMetrics(1);
     metrics.start();
-    engine.store.db.transaction(() => {
+    engine.store.transaction(() => {
       for (let i = 0; i < jobs; i++) engine.enqueue('jobs.diagnostic', { action: 'cpu', ms });
-    })();
+    });
     await engine.drained();
     metrics.stop();
     return metrics.read(false).eventLoopLag.p99;

@@ -1,6 +1,5 @@
 import type { CoreServices } from '../core/services';
 import type { Logger } from '../core/logger';
-import type { Db } from '../store/database';
 import { backoffDelay } from './backoff';
 import { runSegments } from './batch-runner';
 import type { JobEngineHandle, JobRegistry, MainJobContext } from './define-job';
@@ -16,7 +15,6 @@ import type { QueueConfig } from './queue-table';
 import type { WorkerPools } from './worker-pools';
 
 export interface DispatcherDeps {
-  db: Db;
   store: JobStore;
   registry: JobRegistry;
   /** Sorted by priority, lowest number first. */
@@ -122,7 +120,7 @@ export class JobDispatcher {
     const outcomes = this.outcomes;
     this.outcomes = [];
     const claims: Array<{ queue: QueueConfig; jobs: ClaimedJob[]; free: number }> = [];
-    this.deps.db.transaction(() => {
+    this.deps.store.transaction(() => {
       for (const outcome of outcomes) this.deps.store.apply(outcome);
       for (const [id, [value, message]] of this.progressPending) this.deps.store.setProgress(id, value, message);
       this.progressPending.clear();
@@ -135,7 +133,7 @@ export class JobDispatcher {
         if (jobs.length < limit) this.dirty.delete(queue.name);
         if (jobs.length > 0) claims.push({ queue, jobs, free });
       }
-    })();
+    });
     for (const outcome of outcomes) this.announce(outcome);
     for (const claim of claims) this.launch(claim.queue, claim.jobs, claim.free);
     if (this.outcomes.length === 0 && this.batches.size === 0 && this.dirty.size === 0 && this.drainWaiters.length > 0) {

@@ -10,7 +10,8 @@ import { JobDispatcher } from './job-dispatcher';
 import { JobEventPublisher } from './job-events';
 import { JobLog, type JobLogOptions } from './job-log';
 import { JobStats } from './job-stats';
-import { JobStore, maskedJson, toSummary, type TenantScope } from './job-store';
+import { maskedJson, toSummary, type JobStore, type TenantScope } from './job-store';
+import { SqliteJobStore } from './sqlite-job-store';
 import { maskEmailsIn, maskPersonalData } from '../events/mask';
 import { loadQueueTable, type QueueConfig } from './queue-table';
 import { appJobs, appSchedules, type AppJobs } from './registry';
@@ -103,7 +104,7 @@ export class JobEngine<R extends JobRegistry = AppJobs> {
       }
     }
     this.now = options.clock ?? Date.now;
-    this.store = new JobStore(options.db);
+    this.store = new SqliteJobStore(options.db);
     this.logs = new JobLog(join(options.dataDir, 'logs'), options.logOptions, this.now);
     this.stats = new JobStats(this.ordered);
     this.pools = new WorkerPools(this.ordered, { workerFile: options.workerFile });
@@ -121,7 +122,6 @@ export class JobEngine<R extends JobRegistry = AppJobs> {
       this.now,
     );
     this.dispatcher = new JobDispatcher({
-      db: options.db,
       store: this.store,
       registry: this.registry,
       queues: this.ordered,
@@ -174,7 +174,7 @@ export class JobEngine<R extends JobRegistry = AppJobs> {
       return inserted;
     };
     // Job and private input commit together (or join the caller's transaction together).
-    const result = privateInput === undefined ? insert() : this.options.db.transaction(insert)();
+    const result = privateInput === undefined ? insert() : this.store.transaction(insert);
     if (!result.deduplicated) {
       this.events.jobQueued({ id: result.jobId, queue: queue.name, name, tenantId, runAt: new Date(runAt).toISOString() });
       this.stats.touch(tenantId);
@@ -209,7 +209,7 @@ export class JobEngine<R extends JobRegistry = AppJobs> {
     if (this.state !== 'new') throw new Error(`the job engine was already started (${this.state})`);
     const now = this.now();
     let recovered = 0;
-    this.options.db.transaction(() => {
+    this.store.transaction(() => {
       for (const job of this.store.interrupted()) {
         recovered++;
         const last = job.attempt >= job.maxAttempts;
@@ -217,7 +217,7 @@ export class JobEngine<R extends JobRegistry = AppJobs> {
         this.store.apply({ kind: 'failed', job, startedAt: job.startedAt, finishedAt: now, durationMs: null, error, permanent: false, retryAt: last ? null : now });
       }
       this.scheduling.store((this.options.schedules ?? appSchedules) as ScheduleDefinition[], now);
-    })();
+    });
     if (recovered > 0) this.options.log.warn('jobs interrupted by the last stop were recovered', { recovered });
     this.state = 'running';
     this.scheduling.resync(now);

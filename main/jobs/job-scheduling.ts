@@ -68,7 +68,7 @@ export class JobScheduling {
   }
 
   private tick(now: number): void {
-    this.jobs.db.transaction(() => {
+    this.jobs.transaction(() => {
       for (const row of this.schedules.due(now)) {
         const next = nextRun(rowSpec(row), now);
         const last = row.last_job_id === null ? undefined : this.jobs.get(row.last_job_id);
@@ -85,7 +85,7 @@ export class JobScheduling {
         }
         this.schedules.ticked(row.key, next, jobId, now);
       }
-    })();
+    });
   }
 
   private arm(): void {

@@ -91,7 +91,7 @@ describe('tenant registration through the core', () => {
       },
     });
     expect(JSON.stringify(result)).not.toContain('tenant_name');
-    expect(core.services.jobs.store.db.prepare("SELECT count(*) AS n FROM jobs WHERE name = 'tenants.register'").get()).toEqual({ n: 0 });
+    expect(core.services.db.prepare("SELECT count(*) AS n FROM jobs WHERE name = 'tenants.register'").get()).toEqual({ n: 0 });
   });
 
   it('creates the tenant and its admin through a job, announces it, and makes one tenant of a double submission', async () => {
@@ -127,7 +127,7 @@ describe('tenant registration through the core', () => {
     const admin = await systemAdmin();
     const accepted = (await dispatchInvoke(core.services, admin, 'tenants.register', valid)) as { ok: true; data: { jobId: number } };
     await core.services.jobs.drained();
-    const payload = JSON.parse(core.services.jobs.store.db.prepare('SELECT payload FROM jobs WHERE id = ?').pluck().get(accepted.data.jobId) as string);
+    const payload = JSON.parse(core.services.db.prepare('SELECT payload FROM jobs WHERE id = ?').pluck().get(accepted.data.jobId) as string);
     const rerun = core.services.jobs.enqueue('tenants.register', payload);
     await core.services.jobs.drained();
     expect(core.services.jobs.detail(rerun.jobId)).toMatchObject({ status: 'succeeded', result: { created: false } });
