@@ -5,6 +5,7 @@ import { IPC_CHANNEL } from '../main/contract/ipc-channel';
 import { DESKTOP_NOTICE_CHANNEL, DESKTOP_NOTICE_CLICK_CHANNEL, type DesktopNoticeApi } from '../main/electron/desktop-notice-contract';
 import { CONSOLE_BACKEND_CHANNEL, CONSOLE_BACKEND_STATE_CHANNEL, type BackendStatus, type ConsoleBackendApi } from '../main/electron/console-backend-contract';
 import type { ConnectionState } from '../main/contract/api';
+import { SESSION_TOKEN_KEY } from '../main/contract/session-token';
 
 const exposed: Record<string, unknown> = {};
 const sent: unknown[] = [];
@@ -100,9 +101,17 @@ describe('preload', () => {
     const pending = api.invoke('system.status', {});
     ipcRenderer.emit(CONSOLE_BACKEND_STATE_CHANNEL, {}, { state: 'reconnecting', problem: null });
     await expect(pending).resolves.toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    // The page's kept session (a window's sessionStorage; Node has none, so a plain one stands in).
+    const kept = new Map([[SESSION_TOKEN_KEY, 'token-of-this-tab']]);
+    vi.stubGlobal('sessionStorage', { getItem: (key: string) => kept.get(key) ?? null });
     const before = sent.length;
     ipcRenderer.emit(CONSOLE_BACKEND_STATE_CHANNEL, {}, connected);
-    expect(sent.slice(before)).toMatchObject([{ type: 'subscribe', channel: 'tenant.1.routers' }]);
+    vi.unstubAllGlobals();
+    // A reconnect to a server is a new, signed-out connection there: the session goes first, then the resubscriptions.
+    expect(sent.slice(before)).toMatchObject([
+      { type: 'invoke', id: 0, name: 'auth.resume', input: { token: 'token-of-this-tab' } },
+      { type: 'subscribe', channel: 'tenant.1.routers' },
+    ]);
     expect(seen).toEqual(['resync']);
     const refused = { state: 'offline', problem: 'The server’s certificate changed from AA to BB' };
     ipcRenderer.emit(CONSOLE_BACKEND_STATE_CHANNEL, {}, refused);
