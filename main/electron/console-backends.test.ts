@@ -147,6 +147,27 @@ describe('the desktop app on a console server', () => {
     await connect(desk);
   });
 
+  it('lets go of this computer’s core (its routers, its jobs) when the desk moves to a server', async () => {
+    const { startTestCore } = await import('../core/test-core');
+    const core = await startTestCore({ host: 'electron' });
+    let closes = 0;
+    const backends = new ConsoleBackends({
+      pins: new ServerPins(join(dataDir, 'servers.json')),
+      startEmbedded: async () => ({ ...core, close: () => (closes++, core.close()) }),
+      log: silentLogger,
+    });
+    try {
+      expect(await backends.useThisComputer()).toEqual({ ok: true, data: { kind: 'this-computer' } });
+      expect(closes).toBe(0);
+      expect(await backends.useServer(tls.url, tls.fingerprint)).toMatchObject({ ok: true, data: { kind: 'server', url: tls.url } });
+      expect(closes).toBe(1);
+      expect(backends.embeddedStarted).toBe(false);
+    } finally {
+      if (closes === 0) await core.close();
+      rmSync(core.dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('pins only the certificate the person confirmed', async () => {
     const desk = watchWindow(new FakeWindow(ipcMain));
     const result = await desk.request({ op: 'use-server', url: tls.url, fingerprint: 'AB:'.repeat(31) + 'AB' });

@@ -86,6 +86,7 @@ export class ConsoleBackends {
     }
     const pinned = withPins(() => this.options.pins.use(url.data, presented.data.pem));
     if (!pinned.ok) return pinned;
+    await this.stopEmbedded();
     this.choice = { kind: 'server', server: pinned.data };
     this.options.log.info('desktop connects to a console server', { url: url.data, fingerprint: pinned.data.fingerprint });
     return { ok: true, data: this.current()! };
@@ -103,7 +104,7 @@ export class ConsoleBackends {
     return { ok: true, data: { kind: 'this-computer' } };
   }
 
-  /** Back to the question; an embedded core keeps running (starting it again would cost more than keeping it). */
+  /** Back to the question; an embedded core keeps running until a server is chosen (choosing this computer again reuses it). */
   leave(): void {
     this.choice = null;
   }
@@ -140,10 +141,22 @@ export class ConsoleBackends {
 
   /** Closes the embedded core, if this run started it. */
   async close(): Promise<void> {
-    const embedded = this.embedded;
-    this.embedded = null;
     this.choice = null;
-    if (embedded) await (await embedded).close();
+    await this.stopEmbedded();
+  }
+
+  /**
+   * A desk that moves to a server lets go of this computer's core: its router connections and
+   * jobs would otherwise run on beside the server's (two connections to every router again).
+   */
+  private async stopEmbedded(): Promise<void> {
+    const embedded = this.embedded;
+    if (!embedded) return;
+    this.embedded = null;
+    if (this.choice?.kind === 'this-computer') this.choice = null;
+    const core = await embedded.catch(() => null);
+    await core?.close();
+    this.options.log.info('embedded console stopped');
   }
 
   private async presented(url: string): Promise<Result<{ pem: string; fingerprint: string }>> {
