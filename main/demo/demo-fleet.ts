@@ -64,7 +64,7 @@ export async function startDemo(services: CoreServices, options: DemoOptions = D
     signIns.push(await ensureUser(services, null, 'demo-admin', 'system_admin'));
     for (let t = 0; t < options.tenants; t++) {
       const tenantName = TENANT_NAMES[t]!;
-      const tenant = services.tenants.findByName(tenantName) ?? services.tenants.insert(tenantName, null, Date.now());
+      const tenant = await services.accounts.run(async (tx) => (await tx.tenants.findByName(tenantName)) ?? tx.tenants.insert(tenantName, null, Date.now()));
       const slug = tenantName.split(' ').pop()!.toLowerCase();
       signIns.push(await ensureUser(services, tenant.id, `${slug}-admin`, 'tenant_admin', tenantName));
       signIns.push(await ensureUser(services, tenant.id, `${slug}-tech`, 'operator', tenantName));
@@ -132,8 +132,10 @@ function register(services: CoreServices, tenantId: number, name: string, site: 
 async function ensureUser(services: CoreServices, tenantId: number | null, username: string, role: Role, tenant: string | null = null): Promise<DemoSignIn> {
   const password = secret();
   const passwordHash = await hashPassword(password);
-  const existing = services.users.findByUsername(username);
-  if (existing) services.users.update(existing.id, { passwordHash, disabled: false, role }, Date.now());
-  else services.users.insert({ tenantId, name: username, username, email: `${username}@demo.invalid`, role, passwordHash }, Date.now());
+  await services.accounts.run(async (tx) => {
+    const existing = await tx.users.findByUsername(username);
+    if (existing) await tx.users.update(existing.id, { passwordHash, disabled: false, role }, Date.now());
+    else await tx.users.insert({ tenantId, name: username, username, email: `${username}@demo.invalid`, role, passwordHash }, Date.now());
+  });
   return { tenant, username, password, role };
 }

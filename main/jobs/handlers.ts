@@ -1,10 +1,10 @@
 import { checkJobAction, jobAccessOf } from '../auth/permissions';
 import type { Role, Session } from '../auth/session';
 import { DomainError } from '../contract/errors';
-import type { DomainHandlers } from '../core/handlers';
-import type { CoreServices } from '../core/services';
+import type { DomainHandlers } from '../contract/domain-handlers';
 import type { JobAction, jobsInvokes } from './contract';
 import type { TenantScope } from './job-store';
+import type { JobServices } from './job-services';
 import { detailFor, summaryFor } from './job-views';
 
 /**
@@ -21,12 +21,12 @@ export function jobScope(session: Session): TenantScope {
 const roleOf = (session: Session): Role => session.user!.role;
 
 /** Refuses an action the permission table does not give the session's role for this job's kind. */
-function authorize(services: CoreServices, session: Session, id: number, action: JobAction): void {
+function authorize(services: JobServices, session: Session, id: number, action: JobAction): void {
   const refusal = checkJobAction(session, services.jobs.summary(id, jobScope(session)).queue, action);
   if (refusal) throw new DomainError(refusal.code, refusal.message);
 }
 
-export const jobsHandlers: DomainHandlers<keyof typeof jobsInvokes> = {
+export const jobsHandlers: DomainHandlers<keyof typeof jobsInvokes, JobServices> = {
   'jobs.queues': (_input, { services, session }) => services.jobs.queueStats(jobScope(session)),
   'jobs.list': (input, { services, session }) => ({
     jobs: services.jobs.list(jobScope(session), input).map((job) => summaryFor(roleOf(session), job)),
