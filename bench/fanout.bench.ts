@@ -123,6 +123,7 @@ const suite: BenchSuite = async () => {
       groups.push(await startGroup(noc, `127.0.0.${21 + g}`, count, first, onProbe));
     }
     clients = CLIENTS;
+    process.stderr.write(`fanout: ${CLIENTS} clients signed in; measuring ${WINDOW_MS / 1000} s (host pid ${noc.host.pid})\n`);
     await mustSucceed('metrics reset', noc.rpc.invoke('system.metrics', { reset: true }));
     const all = await measure(WINDOW_MS);
     const metrics = (await mustSucceed('metrics', noc.rpc.invoke('system.metrics', {}))) as SystemMetrics;

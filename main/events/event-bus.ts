@@ -65,6 +65,11 @@ export class EventBus {
     };
   }
 
+  /** Connections following a channel now: what one publish on it costs to deliver. */
+  subscriberCount(channel: string): number {
+    return this.subscribers.get(channel)?.size ?? 0;
+  }
+
   currentSeq(channel: string): number {
     return this.seqs.get(channel) ?? 0;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionDelta } from './contract';
-import { DeltaCoalescer } from './delta-coalescer';
+import { DeltaCoalescer, MAX_UPDATES_PER_BATCH, updatesPerBatch } from './delta-coalescer';
 
 type Row = { key: string; n?: number };
 
@@ -32,5 +32,12 @@ describe('delta coalescer', () => {
     coalescer.push(1, { started: [], updated: ['a', 'b', 'c'].map((key) => ({ key, n: 2 })), ended: [] });
     coalescer.drain();
     expect(batches.map((b) => b.updated.length)).toEqual([2, 1]);
+  });
+
+  it('caps updates per batch by how many follow the channel, within bounds', () => {
+    expect(updatesPerBatch(0)).toBe(MAX_UPDATES_PER_BATCH);
+    expect(updatesPerBatch(1)).toBe(MAX_UPDATES_PER_BATCH);
+    expect(updatesPerBatch(50)).toBe(500);
+    expect(updatesPerBatch(10_000)).toBe(250);
   });
 });

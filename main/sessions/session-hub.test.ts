@@ -33,6 +33,26 @@ function nextEvent(bus: EventBus, channel: string): Promise<BusEvent> {
 }
 
 describe('session hub', () => {
+  it('sends smaller batches of updates on a channel many consoles follow (each gets its own copy)', () => {
+    const bus = new EventBus(silentLogger);
+    const hub = new SessionHub(bus);
+    const sizes: number[] = [];
+    const rows = Array.from({ length: 1200 }, (_, i) => session(7, `*${i}`));
+    hub.applyHotspot(1, { started: rows, updated: [], ended: [] });
+    hub.drain();
+    const followers = Array.from({ length: 50 }, () => bus.subscribe('tenant.1.sessions.hotspot', () => undefined));
+    bus.subscribe('tenant.1.sessions.hotspot', (e) => sizes.push((e.payload as { updated: unknown[] }).updated.length));
+    hub.applyHotspot(1, { started: [], updated: rows.map((r) => ({ key: r.key, bytesIn: 5 })), ended: [] });
+    hub.drain();
+    // 51 followers: 25,000 / 51 = 490 updates a batch.
+    expect(sizes).toEqual([490, 490, 220]);
+    for (const off of followers) off();
+    sizes.length = 0;
+    hub.applyHotspot(1, { started: [], updated: rows.map((r) => ({ key: r.key, bytesIn: 6 })), ended: [] });
+    hub.drain();
+    expect(sizes).toEqual([1200]);
+  });
+
   it('coalesces a burst of router deltas into one batch per tenant channel', async () => {
     const bus = new EventBus(silentLogger);
     const hub = new SessionHub(bus);

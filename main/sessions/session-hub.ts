@@ -2,7 +2,7 @@ import { DomainError } from '../contract/errors';
 import { channelOf } from '../events/channels';
 import type { EventBus } from '../events/event-bus';
 import { sessionEvents, type HotspotSession, type PppoeSession, type SessionDelta, type SessionSnapshot } from './contract';
-import { DeltaCoalescer } from './delta-coalescer';
+import { COALESCE_WINDOW_MS, DeltaCoalescer, updatesPerBatch } from './delta-coalescer';
 import { LiveSessionSet, type LiveRow } from './live-session-set';
 
 type Kind = 'hotspot' | 'pppoe';
@@ -20,8 +20,16 @@ export class SessionHub {
   private readonly pppoe: KindState<PppoeSession>;
 
   constructor(private readonly bus: EventBus) {
-    this.hotspot = { sets: new Map(), coalescer: new DeltaCoalescer((t, d) => bus.publish('HotspotSessionsChanged', d, t)) };
-    this.pppoe = { sets: new Map(), coalescer: new DeltaCoalescer((t, d) => bus.publish('PppoeSessionsChanged', d, t)) };
+    // Smaller batches on a channel many consoles follow: each gets its own copy (see updatesPerBatch).
+    const cap = (def: (typeof sessionEvents)[keyof typeof sessionEvents]) => (tenantId: number) => updatesPerBatch(bus.subscriberCount(channelOf(def, tenantId)));
+    this.hotspot = {
+      sets: new Map(),
+      coalescer: new DeltaCoalescer((t, d) => bus.publish('HotspotSessionsChanged', d, t), COALESCE_WINDOW_MS, undefined, cap(sessionEvents.HotspotSessionsChanged)),
+    };
+    this.pppoe = {
+      sets: new Map(),
+      coalescer: new DeltaCoalescer((t, d) => bus.publish('PppoeSessionsChanged', d, t), COALESCE_WINDOW_MS, undefined, cap(sessionEvents.PppoeSessionsChanged)),
+    };
   }
 
   applyHotspot(tenantId: number, delta: SessionDelta<HotspotSession>): void {
