@@ -59,6 +59,8 @@ export class ServerRelay implements BackendConnection {
   private downSince: number | null = null;
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
+  /** Whether this outage's failure was logged (reset when connected). */
+  private warned = false;
 
   constructor(private readonly options: ServerRelayOptions) {
     options.sink.status({ state: 'connecting', problem: null });
@@ -99,6 +101,7 @@ export class ServerRelay implements BackendConnection {
       opened = true;
       this.attempt = 0;
       this.downSince = null;
+      this.warned = false;
       this.options.sink.status({ state: 'connected', problem: null });
     });
     socket.on('message', (data, isBinary) => {
@@ -138,6 +141,9 @@ export class ServerRelay implements BackendConnection {
         this.options.sink.status({ state: 'offline', problem });
         return;
       }
+      // Down, or refusing us for another reason (an expired certificate, a name not allowed): said once per outage, then retried.
+      if (!this.warned) log.warn('console server connection failed; retrying', { url, error: failure.message });
+      this.warned = true;
     }
     const offline = Date.now() - this.downSince > (this.options.offlineAfterMs ?? 30_000);
     this.options.sink.status({ state: offline ? 'offline' : 'reconnecting', problem: null });

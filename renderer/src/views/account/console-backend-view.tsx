@@ -35,7 +35,7 @@ export function ConsoleBackendView() {
         <p>
           First connection to <strong>{confirming.url}</strong>. Its certificate’s SHA-256 fingerprint is:
         </p>
-        <p className="totp-secret" data-testid="backend-fingerprint">
+        <p className="fingerprint" data-testid="backend-fingerprint">
           {confirming.fingerprint}
         </p>
         <p className="muted">Compare it with the fingerprint the server printed when it started. Connect only if they are the same; the app remembers it and refuses a different certificate later.</p>
@@ -83,7 +83,7 @@ export function ConsoleBackendView() {
                 <td>
                   {server.url}
                   <br />
-                  <span className="muted totp-secret" title={server.fingerprint}>
+                  <span className="muted fingerprint" title={server.fingerprint}>
                     {server.fingerprint.slice(0, 23)}…
                   </span>
                 </td>
