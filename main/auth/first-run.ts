@@ -1,5 +1,7 @@
 import { DomainError } from '../contract/errors';
-import type { CoreServices } from '../core/services';
+import type { AccountsStore } from '../accounts/accounts-tx';
+import type { Logger } from '../core/logger';
+import type { EventBus } from '../events/event-bus';
 import { TAKEN, checkConfirmation, checkEmail, checkPassword, checkPersonName, checkUsername, type FieldErrors } from '../users/account-rules';
 import type { UserRecord } from '../users/user-repository';
 import { userSummary } from '../users/user-views';
@@ -13,19 +15,27 @@ export interface FirstAdminFields {
   password_confirmation: string;
 }
 
+/** What the first run uses of the console (the core's services include it). */
+export interface FirstRunServices {
+  accounts: AccountsStore;
+  bus: Pick<EventBus, 'publish'>;
+  log: Logger;
+}
+
 /**
  * Creates the first system admin, only while the console has no user at all (the check and the
  * insert share one transaction, so two setup screens cannot both win). Never a default password.
  */
-export async function createFirstAdmin(services: CoreServices, input: FirstAdminFields, via: 'setup' | 'environment'): Promise<UserRecord> {
-  const { db, users, audit, bus } = services;
-  if (users.count() > 0) throw new DomainError('conflict', 'The console is already set up. Sign in instead.');
+export async function createFirstAdmin(services: FirstRunServices, input: FirstAdminFields, via: 'setup' | 'environment'): Promise<UserRecord> {
+  const { accounts, bus } = services;
+  const seen = await accounts.read(async (tx) => ({ users: await tx.users.count(), usernameTaken: await tx.users.usernameTaken(input.username) }));
+  if (seen.users > 0) throw new DomainError('conflict', 'The console is already set up. Sign in instead.');
   const fields: FieldErrors = {};
   const set = (field: keyof FirstAdminFields, message: string | null) => {
     if (message) fields[field] = message;
   };
   set('name', checkPersonName(input.name));
-  set('username', checkUsername(input.username) ?? (users.usernameTaken(input.username) ? TAKEN.username : null));
+  set('username', checkUsername(input.username) ?? (seen.usernameTaken ? TAKEN.username : null));
   set('email', checkEmail(input.email));
   set('password', checkPassword(input.password, input.username));
   set('password_confirmation', checkConfirmation(input.password, input.password_confirmation));
@@ -34,16 +44,15 @@ export async function createFirstAdmin(services: CoreServices, input: FirstAdmin
   }
   const passwordHash = await hashPassword(input.password);
   const now = Date.now();
-  const created = db.transaction(() => {
-    if (users.count() > 0) return null;
-    const user = users.insert({ tenantId: null, role: 'system_admin', name: input.name, username: input.username, email: input.email, passwordHash }, now);
-    const entry = audit.record({ at: now, tenantId: null, actor: null, action: 'setup.admin_created', target: { type: 'user', id: user.id, label: user.username }, details: { via } });
-    return { user, entry };
-  })();
+  const created = await accounts.run(async (tx) => {
+    if ((await tx.users.count()) > 0) return null;
+    const user = await tx.users.insert({ tenantId: null, role: 'system_admin', name: input.name, username: input.username, email: input.email, passwordHash }, now);
+    await tx.audit.record({ at: now, tenantId: null, actor: null, action: 'setup.admin_created', target: { type: 'user', id: user.id, label: user.username }, details: { via } });
+    tx.afterCommit(() => bus.publish('UserCreated', userSummary(user)));
+    return user;
+  });
   if (!created) throw new DomainError('conflict', 'The console is already set up. Sign in instead.');
-  audit.publish(created.entry);
-  bus.publish('UserCreated', userSummary(created.user));
-  return created.user;
+  return created;
 }
 
 /**
@@ -51,10 +60,10 @@ export async function createFirstAdmin(services: CoreServices, input: FirstAdmin
  * system admin (NOC_ADMIN_EMAIL and NOC_ADMIN_NAME optional). Without them the setup screen does it.
  * A password that breaks the policy stops the start with the reason.
  */
-export async function bootstrapAdminFromEnv(services: CoreServices, env: NodeJS.ProcessEnv): Promise<UserRecord | null> {
+export async function bootstrapAdminFromEnv(services: FirstRunServices, env: NodeJS.ProcessEnv): Promise<UserRecord | null> {
   const username = env.NOC_ADMIN_USERNAME?.trim();
   const password = env.NOC_ADMIN_PASSWORD;
-  if (!username || !password || services.users.count() > 0) return null;
+  if (!username || !password || (await services.accounts.read((tx) => tx.users.count())) > 0) return null;
   try {
     const user = await createFirstAdmin(
       services,

@@ -15,17 +15,23 @@ export const authHandlers: DomainHandlers<keyof typeof authInvokes> = {
     return { changed: true as const };
   },
   'auth.settings': (_input, { services }) => services.auth.settings(),
-  'auth.updateSettings': (changes, { services, session }) => {
+  'auth.updateSettings': async (changes, { services, session }) => {
     const now = Date.now();
-    const settings = services.auth.updateSettings(changes);
-    const entry = services.audit.record({ at: now, tenantId: null, actor: session.user, action: 'settings.updated', target: { type: 'settings', id: null, label: 'auth' }, details: changes });
-    services.audit.publish(entry);
+    // The settings and their audit entry commit together; the entry goes live after the commit.
+    const settings = await services.accounts.run(async (tx) => {
+      const settings = services.auth.updateSettings(changes);
+      await tx.audit.record({ at: now, tenantId: null, actor: session.user, action: 'settings.updated', target: { type: 'settings', id: null, label: 'auth' }, details: changes });
+      return settings;
+    });
     if (changes.requireTwoFactorForSystemAdmins !== undefined) services.twoFactor.requirementChanged({ tenantId: null });
     return settings;
   },
-  'setup.status': (_input, { services }) => ({ needsSetup: services.users.count() === 0, selfRegistration: services.auth.settings().selfRegistration }),
+  'setup.status': async (_input, { services }) => ({
+    needsSetup: (await services.accounts.read((tx) => tx.users.count())) === 0,
+    selfRegistration: services.auth.settings().selfRegistration,
+  }),
   'setup.createAdmin': async (input, { services, session }) => {
-    if (services.users.count() > 0) throw new DomainError('conflict', 'The console is already set up. Sign in instead.');
+    if ((await services.accounts.read((tx) => tx.users.count())) > 0) throw new DomainError('conflict', 'The console is already set up. Sign in instead.');
     const user = await createFirstAdmin(services, input, 'setup');
     return services.auth.startSession(session, user);
   },

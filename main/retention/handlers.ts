@@ -12,14 +12,14 @@ const overview = (db: Db): RetentionOverview => ({
 
 export const retentionHandlers: DomainHandlers<keyof typeof retentionInvokes> = {
   'retention.settings': (_input, { services }) => overview(services.db),
-  'retention.updateSettings': ({ auditDays }, { services, session }) => {
+  'retention.updateSettings': async ({ auditDays }, { services, session }) => {
     const now = Date.now();
-    const { db, audit } = services;
-    const entry = db.transaction(() => {
+    const { db } = services;
+    // The setting and its audit entry commit together; the entry goes live after the commit.
+    await services.accounts.run(async (tx) => {
       writeRetentionSettings(db, { auditDays }, now);
-      return audit.record({ at: now, tenantId: null, actor: session.user, action: 'settings.updated', target: { type: 'settings', id: null, label: 'retention' }, details: { auditDays } });
-    })();
-    audit.publish(entry);
+      await tx.audit.record({ at: now, tenantId: null, actor: session.user, action: 'settings.updated', target: { type: 'settings', id: null, label: 'retention' }, details: { auditDays } });
+    });
     return overview(db);
   },
 };

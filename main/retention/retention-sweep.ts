@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { AuditLog } from '../audit/audit-log';
+import type { AccountsStore } from '../accounts/accounts-tx';
 import { AuthSessionStore } from '../auth/auth-session-store';
 import { SignInAttempts } from '../auth/sign-in-attempts';
 import type { Db } from '../store/database';
@@ -19,11 +19,11 @@ export interface RetentionSweepResult {
 }
 
 /** Deletes in batches until a batch comes back short, yielding the event loop in between. */
-async function inBatches(remove: (limit: number) => number, signal: AbortSignal): Promise<number> {
+async function inBatches(remove: (limit: number) => number | Promise<number>, signal: AbortSignal): Promise<number> {
   let total = 0;
   for (;;) {
     signal.throwIfAborted();
-    const removed = remove(BATCH);
+    const removed = await remove(BATCH);
     total += removed;
     if (removed < BATCH) return total;
     await nextTurn();
@@ -34,14 +34,14 @@ async function inBatches(remove: (limit: number) => number, signal: AbortSignal)
  * Removes what is past its retention: audit entries (the setting), sign-in attempts and ended
  * lockouts, ended or expired sessions. Every delete goes through the table's own repository.
  */
-export async function sweepRetention(deps: { db: Db; audit: AuditLog }, now: number, signal: AbortSignal): Promise<RetentionSweepResult> {
-  const { db, audit } = deps;
+export async function sweepRetention(deps: { db: Db; accounts: AccountsStore }, now: number, signal: AbortSignal): Promise<RetentionSweepResult> {
+  const { db, accounts } = deps;
   const attempts = new SignInAttempts(db);
   const sessions = new AuthSessionStore(db);
   const { auditDays } = readRetentionSettings(db);
   const attemptsCutoff = now - RETENTION.signInAttemptsDays * DAY;
   return {
-    auditEntries: await inBatches((limit) => audit.deleteBefore(now - auditDays * DAY, limit), signal),
+    auditEntries: await inBatches((limit) => accounts.run((tx) => tx.audit.deleteBefore(now - auditDays * DAY, limit)), signal),
     signInAttempts: await inBatches((limit) => attempts.deleteBefore(attemptsCutoff, limit), signal),
     lockouts: attempts.deleteLocksEndedBefore(attemptsCutoff),
     sessions: await inBatches((limit) => sessions.deleteOverBefore(now - RETENTION.endedSessionsDays * DAY, limit), signal),
