@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ChannelMessage, NocApi } from '../main/contract/api';
+import { SESSION_TOKEN_KEY } from '../main/contract/session-token';
 import type { BackendStatus, ConsoleBackendApi } from '../main/electron/console-backend-contract';
 import { FakeIpcMain, FakeWindow } from '../main/electron/testing/electron-ipc-pair';
 import type { TestDesk } from '../main/electron/testing/test-desk';
@@ -48,6 +49,7 @@ describe('one console server for a NOC’s desks (issue 16)', () => {
   });
 
   afterAll(async () => {
+    vi.unstubAllGlobals();
     shell?.detach();
     await host?.dispose();
     rmSync(deskData, { recursive: true, force: true });
@@ -77,7 +79,11 @@ describe('one console server for a NOC’s desks (issue 16)', () => {
     expect(await choice.probe(host.url)).toEqual({ ok: true, data: { url: host.url, fingerprint: printed, pin: 'new', message: null } });
     expect(await choice.useServer(host.url, printed)).toEqual({ ok: true, data: { kind: 'server', url: host.url, fingerprint: printed } });
     await statuses.first((s) => s.state === 'connected', 'the server connection');
-    expect(await noc.invoke('auth.signIn', ROOT)).toMatchObject({ ok: true, data: { user: { username: ROOT.username, role: 'system_admin' } } });
+    const signedIn = await noc.invoke('auth.signIn', ROOT);
+    expect(signedIn).toMatchObject({ ok: true, data: { user: { username: ROOT.username, role: 'system_admin' } } });
+    // Kept where the desk's renderer keeps it (its window's sessionStorage; Node has none, so a plain one stands in).
+    const kept = new Map([[SESSION_TOKEN_KEY, signedIn.ok && 'token' in signedIn.data ? signedIn.data.token : '']]);
+    vi.stubGlobal('sessionStorage', { getItem: (key: string) => kept.get(key) ?? null });
     const deskEvents = arrivals<ChannelMessage>();
     noc.subscribe('system.tenants', (message) => deskEvents.push(message));
     // Replies come in order: once this one is in, the subscription above is live.
@@ -111,6 +117,19 @@ describe('one console server for a NOC’s desks (issue 16)', () => {
     expect(shell.embeddedStarts).toBe(0);
     expect(shell.backends.embeddedStarted).toBe(false);
     expect(readdirSync(deskData)).toEqual(['servers.json']);
+
+    // The server restarts with the same certificate: the desk reconnects by itself, re-attaches its
+    // session before resubscribing, and its change reaches the browsers (reconnected too) and itself.
+    const down = statuses.seen.length;
+    await host.stop();
+    await host.launch();
+    expect(host.fingerprint).toBe(printed);
+    await statuses.first((s) => s.state === 'reconnecting', 'the drop', down);
+    await statuses.first((s) => s.state === 'connected', 'the reconnect', down);
+    const seenBefore = deskEvents.seen.length;
+    expect(await noc.invoke('tenants.register', registration('Karen Links', 'karen'))).toMatchObject({ ok: true });
+    for (const page of [first, second]) await page.getByRole('cell', { name: 'Karen Links', exact: true }).waitFor();
+    await deskEvents.first((m) => m.kind === 'event' && (m.payload as { tenant: { name: string } }).tenant.name === 'Karen Links', 'the tenant after the restart', seenBefore);
 
     // The server comes back with another certificate: the desk refuses it, says why, and will not connect to it.
     await host.stop();
