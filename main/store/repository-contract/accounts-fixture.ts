@@ -17,3 +17,7 @@ export const newUser = (fields: Partial<NewUser> & { username: string }): NewUse
   passwordHash: 'scrypt$test',
   ...fields,
 });
+
+/** Two tenants, Alpha and Beta: the smallest world in which scoping by tenant can fail. */
+export const twoTenants = (store: AccountsStore): Promise<[number, number]> =>
+  store.run(async (tx) => [(await tx.tenants.insert('Alpha', null, 1)).id, (await tx.tenants.insert('Beta', null, 1)).id]);

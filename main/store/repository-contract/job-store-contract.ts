@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ClaimedJob, JobStore, NewJob } from '../../jobs/job-store';
+import { freshFixture } from './fresh-fixture';
 
 /** A fresh, empty job store of one implementation, and how to throw it away. */
 export interface JobStoreFixture {
@@ -23,13 +24,11 @@ const job = (fields: Partial<NewJob> = {}): NewJob => ({
 /** What every JobStore implementation does, whatever database stands behind it. */
 export function jobStoreContract(implementation: string, factory: () => Promise<JobStoreFixture>): void {
   describe(`JobStore contract: ${implementation}`, () => {
-    let fixture: JobStoreFixture;
+    const fixture = freshFixture(factory);
     let store: JobStore;
-    beforeEach(async () => {
-      fixture = await factory();
-      store = fixture.store;
+    beforeEach(() => {
+      store = fixture().store;
     });
-    afterEach(() => fixture.close());
 
     const claimOne = (queue = 'default', now = T0): ClaimedJob => {
       const [claimed] = store.claim(queue, 1, now);
