@@ -1,11 +1,12 @@
 import { DomainError } from '../contract/errors';
-import type { DomainHandlers } from '../core/handlers';
+import type { DomainHandlers } from '../contract/domain-handlers';
+import type { AuthServices } from './auth-services';
 import { checkPassword } from '../users/account-rules';
 import type { authInvokes } from './contract';
 import { createFirstAdmin } from './first-run';
 import { twoFactorHandlers } from './two-factor-handlers';
 
-export const authHandlers: DomainHandlers<keyof typeof authInvokes> = {
+export const authHandlers: DomainHandlers<keyof typeof authInvokes, AuthServices> = {
   'auth.signIn': ({ username, password }, { services, session }) => services.auth.signIn(session, username, password),
   'auth.resume': ({ token }, { services, session }) => services.auth.resume(session, token),
   'auth.signOut': (_input, { services, session }) => ({ signedOut: services.auth.signOut(session) }),

@@ -1,8 +1,9 @@
 import { DomainError } from '../contract/errors';
-import type { DomainHandlers } from '../core/handlers';
+import type { DomainHandlers } from '../contract/domain-handlers';
+import type { AuthServices } from './auth-services';
 import type { twoFactorInvokes } from './two-factor-contract';
 
-export const twoFactorHandlers: DomainHandlers<keyof typeof twoFactorInvokes> = {
+export const twoFactorHandlers: DomainHandlers<keyof typeof twoFactorInvokes, AuthServices> = {
   'auth.completeSignIn': ({ code }, { services, session }) => services.twoFactor.completeSignIn(session, code),
   'auth.twoFactor.status': (_input, { services, session }) => services.twoFactor.status(session.user!),
   'auth.twoFactor.begin': (_input, { services, session }) => services.twoFactor.begin(session.user!),
