@@ -9,6 +9,7 @@ import { RouterIo, type RouterIoOptions } from './io/router-io';
 import { Signal } from './client/signal';
 import type { ConnectionTestResult, LiveWant, MenuOp, MenuOpResult, RouterEndpoint, SessionKind, ShardEvent } from './io/shard-protocol';
 import type { RouterRecord, RouterRepository } from './router-repository';
+import { ResourcePublishLimit } from './resource-publish-limit';
 import type { RouterStatusBoard } from './router-status-board';
 
 /** What the router page's streams deliver (see router-watch-service.ts), with the router's tenant. */
@@ -41,6 +42,11 @@ export class LiveRouters {
   private publishing: number | null = null;
   /** Traffic samples and log lines of routers whose page is open (setLive). */
   readonly liveData: Signal<RouterLiveData>;
+  /** Resource refreshes go out within a rate per tenant; published with the router's status as it is then. */
+  private readonly resourcePublishes = new ResourcePublishLimit((tenantId, id) => {
+    const status = this.deps.routerStatus.get(id);
+    if (status && this.tenantOf.get(id) === tenantId) this.deps.bus.publish('RouterStatusChanged', { id, status }, tenantId);
+  });
 
   constructor(private readonly deps: LiveRoutersDeps) {
     this.liveData = new Signal((error) => deps.log.error('router live data listener failed', { error: String(error) }));
@@ -146,6 +152,7 @@ export class LiveRouters {
   }
 
   stop(): Promise<void> {
+    this.resourcePublishes.stop();
     for (const timer of this.pinRetries.values()) clearTimeout(timer);
     this.pinRetries.clear();
     return this.io.stop();
@@ -221,7 +228,7 @@ export class LiveRouters {
         return;
       }
       case 'resource':
-        this.setStatus(event.routerId, { ...event.resource, lastSeenAt: new Date().toISOString() });
+        this.setStatus(event.routerId, { ...event.resource, lastSeenAt: new Date().toISOString() }, 'refresh');
         return;
       case 'hotspot':
         this.deps.sessions.applyHotspot(tenantId, event.delta);
@@ -236,9 +243,13 @@ export class LiveRouters {
     }
   }
 
-  private setStatus(routerId: number, change: Partial<RouterLiveStatus>): void {
+  /** A `refresh` (new resource figures, same state) may wait for a slot on the tenant's channel (see ResourcePublishLimit). */
+  private setStatus(routerId: number, change: Partial<RouterLiveStatus>, kind: 'change' | 'refresh' = 'change'): void {
     const status = this.deps.routerStatus.update(routerId, change);
     const tenantId = this.tenantOf.get(routerId) ?? this.deps.routers.get(null, routerId)?.tenantId;
-    if (status && tenantId !== undefined) this.deps.bus.publish('RouterStatusChanged', { id: routerId, status }, tenantId);
+    if (!status || tenantId === undefined) return;
+    if (kind === 'refresh') return this.resourcePublishes.offer(tenantId, routerId);
+    this.resourcePublishes.published(tenantId, routerId);
+    this.deps.bus.publish('RouterStatusChanged', { id: routerId, status }, tenantId);
   }
 }
