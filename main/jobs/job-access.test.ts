@@ -58,7 +58,7 @@ describe('who may act on which job, and jobs that re-check their actor', () => {
       admin: [],
       security: [],
     });
-    expect(t.core.services.users.get(otto.id)).toMatchObject({ role: 'operator' });
+    expect(await t.core.services.accounts.read((tx) => tx.users.get(otto.id))).toMatchObject({ role: 'operator' });
   });
 
   it('fails a retried role change for good, changing nothing, when its admin was demoted since', async () => {
@@ -83,8 +83,8 @@ describe('who may act on which job, and jobs that re-check their actor', () => {
       lastError: 'Not done: jane became operator after submitting this job and may no longer change this user. Nothing was changed; someone who may can submit it again.',
       failedAttempts: [{ permanent: true }],
     });
-    expect(t.core.services.users.get(otto.id)).toMatchObject({ role: 'operator' });
-    const audit = t.core.services.audit.list({ tenantId: t.tenantId }, { limit: 50 });
+    expect(await t.core.services.accounts.read((tx) => tx.users.get(otto.id))).toMatchObject({ role: 'operator' });
+    const audit = (await t.core.services.accounts.read((tx) => tx.audit.list({ tenantId: t.tenantId }, { limit: 50 })));
     expect(audit.filter((e) => e.action === 'user.updated' && e.targetLabel === 'otto')).toEqual([]);
   });
 

@@ -114,8 +114,8 @@ describe('tenant registration through the core', () => {
       expect(created.sort()).toEqual([false, true]);
     }
     expect(tenantCount()).toBe(1);
-    const tenant = core.services.tenants.findByName('Acme Net')!;
-    expect(core.services.users.findByUsername('jane')).toMatchObject({ tenantId: tenant.id, role: 'tenant_admin' });
+    const tenant = (await core.services.accounts.read((tx) => tx.tenants.findByName('Acme Net')))!;
+    expect(await core.services.accounts.read((tx) => tx.users.findByUsername('jane'))).toMatchObject({ tenantId: tenant.id, role: 'tenant_admin' });
     expect(seen.filter((e) => e.name === 'TenantCreated')).toMatchObject([{ name: 'TenantCreated', payload: { tenant: { name: expect.stringMatching(/^acme net$/i), userCount: 1 }, admin: { username: 'jane', email: 'j***@acme.example' } } }]);
     // Submitted again after it was created: refused on the field, still one tenant.
     const again = await dispatchInvoke(core.services, admin, 'tenants.register', valid);
@@ -132,7 +132,7 @@ describe('tenant registration through the core', () => {
     await core.services.jobs.drained();
     expect(core.services.jobs.detail(rerun.jobId)).toMatchObject({ status: 'succeeded', result: { created: false } });
     expect(tenantCount()).toBe(1);
-    expect(core.services.users.list('all').filter((u) => u.username === 'jane')).toHaveLength(1);
+    expect((await core.services.accounts.read((tx) => tx.users.list('all'))).filter((u) => u.username === 'jane')).toHaveLength(1);
   });
 
   it("keeps the password, its hash and the admin's email out of the job's payload, and leaves no private input once applied", async () => {
@@ -142,7 +142,7 @@ describe('tenant registration through the core', () => {
     expect(payloads).toContain('"username":"jane"');
     for (const secret of [valid.admin_password, 'scrypt$', valid.admin_email, valid.admin_name]) expect(payloads).not.toContain(secret);
     await core.services.jobs.drained();
-    expect(core.services.users.findByUsername('jane')).toMatchObject({ email: valid.admin_email, name: valid.admin_name });
+    expect(await core.services.accounts.read((tx) => tx.users.findByUsername('jane'))).toMatchObject({ email: valid.admin_email, name: valid.admin_name });
     expect(core.services.db.prepare('SELECT count(*) FROM job_inputs').pluck().get()).toBe(0);
   });
 
@@ -165,6 +165,6 @@ describe('tenant registration through the core', () => {
     expect(await dispatchInvoke(core.services, anonymous, 'tenants.selfRegister', valid)).toMatchObject({ ok: true });
     await core.services.jobs.drained();
     expect(tenantCount()).toBe(1);
-    expect(core.services.audit.list({ tenantId: null }, { limit: 10 })).toMatchObject([{ action: 'tenant.created', actorUserId: null, details: { selfRegistered: true } }]);
+    expect(await core.services.accounts.read((tx) => tx.audit.list({ tenantId: null }, { limit: 10 }))).toMatchObject([{ action: 'tenant.created', actorUserId: null, details: { selfRegistered: true } }]);
   });
 });

@@ -42,7 +42,7 @@ describe('tenant company settings', () => {
     const expected = { tenantId: acme, ...KENYA, currency: 'KES' };
     expect(saved).toEqual({ ok: true, data: expected });
     expect(await dispatchInvoke(core.services, viewer, 'tenants.settings', {})).toEqual({ ok: true, data: expected });
-    expect(core.services.tenants.get(acme)?.name).toBe('Acme Net');
+    expect((await core.services.accounts.read((tx) => tx.tenants.get(acme)))?.name).toBe('Acme Net');
     expect(pushed.map((e) => [e.name, e.payload])).toEqual([['TenantSettingsChanged', expected]]);
     expect(renamed.map((e) => [e.name, (e.payload as { tenant: { name: string } }).tenant.name])).toEqual([['TenantUpdated', 'Acme Net']]);
     const audit = await dispatchInvoke(core.services, admin, 'audit.list', {});

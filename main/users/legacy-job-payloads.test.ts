@@ -69,6 +69,6 @@ describe('account jobs queued by an older version', () => {
       lastError: `job ${jobId} (users.create) has lost the values it was to apply (kept apart from its payload); submit the change again`,
       failedAttempts: [{ permanent: true }],
     });
-    expect(core.services.users.findByUsername('ghost')).toBeNull();
+    expect(await core.services.accounts.read((tx) => tx.users.findByUsername('ghost'))).toBeNull();
   });
 });

@@ -39,9 +39,9 @@ describe('user management', () => {
       ['jane', 'j***@example.com'],
       ['otto', 'o***@acme.example'],
     ]);
-    const otto = core.services.users.findByUsername('otto')!;
+    const otto = (await core.services.accounts.read((tx) => tx.users.findByUsername('otto')))!;
     expect(await call(admin, 'users.get', { id: otto.id })).toMatchObject({ ok: true, data: { email: 'otto@acme.example' } });
-    expect(core.services.audit.list({ tenantId }, { limit: 5 })).toMatchObject([{ action: 'user.created', actorUsername: 'jane', targetLabel: 'otto' }]);
+    expect(await core.services.accounts.read((tx) => tx.audit.list({ tenantId }, { limit: 5 }))).toMatchObject([{ action: 'user.created', actorUsername: 'jane', targetLabel: 'otto' }]);
   });
 
   it('validates fields with messages and refuses taken usernames and emails', async () => {
@@ -62,10 +62,10 @@ describe('user management', () => {
     expect(await call(admin, 'users.create', { ...newUser, role: 'system_admin' })).toMatchObject({ ok: false, error: { code: 'forbidden', details: { fields: { role: expect.any(String) } } } });
     const other = seedTenant(core.services, 'Other Co').id;
     expect(await call(admin, 'users.create', { ...newUser, tenantId: other })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(core.services.users.findByUsername('otto')).toBeNull();
+    expect(await core.services.accounts.read((tx) => tx.users.findByUsername('otto'))).toBeNull();
     const root = sessionOf(core.services, await seedUser(core.services, { username: 'root', role: 'system_admin', tenantId: null }));
     expect(await call(root, 'users.create', { ...newUser, tenantId: other, role: 'tenant_admin' })).toMatchObject({ ok: true });
-    expect(core.services.users.findByUsername('otto')).toMatchObject({ tenantId: other, role: 'tenant_admin' });
+    expect(await core.services.accounts.read((tx) => tx.users.findByUsername('otto'))).toMatchObject({ tenantId: other, role: 'tenant_admin' });
   });
 
   it("protects the tenant's last admin from demotion, disabling and deletion, and you from yourself", async () => {
@@ -79,7 +79,7 @@ describe('user management', () => {
     // With a second admin, the first may step down.
     await call(admin, 'users.create', { ...newUser, role: 'tenant_admin' });
     expect(await call(admin, 'users.update', { id: adminId, role: 'operator' })).toMatchObject({ ok: true });
-    expect(core.services.users.get(adminId)).toMatchObject({ role: 'operator' });
+    expect(await core.services.accounts.read((tx) => tx.users.get(adminId))).toMatchObject({ role: 'operator' });
   });
 
   it("ends the user's sessions on a role change by an admin, signing out their live connections at once", async () => {
@@ -99,7 +99,7 @@ describe('user management', () => {
 
   it('keeps the session an admin changes their own password or role from, and ends their others', async () => {
     await seedUser(core.services, { username: 'kim', role: 'tenant_admin', tenantId });
-    const elsewhere = sessionOf(core.services, core.services.users.findByUsername('jane')!);
+    const elsewhere = sessionOf(core.services, (await core.services.accounts.read((tx) => tx.users.findByUsername('jane')))!);
     expect(await call(admin, 'users.update', { id: adminId, password: 'Brand-new-pass-1' })).toMatchObject({ ok: true });
     expect(admin.user).toMatchObject({ username: 'jane', role: 'tenant_admin' });
     expect(elsewhere.user).toBeNull();
@@ -117,7 +117,7 @@ describe('user management', () => {
     core.services.db.prepare("UPDATE users SET role = 'operator' WHERE id = ?").run(adminId);
     await core.services.jobs.drained();
     expect(core.services.jobs.detail(accepted.data.jobId)).toMatchObject({ status: 'failed', lastError: expect.stringMatching(/^Not done: jane became operator after submitting this job/) });
-    expect(core.services.users.get(otto.id)).toMatchObject({ role: 'operator', passwordChangedAt: otto.passwordChangedAt });
+    expect(await core.services.accounts.read((tx) => tx.users.get(otto.id))).toMatchObject({ role: 'operator', passwordChangedAt: otto.passwordChangedAt });
     // A job that failed for good keeps no secret for an undated retry: its private input (the new
     // password's hash) is gone, and a retry by hand says to submit the change again.
     expect(core.services.db.prepare('SELECT count(*) FROM job_inputs').pluck().get()).toBe(0);
@@ -127,7 +127,7 @@ describe('user management', () => {
     const tenantEvents: BusEvent[] = [];
     core.services.bus.subscribe('system.tenants', (e) => tenantEvents.push(e));
     await call(admin, 'users.create', newUser);
-    const otto = core.services.users.findByUsername('otto')!;
+    const otto = (await core.services.accounts.read((tx) => tx.users.findByUsername('otto')))!;
     await call(admin, 'users.delete', { id: otto.id });
     expect(tenantEvents).toMatchObject([
       { name: 'TenantUpdated', payload: { tenant: { id: tenantId, name: 'Acme Net', userCount: 2 } } },
@@ -137,7 +137,7 @@ describe('user management', () => {
 
   it('lifts a sign-in lockout on an admin’s word, for users of their own tenant only', async () => {
     await seedUser(core.services, { username: 'otto', role: 'operator', tenantId });
-    const otto = core.services.users.findByUsername('otto')!;
+    const otto = (await core.services.accounts.read((tx) => tx.users.findByUsername('otto')))!;
     const signIn = (password: string) => core.services.auth.signIn({ id: `s-${Math.random()}`, user: null }, 'otto', password);
     const events: BusEvent[] = [];
     core.services.bus.subscribe(`tenant.${tenantId}.users`, (e) => events.push(e));
@@ -158,11 +158,11 @@ describe('user management', () => {
     expect(core.services.jobs.detail(accepted.data.jobId)).toMatchObject({ queue: 'user-management', status: 'succeeded', result: { unlocked: true } });
     expect(events.at(-1)).toMatchObject({ name: 'UserUpdated', payload: { username: 'otto', lockedUntil: null } });
     await expect(signIn(TEST_PASSWORD)).resolves.toMatchObject({ user: { username: 'otto' } });
-    expect(core.services.audit.list({ tenantId }, { limit: 10 }).map((e) => e.action)).toContain('user.unlocked');
+    expect((await core.services.accounts.read((tx) => tx.audit.list({ tenantId }, { limit: 10 }))).map((e) => e.action)).toContain('user.unlocked');
     // Not locked any more: accepted, nothing to lift, nothing recorded.
     const again = (await call(admin, 'users.unlock', { id: otto.id })) as { ok: true; data: { jobId: number } };
     expect(core.services.jobs.detail(again.data.jobId)).toMatchObject({ status: 'succeeded', result: { unlocked: false } });
-    expect(core.services.audit.list({ tenantId }, { limit: 20 }).filter((e) => e.action === 'user.unlocked')).toHaveLength(1);
+    expect((await core.services.accounts.read((tx) => tx.audit.list({ tenantId }, { limit: 20 }))).filter((e) => e.action === 'user.unlocked')).toHaveLength(1);
   });
 
   it('deletes a user, ending their sessions, with UserDeleted and an audit entry', async () => {
@@ -171,10 +171,10 @@ describe('user management', () => {
     const events: BusEvent[] = [];
     core.services.bus.subscribe(`tenant.${tenantId}.users`, (e) => events.push(e));
     expect(await call(admin, 'users.delete', { id: otto.id })).toMatchObject({ ok: true });
-    expect(core.services.users.get(otto.id)).toBeNull();
+    expect(await core.services.accounts.read((tx) => tx.users.get(otto.id))).toBeNull();
     expect(ottoSession.user).toBeNull();
     expect(() => core.services.auth.resume({ id: 'x', user: null }, ottoSession.signIn.token)).toThrow(/ended/);
     expect(events).toMatchObject([{ name: 'UserDeleted', payload: { id: otto.id, username: 'otto' } }]);
-    expect(core.services.audit.list({ tenantId }, { limit: 1 })).toMatchObject([{ action: 'user.deleted', targetLabel: 'otto' }]);
+    expect(await core.services.accounts.read((tx) => tx.audit.list({ tenantId }, { limit: 1 }))).toMatchObject([{ action: 'user.deleted', targetLabel: 'otto' }]);
   });
 });
