@@ -61,6 +61,25 @@ describe('SqliteUnitOfWork', () => {
     expect(await uow.read((tx) => tx.all())).toEqual(['a', 'b', 'c']);
   });
 
+  it('queues units of work of different stores on one connection behind each other', async () => {
+    // A second store over the same file (as the account and business stores are): its BEGIN must
+    // wait for the first store's transaction, which is still awaiting its repositories.
+    const other = new SqliteUnitOfWork(db, notes);
+    const order: string[] = [];
+    const slow = uow.run(async (tx) => {
+      order.push('first begins');
+      for (const t of ['a', 'b', 'c']) await tx.add(t);
+      order.push('first ends');
+    });
+    const fast = other.run(async (tx) => {
+      order.push('second begins');
+      await tx.add('d');
+    });
+    await Promise.all([slow, fast]);
+    expect(order).toEqual(['first begins', 'first ends', 'second begins']);
+    expect(await uow.read((tx) => tx.all())).toEqual(['a', 'b', 'c', 'd']);
+  });
+
   it('rolls back work that awaited something other than its repositories', async () => {
     await expect(
       uow.run(async (tx) => {
