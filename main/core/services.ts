@@ -45,6 +45,11 @@ export interface CoreServices {
   auth: AuthService;
   /** Two-factor sign-in: the code step, the enrolment restriction, each user's enrolment. */
   twoFactor: TwoFactorService;
+  /**
+   * The SQLite tables behind `accounts`, for callers not yet on its unit of work (auth's sign-in
+   * and two-factor services, routers, sessions, the business store's wiring, tests' seeding).
+   * New code uses `accounts`; these go once their last caller has moved.
+   */
   tenants: TenantRepository;
   users: UserRepository;
   audit: AuditLog;
