@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { CoreServices } from '../core/services';
 import type { AuditEntry } from '../audit/contract';
-import { defineJob, jobSet } from '../jobs/define-job';
+import { defineJob, jobSet, type MainJobContext } from '../jobs/define-job';
+import type { AuthJobServices } from './auth-deps';
 import { PermanentJobError } from '../jobs/errors';
 import { userSummary } from '../users/user-views';
 import type { SignInAttemptEvent } from './contract';
@@ -17,7 +17,7 @@ const failureReason = (row: AttemptRow): SignInAttemptEvent['reason'] =>
  * system.security and, for an existing account, to its tenant's security channel. Idempotent:
  * an attempt is tracked once, however often the job runs.
  */
-export function trackAttempt(services: CoreServices, attemptId: number): { tracked: boolean } {
+export function trackAttempt(services: AuthJobServices, attemptId: number): { tracked: boolean } {
   const { db, audit, bus, users } = services;
   const attempts = new SignInAttempts(db);
   const row = attempts.get(attemptId);
@@ -78,6 +78,6 @@ export const authJobs = jobSet(
     runs: 'main',
     summary: 'Audits one sign-in attempt and announces failures and lockouts to admins.',
     payload: z.object({ attemptId: z.number().int().positive() }).strict(),
-    handler: (payload, ctx) => trackAttempt(ctx.services, payload.attemptId),
+    handler: (payload, ctx: MainJobContext<AuthJobServices>) => trackAttempt(ctx.services, payload.attemptId),
   }),
 );

@@ -1,5 +1,5 @@
 import { DomainError } from '../contract/errors';
-import type { CoreServices } from '../core/services';
+import type { AuthDeps } from './auth-deps';
 import type { UserRecord } from '../users/user-repository';
 import { usernameKey } from '../users/account-rules';
 import type { Db } from '../store/database';
@@ -30,8 +30,8 @@ interface LiveEntry {
 
 export interface AuthServiceOptions {
   db: Db;
-  /** The core's services (a function: they are built after this service). */
-  services: () => CoreServices;
+  /** What it reaches of the console (a function: the core's services are built after this service). */
+  services: () => AuthDeps;
   /** Injectable time (epoch ms) for expiry and lockout tests. */
   now?: () => number;
   /** Upgrade hashes made with older scrypt parameters at sign-in. @defaultValue true */
@@ -79,7 +79,7 @@ export class AuthService {
     this.timer.unref();
   }
 
-  private get services(): CoreServices {
+  private get services(): AuthDeps {
     return this.options.services();
   }
 

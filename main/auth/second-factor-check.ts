@@ -1,4 +1,4 @@
-import type { CoreServices } from '../core/services';
+import type { AuthDeps } from './auth-deps';
 import type { Db } from '../store/database';
 import { usernameKey } from '../users/account-rules';
 import type { UserRecord } from '../users/user-repository';
@@ -17,8 +17,8 @@ export type CodeCheck =
 
 export interface SecondFactorCheckOptions {
   db: Db;
-  /** The core's services (a function: they are built after this check). */
-  services: () => CoreServices;
+  /** What it reaches of the console (a function: the core's services are built after this check). */
+  services: () => AuthDeps;
   store: TwoFactorStore;
   now: () => number;
 }

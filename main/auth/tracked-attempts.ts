@@ -1,4 +1,4 @@
-import type { CoreServices } from '../core/services';
+import type { AuthDeps } from './auth-deps';
 import type { Db } from '../store/database';
 import type { AuthSettings } from './auth-settings';
 import { SignInAttempts, type AttemptRow, type NewAttempt } from './sign-in-attempts';
@@ -14,8 +14,8 @@ export class TrackedAttempts {
 
   constructor(
     db: Db,
-    /** The core's services (a function: they are built after the services that record attempts). */
-    private readonly services: () => CoreServices,
+    /** What it reaches of the console (a function: the core's services are built after the services that record attempts). */
+    private readonly services: () => AuthDeps,
   ) {
     this.attempts = new SignInAttempts(db);
   }

@@ -1,6 +1,6 @@
 import { toDataURL } from 'qrcode';
 import { DomainError } from '../contract/errors';
-import type { CoreServices } from '../core/services';
+import type { AuthDeps } from './auth-deps';
 import type { SecretBox } from '../secrets/secret-box';
 import type { Db } from '../store/database';
 import { usernameKey } from '../users/account-rules';
@@ -22,8 +22,8 @@ export interface TwoFactorServiceOptions {
   db: Db;
   /** The host's SecretBox: TOTP secrets are sealed with it, like router credentials. */
   secrets: SecretBox;
-  /** The core's services (a function: they are built after this service). */
-  services: () => CoreServices;
+  /** What it reaches of the console (a function: the core's services are built after this service). */
+  services: () => AuthDeps;
   /** Injectable time (epoch ms) for expiry tests; TOTP codes follow it too. */
   now?: () => number;
   /** How long the code step of a sign-in waits after the password. @defaultValue 300000 (5 min) */
@@ -62,7 +62,7 @@ export class TwoFactorService {
     this.attempts = new TrackedAttempts(options.db, options.services);
   }
 
-  private get services(): CoreServices {
+  private get services(): AuthDeps {
     return this.options.services();
   }
 
