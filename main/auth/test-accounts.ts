@@ -1,7 +1,7 @@
 import type { Role, Session } from './session';
-import type { CoreServices } from '../core/services';
-import type { UserRecord } from '../users/user-repository';
-import type { TenantRecord } from '../tenants/tenant-repository';
+import type { UserRecord, UserRepository } from '../users/user-repository';
+import type { TenantRecord, TenantRepository } from '../tenants/tenant-repository';
+import type { AuthService } from './auth-service';
 import type { SignInResult } from './contract';
 import type { SecondStepRequired } from './two-factor-contract';
 import { hashPassword } from './password';
@@ -13,12 +13,12 @@ import { hashPassword } from './password';
 export const TEST_PASSWORD = 'correct-horse-42';
 const CHEAP = { N: 2 ** 10, r: 8, p: 1 };
 
-export function seedTenant(services: CoreServices, name: string): TenantRecord {
+export function seedTenant(services: { tenants: Pick<TenantRepository, 'insert'> }, name: string): TenantRecord {
   return services.tenants.insert(name, null, Date.now());
 }
 
 export async function seedUser(
-  services: CoreServices,
+  services: { users: Pick<UserRepository, 'insert'> },
   fields: { username: string; role: Role; tenantId: number | null; name?: string; email?: string; password?: string },
 ): Promise<UserRecord> {
   return services.users.insert(
@@ -35,7 +35,7 @@ export async function seedUser(
 }
 
 /** A session (as a connection holds one) signed in as the user, without a password round trip. */
-export function sessionOf(services: CoreServices, user: UserRecord): Session & { signIn: SignInResult } {
+export function sessionOf(services: { auth: Pick<AuthService, 'startSession'> }, user: UserRecord): Session & { signIn: SignInResult } {
   const session: Session = { id: `test-${user.username}`, user: null };
   const signIn = services.auth.startSession(session, user);
   return Object.assign(session, { signIn });
