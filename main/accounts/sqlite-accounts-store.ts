@@ -1,5 +1,8 @@
 import { AuditLog } from '../audit/audit-log';
 import { sqliteAuditStore } from '../audit/sqlite-audit-store';
+import { AuthSessionStore } from '../auth/auth-session-store';
+import { SignInAttempts } from '../auth/sign-in-attempts';
+import { sqliteSignInAttemptStore, sqliteSignInSessionStore } from '../auth/sqlite-sign-in-stores';
 import type { EventBus } from '../events/event-bus';
 import type { JobQueue } from '../jobs/job-queue';
 import type { Db } from '../store/database';
@@ -26,10 +29,14 @@ export function sqliteAccountsStore(deps: SqliteAccountsDeps): AccountsStore {
   const tenants = sqliteTenantStore(db, new TenantRepository(db));
   const users = sqliteUserStore(new UserRepository(db));
   const auditLog = new AuditLog(db, deps.bus);
+  const signInSessions = sqliteSignInSessionStore(new AuthSessionStore(db));
+  const signInAttempts = sqliteSignInAttemptStore(new SignInAttempts(db));
   return new SqliteUnitOfWork<AccountsTx>(db, (_db, hooks) => ({
     tenants,
     users,
     audit: sqliteAuditStore(auditLog, hooks),
+    signInSessions,
+    signInAttempts,
     jobs: deps.jobs,
     afterCommit: hooks.afterCommit,
   }));

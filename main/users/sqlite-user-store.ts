@@ -17,5 +17,6 @@ export function sqliteUserStore(table: UserRepository): UserStore {
     insert: async (user, now) => refusingDuplicates(() => table.insert(user, now), TAKEN),
     update: async (id, changes, now) => refusingDuplicates(() => table.update(id, changes, now), TAKEN),
     delete: async (id) => table.delete(id),
+    recordSignIn: async (id, at) => table.recordSignIn(id, at),
   };
 }

@@ -20,4 +20,6 @@ export interface UserStore {
   /** Null when no user has that id. */
   update(id: number, changes: UserChanges, now: number): Promise<UserRecord | null>;
   delete(id: number): Promise<boolean>;
+  /** Keeps the latest sign-in time (an older one arriving late changes nothing). */
+  recordSignIn(id: number, at: number): Promise<void>;
 }

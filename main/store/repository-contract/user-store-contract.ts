@@ -75,6 +75,13 @@ export function userStoreContract(implementation: string, factory: AccountsFacto
       expect(await store().run((tx) => tx.users.update(ann.id + amy.id + 100, { name: 'Nobody' }, 70))).toBeNull();
     });
 
+    it('keeps the latest sign-in time, whatever order they arrive in', async () => {
+      const ann = await store().run((tx) => tx.users.insert(newUser({ username: 'ann', tenantId: alpha, role: 'operator' }), 1));
+      await store().run((tx) => tx.users.recordSignIn(ann.id, 500));
+      await store().run((tx) => tx.users.recordSignIn(ann.id, 300));
+      expect(await store().read((tx) => tx.users.get(ann.id))).toMatchObject({ lastSignInAt: 500 });
+    });
+
     it('deletes a user once', async () => {
       const ann = await store().run((tx) => tx.users.insert(newUser({ username: 'ann', tenantId: alpha, role: 'operator' }), 1));
       expect(await store().run((tx) => tx.users.delete(ann.id))).toBe(true);

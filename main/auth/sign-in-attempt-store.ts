@@ -1,0 +1,27 @@
+import type { AuthSettings } from './auth-settings';
+import type { AttemptRow, NewAttempt } from './sign-in-attempts';
+
+/**
+ * Sign-in attempts and lockouts as a unit of work hands them out (the storage seam): keyed by the
+ * normalized username as typed, whether or not such an account exists, so lockouts reveal nothing.
+ */
+export interface SignInAttemptStore {
+  /** The end of the lock on this username, or null when it is not locked at `now`. */
+  lockedUntil(usernameKey: string, now: number): Promise<number | null>;
+  /**
+   * Records a failure; when it makes `maxFailures` within the window (failures after the last
+   * success or lock), locks the username for `lockMinutes`. Returns the attempt.
+   */
+  recordFailure(attempt: NewAttempt, settings: AuthSettings): Promise<AttemptRow>;
+  /** Records a success: the failure count starts again. */
+  recordSuccess(attempt: NewAttempt): Promise<AttemptRow>;
+  /** Lifts the lock on this username (an admin's decision); false when there was none. */
+  unlock(usernameKey: string, now: number): Promise<boolean>;
+  get(id: number): Promise<AttemptRow | null>;
+  /** Marks an attempt as tracked (audited, announced); false when it already was. */
+  markTracked(id: number, now: number): Promise<boolean>;
+  /** Retention: deletes up to `limit` attempts made before `cutoff`, oldest first. */
+  deleteBefore(cutoff: number, limit: number): Promise<number>;
+  /** Retention: deletes locks that ended before `cutoff`. */
+  deleteLocksEndedBefore(cutoff: number): Promise<number>;
+}
