@@ -1,3 +1,4 @@
+import type { AccountsStore } from '../accounts/accounts-tx';
 import type { AuditLog } from '../audit/audit-log';
 import type { Logger } from '../core/logger';
 import type { EventBus } from '../events/event-bus';
@@ -26,5 +27,8 @@ export interface AuthDeps {
   jobs: Pick<JobEngine, 'enqueue'>;
 }
 
-/** What the attempt-tracking job uses (no job engine: a job's services must not name it, see define-job.ts). */
-export type AuthJobServices = Pick<AuthDeps, 'db' | 'users' | 'audit' | 'bus'>;
+/** What the attempt-tracking job uses: the account stores and the bus. */
+export interface AuthJobServices {
+  accounts: AccountsStore;
+  bus: Pick<EventBus, 'publish'>;
+}

@@ -1,7 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AccountsStore } from '../accounts/accounts-tx';
-import { AuthSessionStore } from '../auth/auth-session-store';
-import { SignInAttempts } from '../auth/sign-in-attempts';
 import type { Db } from '../store/database';
 import { RETENTION } from './contract';
 import { readRetentionSettings } from './retention-settings';
@@ -19,7 +17,7 @@ export interface RetentionSweepResult {
 }
 
 /** Deletes in batches until a batch comes back short, yielding the event loop in between. */
-async function inBatches(remove: (limit: number) => number | Promise<number>, signal: AbortSignal): Promise<number> {
+async function inBatches(remove: (limit: number) => Promise<number>, signal: AbortSignal): Promise<number> {
   let total = 0;
   for (;;) {
     signal.throwIfAborted();
@@ -32,18 +30,16 @@ async function inBatches(remove: (limit: number) => number | Promise<number>, si
 
 /**
  * Removes what is past its retention: audit entries (the setting), sign-in attempts and ended
- * lockouts, ended or expired sessions. Every delete goes through the table's own repository.
+ * lockouts, ended or expired sessions. Every delete goes through its store, a batch per unit of work.
  */
 export async function sweepRetention(deps: { db: Db; accounts: AccountsStore }, now: number, signal: AbortSignal): Promise<RetentionSweepResult> {
   const { db, accounts } = deps;
-  const attempts = new SignInAttempts(db);
-  const sessions = new AuthSessionStore(db);
   const { auditDays } = readRetentionSettings(db);
   const attemptsCutoff = now - RETENTION.signInAttemptsDays * DAY;
   return {
     auditEntries: await inBatches((limit) => accounts.run((tx) => tx.audit.deleteBefore(now - auditDays * DAY, limit)), signal),
-    signInAttempts: await inBatches((limit) => attempts.deleteBefore(attemptsCutoff, limit), signal),
-    lockouts: attempts.deleteLocksEndedBefore(attemptsCutoff),
-    sessions: await inBatches((limit) => sessions.deleteOverBefore(now - RETENTION.endedSessionsDays * DAY, limit), signal),
+    signInAttempts: await inBatches((limit) => accounts.run((tx) => tx.signInAttempts.deleteBefore(attemptsCutoff, limit)), signal),
+    lockouts: await accounts.run((tx) => tx.signInAttempts.deleteLocksEndedBefore(attemptsCutoff)),
+    sessions: await inBatches((limit) => accounts.run((tx) => tx.signInSessions.deleteOverBefore(now - RETENTION.endedSessionsDays * DAY, limit)), signal),
   };
 }

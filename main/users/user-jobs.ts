@@ -3,7 +3,7 @@ import { defineJob, jobSet, type MainJobContext } from '../jobs/define-job';
 import { PermanentJobError } from '../jobs/errors';
 import { privateInputMissing, takePrivateInput } from '../jobs/private-input';
 import { maskEmail } from '../events/mask';
-import { emailKey } from './account-rules';
+import { emailKey, usernameKey } from './account-rules';
 import { isLastAdmin, recheckActor } from './user-authority';
 import { userSummary } from './user-views';
 import type { UserServices } from './user-services';
@@ -82,7 +82,6 @@ export const userJobs = jobSet(
     privateInput: accountValues.partial(),
     handler: async (p, ctx: Ctx) => {
       const { services } = ctx;
-      const { auth } = services;
       const now = Date.now();
       const user = await services.accounts.run(async (tx) => {
         const user = await tx.users.get(p.id);
@@ -104,7 +103,7 @@ export const userJobs = jobSet(
         // A new password or role ends the user's sessions, but the one they changed their own account from.
         if (changes.passwordHash !== undefined || roleChanged) {
           const reason = changes.passwordHash === undefined ? 'role_changed' : own ? 'password_changed' : 'password_reset';
-          auth.endSessionsOf(user.id, reason, own ? p.keepSessionId : undefined);
+          await tx.signInSessions.endAllOf(user.id, now, reason, own ? p.keepSessionId : undefined);
         }
         const details: Record<string, unknown> = { changed: [...Object.keys(p.changes), ...p.staged] };
         if (roleChanged) details.role = { from: user.role, to: changes.role };
@@ -130,7 +129,7 @@ export const userJobs = jobSet(
         if (user.disabled === p.disabled) return user;
         if (p.disabled && (await isLastAdmin(tx.users, user))) throw new PermanentJobError(`${user.username} is the last admin of the tenant; it stays enabled`);
         const updated = (await tx.users.update(user.id, { disabled: p.disabled }, now))!;
-        if (p.disabled) services.auth.endSessionsOf(user.id, 'disabled');
+        if (p.disabled) await tx.signInSessions.endAllOf(user.id, now, 'disabled');
         await tx.audit.record({
           at: now,
           tenantId: user.tenantId,
@@ -156,7 +155,7 @@ export const userJobs = jobSet(
         if (!user) return false;
         await recheckActor(tx.users, p.actor, { invoke: 'users.unlock', what: 'lift lockouts', tenantId: user.tenantId, targetRole: user.role });
         // Not locked (any more, or a rerun): nothing to lift, nothing to record.
-        if (!services.auth.unlock(user.username)) return false;
+        if (!(await tx.signInAttempts.unlock(usernameKey(user.username), Date.now()))) return false;
         await tx.audit.record({ at: Date.now(), tenantId: user.tenantId, actor: p.actor, action: 'user.unlocked', target: { type: 'user', id: user.id, label: user.username } });
         const current = (await tx.users.get(user.id))!;
         tx.afterCommit(() => services.bus.publish('UserUpdated', userSummary(current), current.tenantId ?? undefined));
