@@ -15,7 +15,7 @@ import { SqliteJobStore } from './sqlite-job-store';
 import { maskEmailsIn, maskPersonalData } from '../events/mask';
 import { loadQueueTable, type QueueConfig } from './queue-table';
 import { appJobs, appSchedules, type AppJobs } from './registry';
-import { ScheduleStore } from './scheduler';
+import { SqliteScheduleStore } from './sqlite-schedule-store';
 import { JobScheduling } from './job-scheduling';
 import { WorkerPools } from './worker-pools';
 
@@ -114,7 +114,7 @@ export class JobEngine<R extends JobRegistry = AppJobs> {
       stats: () => this.changedStats(),
     });
     this.scheduling = new JobScheduling(
-      new ScheduleStore(options.db),
+      new SqliteScheduleStore(options.db),
       this.store,
       (name, payload, opts) => this.enqueue(name as JobName<R>, payload as never, opts),
       () => this.checkDue(),

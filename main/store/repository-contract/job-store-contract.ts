@@ -1,10 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ClaimedJob, JobStore, NewJob } from '../../jobs/job-store';
+import type { ScheduleStore } from '../../jobs/scheduler';
 import { freshFixture } from './fresh-fixture';
 
-/** A fresh, empty job store of one implementation, and how to throw it away. */
+/** A fresh, empty job store (and schedule store) of one implementation, and how to throw it away. */
 export interface JobStoreFixture {
   store: JobStore;
+  schedules: ScheduleStore;
   close(): Promise<void>;
 }
 
@@ -158,6 +160,27 @@ export function jobStoreContract(implementation: string, factory: () => Promise<
       ).toThrow('refused');
       expect(store.existing([inserted]).size).toBe(0);
       expect(store.insert(job({ uniqueKey: 'rolled-back' })).deduplicated).toBe(false);
+    });
+
+    it('keeps schedules: an unchanged one keeps its next run, a changed one is re-timed; due ones soonest first', () => {
+      const { schedules } = fixture();
+      schedules.upsert({ key: 'rollup', job: 'jobs.noop', payload: {}, every: { seconds: 60 } }, T0);
+      schedules.upsert({ key: 'sweep', job: 'jobs.noop', payload: {}, every: { seconds: 30 } }, T0);
+      expect(schedules.nextDue()).toBe(T0 + 30_000);
+      schedules.upsert({ key: 'rollup', job: 'jobs.noop', payload: {}, every: { seconds: 60 } }, T0 + 10_000);
+      expect(schedules.all().find((r) => r.key === 'rollup')).toMatchObject({ next_run_at: T0 + 60_000, every_seconds: 60 });
+      schedules.upsert({ key: 'rollup', job: 'jobs.noop', payload: {}, every: { seconds: 15 } }, T0 + 10_000);
+      expect(schedules.nextDue()).toBe(T0 + 25_000);
+      expect(schedules.due(T0 + 24_000)).toEqual([]);
+      expect(schedules.due(T0 + 40_000).map((r) => r.key)).toEqual(['rollup', 'sweep']);
+      schedules.ticked('sweep', T0 + 70_000, 42, T0 + 40_000);
+      schedules.ticked('rollup', T0 + 60_000, null, T0 + 40_000);
+      expect(schedules.all()).toMatchObject([
+        { key: 'rollup', next_run_at: T0 + 60_000, skipped: 1, last_job_id: null },
+        { key: 'sweep', next_run_at: T0 + 70_000, skipped: 0, last_job_id: 42, last_enqueued_at: T0 + 40_000 },
+      ]);
+      schedules.remove('rollup');
+      expect(schedules.all().map((r) => r.key)).toEqual(['sweep']);
     });
 
     it('prunes succeeded and cancelled jobs finished before a cutoff, never failed or queued ones', () => {

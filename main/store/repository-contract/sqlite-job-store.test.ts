@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteJobStore } from '../../jobs/sqlite-job-store';
+import { SqliteScheduleStore } from '../../jobs/sqlite-schedule-store';
 import { openDatabase } from '../database';
 import { allMigrations } from '../migrations';
 import { migrate } from '../migrator';
@@ -13,6 +14,7 @@ jobStoreContract('SQLite', async () => {
   migrate(db, allMigrations);
   return {
     store: new SqliteJobStore(db),
+    schedules: new SqliteScheduleStore(db),
     close: async () => {
       db.close();
       rmSync(dir, { recursive: true, force: true });
