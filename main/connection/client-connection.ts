@@ -8,6 +8,7 @@ import { parseChannel } from '../events/channels';
 import { dispatchInvoke } from '../core/dispatch';
 import type { CoreServices } from '../core/services';
 import type { InvokeLimits } from './invoke-limits';
+import { eventMessage } from './shared-event-message';
 
 /** Where a connection comes from, for the limits that apply to it. */
 export interface ConnectionPeer {
@@ -126,7 +127,8 @@ export class ClientConnection {
       this.subscriptions.set(
         channel,
         this.services.bus.subscribe(channel, (event) => {
-          if (!this.closed) this.send({ type: 'event', ...event });
+          // One message object for all followers of the event, so its JSON can be shared (see eventMessage).
+          if (!this.closed) this.send(eventMessage(event));
         }),
       );
     }
