@@ -62,6 +62,13 @@ export interface CoreServices {
   version: string;
 }
 
+// Main-process job handlers get these services (jobs/define-job.ts asks the core to name them).
+declare module '../jobs/define-job' {
+  interface JobServicesRegistry {
+    services: CoreServices;
+  }
+}
+
 export interface InvokeContext {
   services: CoreServices;
   session: Session;

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { CoreServices } from '../core/services';
 
 /** What every handler gets, in the main process and on the pool alike. */
 export interface JobContext {
@@ -25,11 +24,22 @@ export interface JobEngineHandle {
 }
 
 /**
+ * The services the engine hands to main-process handlers. The core names them: core/services.ts
+ * merges `services: CoreServices` into this interface, so the engine imports nothing of the core
+ * and the import graph runs downward.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by declaration merging
+export interface JobServicesRegistry {}
+
+/** What `ctx.services` is when a handler does not declare narrower services. */
+export type JobServices = JobServicesRegistry extends { services: infer S } ? S : unknown;
+
+/**
  * Main-process handlers may also reach services and the engine itself. A domain's handler may
  * declare the few services it uses (`ctx: MainJobContext<UserServices>`): the engine passes the
  * core's, which must satisfy that interface (the handler is checked against this definition).
  */
-export interface MainJobContext<Svc = CoreServices> extends JobContext {
+export interface MainJobContext<Svc = JobServices> extends JobContext {
   readonly services: Svc;
   readonly engine: JobEngineHandle;
 }

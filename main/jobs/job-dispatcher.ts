@@ -1,8 +1,7 @@
-import type { CoreServices } from '../core/services';
 import type { Logger } from '../core/logger';
 import { backoffDelay } from './backoff';
 import { runSegments } from './batch-runner';
-import type { JobEngineHandle, JobRegistry, MainJobContext } from './define-job';
+import type { JobEngineHandle, JobRegistry, JobServices, MainJobContext } from './define-job';
 import type { AttemptResult, BatchEvents, BatchHandle, ReadyJob } from './executor';
 import type { JobEventPublisher } from './job-events';
 import type { JobLog } from './job-log';
@@ -27,7 +26,7 @@ export interface DispatcherDeps {
   log: Logger;
   now: () => number;
   random: () => number;
-  services: (() => CoreServices) | undefined;
+  services: (() => JobServices) | undefined;
   engine: JobEngineHandle;
   maxBatch: number;
   cancelGraceMs: number;
@@ -305,7 +304,7 @@ export class JobDispatcher {
       },
       progress: (value, message) => this.progress(job, value, message ?? null),
       log: (msg, fields) => this.deps.logs.jobLine(queue.name, job, 'info', msg, fields),
-      get services(): CoreServices {
+      get services(): JobServices {
         if (!services) throw new Error('this job engine was built without core services');
         return services();
       },

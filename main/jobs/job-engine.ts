@@ -1,11 +1,10 @@
 import { join } from 'node:path';
 import { DomainError } from '../contract/errors';
-import type { CoreServices } from '../core/services';
 import type { Logger } from '../core/logger';
 import type { EventBus } from '../events/event-bus';
 import type { Db } from '../store/database';
 import type { JobDetail, JobStatus, JobSummary, QueueStatsSnapshot } from './contract';
-import type { JobName, JobPayloadInput, JobRegistry, ScheduleDefinition } from './define-job';
+import type { JobName, JobPayloadInput, JobRegistry, JobServices, ScheduleDefinition } from './define-job';
 import { JobDispatcher } from './job-dispatcher';
 import { JobEventPublisher } from './job-events';
 import { JobLog, type JobLogOptions } from './job-log';
@@ -55,7 +54,7 @@ export interface JobEngineOptions<R extends JobRegistry> {
   /** @defaultValue the console's schedules (main/jobs/registry.ts) */
   schedules?: ScheduleDefinition<R>[];
   /** The core's services, for main-process handlers (a function: they are built after the engine). */
-  services?: () => CoreServices;
+  services?: () => JobServices;
   /** Injectable time (epoch ms) and randomness for backoff and schedule tests. */
   clock?: () => number;
   random?: () => number;
