@@ -102,6 +102,16 @@ export function SessionTablePanel<S extends SessionRowBase>(props: SessionTableP
     return [...dataColumns, actionColumn];
   }, [dataColumns, canDisconnect, disconnecting, prefix, describe, detailKey, stale]);
   const detailRow = detailKey === null ? null : (live.rows.get(detailKey) ?? null);
+  // The same elements while the routers stay: React skips 1,000 options on every live batch.
+  const routerOptions = useMemo(
+    () =>
+      routers.map((r) => (
+        <option key={r.id} value={r.id}>
+          {r.name}
+        </option>
+      )),
+    [routers],
+  );
 
   return (
     <>
@@ -116,11 +126,7 @@ export function SessionTablePanel<S extends SessionRowBase>(props: SessionTableP
             onChange={(e) => actions.filterRouter(e.target.value === '' ? null : Number(e.target.value))}
           >
             <option value="">All routers</option>
-            {routers.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
+            {routerOptions}
           </select>
         </label>
         <label className="field-inline" htmlFor={textFilterId}>
