@@ -41,8 +41,10 @@ const toEntry = (r: Row): AuditEntry => ({
 export type AuditScope = { tenantId: number | null } | 'all';
 
 /**
- * The audit log. `record` writes inside the caller's transaction and returns the entry; the caller
- * publishes it (`publish`) after commit, so a rolled-back change never shows up live.
+ * The audit log's SQLite table, behind AuditStore (sqlite-audit-store.ts, which publishes after
+ * commit): new code records through a unit of work. Here `record` writes inside the caller's
+ * transaction and returns the entry; the caller publishes it (`publish`) after commit, so a
+ * rolled-back change never shows up live.
  */
 export class AuditLog {
   constructor(

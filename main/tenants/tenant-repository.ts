@@ -26,7 +26,10 @@ const toRecord = (r: Row): TenantRecord => ({ id: r.id, name: r.name, status: r.
 /** Trimmed, lower-cased, single-spaced: the identity of a tenant name. */
 export const tenantNameKey = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
 
-/** Tenants table access. Callers open transactions; nothing here does. */
+/**
+ * The tenants table on SQLite, behind TenantStore (sqlite-tenant-store.ts): new code reaches it
+ * through the account stores' unit of work. Callers open transactions; nothing here does.
+ */
 const LIST_ROW = 'SELECT t.*, (SELECT count(*) FROM users u WHERE u.tenant_id = t.id) AS user_count FROM tenants t';
 
 export class TenantRepository {

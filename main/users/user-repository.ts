@@ -73,7 +73,10 @@ const scopeSql = (scope: UserScope) =>
   scope === 'all' ? '1 = 1' : scope.tenantId === null ? 'tenant_id IS NULL' : 'tenant_id = @tenantId';
 const scopeParams = (scope: UserScope) => (scope === 'all' || scope.tenantId === null ? {} : { tenantId: scope.tenantId });
 
-/** Users table access. Callers open transactions; nothing here does. */
+/**
+ * The users table on SQLite, behind UserStore (sqlite-user-store.ts): new code reaches it through
+ * the account stores' unit of work. Callers open transactions; nothing here does.
+ */
 export class UserRepository {
   constructor(private readonly db: Db) {}
 
