@@ -14,10 +14,10 @@ const BUSINESS = ['nav-subscribers', 'nav-plans', 'nav-vouchers', 'nav-payments'
 const TAIL = ['nav-settings', 'nav-account', 'nav-status'];
 /** The side bar each role gets, in order (what main/auth/permissions.ts lets it use): Discovery is for those who add routers. */
 const EXPECTED_NAV: Record<Role, string[]> = {
-  viewer: [...LIVE, ...BUSINESS, ...TAIL],
-  operator: [...LIVE, 'nav-discovery', ...BUSINESS, ...TAIL],
-  tenant_admin: [...LIVE, 'nav-discovery', ...BUSINESS, 'nav-users', ...TAIL],
-  system_admin: [...LIVE, 'nav-discovery', ...BUSINESS, 'nav-tenants', 'nav-users', ...TAIL],
+  viewer: [...LIVE, 'nav-provisioning', ...BUSINESS, ...TAIL],
+  operator: [...LIVE, 'nav-discovery', 'nav-provisioning', ...BUSINESS, ...TAIL],
+  tenant_admin: [...LIVE, 'nav-discovery', 'nav-provisioning', ...BUSINESS, 'nav-users', ...TAIL],
+  system_admin: [...LIVE, 'nav-discovery', 'nav-provisioning', ...BUSINESS, 'nav-tenants', 'nav-users', ...TAIL],
 };
 const ROLE_LABEL: Record<Role, string> = { system_admin: 'System admin', tenant_admin: 'Tenant admin', operator: 'Operator', viewer: 'Viewer' };
 

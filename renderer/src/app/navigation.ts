@@ -23,6 +23,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'routers', label: 'Routers', roles: EVERYONE },
   // discovery.* (finding routers to add): operators and admins.
   { id: 'discovery', label: 'Discovery', roles: ['system_admin', 'tenant_admin', 'operator'] },
+  // provisioning.templates / runs are open to every signed-in user; editing (admins) and plan/apply (operators too) are per role inside the view.
+  { id: 'provisioning', label: 'Provisioning', roles: EVERYONE },
   { id: 'subscribers', label: 'Subscribers', roles: EVERYONE },
   // plans.list and vouchers.batches are open to every signed-in user; writes are per role inside the views.
   { id: 'plans', label: 'Plans', roles: EVERYONE },

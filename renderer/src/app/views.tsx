@@ -15,6 +15,7 @@ import { VouchersView } from '../views/vouchers/vouchers-view';
 import { PaymentsView } from '../views/payments/payments-view';
 import { ReportsView } from '../views/reports/reports-view';
 import { DiscoveryView } from '../views/discovery/discovery-view';
+import { ProvisioningView } from '../views/provisioning/provisioning-view';
 
 /** View id (see navigation.ts) → component. A view that lands adds its line here. */
 export const VIEWS: Readonly<Record<string, ComponentType>> = {
@@ -24,6 +25,7 @@ export const VIEWS: Readonly<Record<string, ComponentType>> = {
   'pppoe-sessions': PppoeSessionsView,
   routers: RoutersView,
   discovery: DiscoveryView,
+  provisioning: ProvisioningView,
   subscribers: SubscribersView,
   plans: PlansView,
   vouchers: VouchersView,
