@@ -96,8 +96,8 @@ export const provisioningInvokes = {
     summary: 'Applies a template to routers (a fresh plan each, then its steps with progress), at most `concurrency` routers at once.',
   }),
   'provisioning.runs': defineInvoke<{ runs: ProvisioningRun[] }>()({
-    input: z.object({ routerId: id.optional(), batchId: id.optional(), limit: z.number().int().min(1).max(200).default(50) }).strict(),
-    summary: 'Provisioning history: a router’s runs, or one batch’s, newest first.',
+    input: z.object({ routerId: id.optional(), batchId: id.optional(), tenantId: id.optional(), limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    summary: 'Provisioning history: a router’s runs, or one batch’s, newest first (system admins may name a tenant).',
   }),
 };
 

@@ -1,4 +1,5 @@
 import type { BusinessTx } from '../business/business-tx';
+import { PermanentJobError } from '../jobs/errors';
 import type { CoreServices } from '../core/services';
 import { routerMenu } from '../plans/plan-sync';
 import { planSummary } from '../plans/plan-summary';
@@ -117,7 +118,13 @@ export async function runProvisioning(services: Services, runId: number): Promis
       });
       return { state: 'applied' };
     } catch (error) {
-      if (!(error instanceof RouterUnavailableError)) throw error;
+      if (error instanceof RouterRefusedError) throw error; // recorded above
+      if (!(error instanceof RouterUnavailableError)) {
+        // Anything else ends the run too: a screen must never show it running for good.
+        const message = `stopped by an error in the console (${error instanceof Error ? error.message : String(error)}): plan or apply again`;
+        await record(services, runId, { state: 'failed', message, finishedAt: Date.now() }, 'RouterProvisioningFailed', (tx, r) => dispatchBatch(tx, r.batchId));
+        throw new PermanentJobError(`template '${run.templateName}' on '${run.routerName}': ${message}`, { cause: error });
+      }
       // Desired state: when the router is back, the run plans afresh, so nothing is sent twice.
       await record(services, runId, { state: 'waiting', message: error.message }, 'RouterProvisioningPlanned', async (tx, r) => {
         await dispatchBatch(tx, r.batchId);

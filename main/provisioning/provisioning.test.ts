@@ -186,6 +186,10 @@ describe('provisioning templates: plan the difference, apply it step by step, ch
     await expect(call('provisioning.plan', { templateId: template.id, routerId: router.id }, other)).rejects.toMatchObject({ error: { code: 'not_found' } });
     expect((await call('provisioning.templates', {}, other)).templates).toEqual([]);
     expect((await call('provisioning.runs', {}, other)).runs).toEqual([]);
+    await plan_(template.id);
+    const root: Session = { id: 'r', user: { id: 9, username: 'root', role: 'system_admin', tenantId: null } };
+    expect((await call('provisioning.runs', { tenantId: 2 }, root)).runs).toEqual([]);
+    expect((await call('provisioning.runs', { tenantId: 1 }, root)).runs).toHaveLength(1);
     await expect(call('provisioning.createTemplate', { template: { name: 'Bad', hotspot: { interface: 'ether2', address: '10.5.50.1/24', poolRanges: '10.9.0.2-10.9.0.9' } } as never })).rejects.toMatchObject({
       error: { code: 'invalid_input' },
     });

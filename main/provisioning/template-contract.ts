@@ -68,6 +68,8 @@ export const hotspotPartSchema = z
   })
   .strict()
   .superRefine((h, ctx) => {
+    // An address or ranges already refused: their own message says it, a second would mislead.
+    if (!cidr.safeParse(h.address).success || !ranges.safeParse(h.poolRanges).success) return;
     const [ip, bits] = h.address.split('/');
     const prefix = Number(bits);
     if (prefix < 8 || prefix > 30) ctx.addIssue({ code: 'custom', path: ['address'], message: 'a hotspot network between /8 and /30' });

@@ -106,6 +106,6 @@ export const provisioningHandlers: DomainHandlers<keyof typeof provisioningInvok
       return { batchId, runIds: runs.map((r) => r.id) };
     }),
 
-  'provisioning.runs': ({ routerId, batchId, limit }, { services, session }) =>
-    services.business.read(async (tx) => ({ runs: await tx.provisioningRuns.list({ tenantId: readScope(session), routerId, batchId, limit }) })),
+  'provisioning.runs': ({ routerId, batchId, tenantId, limit }, { services, session }) =>
+    services.business.read(async (tx) => ({ runs: await tx.provisioningRuns.list({ tenantId: readScope(session) ?? tenantId ?? null, routerId, batchId, limit }) })),
 };
