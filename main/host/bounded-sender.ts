@@ -1,6 +1,7 @@
 import type { WebSocket } from 'ws';
 import type { EventMessage, ServerMessage } from '../contract/protocol';
 import type { Logger } from '../core/logger';
+import { serializeMessage } from '../connection/shared-event-message';
 
 export interface SendBufferLimits {
   /** Bytes waiting for a slow client above which its event batches are dropped. @defaultValue 1 MiB */
@@ -47,7 +48,7 @@ export class BoundedSender {
       // A newer event of that channel reveals the gap by itself.
       this.dropped.delete(message.channel);
     }
-    ws.send(JSON.stringify(message), this.written);
+    ws.send(serializeMessage(message), this.written);
     if (ws.bufferedAmount > this.limits.closeAboveBytes) this.closeSlowClient();
   }
 
@@ -72,7 +73,7 @@ export class BoundedSender {
     });
     this.dropped.clear();
     this.droppedCount = 0;
-    for (const message of pending) ws.send(JSON.stringify(message), this.written);
+    for (const message of pending) ws.send(serializeMessage(message), this.written);
   };
 
   private closeSlowClient(): void {

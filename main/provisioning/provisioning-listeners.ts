@@ -1,23 +1,15 @@
 import type { CoreServices } from '../core/services';
+import { onRouterBackOnline } from '../routers/router-back-online';
 
 type Services = Pick<CoreServices, 'bus' | 'business' | 'log'>;
 
 /**
  * Plans and subscribers waiting for a router (it was down when they changed) are pushed again the
- * moment it comes back online, template runs waiting for it start again, and reconnections or expiries waiting for it are finished; RouterStatusChanged also reports new resource figures, so only the
- * change to online counts.
+ * moment it comes back online, template runs waiting for it start again, and reconnections or expiries waiting for it are finished.
  */
 export function provisioningListeners(services: Services): Array<() => void> {
-  const online = new Set<number>();
   return [
-    services.bus.on('RouterStatusChanged', ({ id, status }) => {
-      const isOnline = status.state === 'online';
-      if (!isOnline) {
-        online.delete(id);
-        return;
-      }
-      if (online.has(id)) return;
-      online.add(id);
+    onRouterBackOnline(services.bus, (id) => {
       void services.business
         .run(async (tx) => {
           // A reconnection or expiry under way finishes on this router too (and ends the session there).
@@ -40,6 +32,5 @@ export function provisioningListeners(services: Services): Array<() => void> {
         })
         .catch((error: unknown) => services.log.error('waiting provisioning not requeued', { routerId: id, error: String(error) }));
     }),
-    services.bus.on('RouterRemoved', ({ id }) => online.delete(id)),
   ];
 }

@@ -1,4 +1,5 @@
 import type { CoreServices } from '../core/services';
+import { onRouterBackOnline } from '../routers/router-back-online';
 import { activateFromSessions } from './voucher-activation';
 import { pushKey } from './voucher-jobs';
 import { queueRouterExpiries } from './voucher-router-expiry';
@@ -27,12 +28,11 @@ export async function resumePushes(services: Pick<Services, 'business'>, routerI
 export function voucherListeners(services: Services): Array<() => void> {
   const { bus, log } = services;
   return [
-    bus.on('RouterStatusChanged', ({ id, status }, meta) => {
-      if (status.state !== 'online') return;
-      resumePushes(services, id).catch((error: unknown) => log.error('could not queue the voucher pushes waiting for a router', { tenantId: meta.tenantId, routerId: id, error: String(error) }));
+    onRouterBackOnline(bus, (id, tenantId) => {
+      resumePushes(services, id).catch((error: unknown) => log.error('could not queue the voucher pushes waiting for a router', { tenantId, routerId: id, error: String(error) }));
       services.business
         .run((tx) => queueRouterExpiries(tx, services, Date.now(), id))
-        .catch((error: unknown) => log.error('could not queue the voucher expiry waiting for a router', { tenantId: meta.tenantId, routerId: id, error: String(error) }));
+        .catch((error: unknown) => log.error('could not queue the voucher expiry waiting for a router', { tenantId, routerId: id, error: String(error) }));
     }),
     bus.on('HotspotSessionsChanged', (delta, meta) => {
       if (meta.tenantId === undefined) return;
