@@ -8,6 +8,7 @@ import { startSimulatedRouter } from '../main/routers/simulator';
 import type { VoucherBatchSummary } from '../main/vouchers/contract';
 import type { BenchFigure } from './figure';
 import { templateApplyFigures } from './template-apply-bench';
+import { trafficSampleFigures } from './traffic-sample-bench';
 import { voucherSheetBench } from './voucher-sheet-bench';
 
 const USERS = 1_000;
@@ -55,5 +56,5 @@ async function pushFigure(): Promise<BenchFigure> {
 }
 
 export default async function provisioning(): Promise<BenchFigure[]> {
-  return [await pushFigure(), ...(await voucherSheetBench()), ...(await templateApplyFigures())];
+  return [await pushFigure(), ...(await voucherSheetBench()), ...(await templateApplyFigures()), ...(await trafficSampleFigures())];
 }
