@@ -84,7 +84,7 @@ describe('the money path end to end', () => {
 
   /** Posts a signed M-Pesa C2B confirmation to the console's webhook, as Safaricom's relay would. */
   async function confirm(secret: string, receipt: string): Promise<{ status: number; body: unknown }> {
-    const body = JSON.stringify({ TransactionType: 'Pay Bill', TransID: receipt, TransTime: '20261202101500', TransAmount: '1500.00', BusinessShortCode: '600638', BillRefNumber: 'otieno', MSISDN: '254712345678', FirstName: 'Otieno' });
+    const body = JSON.stringify({ TransactionType: 'Pay Bill', TransID: receipt, TransTime: `${localDateAt(Date.now(), KES.timeZone).replaceAll('-', '')}000500`, TransAmount: '1500.00', BusinessShortCode: '600638', BillRefNumber: 'otieno', MSISDN: '254712345678', FirstName: 'Otieno' });
     const timestamp = String(Math.floor(Date.now() / 1000));
     const response = await fetch(`${live.url}/hooks/payments/${live.a.id}/mpesa`, {
       method: 'POST',
