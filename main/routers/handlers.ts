@@ -1,14 +1,14 @@
 import { X509Certificate } from 'node:crypto';
 import { auditedChange } from '../audit/audited-change';
 import { DomainError } from '../contract/errors';
-import type { DomainHandlers } from '../core/handlers';
-import type { CoreServices } from '../core/services';
+import type { DomainHandlers } from '../contract/domain-handlers';
 import { readScope, writeTenant } from '../auth/tenant-scope';
 import { changedEndpointFields, type RouterSummary, type RouterTlsMode, type routerInvokes } from './contract';
 import { normalizeFingerprint } from './client/peer-certificate';
 import type { RouterRecord } from './router-repository';
+import type { RouterServices } from './router-services';
 
-export function routerSummary(services: CoreServices, record: RouterRecord): RouterSummary {
+export function routerSummary(services: Pick<RouterServices, 'routerStatus'>, record: RouterRecord): RouterSummary {
   return { ...record, status: services.routerStatus.get(record.id) };
 }
 
@@ -31,20 +31,20 @@ function checkCa(tls: RouterTlsMode, ca: string): void {
   }
 }
 
-export const routerHandlers: DomainHandlers<keyof typeof routerInvokes> = {
+export const routerHandlers: DomainHandlers<keyof typeof routerInvokes, RouterServices> = {
   'routers.list': ({ tenantId }, { services, session }) => {
     const scope = readScope(session);
     return services.routers.list(scope ?? tenantId ?? null).map((r) => routerSummary(services, r));
   },
 
-  'routers.add': ({ tenantId, password, ...settings }, { services, session }) => {
+  'routers.add': async ({ tenantId, password, ...settings }, { services, session }) => {
     const tenant = writeTenant(session, tenantId);
     // A system admin names the tenant (a tenant user's is their own): a router of a tenant that
     // does not exist would be stored and watched for no one.
-    if (session.user?.role === 'system_admin') services.tenants.require(tenant);
+    if (session.user?.role === 'system_admin') await services.accounts.read((tx) => tx.tenants.require(tenant));
     checkCa(settings.tls, settings.tlsCa);
     if (services.routers.nameTaken(tenant, settings.name)) throw nameConflict(settings.name);
-    const added = auditedChange(services, session.user, () => services.routers.add(tenant, settings, password, new Date()), (r) => ({
+    const added = await auditedChange(services, session.user, () => services.routers.add(tenant, settings, password, new Date()), (r) => ({
       tenantId: r.tenantId,
       action: 'router.added',
       target: { type: 'router', id: r.id, label: r.name },
@@ -55,7 +55,7 @@ export const routerHandlers: DomainHandlers<keyof typeof routerInvokes> = {
     return summary;
   },
 
-  'routers.update': ({ id, password, ...changes }, { services, session }) => {
+  'routers.update': async ({ id, password, ...changes }, { services, session }) => {
     const scope = readScope(session);
     const current = services.routers.get(scope, id);
     if (!current) throw notFound(id);
@@ -69,7 +69,7 @@ export const routerHandlers: DomainHandlers<keyof typeof routerInvokes> = {
     }
     checkCa(changes.tls ?? current.tls, changes.tlsCa ?? current.tlsCa);
     if (changes.name !== undefined && services.routers.nameTaken(current.tenantId, changes.name, id)) throw nameConflict(changes.name);
-    const updated = auditedChange(services, session.user, () => services.routers.update(scope, id, changes, password, new Date())!, (r) => ({
+    const updated = await auditedChange(services, session.user, () => services.routers.update(scope, id, changes, password, new Date())!, (r) => ({
       tenantId: r.tenantId,
       action: 'router.updated',
       target: { type: 'router', id, label: r.name },
@@ -105,13 +105,13 @@ export const routerHandlers: DomainHandlers<keyof typeof routerInvokes> = {
     return auditedChange(
       services,
       session.user,
-      () => ({ jobId: services.jobs.enqueue('routers.test', { routerId: id }, { tenantId: record.tenantId, uniqueKey: `routers.test:${id}` }).jobId }),
+      async (tx) => ({ jobId: (await tx.jobs.enqueue('routers.test', { routerId: id }, { tenantId: record.tenantId, uniqueKey: `routers.test:${id}` })).jobId }),
       ({ jobId }) => ({ tenantId: record.tenantId, action: 'router.test_requested', target: { type: 'router', id, label: record.name }, details: { jobId } }),
     );
   },
 
-  'routers.remove': ({ id }, { services, session }) => {
-    const removed = auditedChange(
+  'routers.remove': async ({ id }, { services, session }) => {
+    const removed = await auditedChange(
       services,
       session.user,
       () => {

@@ -10,7 +10,7 @@ import { requireTenant } from './session-hub';
 
 /** Disconnect = a job that removes the session on its router; the row goes when the router confirms. */
 function disconnect(kind: SessionKind) {
-  return ({ key }: { key: string }, { services, session }: InvokeContext): { jobId: number } => {
+  return ({ key }: { key: string }, { services, session }: InvokeContext): Promise<{ jobId: number }> => {
     const scope = readScope(session);
     const tenantId = scope ?? services.sessions.tenantOfKey(kind, key);
     const found = tenantId === undefined ? undefined : kind === 'hotspot' ? services.sessions.hotspotSession(tenantId, key) : services.sessions.pppoeSession(tenantId, key);
@@ -22,8 +22,8 @@ function disconnect(kind: SessionKind) {
     return auditedChange(
       services,
       session.user,
-      () => ({
-        jobId: services.jobs.enqueue('sessions.disconnect', { routerId: found.routerId, kind, sessionId: found.id, label }, { tenantId, uniqueKey: `sessions.disconnect:${key}` }).jobId,
+      async (tx) => ({
+        jobId: (await tx.jobs.enqueue('sessions.disconnect', { routerId: found.routerId, kind, sessionId: found.id, label }, { tenantId, uniqueKey: `sessions.disconnect:${key}` })).jobId,
       }),
       ({ jobId }) => ({
         tenantId,
