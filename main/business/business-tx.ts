@@ -1,6 +1,3 @@
-import type { EnqueueOptions, EnqueueResult } from '../jobs/job-engine';
-import type { JobName, JobPayloadInput } from '../jobs/define-job';
-import type { AppJobs } from '../jobs/registry';
 import type { LedgerRepository } from '../payments/ledger-repository';
 import type { NotificationRepositories } from '../notifications/notification-repository';
 import type { PaymentRepository } from '../payments/payment-repository';
@@ -12,25 +9,19 @@ import type { SubscriberRepository } from '../subscribers/subscriber-repository'
 import type { SubscriptionSettingsRepository } from '../subscriptions/subscription-settings-repository';
 import type { TenantSettings } from '../tenants/tenant-settings-contract';
 import type { TransactionHooks, UnitOfWork } from '../store/unit-of-work';
+import type { AuditTrail } from '../audit/audit-store';
+import type { JobQueue } from '../jobs/job-queue';
 import type { VoucherRepository } from '../vouchers/voucher-repository';
 import type { WebhookRepository } from '../webhooks/webhook-repository';
 import type { LoginNameRepository } from './login-name-repository';
-import type { AuditInput } from '../audit/audit-log';
 import type { HistoryRepository } from '../dashboard/history-repository';
 import type { InterfaceHistoryRepository } from '../routers/history/interface-history-repository';
 import type { RouterTlsMode } from '../routers/contract';
 import type { RunRepository } from '../provisioning/run-repository';
 import type { TemplateRepository } from '../provisioning/template-repository';
 
-/** A person's change is audited in the transaction that makes it; the entry goes live after the commit. */
-export interface AuditTrail {
-  record(entry: AuditInput): Promise<void>;
-}
-
-/** Jobs enqueued inside a transaction commit with it (or not at all). */
-export interface JobQueue {
-  enqueue<N extends JobName<AppJobs>>(name: N, payload: JobPayloadInput<AppJobs, N>, options?: EnqueueOptions): Promise<EnqueueResult>;
-}
+export type { AuditTrail } from '../audit/audit-store';
+export type { JobQueue } from '../jobs/job-queue';
 
 /** What the business domains read of the older ones (tenants, routers), as Promises too. */
 export interface TenantDirectory {

@@ -1,4 +1,5 @@
 import type { AuditLog } from '../audit/audit-log';
+import { sqliteAuditStore } from '../audit/sqlite-audit-store';
 import type { JobEngine } from '../jobs/job-engine';
 import { SqliteLedgerRepository } from '../payments/sqlite-ledger-repository';
 import { sqliteNotificationRepositories } from '../notifications/sqlite-notification-repositories';
@@ -73,11 +74,6 @@ export function sqliteBusinessStore(deps: SqliteBusinessDeps): BusinessStore {
   return new SqliteUnitOfWork<BusinessTx>(db, (_db, hooks) => ({
     ...repositories,
     afterCommit: hooks.afterCommit,
-    audit: {
-      record: async (input) => {
-        const entry = deps.audit.record(input);
-        hooks.afterCommit(() => deps.audit.publish(entry));
-      },
-    },
+    audit: sqliteAuditStore(deps.audit, hooks),
   }));
 }

@@ -1,5 +1,6 @@
-import type { InvokeName, InvokeOutput, ParsedInvokeInput } from '../contract';
-import type { InvokeContext } from './services';
+import type { InvokeName } from '../contract';
+import type { DomainHandlers as HandlersWith, InvokeHandler as HandlerWith } from '../contract/domain-handlers';
+import type { CoreServices } from './services';
 import { systemHandlers } from '../system/handlers';
 import { routerHandlers } from '../routers/handlers';
 import { routerDraftTestHandlers } from '../routers/draft-test-handlers';
@@ -26,12 +27,10 @@ import { discoveryHandlers } from '../discovery/handlers';
 import { routerWatchHandlers } from '../routers/watch-handlers';
 import { dashboardHistoryHandlers } from '../dashboard/history-handlers';
 
-export type InvokeHandler<N extends InvokeName> = (
-  input: ParsedInvokeInput<N>,
-  ctx: InvokeContext,
-) => InvokeOutput<N> | Promise<InvokeOutput<N>>;
+/** A handler given all of the core's services; a domain may type its handlers with fewer (contract/domain-handlers.ts). */
+export type InvokeHandler<N extends InvokeName> = HandlerWith<N, CoreServices>;
 
-export type DomainHandlers<K extends InvokeName> = { [N in K]: InvokeHandler<N> };
+export type DomainHandlers<K extends InvokeName> = HandlersWith<K, CoreServices>;
 
 /** Every invoke of the contract mapped to its handler; a missing one is a type error. */
 export const handlers: DomainHandlers<InvokeName> = {

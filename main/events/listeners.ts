@@ -13,7 +13,7 @@ import { routerWatchListeners } from '../routers/router-watch-registry';
  * here, so reading this file tells the whole story. Returns a function that removes them all.
  */
 export function registerListeners(services: CoreServices): () => void {
-  const { bus, dashboard, liveRouters, routers, tenants } = services;
+  const { bus, dashboard, liveRouters, routers } = services;
   const touchDashboard = (_payload: unknown, meta: { tenantId?: number }) => {
     if (meta.tenantId !== undefined) dashboard.markDirty(meta.tenantId);
   };
@@ -21,9 +21,12 @@ export function registerListeners(services: CoreServices): () => void {
     const record = routers.get(null, id);
     if (record) liveRouters.watch(record);
   };
-  const recountTenant = (_payload: unknown, meta: { tenantId?: number }) => {
-    const row = meta.tenantId === undefined ? null : tenants.listRow(meta.tenantId);
-    if (row) bus.publish('TenantUpdated', { tenant: tenantSummary(row, row.userCount) });
+  const recountTenant = (_payload: unknown, { tenantId }: { tenantId?: number }) => {
+    if (tenantId === undefined) return;
+    services.accounts
+      .read((tx) => tx.tenants.listRow(tenantId))
+      .then((row) => row && bus.publish('TenantUpdated', { tenant: tenantSummary(row, row.userCount) }))
+      .catch((error: unknown) => services.log.warn('tenant user count not announced', { tenantId, error: String(error) }));
   };
   const removers: Array<() => void> = [
     // A router added or changed is (re)connected with its new settings; a removed one is dropped.
