@@ -1,12 +1,12 @@
-import type { CoreServices } from '../core/services';
 import type { MenuOp } from '../routers/io/shard-protocol';
 import { routerMenu } from '../plans/plan-sync';
 import { ownedMarker } from './desired-row';
 import { diffRows, type PlannedStep } from './plan-diff';
 import { OWNED_MENUS, templateRows } from './template-rows';
+import type { ProvisioningServices } from './provisioning-services';
 import type { TemplateSpec } from './template-contract';
 
-type Services = Pick<CoreServices, 'business' | 'liveRouters' | 'bus' | 'routerStatus'>;
+type Services = Omit<ProvisioningServices, 'log'>;
 
 export interface RouterPlan {
   steps: PlannedStep[];

@@ -1,7 +1,7 @@
-import type { CoreServices } from '../core/services';
 import { onRouterBackOnline } from '../routers/router-back-online';
+import type { ProvisioningServices } from './provisioning-services';
 
-type Services = Pick<CoreServices, 'bus' | 'business' | 'log'>;
+type Services = Pick<ProvisioningServices, 'bus' | 'business' | 'log'>;
 
 /**
  * Plans and subscribers waiting for a router (it was down when they changed) are pushed again the

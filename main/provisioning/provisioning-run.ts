@@ -1,17 +1,17 @@
 import type { BusinessTx } from '../business/business-tx';
 import { PermanentJobError } from '../jobs/errors';
-import type { CoreServices } from '../core/services';
 import { routerMenu } from '../plans/plan-sync';
 import { planSummary } from '../plans/plan-summary';
 import type { MenuOp, MenuOpResult } from '../routers/io/shard-protocol';
 import type { ProvisioningRun, ProvisioningStep } from './contract';
 import type { PlannedStep } from './plan-diff';
 import { planOnRouter } from './plan-on-router';
+import type { ProvisioningServices } from './provisioning-services';
 import { routerLocked, withRouterLock } from './router-lock';
 import type { RunChange } from './run-repository';
 import { RouterRefusedError, RouterUnavailableError } from './router-unavailable';
 
-type Services = Pick<CoreServices, 'business' | 'liveRouters' | 'bus' | 'routerStatus'>;
+type Services = Omit<ProvisioningServices, 'log'>;
 
 const FINAL = new Set(['planned', 'applied', 'failed']);
 const stepOf = ({ op: _op, ...step }: PlannedStep): ProvisioningStep => step;

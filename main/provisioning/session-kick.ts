@@ -1,10 +1,10 @@
-import type { CoreServices } from '../core/services';
 import type { MenuOpResult } from '../routers/io/shard-protocol';
 import type { PlanKind } from '../plans/contract';
 import { routerMenu } from '../plans/plan-sync';
+import type { ProvisioningServices } from './provisioning-services';
 import { RouterRefusedError } from './router-unavailable';
 
-type Services = Pick<CoreServices, 'business' | 'liveRouters' | 'bus'>;
+type Services = Pick<ProvisioningServices, 'business' | 'liveRouters' | 'bus'>;
 
 /** Where a login's live sessions are, and the field that names the login there. */
 const ACTIVE = { hotspot: { path: '/ip/hotspot/active', field: 'user' }, pppoe: { path: '/ppp/active', field: 'name' } } as const;

@@ -2,9 +2,10 @@ import type { BusinessTx } from '../business/business-tx';
 import type { SessionUser } from '../auth/session';
 import { readScope, writeTenant } from '../auth/tenant-scope';
 import { DomainError } from '../contract/errors';
-import type { DomainHandlers } from '../core/handlers';
+import type { DomainHandlers } from '../contract/domain-handlers';
 import type { ProvisioningRun, ProvisioningTemplate, provisioningInvokes } from './contract';
 import { dispatchBatch } from './provisioning-run';
+import type { ProvisioningServices } from './provisioning-services';
 import type { TemplateSpec } from './template-contract';
 
 const notFound = (id: number) => new DomainError('not_found', `Template ${id} does not exist in your tenant.`);
@@ -30,7 +31,7 @@ async function targetRouters(tx: BusinessTx, tenantId: number, routerIds: readon
   return Promise.all(routerIds.map(async (id) => ({ id, name: (await tx.tenants.routerName(id)) ?? `#${id}` })));
 }
 
-export const provisioningHandlers: DomainHandlers<keyof typeof provisioningInvokes> = {
+export const provisioningHandlers: DomainHandlers<keyof typeof provisioningInvokes, Pick<ProvisioningServices, 'business' | 'bus'>> = {
   'provisioning.templates': ({ tenantId }, { services, session }) =>
     services.business.read(async (tx) => ({ templates: await tx.provisioningTemplates.list(readScope(session) ?? tenantId ?? null) })),
 
