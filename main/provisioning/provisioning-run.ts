@@ -89,9 +89,8 @@ const outcome = (steps: readonly ProvisioningStep[]) => {
  * finished is left alone, so the job is safe to run twice.
  */
 export async function runProvisioning(services: Services, runId: number): Promise<{ state: string }> {
-  const run = await services.business.read((tx) => tx.provisioningRuns.get(runId));
-  if (!run || FINAL.has(run.state)) return { state: run?.state ?? 'gone' };
-  const spec = (await services.business.read((tx) => tx.provisioningRuns.spec(runId)))!;
+  const { run, spec } = await services.business.read(async (tx) => ({ run: await tx.provisioningRuns.get(runId), spec: await tx.provisioningRuns.spec(runId) }));
+  if (!run || !spec || FINAL.has(run.state)) return { state: run?.state ?? 'gone' };
   if (routerLocked(run.routerId)) await record(services, runId, { state: 'waiting', message: `waiting for another provisioning of '${run.routerName}' to finish` });
   return withRouterLock(run.routerId, async () => {
     await record(services, runId, { state: 'running', message: null, stepsDone: 0 });

@@ -25,7 +25,16 @@ const cidr = z
     return rest.length === 0 && isIPv4(ip ?? '') && bits !== undefined && /^\d{1,2}$/.test(bits) && Number(bits) <= 32;
   }, 'an address with its prefix, such as 10.5.50.1/24');
 
-const ipToInt = (ip: string): number => ip.split('.').reduce((n, part) => n * 256 + Number(part), 0);
+const ipToInt = (ip: string): number => ip.split('.').reduce((n, part) => n * 256 + Number(part), 0) >>> 0;
+const intToIp = (n: number): string => [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');
+const maskOf = (prefix: number): number => (prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0);
+
+/** `10.5.50.1/24` → the router's address `10.5.50.1` and the network `10.5.50.0/24`. */
+export function hotspotNetwork(address: string): { gateway: string; network: string } {
+  const [ip, bits] = address.split('/') as [string, string];
+  const prefix = Number(bits);
+  return { gateway: ip, network: `${intToIp((ipToInt(ip) & maskOf(prefix)) >>> 0)}/${prefix}` };
+}
 
 /** `10.5.50.2-10.5.50.254` (one or more, comma-separated), each range low to high. */
 const ranges = z
@@ -70,12 +79,10 @@ export const hotspotPartSchema = z
   .superRefine((h, ctx) => {
     // An address or ranges already refused: their own message says it, a second would mislead.
     if (!cidr.safeParse(h.address).success || !ranges.safeParse(h.poolRanges).success) return;
-    const [ip, bits] = h.address.split('/');
-    const prefix = Number(bits);
+    const prefix = Number(h.address.split('/')[1]);
     if (prefix < 8 || prefix > 30) ctx.addIssue({ code: 'custom', path: ['address'], message: 'a hotspot network between /8 and /30' });
-    const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
-    const net = (ipToInt(ip!) & mask) >>> 0;
-    const outside = h.poolRanges.split(',').some((r) => r.trim().split('-').some((a) => ((ipToInt(a) & mask) >>> 0) !== net));
+    const { network } = hotspotNetwork(h.address);
+    const outside = h.poolRanges.split(',').some((r) => r.trim().split('-').some((a) => hotspotNetwork(`${a}/${prefix}`).network !== network));
     if (outside) ctx.addIssue({ code: 'custom', path: ['poolRanges'], message: `the ranges must lie inside ${h.address}` });
     if (h.bridgePorts.includes(h.interface)) ctx.addIssue({ code: 'custom', path: ['bridgePorts'], message: 'the bridge cannot be one of its own ports' });
   });

@@ -100,9 +100,8 @@ export const provisioningHandlers: DomainHandlers<keyof typeof provisioningInvok
         target: { type: 'provisioning_template', id: templateId, label: template.name },
         details: { routers: routers.map((r) => r.name), batchId, concurrency },
       });
-      const queued = await Promise.all(runs.map((r) => tx.provisioningRuns.get(r.id)));
       tx.afterCommit(() => {
-        for (const run of queued) if (run) services.bus.publish('RouterProvisioningPlanned', run, tenantId);
+        for (const run of runs) services.bus.publish('RouterProvisioningPlanned', run, tenantId);
       });
       return { batchId, runIds: runs.map((r) => r.id) };
     }),

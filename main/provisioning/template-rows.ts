@@ -1,7 +1,7 @@
 import type { PlanRecord } from '../plans/plan-repository';
 import { profileAttributes, profileMenu, sameProfileValue } from '../plans/plan-profile';
 import { ownedMarker, type DesiredRow } from './desired-row';
-import type { HotspotPart, PppoePart, TemplateSpec } from './template-contract';
+import { hotspotNetwork, type HotspotPart, type PppoePart, type TemplateSpec } from './template-contract';
 
 /** Menus whose template rows are found by the comment marker: printed on every plan, to remove stale ones. */
 export const OWNED_MENUS = ['/ip/hotspot/walled-garden', '/ip/firewall/nat'] as const;
@@ -14,17 +14,6 @@ export interface RowContext {
   version: string | null;
   /** The template's plans (those still in the tenant). */
   plans: readonly PlanRecord[];
-}
-
-const ipToInt = (ip: string): number => ip.split('.').reduce((n, part) => n * 256 + Number(part), 0) >>> 0;
-const intToIp = (n: number): string => [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');
-
-/** `10.5.50.1/24` → the router's address `10.5.50.1` and the network `10.5.50.0/24`. */
-export function hotspotNetwork(address: string): { gateway: string; network: string } {
-  const [ip, bits] = address.split('/') as [string, string];
-  const prefix = Number(bits);
-  const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
-  return { gateway: ip, network: `${intToIp((ipToInt(ip) & mask) >>> 0)}/${prefix}` };
 }
 
 /** The names the template gives what it makes for a hotspot on an interface. */
