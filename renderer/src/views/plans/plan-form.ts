@@ -2,6 +2,7 @@ import type { InvokeInput } from '../../../../main/contract';
 import type { ContractError } from '../../../../main/contract/errors';
 import { planCreateInput, planFields, type ExpiryAction, type PlanKind, type PlanSummary, type RateLimit } from '../../../../main/plans/contract';
 import type { LocaleSettings } from '../../format/locale';
+import { fieldsOfDetails } from '../../components/issue-fields';
 import { amountInputOf, parseAmount, type Parsed } from './amount-input';
 import { durationInputOf, parseDuration } from './duration-input';
 import { parseDataSize, parseRate, quantityInputOf } from './quantity-input';
@@ -230,22 +231,7 @@ export function planUpdateInput(values: PlanFormValues, original: PlanSummary, s
  * `invalid_input` details are `[{ path, message }]`; `conflict` details are `{ fields: { name: message } }`.
  */
 export function planFormErrors(error: ContractError): { fields: PlanFieldErrors; form: string | null } {
-  const fields: PlanFieldErrors = {};
-  const details = error.details;
-  if (Array.isArray(details)) {
-    for (const issue of details as Array<{ path?: unknown; message?: unknown }>) {
-      const field = Array.isArray(issue.path) ? planFieldOf(issue.path as PropertyKey[]) : null;
-      if (field && typeof issue.message === 'string') fields[field] ??= issue.message;
-    }
-  } else if (details && typeof details === 'object' && 'fields' in details) {
-    const named = (details as { fields: unknown }).fields;
-    if (named && typeof named === 'object') {
-      for (const [key, message] of Object.entries(named)) {
-        const field = planFieldOf([key]);
-        if (field && typeof message === 'string') fields[field] = message;
-      }
-    }
-  }
+  const fields = fieldsOfDetails(error.details, { ofPath: planFieldOf, ofKey: (key) => planFieldOf([key]) }) as PlanFieldErrors;
   const claimed = Object.keys(fields).length > 0 && (error.code === 'invalid_input' || error.code === 'conflict');
   return { fields, form: claimed ? null : error.message };
 }

@@ -2,6 +2,7 @@ import type { ContractError } from '../../../../main/contract/errors';
 import type { ProvisioningTemplate } from '../../../../main/provisioning/contract';
 import { templateSchema, type TemplateInput, type TemplateSpec } from '../../../../main/provisioning/template-contract';
 import { durationInputOf, parseDuration } from '../plans/duration-input';
+import { fieldsOfDetails } from '../../components/issue-fields';
 
 /** The editor's form as its inputs hold it: lists as typed text (comma or line separated), sections with an on/off switch. */
 export interface TemplateFormValues {
@@ -169,19 +170,7 @@ export function checkTemplateForm(v: TemplateFormValues): { spec: TemplateSpec |
  * details are `[{ path, message }]` or `{ fields: { name: message } }`.
  */
 export function templateFormErrors(error: ContractError): { fields: TemplateFieldErrors; form: string | null } {
-  const fields: TemplateFieldErrors = {};
-  const details = error.details;
-  if (Array.isArray(details)) {
-    for (const issue of details as Array<{ path?: unknown; message?: unknown }>) {
-      const field = Array.isArray(issue.path) ? templateFieldOf(issue.path as PropertyKey[]) : null;
-      if (field && typeof issue.message === 'string') fields[field] ??= issue.message;
-    }
-  } else if (details && typeof details === 'object' && 'fields' in details) {
-    const named = (details as { fields: unknown }).fields;
-    if (named && typeof named === 'object') {
-      for (const [key, message] of Object.entries(named)) if (typeof message === 'string') fields[templateFieldOf(key.split('.')) ?? key] = message;
-    }
-  }
+  const fields: TemplateFieldErrors = fieldsOfDetails(error.details, { ofPath: templateFieldOf, ofKey: (key) => templateFieldOf(key.split('.')) ?? key });
   return { fields, form: Object.keys(fields).length > 0 ? null : error.message };
 }
 
