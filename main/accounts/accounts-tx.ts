@@ -3,11 +3,12 @@ import type { SignInAttemptStore } from '../auth/sign-in-attempt-store';
 import type { SignInSessionStore } from '../auth/sign-in-session-store';
 import type { JobQueue } from '../jobs/job-queue';
 import type { TransactionHooks, UnitOfWork } from '../store/unit-of-work';
+import type { SettingsStore } from '../system/settings-store';
 import type { TenantStore } from '../tenants/tenant-store';
 import type { UserStore } from '../users/user-store';
 
 /**
- * One transaction of the account domains (tenants, users, audit, sign-in records): the stores they read and write
+ * One transaction of the account domains (tenants, users, audit, sign-in records, settings): the stores they read and write
  * through, the job queue (jobs enqueued here commit with the change), and after-commit hooks for
  * events. The storage seam of DESIGN.md, like BusinessTx for the business domains.
  */
@@ -17,6 +18,8 @@ export interface AccountsTx extends TransactionHooks {
   audit: AuditStore;
   signInSessions: SignInSessionStore;
   signInAttempts: SignInAttemptStore;
+  /** The console's settings (auth, backup, retention, …), one validated value per key. */
+  settings: SettingsStore;
   jobs: JobQueue;
 }
 

@@ -7,6 +7,7 @@ import type { EventBus } from '../events/event-bus';
 import type { JobQueue } from '../jobs/job-queue';
 import type { Db } from '../store/database';
 import { SqliteUnitOfWork } from '../store/sqlite-unit-of-work';
+import { sqliteSettingsStore } from '../system/sqlite-settings-store';
 import { sqliteTenantStore } from '../tenants/sqlite-tenant-store';
 import { TenantRepository } from '../tenants/tenant-repository';
 import { sqliteUserStore } from '../users/sqlite-user-store';
@@ -31,12 +32,14 @@ export function sqliteAccountsStore(deps: SqliteAccountsDeps): AccountsStore {
   const auditLog = new AuditLog(db, deps.bus);
   const signInSessions = sqliteSignInSessionStore(new AuthSessionStore(db));
   const signInAttempts = sqliteSignInAttemptStore(new SignInAttempts(db));
+  const settings = sqliteSettingsStore(db);
   return new SqliteUnitOfWork<AccountsTx>(db, (_db, hooks) => ({
     tenants,
     users,
     audit: sqliteAuditStore(auditLog, hooks),
     signInSessions,
     signInAttempts,
+    settings,
     jobs: deps.jobs,
     afterCommit: hooks.afterCommit,
   }));
