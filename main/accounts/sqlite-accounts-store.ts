@@ -5,6 +5,9 @@ import { SignInAttempts } from '../auth/sign-in-attempts';
 import { sqliteSignInAttemptStore, sqliteSignInSessionStore } from '../auth/sqlite-sign-in-stores';
 import type { EventBus } from '../events/event-bus';
 import type { JobQueue } from '../jobs/job-queue';
+import { RouterRepository } from '../routers/router-repository';
+import { sqliteRouterStore } from '../routers/sqlite-router-store';
+import type { SecretBox } from '../secrets/secret-box';
 import type { Db } from '../store/database';
 import { SqliteUnitOfWork } from '../store/sqlite-unit-of-work';
 import { sqliteSettingsStore } from '../system/sqlite-settings-store';
@@ -19,6 +22,8 @@ export interface SqliteAccountsDeps {
   bus: EventBus;
   /** Enqueues on the same connection: inside a unit of work the job commits with it. */
   jobs: JobQueue;
+  /** Seals and opens router passwords at rest. */
+  secrets: SecretBox;
 }
 
 /**
@@ -33,6 +38,7 @@ export function sqliteAccountsStore(deps: SqliteAccountsDeps): AccountsStore {
   const signInSessions = sqliteSignInSessionStore(new AuthSessionStore(db));
   const signInAttempts = sqliteSignInAttemptStore(new SignInAttempts(db));
   const settings = sqliteSettingsStore(db);
+  const routers = sqliteRouterStore(new RouterRepository(db, deps.secrets));
   return new SqliteUnitOfWork<AccountsTx>(db, (_db, hooks) => ({
     tenants,
     users,
@@ -40,6 +46,7 @@ export function sqliteAccountsStore(deps: SqliteAccountsDeps): AccountsStore {
     signInSessions,
     signInAttempts,
     settings,
+    routers,
     jobs: deps.jobs,
     afterCommit: hooks.afterCommit,
   }));

@@ -98,7 +98,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     },
   });
   const audit = new AuditLog(db, bus);
-  const accounts = sqliteAccountsStore({ db, bus, jobs: { enqueue: async (name, payload, opts) => jobs.enqueue(name, payload, opts) } });
+  const accounts = sqliteAccountsStore({ db, bus, secrets: options.host.secrets, jobs: { enqueue: async (name, payload, opts) => jobs.enqueue(name, payload, opts) } });
   const business = sqliteBusinessStore({ db, secrets: options.host.secrets, jobs, tenants, routers, audit });
   const services: CoreServices = {
     db,

@@ -5,6 +5,7 @@ import { sqliteAccountsStore } from '../../accounts/sqlite-accounts-store';
 import { silentLogger } from '../../core/logger';
 import { EventBus } from '../../events/event-bus';
 import { JobEngine } from '../../jobs/job-engine';
+import { KeyFileSecretBox } from '../../secrets/key-file-box';
 import { openDatabase } from '../database';
 import { allMigrations } from '../migrations';
 import { migrate } from '../migrator';
@@ -24,7 +25,7 @@ const sqlite: AccountsFactory = async () => {
   const bus = new EventBus(silentLogger);
   const engine = new JobEngine({ db, bus, log: silentLogger, dataDir: dir });
   return {
-    store: sqliteAccountsStore({ db, bus, jobs: { enqueue: async (name, payload, options) => engine.enqueue(name, payload, options) } }),
+    store: sqliteAccountsStore({ db, bus, secrets: new KeyFileSecretBox(join(dir, 'data.key')), jobs: { enqueue: async (name, payload, options) => engine.enqueue(name, payload, options) } }),
     close: async () => {
       await engine.stop();
       db.close();
