@@ -133,7 +133,7 @@ describe('backups', () => {
     // A real failure of the audit write inside the store (as a full disk would give).
     core.services.db.exec("CREATE TEMP TRIGGER audit_fails BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit write failed'); END");
     expect(await invoke(admin, 'backups.updateSettings', { keep: 1 })).toMatchObject({ ok: false, error: { code: 'internal' } });
-    expect(readBackupSettings(core.services.db).keep).toBe(7);
+    expect((await core.services.accounts.read((tx) => readBackupSettings(tx.settings))).keep).toBe(7);
     const listed = (await invoke(admin, 'backups.list', {})) as { ok: true; data: BackupOverview };
     expect(listed).toMatchObject({ ok: true, data: { keep: 7, folder } });
     expect(listed.data.backups).toHaveLength(2);
