@@ -8,6 +8,7 @@ import { registerListeners } from '../events/listeners';
 import { StatusService } from '../system/status-service';
 import { ProcessMetrics } from '../system/process-metrics';
 import { RouterRepository } from '../routers/router-repository';
+import { sqliteRouterStore } from '../routers/sqlite-router-store';
 import { RouterStatusBoard } from '../routers/router-status-board';
 import { SessionHub } from '../sessions/session-hub';
 import { DashboardService } from '../dashboard/dashboard-service';
@@ -76,17 +77,19 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const metrics = new ProcessMetrics();
   metrics.start();
   const jobs = new JobEngine({ db, bus, log: log.child({ component: 'jobs' }), dataDir: options.dataDir, services: () => services });
-  const routers = new RouterRepository(db, options.host.secrets);
+  const accounts = sqliteAccountsStore({ db, bus, secrets: options.host.secrets, jobs: { enqueue: async (name, payload, opts) => jobs.enqueue(name, payload, opts) } });
   // Passwords sealed by an older scheme are sealed again under the data key; unreadable ones are logged by router.
-  routers.upgradeSecrets(log.child({ component: 'routers' }));
+  await accounts.run((tx) => tx.routers.upgradeSecrets(log.child({ component: 'routers' })));
+  // The routers table for the services' callers not yet on the accounts unit of work.
+  const routers = new RouterRepository(db, options.host.secrets);
   const routerStatus = new RouterStatusBoard();
   const sessions = new SessionHub(bus);
   const tenants = new TenantRepository(db);
   const tenantNames = () => new Map(tenants.list().map((t) => [t.id, t.name]));
-  const dashboard = new DashboardService({ bus, routers, routerStatus, sessions, tenantNames });
+  const dashboard = new DashboardService({ bus, accounts, routerStatus, sessions, tenantNames, log: log.child({ component: 'dashboard' }) });
   const routerData = jobs.queueTable.find((q) => q.name === 'router-data');
   const liveRouters = new LiveRouters({
-    routers,
+    accounts,
     routerStatus,
     sessions,
     bus,
@@ -99,8 +102,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     },
   });
   const audit = new AuditLog(db, bus);
-  const accounts = sqliteAccountsStore({ db, bus, secrets: options.host.secrets, jobs: { enqueue: async (name, payload, opts) => jobs.enqueue(name, payload, opts) } });
-  const business = sqliteBusinessStore({ db, secrets: options.host.secrets, jobs, tenants, routers, audit });
+  const business = sqliteBusinessStore({ db, secrets: options.host.secrets, jobs, tenants, routers: sqliteRouterStore(routers), audit });
   const services: CoreServices = {
     db,
     bus,
@@ -128,7 +130,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const removeListeners = registerListeners(services);
   dashboard.start();
   jobs.start();
-  liveRouters.start();
+  await liveRouters.start();
   const connections = new Set<ClientConnection>();
   const invokeLimits = new InvokeLimits(options.invokeLimits ?? {}, log.child({ component: 'limits' }));
   log.info('core started', { dataDir: options.dataDir, schemaVersion, host: options.host.kind });
