@@ -14,6 +14,7 @@ import type { Db } from '../store/database';
 import { SqliteUnitOfWork } from '../store/sqlite-unit-of-work';
 import { SqliteSubscriberRepository } from '../subscribers/sqlite-subscriber-repository';
 import { SqliteSubscriptionSettingsRepository } from '../subscriptions/sqlite-subscription-settings-repository';
+import { sqliteSettingsStore } from '../system/sqlite-settings-store';
 import type { TenantRepository } from '../tenants/tenant-repository';
 import { readTenantSettings } from '../tenants/tenant-settings';
 import { SqliteVoucherRepository } from '../vouchers/sqlite-voucher-repository';
@@ -41,8 +42,9 @@ export interface SqliteBusinessDeps {
  */
 export function sqliteBusinessStore(deps: SqliteBusinessDeps): BusinessStore {
   const { db } = deps;
+  const tenantSettings = sqliteSettingsStore(db);
   const tenants: TenantDirectory = {
-    settings: async (tenantId) => readTenantSettings(db, deps.tenants.require(tenantId)),
+    settings: async (tenantId) => readTenantSettings(tenantSettings, deps.tenants.require(tenantId)),
     foreignRouters: async (tenantId, routerIds) => {
       const found = await Promise.all(routerIds.map((id) => deps.routers.get(tenantId, id)));
       return routerIds.filter((_, i) => found[i] === null);
