@@ -1,33 +1,6 @@
 import type { Db } from '../store/database';
 import type { AuthSettings } from './auth-settings';
-
-export type AttemptOutcome = 'success' | 'bad_credentials' | 'locked' | 'disabled';
-/** The second factor an attempt was about (null: the password step). */
-export type AttemptFactor = 'totp' | 'recovery';
-
-export interface AttemptRow {
-  id: number;
-  username_key: string;
-  username: string;
-  user_id: number | null;
-  tenant_id: number | null;
-  outcome: AttemptOutcome;
-  at: number;
-  failures: number;
-  locked_until: number | null;
-  tracked_at: number | null;
-  factor: AttemptFactor | null;
-}
-
-export interface NewAttempt {
-  usernameKey: string;
-  username: string;
-  userId: number | null;
-  tenantId: number | null;
-  outcome: AttemptOutcome;
-  at: number;
-  factor?: AttemptFactor;
-}
+import type { AttemptRow, NewAttempt } from './sign-in-attempt-store';
 
 const MINUTE = 60_000;
 

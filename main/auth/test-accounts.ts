@@ -35,9 +35,9 @@ export async function seedUser(
 }
 
 /** A session (as a connection holds one) signed in as the user, without a password round trip. */
-export function sessionOf(services: { auth: Pick<AuthService, 'startSession'> }, user: UserRecord): Session & { signIn: SignInResult } {
+export async function sessionOf(services: { auth: Pick<AuthService, 'startSession'> }, user: UserRecord): Promise<Session & { signIn: SignInResult }> {
   const session: Session = { id: `test-${user.username}`, user: null };
-  const signIn = services.auth.startSession(session, user);
+  const signIn = await services.auth.startSession(session, user);
   return Object.assign(session, { signIn });
 }
 

@@ -21,7 +21,7 @@ describe('backups', () => {
 
   beforeEach(async () => {
     core = await startTestCore();
-    admin = sessionOf(core.services, await seedUser(core.services, { username: 'root', role: 'system_admin', tenantId: null }));
+    admin = await sessionOf(core.services, await seedUser(core.services, { username: 'root', role: 'system_admin', tenantId: null }));
     core.services.bus.subscribe('system.backups', (event: BusEvent) => {
       changes.push(event.payload as BackupOverview);
       for (const resolve of waiters.splice(0)) resolve();
@@ -83,7 +83,7 @@ describe('backups', () => {
 
   it('is for system admins only', async () => {
     const tenant = seedTenant(core.services, 'North');
-    const tenantAdmin = sessionOf(core.services, await seedUser(core.services, { username: 'tina', role: 'tenant_admin', tenantId: tenant.id }));
+    const tenantAdmin = await sessionOf(core.services, await seedUser(core.services, { username: 'tina', role: 'tenant_admin', tenantId: tenant.id }));
     for (const name of ['backups.list', 'backups.create', 'backups.updateSettings'] as const) {
       expect(await invoke(tenantAdmin, name, name === 'backups.updateSettings' ? { keep: 1 } : {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }

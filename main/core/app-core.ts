@@ -25,9 +25,11 @@ import { sqliteBusinessStore } from '../business/sqlite-business-store';
 import { sqliteAccountsStore } from '../accounts/sqlite-accounts-store';
 import { sqliteStoreBackup } from '../backup/sqlite-store-backup';
 import { ClientConnection } from '../connection/client-connection';
+import type { InvokeDispatch } from '../connection/connection-services';
 import { InvokeLimits, type InvokeLimitOptions } from '../connection/invoke-limits';
 import { peerAddress } from '../connection/peer-address';
 import type { ServerMessage } from '../contract/protocol';
+import { dispatchInvoke } from './dispatch';
 import { createLogger, type Logger } from './logger';
 import type { CoreServices, HostAdapter } from './services';
 
@@ -115,8 +117,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     dashboard,
     liveRouters,
     jobs,
-    auth: new AuthService({ db, services: () => services }),
-    twoFactor: new TwoFactorService({ db, secrets: options.host.secrets, services: () => services }),
+    auth: new AuthService({ services: () => services }),
+    twoFactor: new TwoFactorService({ services: () => services }),
     tenants,
     users: new UserRepository(db),
     audit,
@@ -127,18 +129,20 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     dataDir: options.dataDir,
     version: pkg.version,
   };
+  await services.auth.loadSettings();
   const removeListeners = registerListeners(services);
   dashboard.start();
   jobs.start();
   await liveRouters.start();
   const connections = new Set<ClientConnection>();
   const invokeLimits = new InvokeLimits(options.invokeLimits ?? {}, log.child({ component: 'limits' }));
+  const dispatch: InvokeDispatch = (session, name, input) => dispatchInvoke(services, session, name, input);
   log.info('core started', { dataDir: options.dataDir, schemaVersion, host: options.host.kind });
 
   return {
     services,
     connect(send, peer) {
-      const connection = new ClientConnection(services, send, () => connections.delete(connection), {
+      const connection = new ClientConnection(services, dispatch, send, () => connections.delete(connection), {
         limits: invokeLimits,
         address: peerAddress(peer?.remoteAddress),
       });

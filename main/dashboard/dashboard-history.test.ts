@@ -30,9 +30,9 @@ describe('dashboard history', () => {
     core = await startTestCore();
     tenantA = seedTenant(core.services, 'Alpha').id;
     tenantB = seedTenant(core.services, 'Bravo').id;
-    sysadmin = sessionOf(core.services, await seedUser(core.services, { username: 'root', role: 'system_admin', tenantId: null }));
-    viewerA = sessionOf(core.services, await seedUser(core.services, { username: 'alpha-viewer', role: 'viewer', tenantId: tenantA }));
-    adminB = sessionOf(core.services, await seedUser(core.services, { username: 'bravo-admin', role: 'tenant_admin', tenantId: tenantB }));
+    sysadmin = await sessionOf(core.services, await seedUser(core.services, { username: 'root', role: 'system_admin', tenantId: null }));
+    viewerA = await sessionOf(core.services, await seedUser(core.services, { username: 'alpha-viewer', role: 'viewer', tenantId: tenantA }));
+    adminB = await sessionOf(core.services, await seedUser(core.services, { username: 'bravo-admin', role: 'tenant_admin', tenantId: tenantB }));
   });
   afterEach(() => core.dispose());
 

@@ -42,8 +42,8 @@ export function registerListeners(services: CoreServices): () => void {
     bus.on('UserDeleted', recountTenant),
     // A changed or deleted user's live connections follow at once: those whose session the change
     // ended (new password, new role, disabled, deleted) are signed out, the rest take the new role.
-    bus.on('UserUpdated', ({ id }) => services.auth.userChanged(id)),
-    bus.on('UserDeleted', ({ id }) => services.auth.userChanged(id)),
+    bus.on('UserUpdated', ({ id }) => void services.auth.userChanged(id)),
+    bus.on('UserDeleted', ({ id }) => void services.auth.userChanged(id)),
     // Plans and subscribers that waited for a router are pushed when it is back online.
     ...provisioningListeners(services),
     // Subscribers' sessions become their history and last-seen time.

@@ -232,13 +232,13 @@ export class ContractWorld {
     const refollow = new Set<RoleName>();
     const connectionsOf = (match: (a: Account) => boolean) => [...this.accounts.values()].filter((a) => a.connection && match(a)).map((a) => a.connection!);
     if (JSON.stringify(services.auth.settings()) !== this.baseline.auth) {
-      services.auth.updateSettings(JSON.parse(this.baseline.auth));
-      services.twoFactor.requirementChanged({ tenantId: null });
+      await services.accounts.run((tx) => services.auth.updateSettings(tx, JSON.parse(this.baseline.auth)));
+      await services.twoFactor.requirementChanged({ tenantId: null });
       for (const role of connectionsOf((a) => a.role === 'system_admin')) refollow.add(role);
     }
     for (const tenantId of Object.values(this.tenants)) {
-      if (!services.twoFactor.tenantPolicy(tenantId).requireTwoFactorForAdmins) continue;
-      services.twoFactor.updateTenantPolicy(rootUser, tenantId, { requireTwoFactorForAdmins: false });
+      if (!(await services.twoFactor.tenantPolicy(tenantId)).requireTwoFactorForAdmins) continue;
+      await services.twoFactor.updateTenantPolicy(rootUser, tenantId, { requireTwoFactorForAdmins: false });
       for (const role of connectionsOf((a) => a.tenantId === tenantId && a.role === 'tenant_admin')) refollow.add(role);
     }
     const dirty = new Set<Account>();
@@ -270,7 +270,7 @@ export class ContractWorld {
 
   private async restoreAccount(account: Account): Promise<boolean> {
     const { users, auth, twoFactor } = this.services;
-    auth.unlock(account.username);
+    await auth.unlock(account.username);
     const current = users.get(account.id);
     if (!current) {
       await this.insertAccount(account);
@@ -280,10 +280,10 @@ export class ContractWorld {
       current.role === account.role && current.tenantId === account.tenantId && !current.disabled && current.name === account.name && current.email === account.email && users.passwordHash(account.id) === account.passwordHash;
     if (!same) {
       users.update(account.id, { role: account.role, disabled: false, name: account.name, email: account.email, passwordHash: account.passwordHash }, Date.now());
-      auth.endSessionsOf(account.id, 'password_changed');
-      auth.userChanged(account.id);
+      await this.services.accounts.run((tx) => tx.signInSessions.endAllOf(account.id, Date.now(), 'password_changed'));
+      await auth.userChanged(account.id);
     }
-    const enrolled = twoFactor.status({ id: account.id, username: account.username, role: account.role, tenantId: account.tenantId }).enrolled;
+    const { enrolled } = await twoFactor.status({ id: account.id, username: account.username, role: account.role, tenantId: account.tenantId });
     if (Boolean(account.twoFactor) !== enrolled) {
       await this.enrol(account);
       return true;
@@ -312,7 +312,7 @@ export class ContractWorld {
     const role = account.connection!;
     const user = this.services.users.get(account.id)!;
     const mint: Session = { id: `contract-world-${++this.minted}`, user: null };
-    const { token } = this.services.auth.startSession(mint, user);
+    const { token } = await this.services.auth.startSession(mint, user);
     this.services.auth.detach({ session: mint, dropUnauthorizedSubscriptions: () => undefined });
     const reply = await this.clients.get(role)!.invoke('auth.resume', { token });
     this.observe(role, 'auth.resume', reply);
