@@ -4,7 +4,7 @@ import type { AuthSessionRow, EndReason } from './sign-in-session-store';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** Sign-in sessions at rest: an opaque random token for the client, only its hash here. */
+/** Sign-in sessions at rest: an opaque random token for the client, only its hash here. The SQLite side of SignInSessionStore. */
 export class AuthSessionStore {
   constructor(private readonly db: Db) {}
 

@@ -7,7 +7,7 @@ const MINUTE = 60_000;
 /**
  * Sign-in attempts and lockouts, keyed by the normalized username as typed, whether or not such
  * an account exists: an unknown name locks exactly like a real one, so lockouts reveal nothing.
- * All methods run inside the caller's transaction.
+ * The SQLite side of SignInAttemptStore; all methods run inside the caller's transaction.
  */
 export class SignInAttempts {
   constructor(private readonly db: Db) {}
