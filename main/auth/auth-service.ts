@@ -71,7 +71,9 @@ export const toSessionUser = (u: UserRecord): SessionUser => ({ id: u.id, userna
  * Sign-in, sessions and their expiry. A connection's Session holds the signed-in user; this
  * service keeps which sign-in session (token) each connection is attached to, so a token can be
  * resumed on a new connection, and so signing out, disabling a user, changing a role or expiry
- * update every live connection of that session or user at once.
+ * update every live connection of that session or user at once. Storage is reached only through
+ * the accounts unit of work; password hashing runs outside it (a unit of work may await only its
+ * stores).
  */
 export class AuthService {
   private readonly connections = new Map<Session, LiveConnection>();
