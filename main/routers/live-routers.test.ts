@@ -104,6 +104,20 @@ describe('live routers: store → shard workers → simulator over TCP → sessi
     if (!full()) await waitForEvent(core.services.bus, 'tenant.1.dashboard', full, 20_000);
     expect(core.services.sessions.counts(1)).toEqual({ hotspot: 3, pppoe: 2 });
   });
+
+  it('does not connect with settings read before the router was removed', async () => {
+    const states: string[] = [];
+    core.services.bus.subscribe('tenant.1.routers', (e) => {
+      if (e.name === 'RouterStatusChanged') states.push((e.payload as { status: RouterLiveStatus }).status.state);
+    });
+    // A change starts reading the router's settings; its removal arrives before that read ends.
+    core.services.liveRouters.watch(router.id);
+    core.services.liveRouters.unwatch(router.id, 1);
+    // The store's read settles within this turn of the event loop (SQLite): let it.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(states).toEqual([]);
+    expect(core.services.routerStatus.get(router.id).state).toBe('online');
+  });
 });
 
 describe('live routers: a router that falls silent', () => {
