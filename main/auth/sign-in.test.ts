@@ -107,8 +107,9 @@ describe('sign-in, sessions and lockout', () => {
     expect(system.map((e) => `${e.name}:${(e.payload as { username: string }).username}`)).toEqual(['LoginFailed:jane', 'LoginFailed:jane', 'AccountLocked:jane', 'LoginFailed:ghost']);
     // The tenant's admins hear about their own account only, never about unknown names.
     expect(tenant.map((e) => e.name)).toEqual(['LoginFailed', 'LoginFailed', 'AccountLocked']);
-    expect(core.services.audit.list({ tenantId }, { limit: 10 }).map((e) => e.action)).toEqual(['auth.account_locked', 'auth.sign_in_failed', 'auth.sign_in_failed']);
-    expect(core.services.audit.list({ tenantId: null }, { limit: 10 })).toMatchObject([{ action: 'auth.sign_in_failed', targetLabel: 'ghost', actorUserId: null }]);
+    const audit = (scope: { tenantId: number | null }) => core.services.accounts.read((tx) => tx.audit.list(scope, { limit: 10 }));
+    expect((await audit({ tenantId })).map((e) => e.action)).toEqual(['auth.account_locked', 'auth.sign_in_failed', 'auth.sign_in_failed']);
+    expect(await audit({ tenantId: null })).toMatchObject([{ action: 'auth.sign_in_failed', targetLabel: 'ghost', actorUserId: null }]);
   });
 
   it('resumes a session by token on another connection, until sign-out, idle or absolute expiry', async () => {
@@ -151,11 +152,12 @@ describe('sign-in, sessions and lockout', () => {
 
   it("upgrades a hash made with older scrypt parameters at sign-in, keeping the password", async () => {
     const { needsRehash } = await import('./password');
-    const before = core.services.users.passwordHash(core.services.users.findByUsername('jane')!.id)!;
+    const hashOfJane = () => core.services.accounts.read(async (tx) => (await tx.credentials.forUsername('jane'))!.passwordHash);
+    const before = await hashOfJane();
     expect(needsRehash(before)).toBe(true);
     await core.services.auth.signIn(anonymous(), 'jane', TEST_PASSWORD);
     await core.services.auth.settled();
-    const after = core.services.users.passwordHash(core.services.users.findByUsername('jane')!.id)!;
+    const after = await hashOfJane();
     expect(needsRehash(after)).toBe(false);
     await expect(auth.signIn(anonymous(), 'jane', TEST_PASSWORD)).resolves.toBeTruthy();
   });
@@ -182,8 +184,8 @@ describe('sign-in, sessions and lockout', () => {
   it('refuses a disabled account even with the right password, and ends its live sessions', async () => {
     const live = anonymous('live');
     await auth.signIn(live, 'jane', TEST_PASSWORD);
-    const jane = core.services.users.findByUsername('jane')!;
-    core.services.users.update(jane.id, { disabled: true }, clock);
+    const jane = (await core.services.accounts.read((tx) => tx.users.findByUsername('jane')))!;
+    await core.services.accounts.run((tx) => tx.users.update(jane.id, { disabled: true }, clock));
     await auth.userChanged(jane.id);
     expect(live.user).toBeNull();
     expect(await failure(auth.signIn(anonymous(), 'jane', TEST_PASSWORD))).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/disabled/) });

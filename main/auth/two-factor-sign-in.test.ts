@@ -61,12 +61,12 @@ describe('the code step of a sign-in', () => {
     const code = await codeAt(clock);
     const signingIn = twoFactor.completeSignIn(session, code);
     // completeSignIn now awaits the TOTP check; an admin's disabling commits before it resumes.
-    core.services.users.update(jane.id, { disabled: true }, clock);
+    await core.services.accounts.run((tx) => tx.users.update(jane.id, { disabled: true }, clock));
     await expect(signingIn).rejects.toMatchObject({ code: 'forbidden', message: expect.stringMatching(/disabled/) });
     expect(session.user).toBeNull();
     expect(core.services.auth.liveSessions()).toBe(0);
     // Enabled again, the same code signs in: the refused attempt did not use it up.
-    core.services.users.update(jane.id, { disabled: false }, clock);
+    await core.services.accounts.run((tx) => tx.users.update(jane.id, { disabled: false }, clock));
     const again = anonymous();
     twoFactor.beginSignIn(again, jane, 'jane');
     await expect(twoFactor.completeSignIn(again, code)).resolves.toMatchObject({ user: { username: 'jane' } });
