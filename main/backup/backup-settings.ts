@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { SettingsStore } from '../system/settings-store';
+import type { Db } from '../store/database';
+import { readSetting, writeSetting } from '../system/settings-table';
 import { BACKUP_KEEP } from './contract';
 
 const KEY = 'backups';
@@ -9,10 +10,10 @@ export type BackupSettings = z.infer<typeof schema>;
 /** A week of daily backups unless a system admin says otherwise. */
 export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { keep: 7 };
 
-export async function readBackupSettings(settings: SettingsStore): Promise<BackupSettings> {
-  return (await settings.read(KEY, schema)) ?? DEFAULT_BACKUP_SETTINGS;
+export function readBackupSettings(db: Db): BackupSettings {
+  return readSetting(db, KEY, schema) ?? DEFAULT_BACKUP_SETTINGS;
 }
 
-export function writeBackupSettings(settings: SettingsStore, value: BackupSettings, now: number): Promise<BackupSettings> {
-  return settings.write(KEY, schema, value, now);
+export function writeBackupSettings(db: Db, settings: BackupSettings, now: number): BackupSettings {
+  return writeSetting(db, KEY, schema, settings, now);
 }

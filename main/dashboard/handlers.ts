@@ -1,9 +1,8 @@
+import type { DomainHandlers } from '../core/handlers';
 import { readScope } from '../auth/tenant-scope';
-import type { DomainHandlers } from '../contract/domain-handlers';
 import type { dashboardInvokes } from './contract';
-import type { DashboardServices } from './dashboard-services';
 
-export const dashboardHandlers: DomainHandlers<keyof typeof dashboardInvokes, DashboardServices> = {
+export const dashboardHandlers: DomainHandlers<keyof typeof dashboardInvokes> = {
   // Tenant users always get their own tenant's dashboard; system admins all tenants, or one.
   'dashboard.snapshot': ({ tenantId }, { services, session }) => services.dashboard.snapshot(readScope(session) ?? tenantId ?? null),
 };

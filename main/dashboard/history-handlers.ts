@@ -1,10 +1,9 @@
 import { readScope } from '../auth/tenant-scope';
 import { DomainError } from '../contract/errors';
-import type { DomainHandlers } from '../contract/domain-handlers';
-import type { DashboardServices } from './dashboard-services';
+import type { DomainHandlers } from '../core/handlers';
 import { RANGE_MS, RANGE_RESOLUTION, type dashboardHistoryInvokes } from './history-contract';
 
-export const dashboardHistoryHandlers: DomainHandlers<keyof typeof dashboardHistoryInvokes, DashboardServices> = {
+export const dashboardHistoryHandlers: DomainHandlers<keyof typeof dashboardHistoryInvokes> = {
   // Tenant users read their own tenant's history whatever they ask; system admins all tenants, one, or one router.
   'dashboard.history': ({ range, tenantId, routerId }, { services, session }) =>
     services.business.read(async (tx) => {

@@ -1,15 +1,16 @@
 import { z } from 'zod';
-import type { SettingsStore } from '../system/settings-store';
+import type { Db } from '../store/database';
+import { readSetting, writeSetting } from '../system/settings-table';
 import { auditDaysSchema, RETENTION } from './contract';
 
 const KEY = 'retention';
 const schema = z.object({ auditDays: auditDaysSchema });
 export type RetentionSettings = z.infer<typeof schema>;
 
-export async function readRetentionSettings(settings: SettingsStore): Promise<RetentionSettings> {
-  return (await settings.read(KEY, schema)) ?? { auditDays: RETENTION.defaultAuditDays };
+export function readRetentionSettings(db: Db): RetentionSettings {
+  return readSetting(db, KEY, schema) ?? { auditDays: RETENTION.defaultAuditDays };
 }
 
-export function writeRetentionSettings(settings: SettingsStore, value: RetentionSettings, now: number): Promise<RetentionSettings> {
-  return settings.write(KEY, schema, value, now);
+export function writeRetentionSettings(db: Db, settings: RetentionSettings, now: number): RetentionSettings {
+  return writeSetting(db, KEY, schema, settings, now);
 }
