@@ -2,7 +2,9 @@ import { AuditLog } from '../audit/audit-log';
 import { sqliteAuditStore } from '../audit/sqlite-audit-store';
 import { AuthSessionStore } from '../auth/auth-session-store';
 import { SignInAttempts } from '../auth/sign-in-attempts';
-import { sqliteSignInAttemptStore, sqliteSignInSessionStore } from '../auth/sqlite-sign-in-stores';
+import { sqliteCredentialStore, sqliteSignInAttemptStore, sqliteSignInSessionStore } from '../auth/sqlite-sign-in-stores';
+import { sqliteTwoFactorStore } from '../auth/sqlite-two-factor-store';
+import { TwoFactorStore } from '../auth/two-factor-store';
 import type { EventBus } from '../events/event-bus';
 import type { JobQueue } from '../jobs/job-queue';
 import { RouterRepository } from '../routers/router-repository';
@@ -22,7 +24,7 @@ export interface SqliteAccountsDeps {
   bus: EventBus;
   /** Enqueues on the same connection: inside a unit of work the job commits with it. */
   jobs: JobQueue;
-  /** Seals and opens router passwords at rest. */
+  /** Seals and opens router passwords and TOTP secrets at rest. */
   secrets: SecretBox;
 }
 
@@ -33,10 +35,13 @@ export interface SqliteAccountsDeps {
 export function sqliteAccountsStore(deps: SqliteAccountsDeps): AccountsStore {
   const { db } = deps;
   const tenants = sqliteTenantStore(db, new TenantRepository(db));
-  const users = sqliteUserStore(new UserRepository(db));
+  const userTable = new UserRepository(db);
+  const users = sqliteUserStore(userTable);
   const auditLog = new AuditLog(db, deps.bus);
   const signInSessions = sqliteSignInSessionStore(new AuthSessionStore(db));
   const signInAttempts = sqliteSignInAttemptStore(new SignInAttempts(db));
+  const credentials = sqliteCredentialStore(userTable);
+  const twoFactor = sqliteTwoFactorStore(new TwoFactorStore(db, deps.secrets));
   const settings = sqliteSettingsStore(db);
   const routers = sqliteRouterStore(new RouterRepository(db, deps.secrets));
   return new SqliteUnitOfWork<AccountsTx>(db, (_db, hooks) => ({
@@ -45,6 +50,8 @@ export function sqliteAccountsStore(deps: SqliteAccountsDeps): AccountsStore {
     audit: sqliteAuditStore(auditLog, hooks),
     signInSessions,
     signInAttempts,
+    credentials,
+    twoFactor,
     settings,
     routers,
     jobs: deps.jobs,

@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { defineJob, jobSet } from '../jobs/define-job';
+import { defineJob, jobSet, type MainJobContext } from '../jobs/define-job';
 import { RouterUnavailableError } from '../provisioning/router-unavailable';
+import type { AdoptionServices } from './adoption-services';
 import { applyImport, importOutcome, previewImport, previewView, readInventory } from './router-import';
+
+type Ctx = MainJobContext<AdoptionServices>;
 
 const payload = z.object({ routerId: z.number().int().positive(), actorId: z.number().int().positive().nullable(), actorName: z.string().max(64).nullable() }).strict();
 
@@ -18,7 +21,7 @@ export const adoptionJobs = jobSet(
     maxAttempts: 1,
     summary: 'Reads a router’s users and profiles and previews what an import would create (nothing is written).',
     payload,
-    handler: async ({ routerId }, { services, jobId, tenantId }) => {
+    handler: async ({ routerId }, { services, jobId, tenantId }: Ctx) => {
       if (tenantId === null) throw new Error('an import preview belongs to a tenant');
       try {
         const inventory = await readInventory(services, routerId);
@@ -40,7 +43,7 @@ export const adoptionJobs = jobSet(
     maxAttempts: 1,
     summary: 'Imports a router’s users and profiles into plans, subscribers and vouchers (again: nothing new).',
     payload,
-    handler: async ({ routerId, actorId, actorName }, { services, jobId, tenantId }) => {
+    handler: async ({ routerId, actorId, actorName }, { services, jobId, tenantId }: Ctx) => {
       if (tenantId === null) throw new Error('an import belongs to a tenant');
       const actor = actorId !== null && actorName !== null ? { id: actorId, username: actorName } : null;
       try {

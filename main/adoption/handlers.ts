@@ -1,14 +1,14 @@
 import { readScope, writeTenant } from '../auth/tenant-scope';
 import { DomainError } from '../contract/errors';
-import type { DomainHandlers } from '../core/handlers';
-import type { InvokeContext } from '../core/services';
+import type { DomainHandlers, HandlerContext } from '../contract/domain-handlers';
+import type { AdoptionServices } from './adoption-services';
 import type { adoptionInvokes } from './contract';
 
 type ImportJob = 'routers.import-preview' | 'routers.import';
 
 /** Both read the router in a job (a person never waits on a router); the outcome arrives as an event. */
-const queue = (job: ImportJob) => ({ routerId }: { routerId: number }, { services, session }: InvokeContext): Promise<{ jobId: number }> => {
-  const router = services.routers.get(readScope(session), routerId);
+const queue = (job: ImportJob) => async ({ routerId }: { routerId: number }, { services, session }: HandlerContext<AdoptionServices>): Promise<{ jobId: number }> => {
+  const router = await services.accounts.read((tx) => tx.routers.get(readScope(session), routerId));
   if (!router) throw new DomainError('not_found', `Router ${routerId} does not exist in your tenant.`);
   const tenantId = writeTenant(session, router.tenantId);
   return services.business.run(async (tx) => {
@@ -18,7 +18,7 @@ const queue = (job: ImportJob) => ({ routerId }: { routerId: number }, { service
   });
 };
 
-export const adoptionHandlers: DomainHandlers<keyof typeof adoptionInvokes> = {
+export const adoptionHandlers: DomainHandlers<keyof typeof adoptionInvokes, AdoptionServices> = {
   'routers.importPreview': queue('routers.import-preview'),
   'routers.import': queue('routers.import'),
 };

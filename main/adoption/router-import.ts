@@ -1,5 +1,4 @@
 import type { BusinessTx } from '../business/business-tx';
-import type { CoreServices } from '../core/services';
 import { planCreateInput, type PlanSummary } from '../plans/contract';
 import { planSummary } from '../plans/plan-summary';
 import { routerMenu } from '../plans/plan-sync';
@@ -9,10 +8,11 @@ import type { SubscriberSummary } from '../subscribers/contract';
 import type { VoucherBatchSummary } from '../vouchers/contract';
 import { maskIdentifier } from '../events/mask';
 import type { ImportOutcome, ImportPreviewView } from './contract';
+import type { AdoptionServices } from './adoption-services';
 import { planImport } from './import-plan';
 import type { ImportConflict, ImportPreview, RouterInventory, VoucherDraft } from './import-types';
 
-type Services = Pick<CoreServices, 'business' | 'liveRouters' | 'bus'>;
+type Services = Pick<AdoptionServices, 'business' | 'liveRouters' | 'bus'>;
 
 const MENUS = ['/ip/hotspot/user/profile', '/ip/hotspot/user', '/ppp/profile', '/ppp/secret'] as const;
 

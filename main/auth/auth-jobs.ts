@@ -4,7 +4,7 @@ import type { AuthJobServices } from './auth-deps';
 import { PermanentJobError } from '../jobs/errors';
 import { userSummary } from '../users/user-views';
 import type { SignInAttemptEvent } from './contract';
-import type { AttemptRow } from './sign-in-attempts';
+import type { AttemptRow } from './sign-in-attempt-store';
 
 /** A wrong second-factor code is recorded as bad credentials (it counts the same); events name it. */
 const failureReason = (row: AttemptRow): SignInAttemptEvent['reason'] =>

@@ -1,15 +1,16 @@
+import type { AccountsTx } from '../accounts/accounts-tx';
 import { DomainError } from '../contract/errors';
 import type { AuthDeps } from './auth-deps';
 import type { UserRecord } from '../users/user-repository';
 import { usernameKey } from '../users/account-rules';
-import type { Db } from '../store/database';
 import { readAuthSettings, writeAuthSettings, type AuthSettings } from './auth-settings';
-import { AuthSessionStore, type EndReason } from './auth-session-store';
 import type { CurrentUser, SignInResult } from './contract';
+import type { EndReason } from './sign-in-session-store';
 import type { SecondStepRequired } from './two-factor-contract';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from './password';
-import type { Session, SessionUser } from './session';
-import { TrackedAttempts } from './tracked-attempts';
+import type { Session, SessionRestriction, SessionUser } from './session';
+import { recordFailure, recordSuccess } from './tracked-attempts';
+import { enrolmentRestriction } from './two-factor-policy';
 
 /** What the auth service needs of a client connection: its session, and a way to re-check its subscriptions. */
 export interface LiveConnection {
@@ -29,7 +30,6 @@ interface LiveEntry {
 }
 
 export interface AuthServiceOptions {
-  db: Db;
   /** What it reaches of the console (a function: the core's services are built after this service). */
   services: () => AuthDeps;
   /** Injectable time (epoch ms) for expiry and lockout tests. */
@@ -38,6 +38,18 @@ export interface AuthServiceOptions {
   rehash?: boolean;
   /** How often live sessions are checked for expiry. @defaultValue 30000 */
   sweepIntervalMs?: number;
+}
+
+/** A sign-in session opened for a connection in a unit of work: what attaching it needs once committed. */
+interface Opened {
+  authSessionId: number;
+  token: string;
+  expiresAt: number;
+  user: UserRecord;
+  tenantName: string | null;
+  restriction: SessionRestriction | undefined;
+  /** The connection's previous session, ended ('replaced') in the same unit of work. */
+  replaced: number | null;
 }
 
 const MINUTE = 60_000;
@@ -59,23 +71,21 @@ export const toSessionUser = (u: UserRecord): SessionUser => ({ id: u.id, userna
  * Sign-in, sessions and their expiry. A connection's Session holds the signed-in user; this
  * service keeps which sign-in session (token) each connection is attached to, so a token can be
  * resumed on a new connection, and so signing out, disabling a user, changing a role or expiry
- * update every live connection of that session or user at once.
+ * update every live connection of that session or user at once. Storage is reached only through
+ * the accounts unit of work; password hashing runs outside it (a unit of work may await only its
+ * stores).
  */
 export class AuthService {
   private readonly connections = new Map<Session, LiveConnection>();
   private readonly live = new Map<Session, LiveEntry>();
   private readonly now: () => number;
   private readonly timer: NodeJS.Timeout;
-  private readonly attempts: TrackedAttempts;
-  private readonly sessions: AuthSessionStore;
   private cachedSettings: AuthSettings | null = null;
   private readonly background = new Set<Promise<void>>();
 
   constructor(private readonly options: AuthServiceOptions) {
     this.now = options.now ?? Date.now;
-    this.attempts = new TrackedAttempts(options.db, options.services);
-    this.sessions = new AuthSessionStore(options.db);
-    this.timer = setInterval(() => this.sweep(), options.sweepIntervalMs ?? 30_000);
+    this.timer = setInterval(() => void this.sweep(), options.sweepIntervalMs ?? 30_000);
     this.timer.unref();
   }
 
@@ -83,15 +93,27 @@ export class AuthService {
     return this.options.services();
   }
 
-  /** Read on every invoke (expiry), so kept in memory; change them through updateSettings. */
-  settings(): AuthSettings {
-    this.cachedSettings ??= readAuthSettings(this.options.db);
+  // ── settings ───────────────────────────────────────────────────────────────────────────
+
+  /** Reads the settings into memory; the core does so at start, before any invoke. */
+  async loadSettings(): Promise<AuthSettings> {
+    this.cachedSettings = await this.services.accounts.read((tx) => readAuthSettings(tx.settings));
     return this.cachedSettings;
   }
 
-  updateSettings(changes: Partial<AuthSettings>): AuthSettings {
-    this.cachedSettings = writeAuthSettings(this.options.db, changes, this.now());
+  /** Read on every invoke (expiry), so kept in memory; change them through updateSettings. */
+  settings(): AuthSettings {
+    if (!this.cachedSettings) throw new Error('the auth settings are read at start (AuthService.loadSettings) and were not');
     return this.cachedSettings;
+  }
+
+  /** Writes settings in the caller's unit of work; the ones in memory are replaced once it commits. */
+  async updateSettings(tx: AccountsTx, changes: Partial<AuthSettings>): Promise<AuthSettings> {
+    const next = await writeAuthSettings(tx.settings, changes, this.now());
+    tx.afterCommit(() => {
+      this.cachedSettings = next;
+    });
+    return next;
   }
 
   // ── connections ────────────────────────────────────────────────────────────────────────
@@ -109,80 +131,80 @@ export class AuthService {
   // ── sign-in ────────────────────────────────────────────────────────────────────────────
 
   async signIn(session: Session, rawUsername: string, password: string): Promise<SignInResult | SecondStepRequired> {
-    const { db, users, twoFactor } = this.services;
+    const { accounts, twoFactor } = this.services;
     twoFactor.cancelSignIn(session);
     const username = rawUsername.trim().slice(0, 64);
     const key = usernameKey(username);
     const settings = this.settings();
-    const early = this.attempts.lockedUntil(key, this.now());
+    const early = await accounts.read((tx) => tx.signInAttempts.lockedUntil(key, this.now()));
     if (early !== null) {
-      db.transaction(() => this.attempts.recordFailure({ usernameKey: key, username, userId: null, tenantId: null, outcome: 'locked', at: this.now() }, settings))();
+      await accounts.run((tx) => recordFailure(tx, { usernameKey: key, username, userId: null, tenantId: null, outcome: 'locked', at: this.now() }, settings));
       throw lockedError(early);
     }
-    const found = users.credentials(username);
+    const found = await accounts.read((tx) => tx.credentials.forUsername(username));
     // An unknown username costs one hash too, so timing does not tell which usernames exist.
     const matches = await verifyPassword(password, found?.passwordHash ?? (await dummyHash()));
     const now = this.now();
     const user = found?.user ?? null;
     const base = { usernameKey: key, username, userId: user?.id ?? null, tenantId: user?.tenantId ?? null, at: now };
 
-    const outcome = db.transaction(() => {
-      const lockedUntil = this.attempts.lockedUntil(key, now);
+    type Outcome = { kind: 'locked'; until: number } | { kind: 'bad' } | { kind: 'disabled' } | { kind: 'second-step'; user: UserRecord } | { kind: 'ok'; opened: Opened };
+    const outcome = await accounts.run(async (tx): Promise<Outcome> => {
+      const lockedUntil = await tx.signInAttempts.lockedUntil(key, now);
       if (lockedUntil !== null) {
-        this.attempts.recordFailure({ ...base, outcome: 'locked' }, settings);
-        return { kind: 'locked' as const, until: lockedUntil };
+        await recordFailure(tx, { ...base, outcome: 'locked' }, settings);
+        return { kind: 'locked', until: lockedUntil };
       }
       if (!user || !matches) {
-        const row = this.attempts.recordFailure({ ...base, outcome: 'bad_credentials' }, settings);
-        return row.locked_until !== null ? { kind: 'locked' as const, until: row.locked_until } : { kind: 'bad' as const };
+        const row = await recordFailure(tx, { ...base, outcome: 'bad_credentials' }, settings);
+        return row.locked_until !== null ? { kind: 'locked', until: row.locked_until } : { kind: 'bad' };
       }
       if (user.disabled) {
-        this.attempts.recordFailure({ ...base, outcome: 'disabled' }, settings);
-        return { kind: 'disabled' as const };
+        await recordFailure(tx, { ...base, outcome: 'disabled' }, settings);
+        return { kind: 'disabled' };
       }
       // Two-factor accounts: nothing is recorded yet, so a right password alone never resets the failure count.
-      if (twoFactor.needsSecondStep(user.id)) return { kind: 'second-step' as const };
-      this.attempts.recordSuccess({ ...base, outcome: 'success' });
-      const created = this.sessions.create(user.id, now, settings.sessionAbsoluteMinutes * MINUTE);
-      return { kind: 'ok' as const, ...created };
-    })();
+      if (await tx.twoFactor.isEnrolled(user.id)) return { kind: 'second-step', user };
+      await recordSuccess(tx, { ...base, outcome: 'success' });
+      return { kind: 'ok', opened: await this.open(tx, session, user, now) };
+    });
 
     if (outcome.kind === 'locked') throw lockedError(outcome.until);
     if (outcome.kind === 'bad') throw BAD_CREDENTIALS();
     if (outcome.kind === 'disabled') throw disabledError();
-    if (found && this.options.rehash !== false && needsRehash(found.passwordHash)) {
-      // Parameters were raised since this hash was made: upgrade it while we know the password.
-      const work: Promise<void> = hashPassword(password)
-        .then((hash) => void users.rehashPassword(user!.id, found.passwordHash, hash))
-        .catch((error: unknown) => this.services.log.warn('password rehash failed', { userId: user!.id, error: String(error) }))
-        .finally(() => this.background.delete(work));
-      this.background.add(work);
-    }
-    if (outcome.kind === 'second-step') return twoFactor.beginSignIn(session, user!, username);
-    return this.attachSession(session, outcome.row.id, outcome.token, outcome.row.expires_at, user!);
+    if (found && this.options.rehash !== false && needsRehash(found.passwordHash)) this.rehash(found.user.id, found.passwordHash, password);
+    if (outcome.kind === 'second-step') return twoFactor.beginSignIn(session, outcome.user, username);
+    return this.attachOpened(session, outcome.opened);
   }
 
   /** Re-attaches a session token (from signIn) to this connection. */
-  resume(session: Session, token: string): SignInResult {
+  async resume(session: Session, token: string): Promise<SignInResult> {
     const now = this.now();
-    const row = this.sessions.findOpen(token);
     const settings = this.settings();
-    if (!row) throw new DomainError('unauthenticated', 'This session has ended. Sign in again.');
-    const idle = now - row.last_seen_at > settings.sessionIdleMinutes * MINUTE;
-    if (now >= row.expires_at || idle) {
-      this.sessions.end(row.id, now, idle ? 'idle' : 'expired');
-      throw new DomainError('unauthenticated', 'This session has expired. Sign in again.');
-    }
-    const user = this.services.users.get(row.user_id);
-    if (!user || user.disabled) {
-      this.sessions.end(row.id, now, user ? 'disabled' : 'deleted');
-      throw new DomainError('unauthenticated', 'This session has ended. Sign in again.');
-    }
-    this.sessions.touch(row.id, now);
-    return this.attachSession(session, row.id, token, row.expires_at, user);
+    type Outcome = { kind: 'ended' } | { kind: 'expired' } | { kind: 'ok'; opened: Opened };
+    // Ending an expired or orphaned session is a result, not a throw: a throw would roll the end back.
+    const outcome = await this.services.accounts.run(async (tx): Promise<Outcome> => {
+      const row = await tx.signInSessions.findOpen(token);
+      if (!row) return { kind: 'ended' };
+      const idle = now - row.last_seen_at > settings.sessionIdleMinutes * MINUTE;
+      if (now >= row.expires_at || idle) {
+        await tx.signInSessions.end(row.id, now, idle ? 'idle' : 'expired');
+        return { kind: 'expired' };
+      }
+      const user = await tx.users.get(row.user_id);
+      if (!user || user.disabled) {
+        await tx.signInSessions.end(row.id, now, user ? 'disabled' : 'deleted');
+        return { kind: 'ended' };
+      }
+      await tx.signInSessions.touch(row.id, now);
+      return { kind: 'ok', opened: await this.opening(tx, session, { authSessionId: row.id, token, expiresAt: row.expires_at }, user, now) };
+    });
+    if (outcome.kind === 'expired') throw new DomainError('unauthenticated', 'This session has expired. Sign in again.');
+    if (outcome.kind === 'ended') throw new DomainError('unauthenticated', 'This session has ended. Sign in again.');
+    return this.attachOpened(session, outcome.opened);
   }
 
-  signOut(session: Session): boolean {
+  async signOut(session: Session): Promise<boolean> {
     const entry = this.live.get(session);
     const user = session.user;
     if (!entry || !user) {
@@ -190,19 +212,21 @@ export class AuthService {
       return false;
     }
     const now = this.now();
-    const { db, audit } = this.services;
-    const recorded = db.transaction(() => {
-      this.sessions.end(entry.authSessionId, now, 'signed_out');
-      return audit.record({ at: now, tenantId: user.tenantId, actor: user, action: 'auth.signed_out', target: { type: 'user', id: user.id, label: user.username } });
-    })();
-    audit.publish(recorded);
+    await this.services.accounts.run(async (tx) => {
+      await tx.signInSessions.end(entry.authSessionId, now, 'signed_out');
+      await tx.audit.record({ at: now, tenantId: user.tenantId, actor: user, action: 'auth.signed_out', target: { type: 'user', id: user.id, label: user.username } });
+    });
     this.endLive((e) => e.authSessionId === entry.authSessionId);
     return true;
   }
 
-  me(session: Session): CurrentUser | null {
-    const user = session.user ? this.services.users.get(session.user.id) : null;
-    return user ? this.currentUser(user) : null;
+  async me(session: Session): Promise<CurrentUser | null> {
+    const signedIn = session.user;
+    if (!signedIn) return null;
+    return this.services.accounts.read(async (tx) => {
+      const user = await tx.users.get(signedIn.id);
+      return user ? currentUser(user, await tenantNameOf(tx, user)) : null;
+    });
   }
 
   /** Changes the password (the current one must match); the user's other sessions end. */
@@ -210,8 +234,8 @@ export class AuthService {
     const user = session.user;
     const entry = this.live.get(session);
     if (!user || !entry) throw new DomainError('unauthenticated', 'Sign in first.');
-    const { users, db, audit } = this.services;
-    const stored = users.passwordHash(user.id);
+    const { accounts } = this.services;
+    const stored = await accounts.read((tx) => tx.credentials.passwordHash(user.id));
     if (!stored || !(await verifyPassword(current, stored))) {
       throw new DomainError('invalid_input', 'The current password is wrong.', { fields: { currentPassword: 'The current password is wrong.' } });
     }
@@ -219,47 +243,47 @@ export class AuthService {
     if (problem) throw new DomainError('invalid_input', problem, { fields: { newPassword: problem } });
     const hash = await hashPassword(next);
     const now = this.now();
-    const recorded = db.transaction(() => {
-      users.update(user.id, { passwordHash: hash }, now);
-      this.sessions.endAllOf(user.id, now, 'password_changed', entry.authSessionId);
-      return audit.record({ at: now, tenantId: user.tenantId, actor: user, action: 'auth.password_changed', target: { type: 'user', id: user.id, label: user.username } });
-    })();
-    audit.publish(recorded);
+    await accounts.run(async (tx) => {
+      await tx.users.update(user.id, { passwordHash: hash }, now);
+      await tx.signInSessions.endAllOf(user.id, now, 'password_changed', entry.authSessionId);
+      await tx.audit.record({ at: now, tenantId: user.tenantId, actor: user, action: 'auth.password_changed', target: { type: 'user', id: user.id, label: user.username } });
+    });
     this.endLive((e) => e.userId === user.id && e.authSessionId !== entry.authSessionId);
   }
 
-  /** Signs a connection in as a user just created (first-run setup), with a new session. */
-  startSession(session: Session, user: UserRecord): SignInResult {
+  /** Signs a connection in as a user (just created at first-run setup, or past the code step), with a new session. */
+  async startSession(session: Session, user: UserRecord): Promise<SignInResult> {
     const now = this.now();
-    const created = this.sessions.create(user.id, now, this.settings().sessionAbsoluteMinutes * MINUTE);
-    return this.attachSession(session, created.row.id, created.token, created.row.expires_at, user);
+    const opened = await this.services.accounts.run((tx) => this.open(tx, session, user, now));
+    return this.attachOpened(session, opened);
   }
 
   // ── expiry and user changes ────────────────────────────────────────────────────────────
 
   /**
    * Called before every invoke: ends the connection's session when it expired (absolute or idle),
-   * otherwise counts the invoke as activity.
+   * otherwise counts the invoke as activity. Never throws: a failed write is logged, and the
+   * connection is signed out of an expired session whether or not the end was stored.
    */
-  refresh(session: Session): void {
+  async refresh(session: Session): Promise<void> {
     const entry = this.live.get(session);
     if (!entry) return;
     const now = this.now();
     const reason = this.expiry(entry, now);
     if (reason) {
-      this.sessions.end(entry.authSessionId, now, reason);
       this.endLive((e) => e.authSessionId === entry.authSessionId);
+      await this.keepRecord('end an expired session', (tx) => tx.signInSessions.end(entry.authSessionId, now, reason));
       return;
     }
     entry.lastSeenAt = now;
     if (now - entry.writtenAt >= TOUCH_WRITE_MS) {
       entry.writtenAt = now;
-      this.sessions.touch(entry.authSessionId, now);
+      await this.keepRecord('count session activity', (tx) => tx.signInSessions.touch(entry.authSessionId, now));
     }
   }
 
   /** Ends live sessions that expired; runs on a timer so idle subscribers lose their channels too. */
-  sweep(): void {
+  async sweep(): Promise<void> {
     const now = this.now();
     const ended = new Map<number, EndReason>();
     for (const entry of this.live.values()) {
@@ -267,43 +291,47 @@ export class AuthService {
       if (reason) ended.set(entry.authSessionId, reason);
     }
     if (ended.size === 0) return;
-    for (const [id, reason] of ended) this.sessions.end(id, now, reason);
     this.endLive((e) => ended.has(e.authSessionId));
+    await this.keepRecord('end expired sessions', async (tx) => {
+      for (const [id, reason] of ended) await tx.signInSessions.end(id, now, reason);
+    });
   }
 
-  /** Lifts a sign-in lockout of this username; runs inside the caller's transaction. */
-  unlock(username: string): boolean {
-    return this.attempts.unlock(usernameKey(username), this.now());
+  /** Lifts a sign-in lockout of this username; false when there was none. */
+  async unlock(username: string): Promise<boolean> {
+    const now = this.now();
+    return this.services.accounts.run((tx) => tx.signInAttempts.unlock(usernameKey(username), now));
   }
 
   /**
    * A user was changed, disabled or deleted (the listener registry calls this on UserUpdated and
    * UserDeleted): live connections whose session the change ended (a new password or role) are
    * signed out, the others get the new role (and lose channels it does not allow); all are signed
-   * out when the user may no longer sign in.
+   * out when the user may no longer sign in. Never throws (it runs after the change committed): a
+   * failure is logged.
    */
-  userChanged(userId: number): void {
-    const user = this.services.users.get(userId);
-    const now = this.now();
-    if (!user || user.disabled) {
-      this.sessions.endAllOf(userId, now, user ? 'disabled' : 'deleted');
-      this.endLive((e) => e.userId === userId);
-      return;
+  async userChanged(userId: number): Promise<void> {
+    const { accounts, log } = this.services;
+    try {
+      const seen = await accounts.read(async (tx) => {
+        const user = await tx.users.get(userId);
+        if (!user || user.disabled) return { user, open: new Set<number>(), restriction: undefined };
+        return { user, open: await tx.signInSessions.openIdsOf(userId), restriction: await enrolmentRestriction(tx.twoFactor, user, this.settings()) };
+      });
+      const { user } = seen;
+      if (!user || user.disabled) {
+        this.endLive((e) => e.userId === userId);
+        const now = this.now();
+        await this.keepRecord('end the sessions of a user who may no longer sign in', (tx) => tx.signInSessions.endAllOf(userId, now, user ? 'disabled' : 'deleted'));
+        return;
+      }
+      this.endLive((e) => e.userId === userId && !seen.open.has(e.authSessionId));
+      for (const [session, entry] of this.live) {
+        if (entry.userId === userId) this.setUser(session, toSessionUser(user), seen.restriction);
+      }
+    } catch (error) {
+      log.warn('live connections could not follow a user change', { userId, error: String(error) });
     }
-    const open = this.sessions.openIdsOf(userId);
-    this.endLive((e) => e.userId === userId && !open.has(e.authSessionId));
-    for (const [session, entry] of this.live) {
-      if (entry.userId === userId) this.setUser(session, toSessionUser(user));
-    }
-  }
-
-  /**
-   * Ends a user's sessions (a password reset, a role change, disabling), but `keepSessionId`: their
-   * tokens stop resuming at once. Runs inside the caller's transaction, so they end exactly when
-   * the change commits; live connections follow when userChanged runs after the commit.
-   */
-  endSessionsOf(userId: number, reason: EndReason, keepSessionId?: number): void {
-    this.sessions.endAllOf(userId, this.now(), reason, keepSessionId);
   }
 
   /** The sign-in session a connection is attached to, if any (to keep it when its user changes their own account). */
@@ -325,25 +353,52 @@ export class AuthService {
     await Promise.all([...this.background]);
   }
 
-  currentUser(user: UserRecord): CurrentUser {
-    const tenantName = user.tenantId === null ? null : (this.services.tenants.get(user.tenantId)?.name ?? null);
-    return { id: user.id, username: user.username, name: user.name, email: user.email, role: user.role, tenantId: user.tenantId, tenantName };
-  }
-
   // ── internals ──────────────────────────────────────────────────────────────────────────
 
-  private attachSession(session: Session, authSessionId: number, token: string, expiresAt: number, user: UserRecord): SignInResult {
-    const previous = this.live.get(session);
-    if (previous && previous.authSessionId !== authSessionId) {
-      // A new sign-in on a connection replaces its old session for good.
-      this.sessions.end(previous.authSessionId, this.now(), 'replaced');
-      this.endLive((e) => e.authSessionId === previous.authSessionId);
-    }
+  /** Opens a new sign-in session of `user` for the connection in the caller's unit of work. */
+  private async open(tx: AccountsTx, session: Session, user: UserRecord, now: number): Promise<Opened> {
+    const { row, token } = await tx.signInSessions.create(user.id, now, this.settings().sessionAbsoluteMinutes * MINUTE);
+    return this.opening(tx, session, { authSessionId: row.id, token, expiresAt: row.expires_at }, user, now);
+  }
+
+  /** What attaching a session to the connection needs, read (and the session it replaces ended) in the caller's unit of work. */
+  private async opening(tx: AccountsTx, session: Session, opened: Pick<Opened, 'authSessionId' | 'token' | 'expiresAt'>, user: UserRecord, now: number): Promise<Opened> {
+    const previous = this.live.get(session)?.authSessionId ?? null;
+    const replaced = previous !== null && previous !== opened.authSessionId ? previous : null;
+    // A new sign-in on a connection replaces its old session for good.
+    if (replaced !== null) await tx.signInSessions.end(replaced, now, 'replaced');
+    const tenantName = await tenantNameOf(tx, user);
+    const restriction = await enrolmentRestriction(tx.twoFactor, user, this.settings());
+    return { ...opened, user, tenantName, restriction, replaced };
+  }
+
+  private attachOpened(session: Session, opened: Opened): SignInResult {
+    const { replaced, authSessionId, token, expiresAt, user } = opened;
+    if (replaced !== null) this.endLive((e) => e.authSessionId === replaced);
     const now = this.now();
     this.live.set(session, { authSessionId, userId: user.id, token, expiresAt, lastSeenAt: now, writtenAt: now });
-    this.setUser(session, toSessionUser(user));
-    const result: SignInResult = { token, expiresAt: new Date(expiresAt).toISOString(), user: this.currentUser(user) };
+    this.setUser(session, toSessionUser(user), opened.restriction);
+    const result: SignInResult = { token, expiresAt: new Date(expiresAt).toISOString(), user: currentUser(user, opened.tenantName) };
     return session.restriction ? { ...result, restriction: session.restriction } : result;
+  }
+
+  /** Parameters were raised since this hash was made: upgrade it, in the background, while we know the password. */
+  private rehash(userId: number, previousHash: string, password: string): void {
+    const work: Promise<void> = hashPassword(password)
+      .then((hash) => this.services.accounts.run((tx) => tx.credentials.rehash(userId, previousHash, hash)))
+      .then(() => undefined)
+      .catch((error: unknown) => this.services.log.warn('password rehash failed', { userId, error: String(error) }))
+      .finally(() => this.background.delete(work));
+    this.background.add(work);
+  }
+
+  /** Session bookkeeping that must not fail what it runs for (an invoke, the sweep): a failure is logged. */
+  private async keepRecord(what: string, work: (tx: AccountsTx) => Promise<unknown>): Promise<void> {
+    try {
+      await this.services.accounts.run(work);
+    } catch (error) {
+      this.services.log.warn(`could not ${what}`, { error: String(error) });
+    }
   }
 
   private expiry(entry: LiveEntry, now: number): EndReason | null {
@@ -360,10 +415,18 @@ export class AuthService {
     }
   }
 
-  private setUser(session: Session, user: SessionUser | null): void {
+  /** `restriction` is the user's as read with it (sign-in, resume, role change, enrolment): an admin who must have two-factor sign-in and has not set it up may only enrol. */
+  private setUser(session: Session, user: SessionUser | null, restriction?: SessionRestriction): void {
     session.user = user;
-    // Recomputed with the user (sign-in, resume, role change, enrolment): an admin who must have two-factor sign-in and has not set it up may only enrol.
-    session.restriction = user ? this.services.twoFactor.restrictionOf(user) : undefined;
+    session.restriction = user ? restriction : undefined;
     this.connections.get(session)?.dropUnauthorizedSubscriptions();
   }
+}
+
+async function tenantNameOf(tx: AccountsTx, user: UserRecord): Promise<string | null> {
+  return user.tenantId === null ? null : ((await tx.tenants.get(user.tenantId))?.name ?? null);
+}
+
+function currentUser(user: UserRecord, tenantName: string | null): CurrentUser {
+  return { id: user.id, username: user.username, name: user.name, email: user.email, role: user.role, tenantId: user.tenantId, tenantName };
 }

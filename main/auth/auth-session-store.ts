@@ -1,32 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../store/database';
-
-export interface AuthSessionRow {
-  id: number;
-  user_id: number;
-  created_at: number;
-  last_seen_at: number;
-  expires_at: number;
-  ended_at: number | null;
-}
-
-export type EndReason =
-  | 'signed_out'
-  | 'expired'
-  | 'idle'
-  | 'disabled'
-  | 'deleted'
-  | 'password_changed'
-  | 'replaced'
-  /** An admin set the user's password. */
-  | 'password_reset'
-  | 'role_changed'
-  /** The user turned two-factor sign-in on: sessions opened without a code end. */
-  | 'two_factor_enabled';
+import type { AuthSessionRow, EndReason } from './sign-in-session-store';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** Sign-in sessions at rest: an opaque random token for the client, only its hash here. */
+/** Sign-in sessions at rest: an opaque random token for the client, only its hash here. The SQLite side of SignInSessionStore. */
 export class AuthSessionStore {
   constructor(private readonly db: Db) {}
 

@@ -1,5 +1,4 @@
-import type { Db } from '../store/database';
-import { readSetting, writeSetting } from '../system/settings-table';
+import type { SettingsStore } from '../system/settings-store';
 // The schema is part of the contract (the settings invokes validate with it); stored and read here.
 import { authSettingsSchema, type AuthSettings } from './contract';
 
@@ -17,11 +16,11 @@ export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
 
 const KEY = 'auth';
 
-export function readAuthSettings(db: Db): AuthSettings {
+export async function readAuthSettings(settings: SettingsStore): Promise<AuthSettings> {
   // A stored value from an older version may lack newer keys, or be hand-edited: fall back per key.
-  return { ...DEFAULT_AUTH_SETTINGS, ...readSetting(db, KEY, authSettingsSchema.partial()) };
+  return { ...DEFAULT_AUTH_SETTINGS, ...(await settings.read(KEY, authSettingsSchema.partial())) };
 }
 
-export function writeAuthSettings(db: Db, changes: Partial<AuthSettings>, now: number): AuthSettings {
-  return writeSetting(db, KEY, authSettingsSchema, { ...readAuthSettings(db), ...changes }, now);
+export async function writeAuthSettings(settings: SettingsStore, changes: Partial<AuthSettings>, now: number): Promise<AuthSettings> {
+  return settings.write(KEY, authSettingsSchema, { ...(await readAuthSettings(settings)), ...changes }, now);
 }

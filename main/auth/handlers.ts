@@ -9,8 +9,8 @@ import { twoFactorHandlers } from './two-factor-handlers';
 export const authHandlers: DomainHandlers<keyof typeof authInvokes, AuthServices> = {
   'auth.signIn': ({ username, password }, { services, session }) => services.auth.signIn(session, username, password),
   'auth.resume': ({ token }, { services, session }) => services.auth.resume(session, token),
-  'auth.signOut': (_input, { services, session }) => ({ signedOut: services.auth.signOut(session) }),
-  'auth.me': (_input, { services, session }) => ({ user: services.auth.me(session) }),
+  'auth.signOut': async (_input, { services, session }) => ({ signedOut: await services.auth.signOut(session) }),
+  'auth.me': async (_input, { services, session }) => ({ user: await services.auth.me(session) }),
   'auth.changePassword': async ({ currentPassword, newPassword }, { services, session }) => {
     await services.auth.changePassword(session, currentPassword, newPassword, checkPassword);
     return { changed: true as const };
@@ -20,11 +20,11 @@ export const authHandlers: DomainHandlers<keyof typeof authInvokes, AuthServices
     const now = Date.now();
     // The settings and their audit entry commit together; the entry goes live after the commit.
     const settings = await services.accounts.run(async (tx) => {
-      const settings = services.auth.updateSettings(changes);
+      const settings = await services.auth.updateSettings(tx, changes);
       await tx.audit.record({ at: now, tenantId: null, actor: session.user, action: 'settings.updated', target: { type: 'settings', id: null, label: 'auth' }, details: changes });
       return settings;
     });
-    if (changes.requireTwoFactorForSystemAdmins !== undefined) services.twoFactor.requirementChanged({ tenantId: null });
+    if (changes.requireTwoFactorForSystemAdmins !== undefined) await services.twoFactor.requirementChanged({ tenantId: null });
     return settings;
   },
   'setup.status': async (_input, { services }) => ({

@@ -1,13 +1,11 @@
 import type { AuthDeps } from './auth-deps';
-import type { Db } from '../store/database';
 import { usernameKey } from '../users/account-rules';
 import type { UserRecord } from '../users/user-repository';
 import { hashRecoveryCode, normalizeRecoveryCode } from './recovery-codes';
-import type { AttemptFactor } from './sign-in-attempts';
+import type { AttemptFactor } from './sign-in-attempt-store';
 import { normalizeTotpCode, totpStep } from './totp';
 import { withTotpSecret } from './totp-secret-access';
-import { TrackedAttempts } from './tracked-attempts';
-import type { TwoFactorStore } from './two-factor-store';
+import { recordFailure, recordSuccess } from './tracked-attempts';
 
 export type CodeCheck =
   /** `user` as read when the code was accepted: the check awaits, so the one it was given may be stale. */
@@ -16,10 +14,8 @@ export type CodeCheck =
   | { ok: false; reason: 'locked'; until: number };
 
 export interface SecondFactorCheckOptions {
-  db: Db;
   /** What it reaches of the console (a function: the core's services are built after this check). */
   services: () => AuthDeps;
-  store: TwoFactorStore;
   now: () => number;
 }
 
@@ -31,29 +27,24 @@ export interface SecondFactorCheckOptions {
  * and an account disabled or deleted while the code was being checked is refused without using it.
  */
 export class SecondFactorCheck {
-  private readonly attempts: TrackedAttempts;
-
-  constructor(private readonly options: SecondFactorCheckOptions) {
-    this.attempts = new TrackedAttempts(options.db, options.services);
-  }
+  constructor(private readonly options: SecondFactorCheckOptions) {}
 
   /**
    * `signIn`: a success is recorded as a sign-in (it resets the failure count and is audited);
    * otherwise (confirming an account change) only failures are recorded.
    */
   async check(user: UserRecord, typedUsername: string, input: string, purpose: 'signIn' | 'confirm'): Promise<CodeCheck> {
-    const { auth, log, users } = this.options.services();
-    const { db, store } = this.options;
+    const { accounts, auth, log } = this.options.services();
     const key = usernameKey(typedUsername);
     const totp = normalizeTotpCode(input);
     const recovery = totp === null ? normalizeRecoveryCode(input) : null;
     const factor: AttemptFactor = totp === null ? 'recovery' : 'totp';
     let step: number | null = null;
-    if (totp !== null && this.attempts.lockedUntil(key, this.options.now()) === null) {
-      const secret = withTotpSecret(
+    if (totp !== null && (await accounts.read((tx) => tx.signInAttempts.lockedUntil(key, this.options.now()))) === null) {
+      const secret = await withTotpSecret(
         log,
         user,
-        () => store.secret(user.id),
+        () => accounts.read((tx) => tx.twoFactor.secret(user.id)),
         "Your authenticator secret cannot be read on this console (the data folder's secret key is not the one it was sealed with). Use a recovery code instead, then set up two-factor sign-in again.",
       );
       step = secret === null ? null : await totpStep(secret, totp, this.options.now());
@@ -61,29 +52,30 @@ export class SecondFactorCheck {
     const now = this.options.now();
     const base = { usernameKey: key, username: typedUsername, userId: user.id, tenantId: user.tenantId, at: now, factor };
     const settings = auth.settings();
-    return db.transaction((): CodeCheck => {
-      const lockedUntil = this.attempts.lockedUntil(key, now);
+    // The step or the recovery code is used in the unit that records the attempt: "a code works once" holds across concurrent checks.
+    return accounts.run(async (tx): Promise<CodeCheck> => {
+      const lockedUntil = await tx.signInAttempts.lockedUntil(key, now);
       if (lockedUntil !== null) {
-        this.attempts.recordFailure({ ...base, outcome: 'locked' }, settings);
+        await recordFailure(tx, { ...base, outcome: 'locked' }, settings);
         return { ok: false, reason: 'locked', until: lockedUntil };
       }
-      const current = users.get(user.id);
+      const current = await tx.users.get(user.id);
       if (!current || current.disabled) {
-        this.attempts.recordFailure({ ...base, outcome: 'disabled' }, settings);
+        await recordFailure(tx, { ...base, outcome: 'disabled' }, settings);
         return { ok: false, reason: 'disabled' };
       }
       const accepted =
         totp !== null
-          ? step !== null && store.consumeStep(user.id, step)
-          : recovery !== null && store.isEnrolled(user.id) && store.useRecoveryCode(user.id, hashRecoveryCode(recovery), now);
+          ? step !== null && (await tx.twoFactor.consumeStep(user.id, step))
+          : recovery !== null && (await tx.twoFactor.isEnrolled(user.id)) && (await tx.twoFactor.useRecoveryCode(user.id, hashRecoveryCode(recovery), now));
       if (accepted) {
-        if (purpose === 'signIn') this.attempts.recordSuccess({ ...base, outcome: 'success' });
+        if (purpose === 'signIn') await recordSuccess(tx, { ...base, outcome: 'success' });
         return { ok: true, factor, user: current };
       }
-      const row = this.attempts.recordFailure({ ...base, outcome: 'bad_credentials' }, settings);
+      const row = await recordFailure(tx, { ...base, outcome: 'bad_credentials' }, settings);
       if (row.locked_until !== null) return { ok: false, reason: 'locked', until: row.locked_until };
       return { ok: false, reason: step !== null ? 'replayed' : 'wrong' };
-    })();
+    });
   }
 }
 

@@ -1,5 +1,32 @@
 import type { AuthSettings } from './auth-settings';
-import type { AttemptRow, NewAttempt } from './sign-in-attempts';
+
+export type AttemptOutcome = 'success' | 'bad_credentials' | 'locked' | 'disabled';
+/** The second factor an attempt was about (null: the password step). */
+export type AttemptFactor = 'totp' | 'recovery';
+
+export interface AttemptRow {
+  id: number;
+  username_key: string;
+  username: string;
+  user_id: number | null;
+  tenant_id: number | null;
+  outcome: AttemptOutcome;
+  at: number;
+  failures: number;
+  locked_until: number | null;
+  tracked_at: number | null;
+  factor: AttemptFactor | null;
+}
+
+export interface NewAttempt {
+  usernameKey: string;
+  username: string;
+  userId: number | null;
+  tenantId: number | null;
+  outcome: AttemptOutcome;
+  at: number;
+  factor?: AttemptFactor;
+}
 
 /**
  * Sign-in attempts and lockouts as a unit of work hands them out (the storage seam): keyed by the

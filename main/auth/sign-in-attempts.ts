@@ -1,40 +1,13 @@
 import type { Db } from '../store/database';
 import type { AuthSettings } from './auth-settings';
-
-export type AttemptOutcome = 'success' | 'bad_credentials' | 'locked' | 'disabled';
-/** The second factor an attempt was about (null: the password step). */
-export type AttemptFactor = 'totp' | 'recovery';
-
-export interface AttemptRow {
-  id: number;
-  username_key: string;
-  username: string;
-  user_id: number | null;
-  tenant_id: number | null;
-  outcome: AttemptOutcome;
-  at: number;
-  failures: number;
-  locked_until: number | null;
-  tracked_at: number | null;
-  factor: AttemptFactor | null;
-}
-
-export interface NewAttempt {
-  usernameKey: string;
-  username: string;
-  userId: number | null;
-  tenantId: number | null;
-  outcome: AttemptOutcome;
-  at: number;
-  factor?: AttemptFactor;
-}
+import type { AttemptRow, NewAttempt } from './sign-in-attempt-store';
 
 const MINUTE = 60_000;
 
 /**
  * Sign-in attempts and lockouts, keyed by the normalized username as typed, whether or not such
  * an account exists: an unknown name locks exactly like a real one, so lockouts reveal nothing.
- * All methods run inside the caller's transaction.
+ * The SQLite side of SignInAttemptStore; all methods run inside the caller's transaction.
  */
 export class SignInAttempts {
   constructor(private readonly db: Db) {}

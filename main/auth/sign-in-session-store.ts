@@ -1,4 +1,25 @@
-import type { AuthSessionRow, EndReason } from './auth-session-store';
+export interface AuthSessionRow {
+  id: number;
+  user_id: number;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+  ended_at: number | null;
+}
+
+export type EndReason =
+  | 'signed_out'
+  | 'expired'
+  | 'idle'
+  | 'disabled'
+  | 'deleted'
+  | 'password_changed'
+  | 'replaced'
+  /** An admin set the user's password. */
+  | 'password_reset'
+  | 'role_changed'
+  /** The user turned two-factor sign-in on: sessions opened without a code end. */
+  | 'two_factor_enabled';
 
 /**
  * Sign-in sessions as a unit of work hands them out (the storage seam): Promise-returning, free

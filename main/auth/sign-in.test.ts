@@ -3,6 +3,7 @@ import { dispatchInvoke } from '../core/dispatch';
 import { startTestCore, type TestCore } from '../core/test-core';
 import type { BusEvent } from '../events/event-bus';
 import { DomainError } from '../contract/errors';
+import type { AccountsStore } from '../accounts/accounts-tx';
 import { AuthService } from './auth-service';
 import { TEST_PASSWORD, seedTenant, seedUser, signedIn } from './test-accounts';
 import type { Session } from './session';
@@ -30,7 +31,8 @@ describe('sign-in, sessions and lockout', () => {
     clock = Date.UTC(2026, 0, 5, 9, 0, 0);
     // A service over the same store with a clock the test moves (the core's own uses Date.now);
     // test accounts have cheap hashes, which it leaves alone (no upgrade to full cost per sign-in).
-    auth = new AuthService({ db: core.services.db, services: () => core.services, now: () => clock, rehash: false });
+    auth = new AuthService({ services: () => core.services, now: () => clock, rehash: false });
+    await auth.loadSettings();
     tenantId = seedTenant(core.services, 'Acme Net').id;
     await seedUser(core.services, { username: 'jane', role: 'tenant_admin', tenantId });
   });
@@ -83,7 +85,7 @@ describe('sign-in, sessions and lockout', () => {
   });
 
   it('uses the configured limits', async () => {
-    auth.updateSettings({ maxFailures: 2, lockMinutes: 1 });
+    await core.services.accounts.run((tx) => auth.updateSettings(tx, { maxFailures: 2, lockMinutes: 1 }));
     await failure(auth.signIn(anonymous(), 'jane', 'wrong-password-1'));
     expect((await failure(auth.signIn(anonymous(), 'jane', 'wrong-password-1'))).code).toBe('forbidden');
     clock += MINUTE;
@@ -95,7 +97,7 @@ describe('sign-in, sessions and lockout', () => {
     const tenant: BusEvent[] = [];
     core.services.bus.subscribe('system.security', (e) => system.push(e));
     core.services.bus.subscribe(`tenant.${tenantId}.security`, (e) => tenant.push(e));
-    auth.updateSettings({ maxFailures: 2 });
+    await core.services.accounts.run((tx) => auth.updateSettings(tx, { maxFailures: 2 }));
     await failure(auth.signIn(anonymous(), 'jane', 'wrong-password-1'));
     await failure(auth.signIn(anonymous(), 'jane', 'wrong-password-1'));
     await failure(auth.signIn(anonymous(), 'ghost', 'wrong-password-1'));
@@ -105,32 +107,33 @@ describe('sign-in, sessions and lockout', () => {
     expect(system.map((e) => `${e.name}:${(e.payload as { username: string }).username}`)).toEqual(['LoginFailed:jane', 'LoginFailed:jane', 'AccountLocked:jane', 'LoginFailed:ghost']);
     // The tenant's admins hear about their own account only, never about unknown names.
     expect(tenant.map((e) => e.name)).toEqual(['LoginFailed', 'LoginFailed', 'AccountLocked']);
-    expect(core.services.audit.list({ tenantId }, { limit: 10 }).map((e) => e.action)).toEqual(['auth.account_locked', 'auth.sign_in_failed', 'auth.sign_in_failed']);
-    expect(core.services.audit.list({ tenantId: null }, { limit: 10 })).toMatchObject([{ action: 'auth.sign_in_failed', targetLabel: 'ghost', actorUserId: null }]);
+    const audit = (scope: { tenantId: number | null }) => core.services.accounts.read((tx) => tx.audit.list(scope, { limit: 10 }));
+    expect((await audit({ tenantId })).map((e) => e.action)).toEqual(['auth.account_locked', 'auth.sign_in_failed', 'auth.sign_in_failed']);
+    expect(await audit({ tenantId: null })).toMatchObject([{ action: 'auth.sign_in_failed', targetLabel: 'ghost', actorUserId: null }]);
   });
 
   it('resumes a session by token on another connection, until sign-out, idle or absolute expiry', async () => {
     const first = anonymous('first');
     const { token } = signedIn(await auth.signIn(first, 'jane', TEST_PASSWORD));
     const second = anonymous('second');
-    expect(auth.resume(second, token)).toMatchObject({ user: { username: 'jane' } });
+    expect(await auth.resume(second, token)).toMatchObject({ user: { username: 'jane' } });
     expect(second.user?.username).toBe('jane');
-    expect(auth.signOut(second)).toBe(true);
+    expect(await auth.signOut(second)).toBe(true);
     expect(first.user).toBeNull(); // the same session, ended everywhere
-    expect(() => auth.resume(anonymous(), token)).toThrow(/ended/);
+    await expect(auth.resume(anonymous(), token)).rejects.toThrow(/ended/);
 
     const idle = signedIn(await auth.signIn(anonymous(), 'jane', TEST_PASSWORD));
     clock += 8 * 60 * MINUTE + 1;
-    expect(() => auth.resume(anonymous(), idle.token)).toThrow(/expired/);
+    await expect(auth.resume(anonymous(), idle.token)).rejects.toThrow(/expired/);
 
     const absolute = anonymous('abs');
     const { token: absToken } = signedIn(await auth.signIn(absolute, 'jane', TEST_PASSWORD));
     for (let hour = 0; hour < 24; hour++) {
       clock += 60 * MINUTE;
-      auth.refresh(absolute); // activity every hour keeps it from going idle
+      await auth.refresh(absolute); // activity every hour keeps it from going idle
     }
     expect(absolute.user).toBeNull();
-    expect(() => auth.resume(anonymous(), absToken)).toThrow(/ended|expired/);
+    await expect(auth.resume(anonymous(), absToken)).rejects.toThrow(/ended|expired/);
   });
 
   it('changes a password only with the current one, ending the other sessions', async () => {
@@ -149,21 +152,41 @@ describe('sign-in, sessions and lockout', () => {
 
   it("upgrades a hash made with older scrypt parameters at sign-in, keeping the password", async () => {
     const { needsRehash } = await import('./password');
-    const before = core.services.users.passwordHash(core.services.users.findByUsername('jane')!.id)!;
+    const hashOfJane = () => core.services.accounts.read(async (tx) => (await tx.credentials.forUsername('jane'))!.passwordHash);
+    const before = await hashOfJane();
     expect(needsRehash(before)).toBe(true);
     await core.services.auth.signIn(anonymous(), 'jane', TEST_PASSWORD);
     await core.services.auth.settled();
-    const after = core.services.users.passwordHash(core.services.users.findByUsername('jane')!.id)!;
+    const after = await hashOfJane();
     expect(needsRehash(after)).toBe(false);
     await expect(auth.signIn(anonymous(), 'jane', TEST_PASSWORD)).resolves.toBeTruthy();
+  });
+
+  it('records nothing of a sign-in whose unit of work fails: no attempt, no session, nobody signed in', async () => {
+    const { accounts } = core.services;
+    // The attempt's tracking job cannot be queued, so the unit that records the attempt and opens the session rolls back.
+    const failing: AccountsStore = {
+      run: (work) => accounts.run((tx) => work({ ...tx, jobs: { enqueue: () => Promise.reject(new Error('queue unavailable')) } })),
+      read: (work) => accounts.read(work),
+    };
+    const broken = new AuthService({ services: () => ({ ...core.services, accounts: failing }), now: () => clock, rehash: false });
+    await broken.loadSettings();
+    const session = anonymous();
+    await expect(broken.signIn(session, 'jane', TEST_PASSWORD)).rejects.toThrow('queue unavailable');
+    await expect(broken.signIn(anonymous(), 'jane', 'wrong-password-1')).rejects.toThrow('queue unavailable');
+    broken.close();
+    expect(session.user).toBeNull();
+    expect(broken.liveSessions()).toBe(0);
+    const count = (sql: string) => core.services.db.prepare(`SELECT count(*) FROM ${sql}`).pluck().get();
+    expect([count('auth_attempts'), count('auth_sessions'), count("jobs WHERE queue = 'auth-tracking'")]).toEqual([0, 0, 0]);
   });
 
   it('refuses a disabled account even with the right password, and ends its live sessions', async () => {
     const live = anonymous('live');
     await auth.signIn(live, 'jane', TEST_PASSWORD);
-    const jane = core.services.users.findByUsername('jane')!;
-    core.services.users.update(jane.id, { disabled: true }, clock);
-    auth.userChanged(jane.id);
+    const jane = (await core.services.accounts.read((tx) => tx.users.findByUsername('jane')))!;
+    await core.services.accounts.run((tx) => tx.users.update(jane.id, { disabled: true }, clock));
+    await auth.userChanged(jane.id);
     expect(live.user).toBeNull();
     expect(await failure(auth.signIn(anonymous(), 'jane', TEST_PASSWORD))).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/disabled/) });
   });

@@ -1,4 +1,6 @@
+import type { UserRepository } from '../users/user-repository';
 import type { AuthSessionStore } from './auth-session-store';
+import type { CredentialStore } from './credential-store';
 import type { SignInAttemptStore } from './sign-in-attempt-store';
 import type { SignInAttempts } from './sign-in-attempts';
 import type { SignInSessionStore } from './sign-in-session-store';
@@ -27,5 +29,14 @@ export function sqliteSignInAttemptStore(table: SignInAttempts): SignInAttemptSt
     markTracked: async (id, now) => table.markTracked(id, now),
     deleteBefore: async (cutoff, limit) => table.deleteBefore(cutoff, limit),
     deleteLocksEndedBefore: async (cutoff) => table.deleteLocksEndedBefore(cutoff),
+  };
+}
+
+/** Password hashes on the console's SQLite file (the users table). */
+export function sqliteCredentialStore(table: UserRepository): CredentialStore {
+  return {
+    forUsername: async (username) => table.credentials(username),
+    passwordHash: async (userId) => table.passwordHash(userId),
+    rehash: async (userId, previousHash, nextHash) => table.rehashPassword(userId, previousHash, nextHash),
   };
 }

@@ -110,8 +110,9 @@ describe('tenant isolation over the WebSocket', () => {
     const jobs = data<{ jobs: Array<{ tenantId: number | null }> }>(await adminB.invoke('jobs.list', {})).jobs;
     expect(jobs.some((j) => j.tenantId !== tenantB)).toBe(false);
     // Nothing changed in tenant A.
-    expect(host.core.services.users.get(aliceId)).toMatchObject({ role: 'operator', disabled: false, tenantId: tenantA });
-    expect(host.core.services.users.findByUsername('mole')).toBeNull();
+    const { accounts } = host.core.services;
+    expect(await accounts.read((tx) => tx.users.get(aliceId))).toMatchObject({ role: 'operator', disabled: false, tenantId: tenantA });
+    expect(await accounts.read((tx) => tx.users.findByUsername('mole'))).toBeNull();
   });
 
   it("refuses tenant B's admin every channel of tenant A and of the system, including forged names", async () => {

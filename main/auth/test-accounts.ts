@@ -1,5 +1,6 @@
 import type { Role, Session } from './session';
-import type { UserRecord, UserRepository } from '../users/user-repository';
+import type { AccountsStore } from '../accounts/accounts-tx';
+import type { UserRecord } from '../users/user-repository';
 import type { TenantRecord, TenantRepository } from '../tenants/tenant-repository';
 import type { AuthService } from './auth-service';
 import type { SignInResult } from './contract';
@@ -18,26 +19,25 @@ export function seedTenant(services: { tenants: Pick<TenantRepository, 'insert'>
 }
 
 export async function seedUser(
-  services: { users: Pick<UserRepository, 'insert'> },
+  services: { accounts: AccountsStore },
   fields: { username: string; role: Role; tenantId: number | null; name?: string; email?: string; password?: string },
 ): Promise<UserRecord> {
-  return services.users.insert(
-    {
-      tenantId: fields.tenantId,
-      role: fields.role,
-      username: fields.username,
-      name: fields.name ?? `Test ${fields.username}`,
-      email: fields.email ?? `${fields.username}@example.com`,
-      passwordHash: await hashPassword(fields.password ?? TEST_PASSWORD, CHEAP),
-    },
-    Date.now(),
-  );
+  const passwordHash = await hashPassword(fields.password ?? TEST_PASSWORD, CHEAP);
+  const user = {
+    tenantId: fields.tenantId,
+    role: fields.role,
+    username: fields.username,
+    name: fields.name ?? `Test ${fields.username}`,
+    email: fields.email ?? `${fields.username}@example.com`,
+    passwordHash,
+  };
+  return services.accounts.run((tx) => tx.users.insert(user, Date.now()));
 }
 
 /** A session (as a connection holds one) signed in as the user, without a password round trip. */
-export function sessionOf(services: { auth: Pick<AuthService, 'startSession'> }, user: UserRecord): Session & { signIn: SignInResult } {
+export async function sessionOf(services: { auth: Pick<AuthService, 'startSession'> }, user: UserRecord): Promise<Session & { signIn: SignInResult }> {
   const session: Session = { id: `test-${user.username}`, user: null };
-  const signIn = services.auth.startSession(session, user);
+  const signIn = await services.auth.startSession(session, user);
   return Object.assign(session, { signIn });
 }
 

@@ -8,9 +8,9 @@ import { SecretBoxError } from '../secrets/secret-box';
  * state, not the user's mistake nor a bug, so it becomes an `unavailable` error saying what to do
  * (`advice`), and the reason (which may name the key file) goes to the log only.
  */
-export function withTotpSecret<T>(log: Logger, user: { id: number; tenantId: number | null }, use: () => T, advice: string): T {
+export async function withTotpSecret<T>(log: Logger, user: { id: number; tenantId: number | null }, use: () => Promise<T>, advice: string): Promise<T> {
   try {
-    return use();
+    return await use();
   } catch (error) {
     if (!(error instanceof SecretBoxError)) throw error;
     log.warn('two-factor secret cannot be sealed or opened', { userId: user.id, tenantId: user.tenantId, error: error.message });

@@ -1,6 +1,6 @@
-import type { Db } from '../store/database';
 import type { AuthSettings } from './auth-settings';
-import type { SessionUser } from './session';
+import type { SessionRestriction, SessionUser } from './session';
+import type { TwoFactorEnrolmentStore } from './two-factor-enrolment-store';
 
 /** A tenant's own sign-in rules, set by its admins. Absent row: nothing required. */
 export interface TenantSignInPolicy {
@@ -8,28 +8,25 @@ export interface TenantSignInPolicy {
   requireTwoFactorForAdmins: boolean;
 }
 
-const DEFAULT_POLICY: TenantSignInPolicy = { requireTwoFactorForAdmins: false };
+export const DEFAULT_TENANT_POLICY: TenantSignInPolicy = { requireTwoFactorForAdmins: false };
 
-export function readTenantPolicy(db: Db, tenantId: number): TenantSignInPolicy {
-  const row = db
-    .prepare<[number], { require_two_factor_admins: number }>('SELECT require_two_factor_admins FROM tenant_sign_in_policy WHERE tenant_id = ?')
-    .get(tenantId);
-  return row ? { requireTwoFactorForAdmins: row.require_two_factor_admins === 1 } : DEFAULT_POLICY;
-}
-
-export function writeTenantPolicy(db: Db, tenantId: number, policy: TenantSignInPolicy, now: number): void {
-  db.prepare(
-    `INSERT INTO tenant_sign_in_policy (tenant_id, require_two_factor_admins, updated_at) VALUES (?, ?, ?)
-     ON CONFLICT (tenant_id) DO UPDATE SET require_two_factor_admins = excluded.require_two_factor_admins, updated_at = excluded.updated_at`,
-  ).run(tenantId, policy.requireTwoFactorForAdmins ? 1 : 0, now);
-}
+type PolicyReader = Pick<TwoFactorEnrolmentStore, 'tenantPolicy'>;
 
 /**
  * Whether a user must use two-factor sign-in: system admins when the system setting says so,
  * tenant admins when their tenant's policy says so. Operators and viewers may choose it.
  */
-export function twoFactorRequired(db: Db, user: Pick<SessionUser, 'role' | 'tenantId'>, settings: AuthSettings): boolean {
+export async function twoFactorRequired(store: PolicyReader, user: Pick<SessionUser, 'role' | 'tenantId'>, settings: AuthSettings): Promise<boolean> {
   if (user.role === 'system_admin') return settings.requireTwoFactorForSystemAdmins;
-  if (user.role === 'tenant_admin' && user.tenantId !== null) return readTenantPolicy(db, user.tenantId).requireTwoFactorForAdmins;
+  if (user.role === 'tenant_admin' && user.tenantId !== null) return (await store.tenantPolicy(user.tenantId)).requireTwoFactorForAdmins;
   return false;
+}
+
+/** Set on a session with its user: an admin who must have two-factor sign-in and has not enrolled may only enrol. */
+export async function enrolmentRestriction(
+  store: Pick<TwoFactorEnrolmentStore, 'tenantPolicy' | 'isEnrolled'>,
+  user: SessionUser,
+  settings: AuthSettings,
+): Promise<SessionRestriction | undefined> {
+  return (await twoFactorRequired(store, user, settings)) && !(await store.isEnrolled(user.id)) ? 'two_factor_enrolment' : undefined;
 }

@@ -1,8 +1,6 @@
 import { toDataURL } from 'qrcode';
 import { DomainError } from '../contract/errors';
 import type { AuthDeps } from './auth-deps';
-import type { SecretBox } from '../secrets/secret-box';
-import type { Db } from '../store/database';
 import { usernameKey } from '../users/account-rules';
 import type { UserRecord } from '../users/user-repository';
 import { disabledError, lockedError } from './auth-service';
@@ -10,18 +8,14 @@ import type { SignInResult } from './contract';
 import { verifyPassword } from './password';
 import { hashRecoveryCode, newRecoveryCodes, normalizeRecoveryCode } from './recovery-codes';
 import { SecondFactorCheck, codeRefusedMessage, type CodeCheck } from './second-factor-check';
-import type { Session, SessionRestriction, SessionUser } from './session';
+import type { Session, SessionUser } from './session';
 import { newTotpSecret, normalizeTotpCode, totpStep, totpUri } from './totp';
 import { withTotpSecret } from './totp-secret-access';
-import { TrackedAttempts } from './tracked-attempts';
+import { recordFailure } from './tracked-attempts';
 import type { RecoveryCodes, SecondStepRequired, TenantSignInPolicyView, TwoFactorEnrolment, TwoFactorStatus } from './two-factor-contract';
-import { readTenantPolicy, twoFactorRequired, writeTenantPolicy, type TenantSignInPolicy } from './two-factor-policy';
-import { TwoFactorStore } from './two-factor-store';
+import { twoFactorRequired, type TenantSignInPolicy } from './two-factor-policy';
 
 export interface TwoFactorServiceOptions {
-  db: Db;
-  /** The host's SecretBox: TOTP secrets are sealed with it, like router credentials. */
-  secrets: SecretBox;
   /** What it reaches of the console (a function: the core's services are built after this service). */
   services: () => AuthDeps;
   /** Injectable time (epoch ms) for expiry tests; TOTP codes follow it too. */
@@ -48,18 +42,14 @@ const SECRET_KEY_UNUSABLE =
  * enrolment-only restriction of admins who must have it, and each user's own enrolment.
  */
 export class TwoFactorService {
-  readonly store: TwoFactorStore;
   private readonly check: SecondFactorCheck;
-  private readonly attempts: TrackedAttempts;
   // Keyed by the connection's session: the pending step dies with the connection and is never resumable elsewhere.
   private readonly pending = new WeakMap<Session, PendingSignIn>();
   private readonly now: () => number;
 
   constructor(private readonly options: TwoFactorServiceOptions) {
     this.now = options.now ?? Date.now;
-    this.store = new TwoFactorStore(options.db, options.secrets);
-    this.check = new SecondFactorCheck({ db: options.db, services: options.services, store: this.store, now: this.now });
-    this.attempts = new TrackedAttempts(options.db, options.services);
+    this.check = new SecondFactorCheck({ services: options.services, now: this.now });
   }
 
   private get services(): AuthDeps {
@@ -67,11 +57,6 @@ export class TwoFactorService {
   }
 
   // ── sign-in ────────────────────────────────────────────────────────────────────────────
-
-  /** Whether a correct password must be followed by a code for this user. */
-  needsSecondStep(userId: number): boolean {
-    return this.store.isEnrolled(userId);
-  }
 
   /** The password was right: the connection now owes the code (nobody is signed in yet). */
   beginSignIn(session: Session, user: UserRecord, typedUsername: string): SecondStepRequired {
@@ -91,8 +76,11 @@ export class TwoFactorService {
       this.pending.delete(session);
       throw new DomainError('unauthenticated', 'No sign-in is waiting for a code on this connection (the code must follow the password within 5 minutes). Sign in again with your password.');
     }
-    const user = this.services.users.get(pending.userId);
-    if (!user || user.disabled || !this.store.isEnrolled(user.id)) {
+    const user = await this.services.accounts.read(async (tx) => {
+      const found = await tx.users.get(pending.userId);
+      return found && !found.disabled && (await tx.twoFactor.isEnrolled(found.id)) ? found : null;
+    });
+    if (!user) {
       this.pending.delete(session);
       throw new DomainError('unauthenticated', 'This sign-in can no longer finish. Sign in again with your password.');
     }
@@ -108,55 +96,52 @@ export class TwoFactorService {
 
   // ── the enrolment restriction ──────────────────────────────────────────────────────────
 
-  /** Set on a session with its user: an admin who must have two-factor sign-in and has not enrolled. */
-  restrictionOf(user: SessionUser): SessionRestriction | undefined {
-    return this.required(user) && !this.store.isEnrolled(user.id) ? 'two_factor_enrolment' : undefined;
-  }
-
   /** A requirement changed: live sessions of the admins in scope get their restriction (re)applied. */
-  requirementChanged(scope: { tenantId: number | null }): void {
-    const { users, auth } = this.services;
-    for (const user of users.list(scope)) {
-      if (user.role === 'system_admin' || user.role === 'tenant_admin') auth.userChanged(user.id);
+  async requirementChanged(scope: { tenantId: number | null }): Promise<void> {
+    const { accounts, auth } = this.services;
+    const users = await accounts.read((tx) => tx.users.list(scope));
+    for (const user of users) {
+      if (user.role === 'system_admin' || user.role === 'tenant_admin') await auth.userChanged(user.id);
     }
   }
 
-  tenantPolicy(tenantId: number): TenantSignInPolicyView {
-    return { tenantId, ...readTenantPolicy(this.options.db, tenantId) };
+  async tenantPolicy(tenantId: number): Promise<TenantSignInPolicyView> {
+    return { tenantId, ...(await this.services.accounts.read((tx) => tx.twoFactor.tenantPolicy(tenantId))) };
   }
 
-  updateTenantPolicy(actor: SessionUser, tenantId: number, policy: TenantSignInPolicy): TenantSignInPolicyView {
-    const { db, audit } = this.services;
+  async updateTenantPolicy(actor: SessionUser, tenantId: number, policy: TenantSignInPolicy): Promise<TenantSignInPolicyView> {
     const now = this.now();
-    const entry = db.transaction(() => {
-      writeTenantPolicy(db, tenantId, policy, now);
-      return audit.record({ at: now, tenantId, actor, action: 'settings.updated', target: { type: 'settings', id: tenantId, label: 'sign-in policy' }, details: { ...policy } });
-    })();
-    audit.publish(entry);
-    this.requirementChanged({ tenantId });
+    await this.services.accounts.run(async (tx) => {
+      await tx.twoFactor.setTenantPolicy(tenantId, policy, now);
+      await tx.audit.record({ at: now, tenantId, actor, action: 'settings.updated', target: { type: 'settings', id: tenantId, label: 'sign-in policy' }, details: { ...policy } });
+    });
+    await this.requirementChanged({ tenantId });
     return this.tenantPolicy(tenantId);
   }
 
   // ── the user's own enrolment ───────────────────────────────────────────────────────────
 
-  status(user: SessionUser): TwoFactorStatus {
-    const record = this.store.get(user.id);
-    const enabledAt = record?.enabledAt ?? null;
-    return {
-      enrolled: enabledAt !== null,
-      required: this.required(user),
-      enrolling: record !== null && enabledAt === null,
-      enabledAt: enabledAt === null ? null : new Date(enabledAt).toISOString(),
-      recoveryCodesLeft: this.store.recoveryCodesLeft(user.id),
-    };
+  async status(user: SessionUser): Promise<TwoFactorStatus> {
+    const settings = this.services.auth.settings();
+    return this.services.accounts.read(async (tx) => {
+      const record = await tx.twoFactor.get(user.id);
+      const enabledAt = record?.enabledAt ?? null;
+      return {
+        enrolled: enabledAt !== null,
+        required: await twoFactorRequired(tx.twoFactor, user, settings),
+        enrolling: record !== null && enabledAt === null,
+        enabledAt: enabledAt === null ? null : new Date(enabledAt).toISOString(),
+        recoveryCodesLeft: await tx.twoFactor.recoveryCodesLeft(user.id),
+      };
+    });
   }
 
   /** A new secret (replacing an unconfirmed one); sign-in is unchanged until `confirm`. */
   async begin(user: SessionUser): Promise<TwoFactorEnrolment> {
     const secret = newTotpSecret();
-    if (!withTotpSecret(this.services.log, user, () => this.store.startEnrolment(user.id, secret, this.now()), SECRET_KEY_UNUSABLE)) {
-      throw new DomainError('conflict', 'Two-factor sign-in is already on. Turn it off first to move it to another app.');
-    }
+    const now = this.now();
+    const started = await withTotpSecret(this.services.log, user, () => this.services.accounts.run((tx) => tx.twoFactor.startEnrolment(user.id, secret, now)), SECRET_KEY_UNUSABLE);
+    if (!started) throw new DomainError('conflict', 'Two-factor sign-in is already on. Turn it off first to move it to another app.');
     const uri = totpUri(secret, user.username);
     return { secret, uri, qrDataUrl: await toDataURL(uri, { errorCorrectionLevel: 'M', margin: 1, width: 240 }) };
   }
@@ -167,63 +152,57 @@ export class TwoFactorService {
    * is the session the user confirmed from.
    */
   async confirm(user: SessionUser, code: string, keepSessionId?: number): Promise<RecoveryCodes> {
-    const record = this.store.get(user.id);
+    const { accounts, log } = this.services;
+    const record = await accounts.read((tx) => tx.twoFactor.get(user.id));
     if (!record) throw new DomainError('conflict', 'Start the set-up first: it shows the QR code to scan.');
     if (record.enabledAt !== null) throw new DomainError('conflict', 'Two-factor sign-in is already on.');
     const totp = normalizeTotpCode(code);
     if (totp === null) throw fieldError('code', 'Enter the 6-digit code your authenticator app shows.');
-    // Not null: the record was read above, with no await in between.
-    const secret = withTotpSecret(this.services.log, user, () => this.store.secret(user.id)!, SECRET_KEY_UNUSABLE);
+    const secret = await withTotpSecret(log, user, () => accounts.read((tx) => tx.twoFactor.secret(user.id)), SECRET_KEY_UNUSABLE);
+    // Gone since it was read: turned off (or begun again) in another window.
+    if (secret === null) throw new DomainError('conflict', 'Start the set-up again: it was changed in another window.');
     const step = await totpStep(secret, totp, this.now());
     if (step === null) throw fieldError('code', "The code does not match. Check that the phone's clock is right and enter the code it shows now.");
     const codes = newRecoveryCodes();
-    const { db, audit } = this.services;
     const now = this.now();
-    const entry = db.transaction(() => {
-      if (!this.store.confirm(user.id, step, now)) throw new DomainError('conflict', 'Two-factor sign-in was turned on meanwhile (another window?).');
-      this.store.replaceRecoveryCodes(user.id, codes.map(hashOf));
-      this.services.auth.endSessionsOf(user.id, 'two_factor_enabled', keepSessionId);
-      return audit.record({ at: now, tenantId: user.tenantId, actor: user, action: 'auth.two_factor_enabled', target: { type: 'user', id: user.id, label: user.username } });
-    })();
-    audit.publish(entry);
-    this.services.auth.userChanged(user.id); // signs out the connections of the ended sessions, lifts the enrolment restriction on the kept one
+    await accounts.run(async (tx) => {
+      if (!(await tx.twoFactor.confirm(user.id, step, now))) throw new DomainError('conflict', 'Two-factor sign-in was turned on meanwhile (another window?).');
+      await tx.twoFactor.replaceRecoveryCodes(user.id, codes.map(hashOf));
+      await tx.signInSessions.endAllOf(user.id, now, 'two_factor_enabled', keepSessionId);
+      await tx.audit.record({ at: now, tenantId: user.tenantId, actor: user, action: 'auth.two_factor_enabled', target: { type: 'user', id: user.id, label: user.username } });
+    });
+    await this.services.auth.userChanged(user.id); // signs out the connections of the ended sessions, lifts the enrolment restriction on the kept one
     return { recoveryCodes: codes };
   }
 
   /** Off, with the password and a code (a recovery code will do: the phone may be gone). */
   async disable(user: SessionUser, password: string, code: string): Promise<void> {
-    if (!this.store.isEnrolled(user.id)) throw NOT_ENROLLED();
+    const { accounts } = this.services;
+    if (!(await accounts.read((tx) => tx.twoFactor.isEnrolled(user.id)))) throw NOT_ENROLLED();
     await this.confirmWithPassword(user, password);
     await this.confirmWithCode(user, code);
-    const { db, audit } = this.services;
     const now = this.now();
-    const entry = db.transaction(() => {
-      this.store.remove(user.id);
-      return audit.record({ at: now, tenantId: user.tenantId, actor: user, action: 'auth.two_factor_disabled', target: { type: 'user', id: user.id, label: user.username } });
-    })();
-    audit.publish(entry);
-    this.services.auth.userChanged(user.id); // an admin who must have it is taken back to enrolment
+    await accounts.run(async (tx) => {
+      await tx.twoFactor.remove(user.id);
+      await tx.audit.record({ at: now, tenantId: user.tenantId, actor: user, action: 'auth.two_factor_disabled', target: { type: 'user', id: user.id, label: user.username } });
+    });
+    await this.services.auth.userChanged(user.id); // an admin who must have it is taken back to enrolment
   }
 
   async regenerateRecoveryCodes(user: SessionUser, code: string): Promise<RecoveryCodes> {
-    if (!this.store.isEnrolled(user.id)) throw NOT_ENROLLED();
+    const { accounts } = this.services;
+    if (!(await accounts.read((tx) => tx.twoFactor.isEnrolled(user.id)))) throw NOT_ENROLLED();
     await this.confirmWithCode(user, code);
     const codes = newRecoveryCodes();
-    const { db, audit } = this.services;
     const now = this.now();
-    const entry = db.transaction(() => {
-      this.store.replaceRecoveryCodes(user.id, codes.map(hashOf));
-      return audit.record({ at: now, tenantId: user.tenantId, actor: user, action: 'auth.recovery_codes_regenerated', target: { type: 'user', id: user.id, label: user.username } });
-    })();
-    audit.publish(entry);
+    await accounts.run(async (tx) => {
+      await tx.twoFactor.replaceRecoveryCodes(user.id, codes.map(hashOf));
+      await tx.audit.record({ at: now, tenantId: user.tenantId, actor: user, action: 'auth.recovery_codes_regenerated', target: { type: 'user', id: user.id, label: user.username } });
+    });
     return { recoveryCodes: codes };
   }
 
   // ── internals ──────────────────────────────────────────────────────────────────────────
-
-  private required(user: Pick<SessionUser, 'role' | 'tenantId'>): boolean {
-    return twoFactorRequired(this.options.db, user, this.services.auth.settings());
-  }
 
   /**
    * The password that guards turning two-factor off. A wrong one counts toward the lockout like at
@@ -231,28 +210,26 @@ export class TwoFactorService {
    * and a locked account is refused before any hashing.
    */
   private async confirmWithPassword(user: SessionUser, password: string): Promise<void> {
-    const { db, users, auth } = this.services;
+    const { accounts, auth } = this.services;
     const key = usernameKey(user.username);
-    if (this.attempts.lockedUntil(key, this.now()) === null) {
-      const stored = users.passwordHash(user.id);
-      if (stored && (await verifyPassword(password, stored))) return;
-    }
+    const seen = await accounts.read(async (tx) => ({ locked: (await tx.signInAttempts.lockedUntil(key, this.now())) !== null, stored: await tx.credentials.passwordHash(user.id) }));
+    if (!seen.locked && seen.stored && (await verifyPassword(password, seen.stored))) return;
     const settings = auth.settings();
     const attempt = { usernameKey: key, username: user.username, userId: user.id, tenantId: user.tenantId, at: this.now() };
-    const lockedUntil = db.transaction((): number | null => {
-      const until = this.attempts.lockedUntil(key, attempt.at);
+    const lockedUntil = await accounts.run(async (tx): Promise<number | null> => {
+      const until = await tx.signInAttempts.lockedUntil(key, attempt.at);
       if (until !== null) {
-        this.attempts.recordFailure({ ...attempt, outcome: 'locked' }, settings);
+        await recordFailure(tx, { ...attempt, outcome: 'locked' }, settings);
         return until;
       }
-      return this.attempts.recordFailure({ ...attempt, outcome: 'bad_credentials' }, settings).locked_until;
-    })();
+      return (await recordFailure(tx, { ...attempt, outcome: 'bad_credentials' }, settings)).locked_until;
+    });
     throw lockedUntil === null ? fieldError('password', 'The password is wrong.') : lockedError(lockedUntil);
   }
 
   /** A code that guards an account change; failures count toward the lockout like at sign-in. */
   private async confirmWithCode(user: SessionUser, code: string): Promise<void> {
-    const record = this.services.users.get(user.id);
+    const record = await this.services.accounts.read((tx) => tx.users.get(user.id));
     if (!record) throw new DomainError('unauthenticated', 'Your account no longer exists.');
     const result = await this.check.check(record, record.username, code, 'confirm');
     if (!result.ok) throw this.refused(result, (message) => fieldError('code', message));

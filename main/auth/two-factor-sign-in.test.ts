@@ -3,6 +3,7 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generate } from 'otplib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sqliteAccountsStore } from '../accounts/sqlite-accounts-store';
 import { startTestCore, type TestCore } from '../core/test-core';
 import { KeyFileSecretBox } from '../secrets/key-file-box';
 import type { UserRecord } from '../users/user-repository';
@@ -26,7 +27,7 @@ describe('the code step of a sign-in', () => {
   beforeEach(async () => {
     core = await startTestCore();
     clock = Date.UTC(2026, 0, 5, 9, 0, 0);
-    twoFactor = new TwoFactorService({ db: core.services.db, secrets: core.services.host.secrets, services: () => core.services, now: () => clock });
+    twoFactor = new TwoFactorService({ services: () => core.services, now: () => clock });
     jane = await seedUser(core.services, { username: 'jane', role: 'tenant_admin', tenantId: seedTenant(core.services, 'Acme Net').id });
     ({ secret } = await twoFactor.begin(jane));
     await twoFactor.confirm(jane, await codeAt(clock));
@@ -60,19 +61,24 @@ describe('the code step of a sign-in', () => {
     const code = await codeAt(clock);
     const signingIn = twoFactor.completeSignIn(session, code);
     // completeSignIn now awaits the TOTP check; an admin's disabling commits before it resumes.
-    core.services.users.update(jane.id, { disabled: true }, clock);
+    await core.services.accounts.run((tx) => tx.users.update(jane.id, { disabled: true }, clock));
     await expect(signingIn).rejects.toMatchObject({ code: 'forbidden', message: expect.stringMatching(/disabled/) });
     expect(session.user).toBeNull();
     expect(core.services.auth.liveSessions()).toBe(0);
     // Enabled again, the same code signs in: the refused attempt did not use it up.
-    core.services.users.update(jane.id, { disabled: false }, clock);
+    await core.services.accounts.run((tx) => tx.users.update(jane.id, { disabled: false }, clock));
     const again = anonymous();
     twoFactor.beginSignIn(again, jane, 'jane');
     await expect(twoFactor.completeSignIn(again, code)).resolves.toMatchObject({ user: { username: 'jane' } });
   });
 
   it('answers unavailable, not internal, when the secret key cannot seal or open the TOTP secret', async () => {
-    const serviceWith = (secrets: KeyFileSecretBox) => new TwoFactorService({ db: core.services.db, secrets, services: () => core.services, now: () => clock });
+    // The same tables, sealed and opened with another key (the store seals the secret at rest).
+    const serviceWith = (secrets: KeyFileSecretBox) => {
+      const { db, bus, jobs } = core.services;
+      const accounts = sqliteAccountsStore({ db, bus, secrets, jobs: { enqueue: async (name, payload, options) => jobs.enqueue(name, payload, options) } });
+      return new TwoFactorService({ services: () => ({ ...core.services, accounts }), now: () => clock });
+    };
     const ann = await seedUser(core.services, { username: 'ann', role: 'operator', tenantId: jane.tenantId });
     // A key file others can read is refused, so nothing can be sealed with it.
     const looseKey = join(core.dataDir, 'loose.key');
@@ -89,9 +95,9 @@ describe('the code step of a sign-in', () => {
   it('asks the password again before turning two-factor off, and keeps it on when the code is wrong', async () => {
     await expect(twoFactor.disable(jane, 'wrong-password-9', await codeAt(clock))).rejects.toMatchObject({ code: 'invalid_input' });
     await expect(twoFactor.disable(jane, TEST_PASSWORD, '12345')).rejects.toMatchObject({ code: 'invalid_input', details: { fields: { code: expect.any(String) } } });
-    expect(twoFactor.status(jane)).toMatchObject({ enrolled: true, required: false });
+    expect(await twoFactor.status(jane)).toMatchObject({ enrolled: true, required: false });
     await twoFactor.disable(jane, TEST_PASSWORD, await codeAt(clock));
-    expect(twoFactor.status(jane)).toMatchObject({ enrolled: false, recoveryCodesLeft: 0 });
+    expect(await twoFactor.status(jane)).toMatchObject({ enrolled: false, recoveryCodesLeft: 0 });
   });
 });
 

@@ -1,14 +1,7 @@
 import type { SecretBox } from '../secrets/secret-box';
 import type { Db } from '../store/database';
-
-export interface TwoFactorRecord {
-  userId: number;
-  createdAt: number;
-  /** null: enrolment started, not confirmed with a code yet. */
-  enabledAt: number | null;
-  /** The highest TOTP time step accepted so far; codes of this step or older are refused. */
-  lastStep: number;
-}
+import type { TwoFactorRecord } from './two-factor-enrolment-store';
+import { DEFAULT_TENANT_POLICY, type TenantSignInPolicy } from './two-factor-policy';
 
 interface Row {
   user_id: number;
@@ -21,10 +14,11 @@ interface Row {
 const toRecord = (r: Row): TwoFactorRecord => ({ userId: r.user_id, createdAt: r.created_at, enabledAt: r.enabled_at, lastStep: r.last_step });
 
 /**
- * Two-factor enrolments and recovery codes at rest: the TOTP secret sealed with the host's
- * SecretBox (like router credentials), recovery codes as hashes only. The conditional updates
- * (`WHERE last_step < ?`, `WHERE used_at IS NULL`) make "a code works once" hold under
- * concurrent invokes. Callers open transactions; nothing here does.
+ * Two-factor enrolments, recovery codes and tenants' sign-in policies at rest: the TOTP secret
+ * sealed with the host's SecretBox (like router credentials), recovery codes as hashes only. The
+ * conditional updates (`WHERE last_step < ?`, `WHERE used_at IS NULL`) make "a code works once"
+ * hold under concurrent invokes. The SQLite side of TwoFactorEnrolmentStore (see
+ * sqlite-two-factor-store.ts); callers open transactions, nothing here does.
  */
 export class TwoFactorStore {
   constructor(
@@ -93,5 +87,21 @@ export class TwoFactorStore {
 
   recoveryCodesLeft(userId: number): number {
     return this.db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM two_factor_recovery_codes WHERE user_id = ? AND used_at IS NULL').get(userId)!.n;
+  }
+
+  tenantPolicy(tenantId: number): TenantSignInPolicy {
+    const row = this.db
+      .prepare<[number], { require_two_factor_admins: number }>('SELECT require_two_factor_admins FROM tenant_sign_in_policy WHERE tenant_id = ?')
+      .get(tenantId);
+    return row ? { requireTwoFactorForAdmins: row.require_two_factor_admins === 1 } : DEFAULT_TENANT_POLICY;
+  }
+
+  setTenantPolicy(tenantId: number, policy: TenantSignInPolicy, now: number): void {
+    this.db
+      .prepare(
+        `INSERT INTO tenant_sign_in_policy (tenant_id, require_two_factor_admins, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (tenant_id) DO UPDATE SET require_two_factor_admins = excluded.require_two_factor_admins, updated_at = excluded.updated_at`,
+      )
+      .run(tenantId, policy.requireTwoFactorForAdmins ? 1 : 0, now);
   }
 }

@@ -146,7 +146,7 @@ describe('two-factor sign-in over the WebSocket', () => {
     // Typed loosely (upper case, no dashes) it is still the same code.
     data<SignInResult>(await second.client.invoke('auth.completeSignIn', { code: recoveryCodes[1]!.replace(/-/g, '').toUpperCase() }));
     await host.core.services.jobs.drained();
-    const audit = host.core.services.audit.list({ tenantId }, { limit: 50 }).filter((e) => e.targetLabel === 'rita').map((e) => e.action);
+    const audit = (await host.core.services.accounts.read((tx) => tx.audit.list({ tenantId }, { limit: 50 }))).filter((e) => e.targetLabel === 'rita').map((e) => e.action);
     expect(audit.filter((a) => a === 'auth.recovery_code_used')).toHaveLength(2);
     expect(audit).toContain('auth.two_factor_enabled');
 
@@ -236,7 +236,7 @@ describe('two-factor sign-in over the WebSocket', () => {
     expect(data<SignInResult>((await signIn('olga')).reply).restriction).toBeUndefined();
     // Operators cannot change it; the change was audited.
     expect(failure(await (await signIn('olga')).client.invoke('auth.updateTenantPolicy', { requireTwoFactorForAdmins: false })).code).toBe('forbidden');
-    expect(host.core.services.audit.list({ tenantId: beta }, { limit: 20 })).toEqual(
+    expect(await host.core.services.accounts.read((tx) => tx.audit.list({ tenantId: beta }, { limit: 20 }))).toEqual(
       expect.arrayContaining([expect.objectContaining({ action: 'settings.updated', actorUsername: 'bea', details: { requireTwoFactorForAdmins: true } })]),
     );
   });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '../store/database';
-import { readSetting, writeSetting } from '../system/settings-table';
+import type { SettingsStore } from '../system/settings-store';
 import { BACKUP_KEEP } from './contract';
 
 const KEY = 'backups';
@@ -10,10 +9,10 @@ export type BackupSettings = z.infer<typeof schema>;
 /** A week of daily backups unless a system admin says otherwise. */
 export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { keep: 7 };
 
-export function readBackupSettings(db: Db): BackupSettings {
-  return readSetting(db, KEY, schema) ?? DEFAULT_BACKUP_SETTINGS;
+export async function readBackupSettings(settings: SettingsStore): Promise<BackupSettings> {
+  return (await settings.read(KEY, schema)) ?? DEFAULT_BACKUP_SETTINGS;
 }
 
-export function writeBackupSettings(db: Db, settings: BackupSettings, now: number): BackupSettings {
-  return writeSetting(db, KEY, schema, settings, now);
+export function writeBackupSettings(settings: SettingsStore, value: BackupSettings, now: number): Promise<BackupSettings> {
+  return settings.write(KEY, schema, value, now);
 }

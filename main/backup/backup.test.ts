@@ -21,7 +21,7 @@ describe('backups', () => {
 
   beforeEach(async () => {
     core = await startTestCore();
-    admin = sessionOf(core.services, await seedUser(core.services, { username: 'root', role: 'system_admin', tenantId: null }));
+    admin = await sessionOf(core.services, await seedUser(core.services, { username: 'root', role: 'system_admin', tenantId: null }));
     core.services.bus.subscribe('system.backups', (event: BusEvent) => {
       changes.push(event.payload as BackupOverview);
       for (const resolve of waiters.splice(0)) resolve();
@@ -83,7 +83,7 @@ describe('backups', () => {
 
   it('is for system admins only', async () => {
     const tenant = seedTenant(core.services, 'North');
-    const tenantAdmin = sessionOf(core.services, await seedUser(core.services, { username: 'tina', role: 'tenant_admin', tenantId: tenant.id }));
+    const tenantAdmin = await sessionOf(core.services, await seedUser(core.services, { username: 'tina', role: 'tenant_admin', tenantId: tenant.id }));
     for (const name of ['backups.list', 'backups.create', 'backups.updateSettings'] as const) {
       expect(await invoke(tenantAdmin, name, name === 'backups.updateSettings' ? { keep: 1 } : {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
@@ -133,7 +133,7 @@ describe('backups', () => {
     // A real failure of the audit write inside the store (as a full disk would give).
     core.services.db.exec("CREATE TEMP TRIGGER audit_fails BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit write failed'); END");
     expect(await invoke(admin, 'backups.updateSettings', { keep: 1 })).toMatchObject({ ok: false, error: { code: 'internal' } });
-    expect(readBackupSettings(core.services.db).keep).toBe(7);
+    expect((await core.services.accounts.read((tx) => readBackupSettings(tx.settings))).keep).toBe(7);
     const listed = (await invoke(admin, 'backups.list', {})) as { ok: true; data: BackupOverview };
     expect(listed).toMatchObject({ ok: true, data: { keep: 7, folder } });
     expect(listed.data.backups).toHaveLength(2);

@@ -21,7 +21,7 @@ describe('restore', () => {
     dataDir = join(dir, 'data');
     const first = await startTestCore({ dataDir });
     await seedUser(first.services, { username: 'alice', role: 'system_admin', tenantId: null });
-    const { file } = await createBackup(first.services.db, backupFolder(dataDir), { kind: 'manual', now: Date.now(), keep: 7 });
+    const { file } = await createBackup(first.services.storeBackup, backupFolder(dataDir), { kind: 'manual', now: Date.now(), keep: 7 });
     backup = join(backupFolder(dataDir), file.name);
     await seedUser(first.services, { username: 'bob', role: 'system_admin', tenantId: null });
     await first.close();

@@ -8,12 +8,13 @@ import { SqlitePaymentSettingsRepository } from '../payments/sqlite-payment-sett
 import { SqlitePlanRepository } from '../plans/sqlite-plan-repository';
 import { SqliteReportRepository } from '../reports/sqlite-report-repository';
 import { SqliteProvisioningRepository } from '../provisioning/sqlite-provisioning-repository';
-import type { RouterRepository } from '../routers/router-repository';
+import type { RouterStore } from '../routers/router-store';
 import type { SecretBox } from '../secrets/secret-box';
 import type { Db } from '../store/database';
 import { SqliteUnitOfWork } from '../store/sqlite-unit-of-work';
 import { SqliteSubscriberRepository } from '../subscribers/sqlite-subscriber-repository';
 import { SqliteSubscriptionSettingsRepository } from '../subscriptions/sqlite-subscription-settings-repository';
+import { sqliteSettingsStore } from '../system/sqlite-settings-store';
 import type { TenantRepository } from '../tenants/tenant-repository';
 import { readTenantSettings } from '../tenants/tenant-settings';
 import { SqliteVoucherRepository } from '../vouchers/sqlite-voucher-repository';
@@ -30,7 +31,8 @@ export interface SqliteBusinessDeps {
   secrets: SecretBox;
   jobs: JobEngine;
   tenants: TenantRepository;
-  routers: RouterRepository;
+  /** The routers (the accounts' store): which tenant a router is of, its name. */
+  routers: RouterStore;
   audit: AuditLog;
 }
 
@@ -40,12 +42,16 @@ export interface SqliteBusinessDeps {
  */
 export function sqliteBusinessStore(deps: SqliteBusinessDeps): BusinessStore {
   const { db } = deps;
+  const tenantSettings = sqliteSettingsStore(db);
   const tenants: TenantDirectory = {
-    settings: async (tenantId) => readTenantSettings(db, deps.tenants.require(tenantId)),
-    foreignRouters: async (tenantId, routerIds) => routerIds.filter((id) => deps.routers.get(tenantId, id) === null),
-    routerName: async (routerId) => deps.routers.get(null, routerId)?.name ?? null,
+    settings: async (tenantId) => readTenantSettings(tenantSettings, deps.tenants.require(tenantId)),
+    foreignRouters: async (tenantId, routerIds) => {
+      const found = await Promise.all(routerIds.map((id) => deps.routers.get(tenantId, id)));
+      return routerIds.filter((_, i) => found[i] === null);
+    },
+    routerName: async (routerId) => (await deps.routers.get(null, routerId))?.name ?? null,
     router: async (routerId) => {
-      const r = deps.routers.get(null, routerId);
+      const r = await deps.routers.get(null, routerId);
       return r ? { id: r.id, tenantId: r.tenantId, name: r.name, tls: r.tls } : null;
     },
   };

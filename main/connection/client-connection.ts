@@ -5,8 +5,7 @@ import type { ContractError } from '../contract/errors';
 import { canSubscribe } from '../auth/permissions';
 import type { Session } from '../auth/session';
 import { parseChannel } from '../events/channels';
-import { dispatchInvoke } from '../core/dispatch';
-import type { CoreServices } from '../core/services';
+import type { ConnectionServices, InvokeDispatch } from './connection-services';
 import type { InvokeLimits } from './invoke-limits';
 import { eventMessage } from './shared-event-message';
 
@@ -28,7 +27,8 @@ export class ClientConnection {
   private closed = false;
 
   constructor(
-    private readonly services: CoreServices,
+    private readonly services: ConnectionServices,
+    private readonly dispatch: InvokeDispatch,
     private readonly send: (message: ServerMessage) => void,
     private readonly onClose: () => void,
     private readonly peer: ConnectionPeer,
@@ -60,7 +60,7 @@ export class ClientConnection {
           if (!this.closed) this.send({ type: 'result', id: message.id, ok: false, error: limited });
           return;
         }
-        const result = await dispatchInvoke(this.services, this.session, message.name, message.input);
+        const result = await this.dispatch(this.session, message.name, message.input);
         if (!this.closed) this.send({ type: 'result', id: message.id, ...result });
         return;
       }

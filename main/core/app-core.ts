@@ -8,6 +8,7 @@ import { registerListeners } from '../events/listeners';
 import { StatusService } from '../system/status-service';
 import { ProcessMetrics } from '../system/process-metrics';
 import { RouterRepository } from '../routers/router-repository';
+import { sqliteRouterStore } from '../routers/sqlite-router-store';
 import { RouterStatusBoard } from '../routers/router-status-board';
 import { SessionHub } from '../sessions/session-hub';
 import { DashboardService } from '../dashboard/dashboard-service';
@@ -22,10 +23,13 @@ import { UserRepository } from '../users/user-repository';
 import { AuditLog } from '../audit/audit-log';
 import { sqliteBusinessStore } from '../business/sqlite-business-store';
 import { sqliteAccountsStore } from '../accounts/sqlite-accounts-store';
+import { sqliteStoreBackup } from '../backup/sqlite-store-backup';
 import { ClientConnection } from '../connection/client-connection';
+import type { InvokeDispatch } from '../connection/connection-services';
 import { InvokeLimits, type InvokeLimitOptions } from '../connection/invoke-limits';
 import { peerAddress } from '../connection/peer-address';
 import type { ServerMessage } from '../contract/protocol';
+import { dispatchInvoke } from './dispatch';
 import { createLogger, type Logger } from './logger';
 import type { CoreServices, HostAdapter } from './services';
 
@@ -75,17 +79,19 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const metrics = new ProcessMetrics();
   metrics.start();
   const jobs = new JobEngine({ db, bus, log: log.child({ component: 'jobs' }), dataDir: options.dataDir, services: () => services });
-  const routers = new RouterRepository(db, options.host.secrets);
+  const accounts = sqliteAccountsStore({ db, bus, secrets: options.host.secrets, jobs: { enqueue: async (name, payload, opts) => jobs.enqueue(name, payload, opts) } });
   // Passwords sealed by an older scheme are sealed again under the data key; unreadable ones are logged by router.
-  routers.upgradeSecrets(log.child({ component: 'routers' }));
+  await accounts.run((tx) => tx.routers.upgradeSecrets(log.child({ component: 'routers' })));
+  // The routers table behind the business store's router lookups; CoreServices.routers has no caller left.
+  const routers = new RouterRepository(db, options.host.secrets);
   const routerStatus = new RouterStatusBoard();
   const sessions = new SessionHub(bus);
   const tenants = new TenantRepository(db);
   const tenantNames = () => new Map(tenants.list().map((t) => [t.id, t.name]));
-  const dashboard = new DashboardService({ bus, routers, routerStatus, sessions, tenantNames });
+  const dashboard = new DashboardService({ bus, accounts, routerStatus, sessions, tenantNames, log: log.child({ component: 'dashboard' }) });
   const routerData = jobs.queueTable.find((q) => q.name === 'router-data');
   const liveRouters = new LiveRouters({
-    routers,
+    accounts,
     routerStatus,
     sessions,
     bus,
@@ -98,8 +104,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     },
   });
   const audit = new AuditLog(db, bus);
-  const accounts = sqliteAccountsStore({ db, bus, secrets: options.host.secrets, jobs: { enqueue: async (name, payload, opts) => jobs.enqueue(name, payload, opts) } });
-  const business = sqliteBusinessStore({ db, secrets: options.host.secrets, jobs, tenants, routers, audit });
+  const business = sqliteBusinessStore({ db, secrets: options.host.secrets, jobs, tenants, routers: sqliteRouterStore(routers), audit });
   const services: CoreServices = {
     db,
     bus,
@@ -112,29 +117,32 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     dashboard,
     liveRouters,
     jobs,
-    auth: new AuthService({ db, services: () => services }),
-    twoFactor: new TwoFactorService({ db, secrets: options.host.secrets, services: () => services }),
+    auth: new AuthService({ services: () => services }),
+    twoFactor: new TwoFactorService({ services: () => services }),
     tenants,
     users: new UserRepository(db),
     audit,
     accounts,
     business,
+    storeBackup: sqliteStoreBackup(db),
     host: options.host,
     dataDir: options.dataDir,
     version: pkg.version,
   };
+  await services.auth.loadSettings();
   const removeListeners = registerListeners(services);
   dashboard.start();
   jobs.start();
-  liveRouters.start();
+  await liveRouters.start();
   const connections = new Set<ClientConnection>();
   const invokeLimits = new InvokeLimits(options.invokeLimits ?? {}, log.child({ component: 'limits' }));
+  const dispatch: InvokeDispatch = (session, name, input) => dispatchInvoke(services, session, name, input);
   log.info('core started', { dataDir: options.dataDir, schemaVersion, host: options.host.kind });
 
   return {
     services,
     connect(send, peer) {
-      const connection = new ClientConnection(services, send, () => connections.delete(connection), {
+      const connection = new ClientConnection(services, dispatch, send, () => connections.delete(connection), {
         limits: invokeLimits,
         address: peerAddress(peer?.remoteAddress),
       });

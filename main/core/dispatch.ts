@@ -18,7 +18,7 @@ export async function dispatchInvoke(
   if (!isInvokeName(name)) {
     return { ok: false, error: { code: 'unknown_invoke', message: `there is no invoke named "${name}"` } };
   }
-  services.auth.refresh(session); // an expired session is signed out before the permission check
+  await services.auth.refresh(session); // an expired session is signed out before the permission check
   const denied = checkInvoke(session, name);
   if (denied) return { ok: false, error: denied };
   const parsed = invokes[name].input.safeParse(input ?? {});

@@ -19,6 +19,7 @@ import type { UserRepository } from '../users/user-repository';
 import type { AuditLog } from '../audit/audit-log';
 import type { BusinessStore } from '../business/business-tx';
 import type { AccountsStore } from '../accounts/accounts-tx';
+import type { StoreBackup } from '../backup/store-backup';
 
 /** Host capabilities the core asks for; each host supplies its own. */
 export interface HostAdapter {
@@ -57,6 +58,8 @@ export interface CoreServices {
   accounts: AccountsStore;
   /** Plans, subscribers, vouchers and their provisioning: repositories behind a unit of work (the storage seam). */
   business: BusinessStore;
+  /** The store's online copy of itself, for backups. */
+  storeBackup: StoreBackup;
   host: HostAdapter;
   dataDir: string;
   version: string;

@@ -4,12 +4,12 @@ import type { Session } from '../auth/session';
 import { startTestCore, type TestCore } from '../core/test-core';
 import { invoker, InvokeRefused } from '../core/test-invoke';
 import { waitForEvent } from '../events/wait-for-event';
+import { storeRouter } from '../routers/testing/store-router';
 import type { HotspotSession } from '../sessions/contract';
 import type { HistoryRow } from './history-repository';
 import { HOUR_MS, MINUTE_MS } from './history-rollup';
 
 const DAY = 86_400_000;
-const settings = { host: '127.0.0.1', port: 9, tls: 'off' as const, username: 'api', site: '', notes: '', encoding: 'utf-8' as const };
 const hotspot = (routerId: number, id: string, rateIn: number): HotspotSession => ({
   key: `${routerId}:${id}`, routerId, routerName: 'r', id, server: 'hs', user: 'u', address: '10.5.50.2', macAddress: 'AA:BB:CC:DD:EE:01',
   loginBy: 'http-chap', uptimeSeconds: 1, sessionTimeLeftSeconds: null, bytesIn: 0, bytesOut: 0, rateIn, rateOut: 0,
@@ -30,9 +30,9 @@ describe('dashboard history', () => {
     core = await startTestCore();
     tenantA = seedTenant(core.services, 'Alpha').id;
     tenantB = seedTenant(core.services, 'Bravo').id;
-    sysadmin = sessionOf(core.services, await seedUser(core.services, { username: 'root', role: 'system_admin', tenantId: null }));
-    viewerA = sessionOf(core.services, await seedUser(core.services, { username: 'alpha-viewer', role: 'viewer', tenantId: tenantA }));
-    adminB = sessionOf(core.services, await seedUser(core.services, { username: 'bravo-admin', role: 'tenant_admin', tenantId: tenantB }));
+    sysadmin = await sessionOf(core.services, await seedUser(core.services, { username: 'root', role: 'system_admin', tenantId: null }));
+    viewerA = await sessionOf(core.services, await seedUser(core.services, { username: 'alpha-viewer', role: 'viewer', tenantId: tenantA }));
+    adminB = await sessionOf(core.services, await seedUser(core.services, { username: 'bravo-admin', role: 'tenant_admin', tenantId: tenantB }));
   });
   afterEach(() => core.dispose());
 
@@ -55,10 +55,10 @@ describe('dashboard history', () => {
   });
 
   it('stores each minute per router and per tenant from the live figures; each tenant reads only its own, viewers too', async () => {
-    const { routers, routerStatus, sessions } = core.services;
-    const a1 = routers.add(tenantA, { ...settings, name: 'a1' }, 'p', new Date());
-    const a2 = routers.add(tenantA, { ...settings, name: 'a2' }, 'p', new Date());
-    const b1 = routers.add(tenantB, { ...settings, name: 'b1' }, 'p', new Date());
+    const { routerStatus, sessions } = core.services;
+    const a1 = await storeRouter(core.services, tenantA, { name: 'a1' });
+    const a2 = await storeRouter(core.services, tenantA, { name: 'a2' });
+    const b1 = await storeRouter(core.services, tenantB, { name: 'b1' });
     routerStatus.update(a1.id, { state: 'online', cpuLoad: 40 });
     routerStatus.update(a2.id, { state: 'online', cpuLoad: 20 });
     routerStatus.update(b1.id, { state: 'offline', cpuLoad: 99, lastError: 'connection refused' });
@@ -83,7 +83,7 @@ describe('dashboard history', () => {
   });
 
   it('averages the routers’ and tenants’ minutes into hours, and drops minutes past 7 days and hours past 90 days', async () => {
-    const a1 = core.services.routers.add(tenantA, { ...settings, name: 'a1' }, 'p', new Date());
+    const a1 = await storeRouter(core.services, tenantA, { name: 'a1' });
     const now = Date.now();
     const hour = Math.floor(now / HOUR_MS) * HOUR_MS - HOUR_MS;
     const rows = [row(tenantA, null, hour, 2, 10), row(tenantA, null, hour + MINUTE_MS, 4, 20), row(tenantA, null, hour + 2 * MINUTE_MS, 6, null)];

@@ -3,8 +3,8 @@ import { startTestCore, type TestCore } from '../core/test-core';
 import type { BusEvent } from '../events/event-bus';
 import type { DashboardUpdate } from './contract';
 import type { HotspotSession } from '../sessions/contract';
+import { storeRouter } from '../routers/testing/store-router';
 
-const settings = { host: '127.0.0.1', port: 9, tls: 'off' as const, username: 'api', site: '', notes: '', encoding: 'utf-8' as const };
 const hotspot = (routerId: number, id: string, rateIn = 0): HotspotSession => ({
   key: `${routerId}:${id}`, routerId, routerName: 'r', id, server: 'hs', user: 'u', address: '10.5.50.2', macAddress: 'AA:BB:CC:DD:EE:01',
   loginBy: 'http-chap', uptimeSeconds: 1, sessionTimeLeftSeconds: null, bytesIn: 0, bytesOut: 0, rateIn, rateOut: 0,
@@ -24,9 +24,9 @@ describe('dashboard', () => {
     });
 
   it('pushes a tenant’s figures and the all-tenants figures when its sessions change', async () => {
-    const { routers, routerStatus, sessions } = core.services;
-    const a = routers.add(1, { ...settings, name: 'a1' }, 'p', new Date());
-    const b = routers.add(2, { ...settings, name: 'b1' }, 'p', new Date());
+    const { routerStatus, sessions } = core.services;
+    const a = await storeRouter(core.services, 1, { name: 'a1' });
+    const b = await storeRouter(core.services, 2, { name: 'b1' });
     routerStatus.update(a.id, { state: 'online', cpuLoad: 95 });
     routerStatus.update(b.id, { state: 'offline', lastError: 'connection refused' });
     const tenantUpdate = nextUpdate('tenant.1.dashboard');
@@ -51,14 +51,14 @@ describe('dashboard', () => {
     expect(all.stats.alerts.map((x) => x.kind).sort()).toEqual(['cpu-high', 'router-offline']);
   });
 
-  it('keeps an hour of history points and gives it in the snapshot', () => {
-    const { routers, dashboard } = core.services;
-    routers.add(1, { ...settings, name: 'a1' }, 'p', new Date());
-    for (let i = 0; i < 400; i++) dashboard.addPoints();
-    const snapshot = dashboard.snapshot(1);
+  it('keeps an hour of history points and gives it in the snapshot', async () => {
+    const { dashboard } = core.services;
+    await storeRouter(core.services, 1, { name: 'a1' });
+    for (let i = 0; i < 400; i++) await dashboard.addPoints();
+    const snapshot = await dashboard.snapshot(1);
     expect(snapshot.history).toHaveLength(360);
     expect(snapshot.seq).toBe(400);
-    expect(dashboard.snapshot(null).history).toHaveLength(360);
-    expect(dashboard.snapshot(2).history).toEqual([]);
+    expect((await dashboard.snapshot(null)).history).toHaveLength(360);
+    expect((await dashboard.snapshot(2)).history).toEqual([]);
   });
 });

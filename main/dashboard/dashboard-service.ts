@@ -1,6 +1,7 @@
+import type { AccountsStore } from '../accounts/accounts-tx';
+import type { Logger } from '../core/logger';
 import { channelOf } from '../events/channels';
 import type { EventBus } from '../events/event-bus';
-import type { RouterRepository } from '../routers/router-repository';
 import type { RouterStatusBoard } from '../routers/router-status-board';
 import type { SessionHub } from '../sessions/session-hub';
 import { dashboardEvents, type DashboardPoint, type DashboardSnapshot, type DashboardStats } from './contract';
@@ -15,10 +16,12 @@ type DashboardKey = number | typeof ALL;
 
 export interface DashboardSources {
   bus: EventBus;
-  routers: RouterRepository;
+  /** The routers (names, tenants): read once per push, history point and snapshot, never per session event. */
+  accounts: Pick<AccountsStore, 'read'>;
   routerStatus: RouterStatusBoard;
   sessions: SessionHub;
   tenantNames: () => ReadonlyMap<number, string>;
+  log: Logger;
   now?: () => Date;
 }
 
@@ -41,7 +44,7 @@ export class DashboardService {
   }
 
   start(): void {
-    this.pointTimer ??= setInterval(() => this.addPoints(), POINT_INTERVAL_MS);
+    this.pointTimer ??= setInterval(() => this.logFailure(this.addPoints()), POINT_INTERVAL_MS);
     this.pointTimer.unref();
   }
 
@@ -57,22 +60,20 @@ export class DashboardService {
     this.dirty.add(ALL);
     if (this.pushTimer) return;
     const wait = Math.max(0, this.lastPush + MIN_PUSH_INTERVAL_MS - performance.now());
-    this.pushTimer = setTimeout(() => this.pushDirty(), wait);
+    this.pushTimer = setTimeout(() => this.logFailure(this.pushDirty()), wait);
   }
 
-  snapshot(tenantId: number | null): DashboardSnapshot {
+  async snapshot(tenantId: number | null): Promise<DashboardSnapshot> {
     const key: DashboardKey = tenantId ?? ALL;
-    const def = dashboardEvents.DashboardStatsUpdated;
-    return {
-      seq: this.sources.bus.currentSeq(channelOf(def, tenantId ?? undefined)),
-      stats: this.stats(key),
-      history: this.histories.get(key)?.list() ?? [],
-    };
+    // The seq first: a push while the routers are read comes after it and replaces these stats.
+    const seq = this.sources.bus.currentSeq(channelOf(dashboardEvents.DashboardStatsUpdated, tenantId ?? undefined));
+    const stats = await this.stats(key);
+    return { seq, stats, history: this.histories.get(key)?.list() ?? [] };
   }
 
   /** Adds a history point to every dashboard and pushes it (every 10 s). */
-  addPoints(): void {
-    for (const [key, stats] of this.statsOf('every')) {
+  async addPoints(): Promise<void> {
+    for (const [key, stats] of await this.statsOf('every')) {
       const point: DashboardPoint = { at: stats.at, hotspot: stats.hotspotOnline, pppoe: stats.pppoeOnline, ...stats.throughput };
       this.history(key).add(point);
       this.dirty.delete(key);
@@ -81,16 +82,20 @@ export class DashboardService {
   }
 
   /** Every router's live figures now, for the minute rollup of the persisted history. */
-  routerFigures(): RouterFigures[] {
+  routerFigures(): Promise<RouterFigures[]> {
     return this.figures(null);
   }
 
-  private pushDirty(): void {
+  private async pushDirty(): Promise<void> {
     this.pushTimer = null;
     this.lastPush = performance.now();
     const keys = [...this.dirty];
     this.dirty.clear();
-    for (const [key, stats] of this.statsOf(keys)) this.publish(key, stats, null);
+    for (const [key, stats] of await this.statsOf(keys)) this.publish(key, stats, null);
+  }
+
+  private logFailure(work: Promise<void>): void {
+    work.catch((error: unknown) => this.sources.log.warn('dashboard not pushed', { error: String(error) }));
   }
 
   private publish(key: DashboardKey, stats: DashboardStats, point: DashboardPoint | null): void {
@@ -103,8 +108,8 @@ export class DashboardService {
     return history;
   }
 
-  private stats(key: DashboardKey): DashboardStats {
-    return this.compute(key, this.figures(key === ALL ? null : key));
+  private async stats(key: DashboardKey): Promise<DashboardStats> {
+    return this.compute(key, await this.figures(key === ALL ? null : key));
   }
 
   /**
@@ -112,8 +117,8 @@ export class DashboardService {
    * from one read of the routers and one pass over the sessions: a push covers a tenant and the
    * all-tenants view, and 20k sessions are summed once.
    */
-  private statsOf(keys: readonly DashboardKey[] | 'every'): Map<DashboardKey, DashboardStats> {
-    const all = this.figures(null);
+  private async statsOf(keys: readonly DashboardKey[] | 'every'): Promise<Map<DashboardKey, DashboardStats>> {
+    const all = await this.figures(null);
     if (keys === 'every') this.alertSince.keepOnly(new Set(all.map((r) => r.id)));
     const chosen: readonly DashboardKey[] = keys === 'every' ? [ALL, ...new Set(all.map((r) => r.tenantId))] : keys;
     return new Map(chosen.map((key) => [key, this.compute(key, key === ALL ? all : all.filter((r) => r.tenantId === key))]));
@@ -123,9 +128,10 @@ export class DashboardService {
     return computeStats(key === ALL ? null : key, figures, this.now(), key === ALL ? this.sources.tenantNames() : undefined);
   }
 
-  private figures(tenantId: number | null): RouterFigures[] {
+  private async figures(tenantId: number | null): Promise<RouterFigures[]> {
+    const routers = await this.sources.accounts.read((tx) => tx.routers.list(tenantId));
     const totalsByTenant = new Map<number, ReturnType<SessionHub['routerTotals']>>();
-    return this.sources.routers.list(tenantId).map((r) => {
+    return routers.map((r) => {
       let totals = totalsByTenant.get(r.tenantId);
       if (!totals) totalsByTenant.set(r.tenantId, (totals = this.sources.sessions.routerTotals(r.tenantId)));
       const t = totals.get(r.id) ?? { hotspot: 0, pppoe: 0, inBps: 0, outBps: 0 };

@@ -1,9 +1,10 @@
 import { readScope } from '../auth/tenant-scope';
 import { DomainError } from '../contract/errors';
-import type { DomainHandlers } from '../core/handlers';
+import type { DomainHandlers } from '../contract/domain-handlers';
+import type { DashboardServices } from './dashboard-services';
 import { RANGE_MS, RANGE_RESOLUTION, type dashboardHistoryInvokes } from './history-contract';
 
-export const dashboardHistoryHandlers: DomainHandlers<keyof typeof dashboardHistoryInvokes> = {
+export const dashboardHistoryHandlers: DomainHandlers<keyof typeof dashboardHistoryInvokes, DashboardServices> = {
   // Tenant users read their own tenant's history whatever they ask; system admins all tenants, one, or one router.
   'dashboard.history': ({ range, tenantId, routerId }, { services, session }) =>
     services.business.read(async (tx) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineJob, jobSet, type ScheduleDefinition } from '../jobs/define-job';
+import { defineJob, jobSet, type MainJobContext, type ScheduleDefinition } from '../jobs/define-job';
+import type { DashboardServices } from './dashboard-services';
 import { rollUpAndPrune, seriesOf, writeMinute } from './history-rollup';
 
 /**
@@ -13,7 +14,7 @@ export const dashboardHistoryJobs = jobSet(
     runs: 'main',
     summary: 'Every minute: stores each router’s and each tenant’s sessions, throughput and CPU for the dashboard’s history (kept 7 days).',
     payload: z.object({}).strict(),
-    handler: (_payload, { services }) => writeMinute(services.business, services.dashboard.routerFigures(), Date.now()),
+    handler: async (_payload, { services }: MainJobContext<DashboardServices>) => writeMinute(services.business, await services.dashboard.routerFigures(), Date.now()),
   }),
   defineJob({
     name: 'dashboard.rollup-hours',
@@ -21,7 +22,7 @@ export const dashboardHistoryJobs = jobSet(
     runs: 'main',
     summary: 'Every 10 minutes: averages the routers’ and tenants’ recent minutes into hourly points (kept 90 days) and deletes minutes past 7 days and hours past 90 days.',
     payload: z.object({}).strict(),
-    handler: (_payload, { services, signal }) => rollUpAndPrune(services.business, seriesOf(services.dashboard.routerFigures()), Date.now(), signal),
+    handler: async (_payload, { services, signal }: MainJobContext<DashboardServices>) => rollUpAndPrune(services.business, seriesOf(await services.dashboard.routerFigures()), Date.now(), signal),
   }),
 );
 

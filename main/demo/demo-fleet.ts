@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../auth/password';
 import type { Role } from '../auth/session';
-import type { CoreServices } from '../core/services';
 import { routerSummary } from '../routers/handlers';
 import { startSimulatedRouter, type SimulatedRouter } from '../routers/simulator';
 import { startMndpAnnouncer, type MndpAnnouncer } from '../routers/simulator/mndp-announcer';
 import { MNDP_PORT } from '../discovery/mndp-codec';
 import { markDemoFolder, refuseRealData } from './demo-folder';
 import { ensureDemoSales } from './demo-sales';
+import type { DemoInvoke, DemoServices } from './demo-services';
 
 export interface DemoOptions {
   tenants: number;
@@ -50,11 +50,12 @@ const secret = () => randomBytes(9).toString('base64url');
  * their users. Re-running reuses the tenants, users and routers by name and gives every demo
  * account, the demo's system admin included, a fresh random password (never a default one),
  * printed by the host. Refuses a store with users the demo did not make (see demo-folder.ts).
+ * Its tenants' sales are made through `invoke`, the way an admin's requests go.
  */
-export async function startDemo(services: CoreServices, options: DemoOptions = DEFAULT_DEMO): Promise<Demo> {
+export async function startDemo(services: DemoServices, invoke: DemoInvoke, options: DemoOptions = DEFAULT_DEMO): Promise<Demo> {
   if (options.tenants > TENANT_NAMES.length) throw new Error(`the demo has at most ${TENANT_NAMES.length} tenants`);
-  refuseRealData(services.db, services.dataDir);
-  markDemoFolder(services.db, Date.now());
+  await refuseRealData(services.accounts, services.dataDir);
+  await markDemoFolder(services.accounts, Date.now());
   const routers: SimulatedRouter[] = [];
   const announcers: MndpAnnouncer[] = [];
   const stop = () => Promise.all([...announcers.map((a) => a.stop()), ...routers.map((r) => r.stop())]).then(() => undefined);
@@ -87,9 +88,9 @@ export async function startDemo(services: CoreServices, options: DemoOptions = D
         routers.push(sim);
         // Discovery shows the demo routers: announced on loopback every 10 s (RouterOS: every minute), so an opened view fills quickly.
         announcers.push(await startMndpAnnouncer(sim, { address: '127.0.0.1', port: MNDP_PORT, intervalMs: 10_000 }));
-        routerIds.push(register(services, tenant.id, name, SITES[r % SITES.length]!, sim, password));
+        routerIds.push(await register(services, tenant.id, name, SITES[r % SITES.length]!, sim, password));
       }
-      await ensureDemoSales(services, tenant.id, routerIds.slice(-options.routersPerTenant));
+      await ensureDemoSales(invoke, tenant.id, routerIds.slice(-options.routersPerTenant));
     }
   } catch (error) {
     await stop();
@@ -98,7 +99,7 @@ export async function startDemo(services: CoreServices, options: DemoOptions = D
   return { signIns, routers, online: (timeoutMs) => whenOnline(services, routerIds, timeoutMs), stop };
 }
 
-function whenOnline(services: CoreServices, ids: readonly number[], timeoutMs: number): Promise<number> {
+function whenOnline(services: DemoServices, ids: readonly number[], timeoutMs: number): Promise<number> {
   const online = () => ids.filter((id) => services.routerStatus.get(id).state === 'online').length;
   return new Promise((resolve) => {
     const finish = () => {
@@ -115,21 +116,23 @@ function whenOnline(services: CoreServices, ids: readonly number[], timeoutMs: n
 }
 
 /** Adds the router, or updates the one of that name a previous demo run added; returns its id. */
-function register(services: CoreServices, tenantId: number, name: string, site: string, sim: SimulatedRouter, password: string): number {
+function register(services: DemoServices, tenantId: number, name: string, site: string, sim: SimulatedRouter, password: string): Promise<number> {
   const settings = { name, host: sim.host, port: sim.port, tls: 'off' as const, username: sim.username, site, notes: 'demo router (simulated)', encoding: 'utf-8' as const };
-  const existing = services.routers.list(tenantId).find((r) => r.name === name);
   const now = new Date();
-  if (existing) {
-    const updated = services.routers.update(tenantId, existing.id, settings, password, now)!;
-    services.bus.publish('RouterUpdated', routerSummary(services, updated), tenantId);
-    return updated.id;
-  }
-  const added = services.routers.add(tenantId, settings, password, now);
-  services.bus.publish('RouterAdded', routerSummary(services, added), tenantId);
-  return added.id;
+  return services.accounts.run(async (tx) => {
+    const existing = (await tx.routers.list(tenantId)).find((r) => r.name === name);
+    if (existing) {
+      const updated = (await tx.routers.update(tenantId, existing.id, settings, password, now))!;
+      tx.afterCommit(() => services.bus.publish('RouterUpdated', routerSummary(services, updated), tenantId));
+      return updated.id;
+    }
+    const added = await tx.routers.add(tenantId, settings, password, now);
+    tx.afterCommit(() => services.bus.publish('RouterAdded', routerSummary(services, added), tenantId));
+    return added.id;
+  });
 }
 
-async function ensureUser(services: CoreServices, tenantId: number | null, username: string, role: Role, tenant: string | null = null): Promise<DemoSignIn> {
+async function ensureUser(services: DemoServices, tenantId: number | null, username: string, role: Role, tenant: string | null = null): Promise<DemoSignIn> {
   const password = secret();
   const passwordHash = await hashPassword(password);
   await services.accounts.run(async (tx) => {

@@ -2,12 +2,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatchInvoke } from '../core/dispatch';
 import { startTestCore, type TestCore } from '../core/test-core';
 import { seedUser } from '../auth/test-accounts';
 import { checkDemoFolder, DemoFolderError, markDemoFolder } from './demo-folder';
 import { startDemo, type DemoOptions } from './demo-fleet';
 
 const TINY: DemoOptions = { tenants: 1, routersPerTenant: 1, hotspotPerRouter: 2, pppoePerRouter: 1, churnPerMinute: 0 };
+const startTinyDemo = ({ services }: TestCore) => startDemo(services, (session, name, input) => dispatchInvoke(services, session, name, input), TINY);
 
 describe('the demo and real data', () => {
   let dir: string;
@@ -43,7 +45,7 @@ describe('the demo and real data', () => {
   it('refuses on an open store too, before it writes a tenant, a user or a router', async () => {
     const dataDir = await realFolder();
     core = await startTestCore({ dataDir });
-    await expect(startDemo(core.services, TINY)).rejects.toThrow(DemoFolderError);
+    await expect(startTinyDemo(core)).rejects.toThrow(DemoFolderError);
     expect(core.services.users.findByUsername('demo-admin')).toBeNull();
     expect(core.services.tenants.list()).toEqual([]);
     expect(core.services.db.prepare("SELECT count(*) AS n FROM settings WHERE key = 'demo.folder'").get()).toEqual({ n: 0 });
@@ -54,7 +56,7 @@ describe('the demo and real data', () => {
     const dataDir = join(dir, 'demo');
     core = await startTestCore({ dataDir });
     expect(() => checkDemoFolder(dataDir)).not.toThrow();
-    markDemoFolder(core.services.db, Date.now());
+    await markDemoFolder(core.services.accounts, Date.now());
     await seedUser(core.services, { username: 'tried-the-users-view', role: 'system_admin', tenantId: null });
     await core.close();
     core = null;
@@ -63,11 +65,11 @@ describe('the demo and real data', () => {
 
   it('gives every demo account, the system admin included, a fresh password on every start', async () => {
     core = await startTestCore({ dataDir: join(dir, 'demo') });
-    const first = await startDemo(core.services, TINY);
+    const first = await startTinyDemo(core);
     // The host prints the sign-ins once the fleet is online, below its connection logs.
     expect(await first.online(30_000)).toBe(1);
     await first.stop();
-    const second = await startDemo(core.services, TINY);
+    const second = await startTinyDemo(core);
     await second.stop();
     for (const demo of [first, second]) {
       expect(demo.signIns.map((s) => [s.username, s.role])).toEqual([

@@ -1,45 +1,61 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Db } from '../store/database';
+import { z } from 'zod';
+import type { AccountsStore } from '../accounts/accounts-tx';
 
-/** The settings row that says a store was made by the demo; every user in such a store is demo data. */
+/** The setting that says a store was made by the demo; every user in such a store is demo data. */
 const DEMO_MARK = 'demo.folder';
+const demoMark = z.literal(true);
 
 export class DemoFolderError extends Error {
   override name = 'DemoFolderError';
 }
 
+/** What decides whether the demo may use a store: its mark, and how many users it has. */
+interface FolderContents {
+  marked: boolean;
+  users: number;
+}
+
+function refuseUnlessDemoData({ marked, users }: FolderContents, dataDir: string): void {
+  if (marked || users === 0) return;
+  throw new DemoFolderError(
+    `the data folder ${dataDir} holds a console with ${users} user${users === 1 ? '' : 's'} the demo did not make, and --demo never runs on real data: ` +
+      'start the demo without --data-dir (it has a folder of its own) or give it an empty folder',
+  );
+}
+
 /**
  * Refuses a data folder for the demo unless it is new, has no users, or was made by an earlier
- * demo. Run before the store opens: it only reads, so a refused folder is left exactly as it was
- * (no migration, no demo tenants, no reset passwords).
+ * demo. Run before the store opens: it only reads the SQLite file, so a refused folder is left
+ * exactly as it was (no migration, no demo tenants, no reset passwords).
  */
 export function checkDemoFolder(dataDir: string): void {
   const file = join(dataDir, 'noc.db');
   if (!existsSync(file)) return;
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    refuseRealData(db, dataDir);
+    const hasTable = (name: string) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+    refuseUnlessDemoData(
+      {
+        marked: hasTable('settings') && db.prepare('SELECT 1 FROM settings WHERE key = ?').get(DEMO_MARK) !== undefined,
+        users: hasTable('users') ? db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users').get()!.n : 0,
+      },
+      dataDir,
+    );
   } finally {
     db.close();
   }
 }
 
 /** The same check on an open store (a host that opened it already): throws before the demo writes anything. */
-export function refuseRealData(db: Db, dataDir: string): void {
-  const hasTable = (name: string) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
-  if (hasTable('settings') && db.prepare('SELECT 1 FROM settings WHERE key = ?').get(DEMO_MARK) !== undefined) return;
-  if (!hasTable('users')) return;
-  const { n } = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users').get()!;
-  if (n === 0) return;
-  throw new DemoFolderError(
-    `the data folder ${dataDir} holds a console with ${n} user${n === 1 ? '' : 's'} the demo did not make, and --demo never runs on real data: ` +
-      'start the demo without --data-dir (it has a folder of its own) or give it an empty folder',
-  );
+export async function refuseRealData(accounts: AccountsStore, dataDir: string): Promise<void> {
+  const contents = await accounts.read(async (tx) => ({ marked: (await tx.settings.read(DEMO_MARK, demoMark)) !== null, users: await tx.users.count() }));
+  refuseUnlessDemoData(contents, dataDir);
 }
 
 /** Marks the store as the demo's, so the next demo start accepts it (users made while trying the demo are demo data). */
-export function markDemoFolder(db: Db, now: number): void {
-  db.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING').run(DEMO_MARK, 'true', new Date(now).toISOString());
+export async function markDemoFolder(accounts: AccountsStore, now: number): Promise<void> {
+  await accounts.run((tx) => tx.settings.write(DEMO_MARK, demoMark, true, now));
 }

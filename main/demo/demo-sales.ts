@@ -1,8 +1,7 @@
 import type { Session } from '../auth/session';
-import { dispatchInvoke } from '../core/dispatch';
-import type { CoreServices } from '../core/services';
 import type { InvokeInput, InvokeName, InvokeOutput } from '../contract';
 import type { Result } from '../contract/errors';
+import type { DemoInvoke } from './demo-services';
 
 const DEMO_PLAN = 'Demo Daily 5M';
 
@@ -12,9 +11,9 @@ const DEMO_PLAN = 'Demo Daily 5M';
  * activation shows live. Made through the invokes an admin would use; a second run finds the plan
  * and adds nothing.
  */
-export async function ensureDemoSales(services: CoreServices, tenantId: number, routerIds: readonly number[]): Promise<void> {
+export async function ensureDemoSales(invoke: DemoInvoke, tenantId: number, routerIds: readonly number[]): Promise<void> {
   const session: Session = { id: `demo-sales-${tenantId}`, user: { id: 0, username: 'demo', role: 'tenant_admin', tenantId } };
-  const call = <N extends InvokeName>(name: N, input: InvokeInput<N>) => dispatchInvoke(services, session, name, input) as Promise<Result<InvokeOutput<N>>>;
+  const call = <N extends InvokeName>(name: N, input: InvokeInput<N>) => invoke(session, name, input) as Promise<Result<InvokeOutput<N>>>;
   const plans = await call('plans.list', {});
   if (!plans.ok || plans.data.plans.some((p) => p.name === DEMO_PLAN)) return;
   const plan = await call('plans.create', {

@@ -1,5 +1,5 @@
 import { checkInvoke } from '../auth/permissions';
-import type { CoreServices } from '../core/services';
+import type { DiscoveryServices } from './discovery-services';
 import { DiscoveryService, type DiscoveryOptions } from './discovery-service';
 
 /**
@@ -7,10 +7,10 @@ import { DiscoveryService, type DiscoveryOptions } from './discovery-service';
  * watches, so a core that never shows Discovery costs nothing. Kept beside the core's services
  * (not in them) because it belongs to the machine the core runs on, not to the business.
  */
-const services = new WeakMap<CoreServices, DiscoveryService>();
-const configured = new WeakMap<CoreServices, DiscoveryOptions>();
+const services = new WeakMap<DiscoveryServices, DiscoveryService>();
+const configured = new WeakMap<DiscoveryServices, DiscoveryOptions>();
 
-export function discoveryOf(core: CoreServices): DiscoveryService {
+export function discoveryOf(core: DiscoveryServices): DiscoveryService {
   let service = services.get(core);
   if (!service) {
     service = new DiscoveryService(
@@ -28,13 +28,13 @@ export function discoveryOf(core: CoreServices): DiscoveryService {
 }
 
 /** Port and address for this core's discovery (tests: loopback and a free port); before first use. */
-export function configureDiscovery(core: CoreServices, options: DiscoveryOptions): void {
+export function configureDiscovery(core: DiscoveryServices, options: DiscoveryOptions): void {
   if (services.has(core)) throw new Error('configure discovery before it is first used');
   configured.set(core, options);
 }
 
 /** Registered with the core's listeners so closing the core closes the port. */
-export function discoveryListeners(core: CoreServices): Array<() => void> {
+export function discoveryListeners(core: DiscoveryServices): Array<() => void> {
   return [
     () => {
       const service = services.get(core);

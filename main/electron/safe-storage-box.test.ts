@@ -6,6 +6,7 @@ import { startCore } from '../core/app-core';
 import { createLogger, silentLogger } from '../core/logger';
 import { KeyFileSecretBox } from '../secrets/key-file-box';
 import type { SecretBox } from '../secrets/secret-box';
+import { storeRouter } from '../routers/testing/store-router';
 
 // safeStorage stand-in: reversible but not plain, a switchable backend, and a keychain that can
 // belong to someone else (then it cannot decrypt).
@@ -77,12 +78,11 @@ describe('desktop secret box: the data key sealed by the OS keychain', () => {
 
   it('migrates at start the passwords sealed by both old schemes (desktop keychain, headless key file)', async () => {
     const dir = userData();
-    const settings = { host: '127.0.0.1', port: 9, tls: 'off' as const, username: 'api', site: '', notes: '', encoding: 'utf-8' as const };
     const open = async (secrets: SecretBox) => startCore({ dataDir: dir, host: { kind: 'electron', secrets }, log: silentLogger });
     // Before the data key: the headless host sealed with its key file, the desktop with safeStorage directly.
     const before = await open(new KeyFileSecretBox(join(dir, 'secret.key')));
-    const headless = before.services.routers.add(1, { ...settings, name: 'from-headless' }, 'pw-headless', new Date());
-    const desktop = before.services.routers.add(1, { ...settings, name: 'from-desktop' }, 'placeholder', new Date());
+    const headless = await storeRouter(before.services, 1, { name: 'from-headless' }, 'pw-headless');
+    const desktop = await storeRouter(before.services, 1, { name: 'from-desktop' }, 'placeholder');
     before.services.db.prepare('UPDATE routers SET password_sealed = ? WHERE id = ?').run(oldDesktopValue('pw-desktop'), desktop.id);
     await before.close();
 
@@ -94,8 +94,9 @@ describe('desktop secret box: the data key sealed by the OS keychain', () => {
         ['from-desktop', true],
         ['from-headless', true],
       ]);
-      expect(core.services.routers.password(desktop.id)).toBe('pw-desktop');
-      expect(core.services.routers.password(headless.id)).toBe('pw-headless');
+      const password = (id: number) => core.services.accounts.read((tx) => tx.routers.password(id));
+      expect(await password(desktop.id)).toBe('pw-desktop');
+      expect(await password(headless.id)).toBe('pw-headless');
       expect(existsSync(join(dir, 'secret.key'))).toBe(false);
       expect(lines.some((l) => l.includes('sealed again under the data key') && l.includes('"count":1'))).toBe(true);
       expect(lines.join('\n')).not.toMatch(/pw-desktop|pw-headless/);

@@ -13,14 +13,12 @@ import { routerWatchListeners } from '../routers/router-watch-registry';
  * here, so reading this file tells the whole story. Returns a function that removes them all.
  */
 export function registerListeners(services: CoreServices): () => void {
-  const { bus, dashboard, liveRouters, routers } = services;
+  const { bus, dashboard, liveRouters } = services;
   const touchDashboard = (_payload: unknown, meta: { tenantId?: number }) => {
     if (meta.tenantId !== undefined) dashboard.markDirty(meta.tenantId);
   };
-  const watchRouter = ({ id }: { id: number }) => {
-    const record = routers.get(null, id);
-    if (record) liveRouters.watch(record);
-  };
+  // Reads the router's settings as committed (events go out after their unit of work).
+  const watchRouter = ({ id }: { id: number }) => liveRouters.watch(id);
   const recountTenant = (_payload: unknown, { tenantId }: { tenantId?: number }) => {
     if (tenantId === undefined) return;
     services.accounts
@@ -44,8 +42,8 @@ export function registerListeners(services: CoreServices): () => void {
     bus.on('UserDeleted', recountTenant),
     // A changed or deleted user's live connections follow at once: those whose session the change
     // ended (new password, new role, disabled, deleted) are signed out, the rest take the new role.
-    bus.on('UserUpdated', ({ id }) => services.auth.userChanged(id)),
-    bus.on('UserDeleted', ({ id }) => services.auth.userChanged(id)),
+    bus.on('UserUpdated', ({ id }) => void services.auth.userChanged(id)),
+    bus.on('UserDeleted', ({ id }) => void services.auth.userChanged(id)),
     // Plans and subscribers that waited for a router are pushed when it is back online.
     ...provisioningListeners(services),
     // Subscribers' sessions become their history and last-seen time.

@@ -49,7 +49,7 @@ describe('HTTP API over HTTPS', () => {
   });
 
   it('answers a wrong registration with 422 and a message per field', async () => {
-    test.host.core.services.auth.updateSettings({ selfRegistration: true });
+    await test.host.core.services.accounts.run((tx) => test.host.core.services.auth.updateSettings(tx, { selfRegistration: true }));
     const reply = await post('/api/register/tenant', { ...registration, admin_email: 'not-an-email', admin_password_confirmation: 'different', accept_terms: false });
     expect(reply.status).toBe(422);
     const { errors } = JSON.parse(reply.body) as { errors: Record<string, string> };

@@ -26,9 +26,11 @@ export function opsRoutes(options: OpsRoutesOptions) {
       return true;
     }
     if (path === '/healthz') {
-      const report = options.health.report();
-      res.writeHead(report.status === 'ok' ? 200 : 503, { 'Content-Type': 'application/json', ...NO_STORE });
-      res.end(req.method === 'HEAD' ? undefined : JSON.stringify(report));
+      // The report never rejects: a store that refuses the probe reads as unhealthy.
+      void options.health.report().then((report) => {
+        res.writeHead(report.status === 'ok' ? 200 : 503, { 'Content-Type': 'application/json', ...NO_STORE });
+        res.end(req.method === 'HEAD' ? undefined : JSON.stringify(report));
+      });
       return true;
     }
     if (!options.mayReadMetrics(req)) {

@@ -1,7 +1,7 @@
-import type { CoreServices } from '../core/services';
 import type { CustomerMessagePayload } from './customer-message-contract';
 import { deliverySummary } from './delivery-summary';
 import { customerValues, fillTemplate } from './message-templates';
+import type { NotificationServices } from './notification-services';
 import { quietUntil } from './quiet-hours';
 import type { ExternalChannel } from './settings-contract';
 import type { StoredSettings } from './stored-settings';
@@ -31,7 +31,7 @@ export interface CustomerMessageOutcome {
  * (tenant, key, channel, recipient): a replay of the job makes nothing new. `now` is the job's
  * time (tests give one).
  */
-export async function queueCustomerMessage(services: Pick<CoreServices, 'business' | 'bus'>, payload: CustomerMessagePayload, tenantId: number | null, now = Date.now()): Promise<CustomerMessageOutcome> {
+export async function queueCustomerMessage(services: Pick<NotificationServices, 'business' | 'bus'>, payload: CustomerMessagePayload, tenantId: number | null, now = Date.now()): Promise<CustomerMessageOutcome> {
   return services.business.run(async (tx) => {
     const outcome: CustomerMessageOutcome = { queued: 0, held: 0, skipped: [] };
     const subscriber = await tx.subscribers.get(tenantId, payload.subscriberId);

@@ -1,13 +1,13 @@
-import type { CoreServices } from '../core/services';
 import { backoffDelay } from '../jobs/backoff';
 import { sendOnChannel } from './channel-send';
 import { deliverySummary, maskContactsIn } from './delivery-summary';
 import type { DeliveryChanges, DeliveryRecord } from './notification-repository';
+import type { NotificationServices } from './notification-services';
 import { deliveryKey, type SendOutcome } from './outbound-message';
 import { quietUntil } from './quiet-hours';
 import { enqueueDelivery } from './deliver-job';
 
-type Services = Pick<CoreServices, 'business' | 'bus' | 'log'>;
+type Services = Pick<NotificationServices, 'business' | 'bus' | 'log'>;
 
 /** Attempts of one delivery before it is failed for good (about an hour and a half of retries). */
 export const MAX_DELIVERY_ATTEMPTS = 6;

@@ -1,9 +1,10 @@
 import { readScope, writeTenant } from '../auth/tenant-scope';
 import type { Session } from '../auth/session';
 import { DomainError } from '../contract/errors';
-import type { DomainHandlers } from '../core/handlers';
+import type { DomainHandlers } from '../contract/domain-handlers';
 import type { notificationInvokes } from './contract';
 import { deliverySummary } from './delivery-summary';
+import type { NotificationServices } from './notification-services';
 import { applySettingsUpdate } from './settings-update';
 import { settingsView } from './settings-view';
 import { sendTest } from './test-send';
@@ -16,7 +17,7 @@ const isAdmin = (session: Session) => session.user?.role === 'system_admin' || s
 /** The tenant a list reads: the user's own, or the one a system admin names (null: all). */
 const listScope = (session: Session, tenantId: number | undefined) => readScope(session) ?? tenantId ?? null;
 
-export const notificationHandlers: DomainHandlers<keyof typeof notificationInvokes> = {
+export const notificationHandlers: DomainHandlers<keyof typeof notificationInvokes, Pick<NotificationServices, 'business' | 'bus'>> = {
   'notifications.list': ({ tenantId, unreadOnly, before, limit }, { services, session }) => {
     const user = userOf(session);
     const scope = listScope(session, tenantId);

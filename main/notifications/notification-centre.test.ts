@@ -83,7 +83,7 @@ describe('the staff notification centre: per-user read state, live, tenant-scope
 
   it('follows routers from their live status events: a refused login reaches the centre after the grouping window', async () => {
     await call('notifications.updateSettings', { groupSeconds: 5 }, as('tenant_admin'));
-    const id = core.services.routers.add(1, { name: 'hq-core', host: '127.0.0.1', port: 1, tls: 'off', username: 'api', site: '', notes: '', encoding: 'utf-8' }, 'pw', new Date()).id;
+    const id = (await core.services.accounts.run((tx) => tx.routers.add(1, { name: 'hq-core', host: '127.0.0.1', port: 1, tls: 'off', username: 'api', site: '', notes: '', encoding: 'utf-8' }, 'pw', new Date()))).id;
     const raised = waitForEvent(core.services.bus, 'tenant.1.notifications', (e) => e.name === 'NotificationRaised');
     core.services.bus.publish('RouterStatusChanged', { id, status: { ...UNKNOWN_STATUS, state: 'auth-failed', lastError: 'invalid user name or password (6)' } }, 1);
     expect((await raised).payload).toMatchObject({ rule: 'router-login-refused', title: 'Router hq-core refused the console’s login', desktop: true, subject: { type: 'router', id } });

@@ -1,13 +1,11 @@
-import type { CoreServices } from '../core/services';
 import type { PaymentSummary } from '../payments/contract';
+import type { NotificationServices } from './notification-services';
 import { raiseStaffNotificationNow } from './raise-staff-notification';
 import { RouterWatch } from './router-watch';
 import { RuleCache } from './rule-cache';
 import { jobFailedForGood, paymentNotice } from './staff-notices';
 import type { StaffNotice } from './notification-repository';
 import type { StaffRule } from './settings-contract';
-
-type Services = Pick<CoreServices, 'business' | 'bus' | 'log' | 'routerStatus'>;
 
 /** Queues whose jobs put things on routers: a failure there is "provisioning failed". */
 const PROVISIONING_QUEUES = new Set(['hotspot-provisioning', 'router-provisioning', 'subscription-reconnection']);
@@ -22,7 +20,7 @@ const PROVISIONING_QUEUES = new Set(['hotspot-provisioning', 'router-provisionin
  * Rules fed from inside a transaction (subscriber reconnected, webhook paused) call
  * raiseStaffNotification from their own code instead.
  */
-export function notificationListeners(services: Services): Array<() => void> {
+export function notificationListeners(services: NotificationServices): Array<() => void> {
   const { bus, log } = services;
   const rules = new RuleCache(services.business);
   const watch = new RouterWatch(services, rules);

@@ -51,7 +51,7 @@ describe('notification settings: defaults, validation, who may change them, secr
     const viewed = await call('notifications.settings', {}, as('operator'));
     expect(viewed.channels.email!.staffRecipients).toEqual(['o***@isp.example']);
     expect(viewed.channels.sms).toMatchObject({ url: 'https://sms.example.com/…', staffRecipients: ['+254700***222'] });
-    const audit = core.services.audit.list({ tenantId: 1 }, { limit: 5 }).filter((e) => e.targetLabel === 'notifications');
+    const audit = (await core.services.accounts.read((tx) => tx.audit.list({ tenantId: 1 }, { limit: 5 }))).filter((e) => e.targetLabel === 'notifications');
     expect(audit[0]).toMatchObject({ action: 'settings.updated', details: { sections: ['channels.email', 'channels.sms'] } });
     expect(JSON.stringify(audit)).not.toContain('Smtp-Pass-9931');
   });

@@ -1,5 +1,5 @@
-import type { CoreServices } from '../core/services';
 import { enqueueDelivery } from './deliver-job';
+import type { NotificationServices } from './notification-services';
 
 /** An attempt this late has lost its job (failed for good by crashes mid-send, or never committed). */
 export const OVERDUE_MS = 120_000;
@@ -9,7 +9,7 @@ export const OVERDUE_MS = 120_000;
  * run). A delivery whose job is merely queued behind others joins that job (same key), so this
  * adds work only where a job was lost.
  */
-export function resumeOverdueDeliveries(services: Pick<CoreServices, 'business'>, now = Date.now(), limit = 500): Promise<{ requeued: number }> {
+export function resumeOverdueDeliveries(services: Pick<NotificationServices, 'business'>, now = Date.now(), limit = 500): Promise<{ requeued: number }> {
   return services.business.run(async (tx) => {
     const overdue = await tx.notifications.deliveries.overdue(now - OVERDUE_MS, limit);
     let requeued = 0;

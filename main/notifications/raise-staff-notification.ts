@@ -1,10 +1,10 @@
 import type { BusinessTx } from '../business/business-tx';
-import type { CoreServices } from '../core/services';
 import type { EventBus } from '../events/event-bus';
 import { EXTERNAL_CHANNELS, type NotificationSummary } from './contract';
 import { staffRecipients } from './channel-send';
 import { deliverySummary } from './delivery-summary';
 import type { StaffNotice } from './notification-repository';
+import type { NotificationServices } from './notification-services';
 import { groupedNotice } from './staff-notices';
 import { enqueueDelivery } from './deliver-job';
 
@@ -19,7 +19,7 @@ import { enqueueDelivery } from './deliver-job';
  * Build `notice` with staff-notices.ts (its texts are masked there), e.g.
  * `await raiseStaffNotification(tx, services.bus, subscriberReconnected({...}, tenant))`.
  */
-export async function raiseStaffNotification(tx: BusinessTx, bus: EventBus, notice: StaffNotice, now = Date.now()): Promise<NotificationSummary | null> {
+export async function raiseStaffNotification(tx: BusinessTx, bus: Pick<EventBus, 'publish'>, notice: StaffNotice, now = Date.now()): Promise<NotificationSummary | null> {
   const { settings } = await tx.notifications.settings.get(notice.tenantId);
   const rule = settings.rules[notice.rule];
   if (!rule.enabled) return null;
@@ -47,7 +47,7 @@ export async function raiseStaffNotification(tx: BusinessTx, bus: EventBus, noti
 }
 
 /** The same in a transaction of its own, for code that has none (event listeners). */
-export function raiseStaffNotificationNow(services: Pick<CoreServices, 'business' | 'bus'>, notice: StaffNotice, now = Date.now()): Promise<NotificationSummary | null> {
+export function raiseStaffNotificationNow(services: Pick<NotificationServices, 'business' | 'bus'>, notice: StaffNotice, now = Date.now()): Promise<NotificationSummary | null> {
   return services.business.run((tx) => raiseStaffNotification(tx, services.bus, notice, now));
 }
 
@@ -68,7 +68,7 @@ export async function addToWindow(tx: BusinessTx, notice: StaffNotice, now: numb
 }
 
 /** Closes a window: its one notice as it is, several as one grouped notice. A closed window sends nothing. */
-export function flushWindow(services: Pick<CoreServices, 'business' | 'bus'>, groupId: number, now = Date.now()): Promise<NotificationSummary | null> {
+export function flushWindow(services: Pick<NotificationServices, 'business' | 'bus'>, groupId: number, now = Date.now()): Promise<NotificationSummary | null> {
   return services.business.run(async (tx) => {
     const closed = await tx.notifications.alerts.closeGroup(groupId);
     if (!closed || closed.notices.length === 0) return null;

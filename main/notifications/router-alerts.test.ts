@@ -27,7 +27,11 @@ describe('router alerts: down after N s, back, refused login, CPU, and one messa
     watch = new RouterWatch(core.services);
     receiver = await WebhookReceiver.start();
     await seedPaymentTenants(core.services, []);
-    routers = Array.from({ length: 10 }, (_, i) => core.services.routers.add(1, { name: `edge-${i + 1}`, host: '127.0.0.1', port: 1, tls: 'off', username: 'api', site: '', notes: '', encoding: 'utf-8' }, 'pw', new Date()).id);
+    routers = await core.services.accounts.run(async (tx) => {
+      const added = [];
+      for (let i = 1; i <= 10; i++) added.push((await tx.routers.add(1, { name: `edge-${i}`, host: '127.0.0.1', port: 1, tls: 'off', username: 'api', site: '', notes: '', encoding: 'utf-8' }, 'pw', new Date())).id);
+      return added;
+    });
     await call(
       'notifications.updateSettings',
       {

@@ -1,10 +1,10 @@
-import type { CoreServices } from '../core/services';
 import type { RouterLiveStatus } from '../routers/contract';
+import type { NotificationServices } from './notification-services';
 import { addToWindow, raiseStaffNotificationNow } from './raise-staff-notification';
 import { RuleCache } from './rule-cache';
 import { routerCpuHigh, routerDown, routerLoginRefused, routerBack } from './staff-notices';
 
-type Services = Pick<CoreServices, 'business' | 'bus' | 'log' | 'routerStatus'>;
+type Services = Pick<NotificationServices, 'business' | 'bus' | 'routerStatus'>;
 type Condition = 'up' | 'down' | 'refused';
 
 /** What a status means for staff rules; null for in-between states (connecting, unknown) that change nothing. */

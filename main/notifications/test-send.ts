@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { DomainError } from '../contract/errors';
-import type { CoreServices } from '../core/services';
 import { sendOnChannel, staffRecipients } from './channel-send';
 import type { TestSendResult } from './contract';
 import { deliverySummary } from './delivery-summary';
+import type { NotificationServices } from './notification-services';
 import { deliveryKey } from './outbound-message';
 import type { ExternalChannel } from './settings-contract';
 
@@ -20,7 +20,7 @@ const CHAT = /^(-?[0-9]{1,20}|@[A-Za-z0-9_]{5,32})$/;
  * answer. Recorded in the delivery log like any message (audience `test`), so a failed test
  * also shows there; never retried.
  */
-export async function sendTest(services: Pick<CoreServices, 'business' | 'bus'>, tenantId: number, channel: ExternalChannel, to: string | undefined): Promise<TestSendResult> {
+export async function sendTest(services: Pick<NotificationServices, 'business' | 'bus'>, tenantId: number, channel: ExternalChannel, to: string | undefined): Promise<TestSendResult> {
   const loaded = await services.business.read(async (tx) => {
     const tenant = await tx.tenants.settings(tenantId);
     const { settings } = await tx.notifications.settings.get(tenantId);

@@ -52,7 +52,7 @@ describe('payments.importCsv: a statement previewed row by row, imported whole o
     const again = await call('payments.importCsv', { csv: statement(...GOOD, 'QK5,2024-01-16 08:00,Pay Bill,100,,JANE'), dryRun: false });
     expect(again).toMatchObject({ imported: 1, counts: { new: 1, duplicate: 2 } });
     expect(count()).toBe(3);
-    expect(core.services.audit.list({ tenantId: 1 }, { limit: 1 })[0]).toMatchObject({ action: 'payments.imported', details: { imported: 1 } });
+    expect((await core.services.accounts.read((tx) => tx.audit.list({ tenantId: 1 }, { limit: 1 })))[0]).toMatchObject({ action: 'payments.imported', details: { imported: 1 } });
   });
 
   it('refuses a file CSV cannot read, or a mapping naming a missing column, as a whole', async () => {

@@ -23,7 +23,7 @@ const count = (rows: readonly CsvImportRow[], state: CsvImportRow['state']) => r
  * invalid row imports nothing, and otherwise imports every new row in the caller's one
  * transaction, saving the mapping for the tenant's next statement.
  */
-export async function importStatement(tx: BusinessTx, bus: EventBus, request: CsvImportRequest): Promise<CsvImportResult> {
+export async function importStatement(tx: BusinessTx, bus: Pick<EventBus, 'publish'>, request: CsvImportRequest): Promise<CsvImportResult> {
   const { tenantId, provider } = request;
   const settings = await tx.tenants.settings(tenantId);
   const mapping = request.mapping ?? (await tx.paymentSettings.csvMapping(tenantId));

@@ -3,12 +3,13 @@ import type { BusinessTx } from '../business/business-tx';
 import type { Session, SessionUser } from '../auth/session';
 import { readScope, writeTenant } from '../auth/tenant-scope';
 import { DomainError } from '../contract/errors';
-import type { DomainHandlers } from '../core/handlers';
+import type { DomainHandlers } from '../contract/domain-handlers';
 import { maskEmailsIn, maskIdentifier } from '../events/mask';
 import { WEBHOOK_PROVIDERS, type WebhookSettings, type paymentInvokes } from './contract';
 import { importStatement } from './csv-import';
 import type { PaymentRecord } from './payment-repository';
 import { creditLedger, recordPayment } from './payment-recording';
+import type { PaymentServices } from './payment-services';
 import { maskedPayment, paymentFor } from './payment-summary';
 
 const actor = (user: SessionUser | null) => (user ? { id: user.id, username: user.username } : null);
@@ -32,7 +33,7 @@ async function webhookSettings(tx: BusinessTx, tenantId: number): Promise<Webhoo
   return { configured: secret !== null, rotatedAt: secret ? new Date(secret.rotatedAt).toISOString() : null, paths };
 }
 
-export const paymentHandlers: DomainHandlers<keyof typeof paymentInvokes> = {
+export const paymentHandlers: DomainHandlers<keyof typeof paymentInvokes, Pick<PaymentServices, 'business' | 'bus'>> = {
   'payments.list': ({ tenantId, limit, ...filter }, { services, session }) =>
     services.business.read(async (tx) => ({ payments: (await tx.payments.list(readScope(session) ?? tenantId ?? null, { ...filter, limit })).map((p) => paymentFor(session, p)) })),
 

@@ -42,7 +42,7 @@ describe('payments.adjust: an admin’s correction of a balance, as a ledger ent
     expect(ledger.balanceMinor).toBe(52_500);
     expect(debit.balanceMinor).toBe(52_500);
 
-    const [audit] = core.services.audit.list({ tenantId: 1 }, { limit: 1 });
+    const [audit] = await core.services.accounts.read((tx) => tx.audit.list({ tenantId: 1 }, { limit: 1 }));
     expect(audit).toMatchObject({ action: 'ledger.adjusted', actorUsername: 'tenant_admin-1', targetType: 'subscriber', targetId: jane.id, details: { amountMinor: -50_000, currency: 'KES', balanceMinor: 52_500, note: 'refund sent to j***@example.com' } });
   });
 
@@ -57,7 +57,7 @@ describe('payments.adjust: an admin’s correction of a balance, as a ledger ent
       await expect(call('payments.adjust', { subscriberId: jane.id, amountMinor: 1_000, note: 'free credit' }, as(role))).rejects.toMatchObject({ error: { code: 'forbidden', message: expect.stringContaining('payments.adjust') } });
     }
     expect(entryCount()).toBe(0);
-    expect(core.services.audit.list({ tenantId: 1 }, { limit: 50 }).some((e) => e.action === 'ledger.adjusted')).toBe(false);
+    expect((await core.services.accounts.read((tx) => tx.audit.list({ tenantId: 1 }, { limit: 50 }))).some((e) => e.action === 'ledger.adjusted')).toBe(false);
   });
 
   it('refuses another tenant’s subscriber as if it did not exist, and writes nothing', async () => {

@@ -1,5 +1,5 @@
-import type { CoreServices } from '../core/services';
 import { recordPayment, type IncomingPayment, type RecordOutcome } from './payment-recording';
+import type { PaymentServices } from './payment-services';
 
 /** Payments one commit takes at most: a burst is spread over commits of this size. */
 const MAX_BATCH = 256;
@@ -21,7 +21,7 @@ export class PaymentIntake {
   private pending: Pending[] = [];
   private scheduled = false;
 
-  constructor(private readonly services: CoreServices) {}
+  constructor(private readonly services: Pick<PaymentServices, 'business' | 'bus'>) {}
 
   submit(payment: IncomingPayment): Promise<RecordOutcome> {
     return new Promise((resolve, reject) => {

@@ -51,7 +51,7 @@ export async function creditLedger(tx: BusinessTx, payment: PaymentRecord, by: s
  * changes nothing. A matched payment enters its subscriber's ledger in the same transaction;
  * `PaymentReceived` or `PaymentUnmatched` goes out (masked) after the commit.
  */
-export async function recordPayment(tx: BusinessTx, bus: EventBus, incoming: IncomingPayment, now: number): Promise<RecordOutcome> {
+export async function recordPayment(tx: BusinessTx, bus: Pick<EventBus, 'publish'>, incoming: IncomingPayment, now: number): Promise<RecordOutcome> {
   const existing = await tx.payments.byReference(incoming.tenantId, incoming.provider, incoming.reference);
   if (existing) return { payment: existing, duplicate: true };
   const subscriberId = incoming.subscriberId ?? (await matchAccount(tx, incoming.tenantId, incoming.accountReference));

@@ -53,7 +53,7 @@ describe('payment webhooks on the headless host: signed, recorded once, answered
     expect(refused.status).toBe(401);
     expect(refused.body.error).toMatch(/does not match/);
     expect(payments().n).toBe(0);
-    const audit = host.host.core.services.audit.list({ tenantId: 1 }, { limit: 1 })[0];
+    const audit = (await host.host.core.services.accounts.read((tx) => tx.audit.list({ tenantId: 1 }, { limit: 1 })))[0];
     expect(audit).toMatchObject({ action: 'payments.webhook_rejected', details: { provider: 'generic', from: '127.0.0.1' } });
     const stale = await post('/hooks/payments/1/generic', body, { timestamp: Math.floor(Date.now() / 1000) - 301 });
     expect(stale.status).toBe(401);
@@ -67,7 +67,7 @@ describe('payment webhooks on the headless host: signed, recorded once, answered
     const statuses = [];
     for (let i = 0; i < 25; i += 1) statuses.push((await post('/hooks/payments/1/generic', body, { secret: 'not-the-secret' })).status);
     expect(new Set(statuses)).toEqual(new Set([401]));
-    const rejected = host.host.core.services.audit.list({ tenantId: 1 }, { limit: 100 }).filter((e) => e.action === 'payments.webhook_rejected');
+    const rejected = (await host.host.core.services.accounts.read((tx) => tx.audit.list({ tenantId: 1 }, { limit: 100 }))).filter((e) => e.action === 'payments.webhook_rejected');
     expect(rejected).toHaveLength(10);
     expect(payments().n).toBe(0);
   });

@@ -1,8 +1,8 @@
 import { DomainError } from '../contract/errors';
-import type { CoreServices } from '../core/services';
 import type { TenantSettings } from '../tenants/tenant-settings-contract';
 import { WEBHOOK_PROVIDERS, type WebhookProvider } from './contract';
 import { PaymentIntake } from './payment-intake';
+import type { PaymentServices } from './payment-services';
 import { RejectionThrottle } from './rejection-throttle';
 import { checkWebhookSignature } from './webhook-signature';
 import { parseWebhookBody } from './webhook-payloads';
@@ -30,7 +30,7 @@ const isProvider = (name: string): name is WebhookProvider => (WEBHOOK_PROVIDERS
  * here): verified with the tenant's secret, parsed by the provider's shape, recorded once per
  * receipt, and answered 200 only once the payment is committed to disk.
  */
-export function paymentWebhook(services: CoreServices, clock: () => number = Date.now): (request: WebhookRequest) => Promise<WebhookReply> {
+export function paymentWebhook(services: PaymentServices, clock: () => number = Date.now): (request: WebhookRequest) => Promise<WebhookReply> {
   const intake = new PaymentIntake(services);
   const rejections = new RejectionThrottle();
   // Tenant settings are read and validated whole (Intl checks of zone, locale, currency): once per

@@ -41,7 +41,7 @@ describe('payments: recorded once, matched, assigned, reversed, in an append-onl
     // Viewers read payments with the payer masked; staff whole.
     expect((await call('payments.list', {}, as('viewer'))).payments[1]).toMatchObject({ payerPhone: '0712***678' });
     expect((await call('payments.list', {}, as('operator'))).payments[1]).toMatchObject({ payerPhone: '0712345678' });
-    expect(core.services.audit.list({ tenantId: 1 }, { limit: 5 }).filter((e) => e.action === 'payment.recorded')).toHaveLength(2);
+    expect((await core.services.accounts.read((tx) => tx.audit.list({ tenantId: 1 }, { limit: 5 }))).filter((e) => e.action === 'payment.recorded')).toHaveLength(2);
   });
 
   it('leaves a payment for an unknown account unmatched until staff assign it; reversal by admins only, as an entry', async () => {
@@ -70,7 +70,7 @@ describe('payments: recorded once, matched, assigned, reversed, in an append-onl
     const ledger = await call('payments.ledger', { subscriberId: jane.id });
     expect(ledger.entries.map((e) => [e.kind, e.amountMinor, e.note])).toEqual([['payment', 5_000, null], ['reversal', -5_000, 'customer sent it twice']]);
     expect(ledger.balanceMinor).toBe(0);
-    expect(core.services.audit.list({ tenantId: 1 }, { limit: 1 })[0]).toMatchObject({ action: 'payment.reversed', actorUsername: 'tenant_admin-1', details: { reason: 'customer sent it twice' } });
+    expect((await core.services.accounts.read((tx) => tx.audit.list({ tenantId: 1 }, { limit: 1 })))[0]).toMatchObject({ action: 'payment.reversed', actorUsername: 'tenant_admin-1', details: { reason: 'customer sent it twice' } });
     await expect(call('payments.reverse', { id: payment.payment.id, reason: 'again' }, as('tenant_admin'))).rejects.toMatchObject({ error: { code: 'conflict' } });
   });
 

@@ -2,10 +2,11 @@ import type { BusinessTx } from '../business/business-tx';
 import type { SessionUser } from '../auth/session';
 import { readScope, writeTenant } from '../auth/tenant-scope';
 import { DomainError } from '../contract/errors';
-import type { DomainHandlers } from '../core/handlers';
+import type { DomainHandlers } from '../contract/domain-handlers';
 import { planCreateInput, type PlanSummary, type planInvokes } from './contract';
 import type { PlanRecord } from './plan-repository';
 import { planChangesFromRouter } from './plan-profile';
+import type { PlanServices } from './plan-services';
 import { planSummaries, planSummary } from './plan-summary';
 
 const notFound = (id: number) => new DomainError('not_found', `Plan ${id} does not exist in your tenant.`);
@@ -40,7 +41,7 @@ function changedFields(before: PlanRecord, after: PlanRecord): string[] {
   return (Object.keys(after) as Array<keyof PlanRecord>).filter((k) => k !== 'updatedAt' && JSON.stringify(before[k]) !== JSON.stringify(after[k]));
 }
 
-export const planHandlers: DomainHandlers<keyof typeof planInvokes> = {
+export const planHandlers: DomainHandlers<keyof typeof planInvokes, Pick<PlanServices, 'business' | 'bus'>> = {
   'plans.list': ({ tenantId }, { services, session }) =>
     services.business.read(async (tx) => ({ plans: await planSummaries(tx, await tx.plans.list(readScope(session) ?? tenantId ?? null)) })),
 

@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { defineJob, jobSet, type ScheduleDefinition } from '../jobs/define-job';
+import { defineJob, jobSet, type MainJobContext, type ScheduleDefinition } from '../jobs/define-job';
 import { RouterUnavailableError } from '../provisioning/router-unavailable';
 import { withRouterLock } from '../provisioning/router-lock';
 import { PLAN_KINDS } from './contract';
+import type { PlanServices } from './plan-services';
 import { removePlanFromRouter, syncPlanOnRouter } from './plan-sync';
+
+type Ctx = MainJobContext<PlanServices>;
 
 const ids = { planId: z.number().int().positive(), routerId: z.number().int().positive() };
 
@@ -24,7 +27,7 @@ export const planJobs = jobSet(
     runs: 'main',
     summary: 'Makes a plan’s profile on one router match the plan (or, with check, reports how it drifted).',
     payload: z.object({ ...ids, check: z.boolean().default(false), previousName: z.string().max(64).optional() }).strict(),
-    handler: async ({ planId, routerId, check, previousName }, { services }) => {
+    handler: async ({ planId, routerId, check, previousName }, { services }: Ctx) => {
       try {
         return { state: await withRouterLock(routerId, () => syncPlanOnRouter(services, planId, routerId, { mode: check ? 'check' : 'apply', previousName })) };
       } catch (error) {
@@ -39,7 +42,7 @@ export const planJobs = jobSet(
     maxAttempts: 1,
     summary: 'Reads every plan’s profile on its online routers: drift is reported, plans still waiting are applied.',
     payload: z.object({}).strict(),
-    handler: async (_p, { services, signal }) => {
+    handler: async (_p, { services, signal }: Ctx) => {
       const plans = await services.business.read(async (tx) => {
         const records = await tx.plans.list(null);
         return { records, states: await tx.provisioning.statesOf('plan', records.map((r) => r.id)) };
@@ -65,7 +68,7 @@ export const planJobs = jobSet(
     runs: 'main',
     summary: 'Removes a plan’s profile from a router the plan no longer lives on.',
     payload: z.object({ ...ids, tenantId: z.number().int().positive(), kind: z.enum(PLAN_KINDS), name: z.string().max(64) }).strict(),
-    handler: async ({ planId, routerId, tenantId, kind, name }, { services }) => {
+    handler: async ({ planId, routerId, tenantId, kind, name }, { services }: Ctx) => {
       try {
         await withRouterLock(routerId, () => removePlanFromRouter(services, { id: planId, tenantId, kind, name }, routerId));
         return { removed: true };

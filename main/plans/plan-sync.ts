@@ -1,15 +1,15 @@
-import type { CoreServices } from '../core/services';
 import type { MenuOp, MenuOpResult } from '../routers/io/shard-protocol';
 import { RouterRefusedError, RouterUnavailableError } from '../provisioning/router-unavailable';
 import type { DriftField, ProvisioningState } from './contract';
 import type { PlanRecord } from './plan-repository';
 import { managedAttributes, profileAttributes, profileDrift, profileMenu } from './plan-profile';
+import type { PlanServices } from './plan-services';
 import { planSummary } from './plan-summary';
 
-type Services = Pick<CoreServices, 'business' | 'liveRouters' | 'bus'>;
+type Services = Pick<PlanServices, 'business' | 'liveRouters' | 'bus'>;
 
 /** Sends menu commands; an unreachable router is RouterUnavailableError (the item waits for it). */
-export async function routerMenu(services: Services, routerId: number, ops: MenuOp[]): Promise<MenuOpResult[]> {
+export async function routerMenu(services: Pick<PlanServices, 'business' | 'liveRouters'>, routerId: number, ops: MenuOp[]): Promise<MenuOpResult[]> {
   try {
     return await services.liveRouters.menu(routerId, ops);
   } catch (error) {

@@ -30,7 +30,7 @@ describe('plans: stored at once, kept on their routers as profiles by jobs', () 
 
   beforeEach(async () => {
     core = await startTestCore();
-    core.services.tenants.insert('Tenant One', null, Date.now());
+    await core.services.accounts.run((tx) => tx.tenants.insert('Tenant One', null, Date.now()));
     sim = await startSimulatedRouter({ name: 'hq-1', password: 'sim-pass', clock: 'manual' });
     const online = routerIs('online');
     router = (await call('routers.add', { name: 'hq-1', host: sim.host, port: sim.port, tls: 'off', username: sim.username, password: 'sim-pass', site: '', notes: '', encoding: 'utf-8' })) as RouterSummary;
@@ -47,7 +47,7 @@ describe('plans: stored at once, kept on their routers as profiles by jobs', () 
     expect(plan).toMatchObject({ currency: 'USD', routers: [{ routerId: router.id, state: 'pending' }] });
     await applied;
     expect(sim.model.get('/ip/hotspot/user/profile', '1 Day 5M')).toMatchObject({ 'rate-limit': '2M/5M', 'shared-users': '2', 'session-timeout': '1h' });
-    expect(core.services.audit.list({ tenantId: 1 }, { limit: 5 })[0]).toMatchObject({ action: 'plan.created', targetLabel: '1 Day 5M' });
+    expect((await core.services.accounts.read((tx) => tx.audit.list({ tenantId: 1 }, { limit: 5 })))[0]).toMatchObject({ action: 'plan.created', targetLabel: '1 Day 5M' });
   });
 
   it('shows a profile edited on the router as drift, and adopts it or writes the plan back', async () => {

@@ -1,10 +1,10 @@
 import type { MenuOpResult } from '../routers/io/shard-protocol';
 import type { PlanKind } from '../plans/contract';
+import type { PlanServices } from '../plans/plan-services';
 import { routerMenu } from '../plans/plan-sync';
-import type { ProvisioningServices } from './provisioning-services';
 import { RouterRefusedError } from './router-unavailable';
 
-type Services = Pick<ProvisioningServices, 'business' | 'liveRouters' | 'bus'>;
+type Services = Pick<PlanServices, 'business' | 'liveRouters'>;
 
 /** Where a login's live sessions are, and the field that names the login there. */
 const ACTIVE = { hotspot: { path: '/ip/hotspot/active', field: 'user' }, pppoe: { path: '/ppp/active', field: 'name' } } as const;

@@ -1,7 +1,8 @@
-import type { DomainHandlers } from '../core/handlers';
+import type { DomainHandlers } from '../contract/domain-handlers';
 import { activityReport } from './activity-report';
 import type { reportInvokes } from './contract';
 import { reportDocument } from './report-document';
+import type { ReportServices } from './report-services';
 import { renderReportOffThread } from './report-pdf-renderer';
 import { reportTenants, seesStaffNames } from './report-scope';
 import { revenueReport } from './revenue-report';
@@ -10,7 +11,7 @@ import { revenueReport } from './revenue-report';
 const slug = (name: string) => name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'tenant';
 
 /** Reports only read; each reads the store in one turn (its repositories answer at once), so its figures agree. */
-export const reportHandlers: DomainHandlers<keyof typeof reportInvokes> = {
+export const reportHandlers: DomainHandlers<keyof typeof reportInvokes, ReportServices> = {
   'reports.revenue': ({ tenantId, ...request }, { services, session }) =>
     services.business.read(async (tx) => revenueReport(tx, await reportTenants(tx, session, tenantId), request, seesStaffNames(session))),
 

@@ -1,5 +1,5 @@
 import { wallTimeToEpoch } from '../adoption/zoned-time';
-import type { CoreServices } from '../core/services';
+import type { TestCore } from '../core/test-core';
 import { invoker } from '../core/test-invoke';
 import { as } from '../payments/payment-fixture';
 import type { NewPlan } from '../plans/plan-repository';
@@ -35,20 +35,24 @@ export interface ReportSeed {
  * Tenant 2: hans 20.00 EUR on 1 Dec 23:30 Berlin (2 Dec in Nairobi), and 5.00 EUR on 25 Oct 23:30
  * (the 25-hour day the clocks go back: still 25 Oct in Berlin, 26 Oct at the summer offset).
  */
-export async function seedReportTenants(services: CoreServices): Promise<ReportSeed> {
+export async function seedReportTenants(services: TestCore['services']): Promise<ReportSeed> {
   const call = invoker(services, as('tenant_admin'));
   const settings = [
     { name: 'Alpha Net', timeZone: 'Africa/Nairobi', locale: 'en-KE', currency: 'KES' },
     { name: 'Bravo Net', timeZone: 'Europe/Berlin', locale: 'de-DE', currency: 'EUR' },
   ];
   for (const [i, s] of settings.entries()) {
-    services.tenants.insert(s.name, null, Date.now());
+    await services.accounts.run((tx) => tx.tenants.insert(s.name, null, Date.now()));
     await call('tenants.updateSettings', { ...s, logo: null }, as('tenant_admin', i + 1));
   }
-  const router = (tenantId: number, name: string) =>
-    services.routers.add(tenantId, { name, host: '127.0.0.1', port: 1, tls: 'off', username: 'api', site: '', notes: '', encoding: 'utf-8' }, 'pw', new Date()).id;
-  const routers = { r1: router(1, 'hq-1'), r2: router(1, 'hq-2'), r3: router(2, 'berlin-1') };
-  const seller = services.users.insert({ tenantId: 1, name: 'Seller', username: 'seller', email: 'seller@alpha.example', role: 'operator', passwordHash: 'x' }, Date.now());
+  const { routers, seller } = await services.accounts.run(async (tx) => {
+    const router = async (tenantId: number, name: string) =>
+      (await tx.routers.add(tenantId, { name, host: '127.0.0.1', port: 1, tls: 'off', username: 'api', site: '', notes: '', encoding: 'utf-8' }, 'pw', new Date())).id;
+    return {
+      routers: { r1: await router(1, 'hq-1'), r2: await router(1, 'hq-2'), r3: await router(2, 'berlin-1') },
+      seller: await tx.users.insert({ tenantId: 1, name: 'Seller', username: 'seller', email: 'seller@alpha.example', role: 'operator', passwordHash: 'x' }, Date.now()),
+    };
+  });
 
   return services.business.run(async (tx) => {
     const plans = {

@@ -1,25 +1,25 @@
-import type { DomainHandlers } from '../core/handlers';
-import type { Db } from '../store/database';
+import type { DomainHandlers } from '../contract/domain-handlers';
 import { RETENTION, type RetentionOverview, type retentionInvokes } from './contract';
-import { readRetentionSettings, writeRetentionSettings } from './retention-settings';
+import type { RetentionServices } from './retention-services';
+import { readRetentionSettings, writeRetentionSettings, type RetentionSettings } from './retention-settings';
 
-const overview = (db: Db): RetentionOverview => ({
-  auditDays: readRetentionSettings(db).auditDays,
+const overview = ({ auditDays }: RetentionSettings): RetentionOverview => ({
+  auditDays,
   signInAttemptsDays: RETENTION.signInAttemptsDays,
   endedSessionsDays: RETENTION.endedSessionsDays,
   dailyAt: RETENTION.dailyAt,
 });
 
-export const retentionHandlers: DomainHandlers<keyof typeof retentionInvokes> = {
-  'retention.settings': (_input, { services }) => overview(services.db),
+export const retentionHandlers: DomainHandlers<keyof typeof retentionInvokes, RetentionServices> = {
+  'retention.settings': async (_input, { services }) => overview(await services.accounts.read((tx) => readRetentionSettings(tx.settings))),
   'retention.updateSettings': async ({ auditDays }, { services, session }) => {
     const now = Date.now();
-    const { db } = services;
     // The setting and its audit entry commit together; the entry goes live after the commit.
-    await services.accounts.run(async (tx) => {
-      writeRetentionSettings(db, { auditDays }, now);
+    const settings = await services.accounts.run(async (tx) => {
+      const stored = await writeRetentionSettings(tx.settings, { auditDays }, now);
       await tx.audit.record({ at: now, tenantId: null, actor: session.user, action: 'settings.updated', target: { type: 'settings', id: null, label: 'retention' }, details: { auditDays } });
+      return stored;
     });
-    return overview(db);
+    return overview(settings);
   },
 };

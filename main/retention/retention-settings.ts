@@ -1,16 +1,15 @@
 import { z } from 'zod';
-import type { Db } from '../store/database';
-import { readSetting, writeSetting } from '../system/settings-table';
+import type { SettingsStore } from '../system/settings-store';
 import { auditDaysSchema, RETENTION } from './contract';
 
 const KEY = 'retention';
 const schema = z.object({ auditDays: auditDaysSchema });
 export type RetentionSettings = z.infer<typeof schema>;
 
-export function readRetentionSettings(db: Db): RetentionSettings {
-  return readSetting(db, KEY, schema) ?? { auditDays: RETENTION.defaultAuditDays };
+export async function readRetentionSettings(settings: SettingsStore): Promise<RetentionSettings> {
+  return (await settings.read(KEY, schema)) ?? { auditDays: RETENTION.defaultAuditDays };
 }
 
-export function writeRetentionSettings(db: Db, settings: RetentionSettings, now: number): RetentionSettings {
-  return writeSetting(db, KEY, schema, settings, now);
+export function writeRetentionSettings(settings: SettingsStore, value: RetentionSettings, now: number): Promise<RetentionSettings> {
+  return settings.write(KEY, schema, value, now);
 }

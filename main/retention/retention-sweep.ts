@@ -1,6 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AccountsStore } from '../accounts/accounts-tx';
-import type { Db } from '../store/database';
 import { RETENTION } from './contract';
 import { readRetentionSettings } from './retention-settings';
 
@@ -32,9 +31,8 @@ async function inBatches(remove: (limit: number) => Promise<number>, signal: Abo
  * Removes what is past its retention: audit entries (the setting), sign-in attempts and ended
  * lockouts, ended or expired sessions. Every delete goes through its store, a batch per unit of work.
  */
-export async function sweepRetention(deps: { db: Db; accounts: AccountsStore }, now: number, signal: AbortSignal): Promise<RetentionSweepResult> {
-  const { db, accounts } = deps;
-  const { auditDays } = readRetentionSettings(db);
+export async function sweepRetention(accounts: AccountsStore, now: number, signal: AbortSignal): Promise<RetentionSweepResult> {
+  const { auditDays } = await accounts.read((tx) => readRetentionSettings(tx.settings));
   const attemptsCutoff = now - RETENTION.signInAttemptsDays * DAY;
   return {
     auditEntries: await inBatches((limit) => accounts.run((tx) => tx.audit.deleteBefore(now - auditDays * DAY, limit)), signal),

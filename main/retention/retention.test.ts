@@ -72,11 +72,11 @@ describe('retention sweep', () => {
   });
 
   it('follows the audit retention a system admin sets, and lets no one else set it', async () => {
-    const root = sessionOf(core.services, admin);
+    const root = await sessionOf(core.services, admin);
     expect(await dispatchInvoke(core.services, root, 'retention.settings', {})).toMatchObject({ ok: true, data: { auditDays: 365, signInAttemptsDays: 30 } });
     expect(await dispatchInvoke(core.services, root, 'retention.updateSettings', { auditDays: 7 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const tenantId = seedTenant(core.services, 'Acme Net').id;
-    const tenantAdmin = sessionOf(core.services, await seedUser(core.services, { username: 'acme-admin', role: 'tenant_admin', tenantId }));
+    const tenantAdmin = await sessionOf(core.services, await seedUser(core.services, { username: 'acme-admin', role: 'tenant_admin', tenantId }));
     expect(await dispatchInvoke(core.services, tenantAdmin, 'retention.updateSettings', { auditDays: 30 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
     seedAudit(60, 'two months');

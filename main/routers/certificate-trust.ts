@@ -1,11 +1,13 @@
+import type { AccountsStore } from '../accounts/accounts-tx';
 import type { Logger } from '../core/logger';
 import type { RouterLiveStatus } from './contract';
 import { readPeerCertificate, type PeerCertificate } from './client/peer-certificate';
 import type { RouterEndpoint } from './io/shard-protocol';
-import type { RouterRecord, RouterRepository } from './router-repository';
+import type { RouterRecord } from './router-store';
 
 export interface CertificateTrustDeps {
-  routers: RouterRepository;
+  /** The routers' records: a pin or an offered certificate is written in its own unit of work. */
+  accounts: AccountsStore;
   log: Logger;
   /** A router's shown settings changed (its pinned or offered fingerprint): RouterUpdated. */
   updated(record: RouterRecord): void;
@@ -29,7 +31,7 @@ export class CertificateTrust {
   /** Pins what the router presents now; resolves with the endpoint to connect with, or rejects saying why. */
   async pinFirst(endpoint: RouterEndpoint): Promise<RouterEndpoint> {
     const seen = await this.read(endpoint);
-    const record = this.deps.routers.pinCertificate(endpoint.id, endpoint, seen);
+    const record = await this.deps.accounts.run((tx) => tx.routers.pinCertificate(endpoint.id, endpoint, seen));
     // Null: the router changed meanwhile (another mode, address or pin); its new watch decides.
     if (!record) throw new Error(`router '${endpoint.name}' settings changed while its certificate was read`);
     this.deps.log.info('router certificate pinned on first connect', { tenantId: record.tenantId, routerId: record.id, fingerprint: seen.fingerprint });
@@ -37,22 +39,24 @@ export class CertificateTrust {
     return { ...endpoint, tls: { ...endpoint.tls, pinned: seen.pem } };
   }
 
-  /** A pinned router could not connect: records and reports a certificate other than the pinned one. */
+  /**
+   * A pinned router could not connect: records and reports a certificate other than the pinned
+   * one. Rejects only when that record cannot be written.
+   */
   async checkPinned(record: RouterRecord): Promise<void> {
     if (record.tls !== 'pin' || record.tlsFingerprint === null || this.checking.has(record.id)) return;
     this.checking.add(record.id);
     try {
-      const seen = await readPeerCertificate(record.host, record.port, this.deps.timeoutMs ?? 10_000);
-      if (seen.fingerprint === record.tlsFingerprint) return;
-      const offered = this.deps.routers.offerCertificate(record.id, seen);
+      // Unreachable or no TLS at all: the connection's own error already says so.
+      const seen = await readPeerCertificate(record.host, record.port, this.deps.timeoutMs ?? 10_000).catch(() => null);
+      if (!seen || seen.fingerprint === record.tlsFingerprint) return;
+      const offered = await this.deps.accounts.run((tx) => tx.routers.offerCertificate(record.id, seen));
       this.deps.log.warn('router presents a certificate other than the pinned one', { tenantId: record.tenantId, routerId: record.id, pinned: record.tlsFingerprint, presented: seen.fingerprint });
       this.deps.setStatus(record.id, {
         state: 'offline',
         lastError: `router '${record.name}' now presents another TLS certificate (SHA-256 ${seen.fingerprint}) than the pinned one (${record.tlsFingerprint}): the console does not log in until an admin accepts the new fingerprint on the router`,
       });
       if (offered) this.deps.updated(offered);
-    } catch {
-      // Unreachable or no TLS at all: the connection's own error already says so.
     } finally {
       this.checking.delete(record.id);
     }

@@ -108,7 +108,7 @@ describe('finding 2: stored router credentials never go to an endpoint they were
         error: { code: 'invalid_input', message: expect.stringMatching(/enter the router’s password again/), details: { fields: { password: expect.stringMatching(/enter the password again/) } } },
       });
     }
-    expect(host.core.services.routers.get(tenantId, routerId)).toMatchObject({ host: sim.host, port: sim.port, username: 'api', tls: 'off', hasPassword: true });
+    expect(await host.core.services.accounts.read((tx) => tx.routers.get(tenantId, routerId))).toMatchObject({ host: sim.host, port: sim.port, username: 'api', tls: 'off', hasPassword: true });
 
     // A connection test afterwards still goes to the router as saved, and the listener heard nothing.
     const tested = routerEvent('RouterTested', (p) => p.id === routerId);

@@ -36,7 +36,7 @@ describe('routers.testDraft', () => {
   it('logs in with the typed settings and stores neither the router nor its password', async () => {
     const outcome = await run(draft());
     expect(outcome).toMatchObject({ ok: true, message: expect.stringMatching(/^logged in to edge-1/), fingerprint: null });
-    expect(core.services.routers.list(1)).toEqual([]);
+    expect(await core.services.accounts.read((tx) => tx.routers.list(1))).toEqual([]);
     const rows = core.services.db.prepare<[], { payload: string }>("SELECT payload FROM jobs WHERE name = 'routers.test-draft'").all();
     expect(rows).toHaveLength(1);
     expect(rows[0]!.payload).not.toContain('sim-pass');

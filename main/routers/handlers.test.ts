@@ -3,6 +3,7 @@ import { dispatchInvoke } from '../core/dispatch';
 import { startTestCore, type TestCore } from '../core/test-core';
 import type { Role, Session } from '../auth/session';
 import type { BusEvent } from '../events/event-bus';
+import type { AccountsTx } from '../accounts/accounts-tx';
 
 const as = (role: Role, tenantId: number | null, id = 1): Session => ({ id: `s-${role}-${tenantId}`, user: { id, username: role, role, tenantId } });
 const hq = { name: 'hq-1', host: '127.0.0.1', port: 9, tls: 'off', username: 'api', password: 'S3cret!', site: 'HQ', notes: '', encoding: 'utf-8' };
@@ -10,6 +11,8 @@ const hq = { name: 'hq-1', host: '127.0.0.1', port: 9, tls: 'off', username: 'ap
 describe('routers domain', () => {
   let core: TestCore;
   const call = (session: Session, name: string, input: unknown) => dispatchInvoke(core.services, session, name, input);
+  const routers = <T>(work: (tx: AccountsTx['routers']) => Promise<T>) => core.services.accounts.read((tx) => work(tx.routers));
+  const password = (id: number) => routers((r) => r.password(id));
   beforeEach(async () => (core = await startTestCore()));
   afterEach(() => core.dispose());
 
@@ -19,7 +22,7 @@ describe('routers domain', () => {
     expect(JSON.stringify(result)).not.toContain('S3cret!');
     const row = core.services.db.prepare('SELECT * FROM routers').get() as Record<string, unknown>;
     expect(JSON.stringify(row)).not.toContain('S3cret!');
-    expect(core.services.routers.password((result as { data: { id: number } }).data.id)).toBe('S3cret!');
+    expect(await password((result as { data: { id: number } }).data.id)).toBe('S3cret!');
   });
 
   it('validates fields and refuses a duplicate name in the same tenant only', async () => {
@@ -33,7 +36,7 @@ describe('routers domain', () => {
       error: { code: 'conflict', details: { fields: { name: expect.any(String) } } },
     });
     expect(await call(as('tenant_admin', 2), 'routers.add', hq)).toMatchObject({ ok: true });
-    expect(core.services.routers.list(null)).toHaveLength(2);
+    expect(await routers((r) => r.list(null))).toHaveLength(2);
   });
 
   it('keeps tenants apart, whatever tenant id a payload claims', async () => {
@@ -45,13 +48,13 @@ describe('routers domain', () => {
     expect(await call(b, 'routers.update', { id, host: '127.0.0.2' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await call(b, 'routers.remove', { id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await call(b, 'routers.add', { ...hq, tenantId: 1 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(core.services.routers.get(null, id)).toMatchObject({ host: '127.0.0.1', tenantId: 1 });
+    expect(await routers((r) => r.get(null, id))).toMatchObject({ host: '127.0.0.1', tenantId: 1 });
     expect(await call(as('system_admin', null), 'routers.list', { tenantId: 1 })).toMatchObject({ ok: true, data: [{ id }] });
   });
 
   it('refuses a system admin’s router for a tenant that does not exist, storing nothing', async () => {
     expect(await call(as('system_admin', null), 'routers.add', { ...hq, tenantId: 999 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(core.services.routers.list(null)).toEqual([]);
+    expect(await routers((r) => r.list(null))).toEqual([]);
   });
 
   it('lets viewers read but not change, and anonymous sessions do nothing', async () => {
@@ -68,9 +71,9 @@ describe('routers domain', () => {
     const admin = as('tenant_admin', 1);
     const { data } = (await call(admin, 'routers.add', hq)) as { data: { id: number } };
     await call(admin, 'routers.update', { id: data.id, site: 'Depot' });
-    expect(core.services.routers.password(data.id)).toBe('S3cret!');
+    expect(await password(data.id)).toBe('S3cret!');
     await call(admin, 'routers.update', { id: data.id, password: 'new-one' });
-    expect(core.services.routers.password(data.id)).toBe('new-one');
+    expect(await password(data.id)).toBe('new-one');
     await call(admin, 'routers.remove', { id: data.id });
     // Status changes of the (unreachable) router come on the same channel; only CRUD events are counted.
     const crud = events.filter((e) => e.name !== 'RouterStatusChanged');
@@ -91,11 +94,11 @@ describe('routers domain', () => {
     });
     // Same values are no change; other fields need no password.
     expect(await call(admin, 'routers.update', { id: data.id, host: '127.0.0.1', port: 9, site: 'Depot' })).toMatchObject({ ok: true, data: { site: 'Depot', hasPassword: true } });
-    expect(core.services.routers.password(data.id)).toBe('S3cret!');
+    expect(await password(data.id)).toBe('S3cret!');
     // Code that bypasses the handler still cannot carry the stored password along.
-    core.services.routers.update(1, data.id, { host: '10.9.9.9' }, undefined, new Date());
-    expect(core.services.routers.get(1, data.id)).toMatchObject({ host: '10.9.9.9', hasPassword: false });
-    expect(core.services.routers.password(data.id)).toBe('');
+    await core.services.accounts.run((tx) => tx.routers.update(1, data.id, { host: '10.9.9.9' }, undefined, new Date()));
+    expect(await routers((r) => r.get(1, data.id))).toMatchObject({ host: '10.9.9.9', hasPassword: false });
+    expect(await password(data.id)).toBe('');
   });
 
   it('audits add, edit, test and remove with the actor, tenant and router, and a refused change not at all', async () => {

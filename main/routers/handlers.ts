@@ -5,7 +5,7 @@ import type { DomainHandlers } from '../contract/domain-handlers';
 import { readScope, writeTenant } from '../auth/tenant-scope';
 import { changedEndpointFields, type RouterSummary, type RouterTlsMode, type routerInvokes } from './contract';
 import { normalizeFingerprint } from './client/peer-certificate';
-import type { RouterRecord } from './router-repository';
+import type { RouterRecord } from './router-store';
 import type { RouterServices } from './router-services';
 
 export function routerSummary(services: Pick<RouterServices, 'routerStatus'>, record: RouterRecord): RouterSummary {
@@ -32,97 +32,120 @@ function checkCa(tls: RouterTlsMode, ca: string): void {
 }
 
 export const routerHandlers: DomainHandlers<keyof typeof routerInvokes, RouterServices> = {
-  'routers.list': ({ tenantId }, { services, session }) => {
+  'routers.list': async ({ tenantId }, { services, session }) => {
     const scope = readScope(session);
-    return services.routers.list(scope ?? tenantId ?? null).map((r) => routerSummary(services, r));
+    const records = await services.accounts.read((tx) => tx.routers.list(scope ?? tenantId ?? null));
+    return records.map((r) => routerSummary(services, r));
   },
 
   'routers.add': async ({ tenantId, password, ...settings }, { services, session }) => {
     const tenant = writeTenant(session, tenantId);
-    // A system admin names the tenant (a tenant user's is their own): a router of a tenant that
-    // does not exist would be stored and watched for no one.
-    if (session.user?.role === 'system_admin') await services.accounts.read((tx) => tx.tenants.require(tenant));
     checkCa(settings.tls, settings.tlsCa);
-    if (services.routers.nameTaken(tenant, settings.name)) throw nameConflict(settings.name);
-    const added = await auditedChange(services, session.user, () => services.routers.add(tenant, settings, password, new Date()), (r) => ({
-      tenantId: r.tenantId,
-      action: 'router.added',
-      target: { type: 'router', id: r.id, label: r.name },
-      details: { host: r.host, port: r.port, tls: r.tls },
-    }));
-    const summary = routerSummary(services, added);
-    services.bus.publish('RouterAdded', summary, tenant);
-    return summary;
+    const added = await auditedChange(
+      services,
+      session.user,
+      async (tx) => {
+        // A system admin names the tenant (a tenant user's is their own): a router of a tenant that
+        // does not exist would be stored and watched for no one.
+        if (session.user?.role === 'system_admin') await tx.tenants.require(tenant);
+        if (await tx.routers.nameTaken(tenant, settings.name)) throw nameConflict(settings.name);
+        const record = await tx.routers.add(tenant, settings, password, new Date());
+        tx.afterCommit(() => services.bus.publish('RouterAdded', routerSummary(services, record), tenant));
+        return record;
+      },
+      (r) => ({ tenantId: r.tenantId, action: 'router.added', target: { type: 'router', id: r.id, label: r.name }, details: { host: r.host, port: r.port, tls: r.tls } }),
+    );
+    return routerSummary(services, added);
   },
 
   'routers.update': async ({ id, password, ...changes }, { services, session }) => {
     const scope = readScope(session);
-    const current = services.routers.get(scope, id);
-    if (!current) throw notFound(id);
-    // The stored password only ever goes where it was entered for: a new address, port, user,
-    // TLS mode or CA could be someone's listener, so it must be typed again (issue 10, finding 2).
-    const moved = changedEndpointFields(current, changes);
-    if (moved.length > 0 && password === undefined) {
-      throw new DomainError('invalid_input', `enter the router’s password again: it is only sent to the ${moved.join(', ')} it was saved with`, {
-        fields: { password: `enter the password again to change the router’s ${moved.join(', ')}` },
-      });
-    }
-    checkCa(changes.tls ?? current.tls, changes.tlsCa ?? current.tlsCa);
-    if (changes.name !== undefined && services.routers.nameTaken(current.tenantId, changes.name, id)) throw nameConflict(changes.name);
-    const updated = await auditedChange(services, session.user, () => services.routers.update(scope, id, changes, password, new Date())!, (r) => ({
-      tenantId: r.tenantId,
-      action: 'router.updated',
-      target: { type: 'router', id, label: r.name },
-      // Which fields changed, not their values: a CA or notes can be long, a password is never logged.
-      details: { fields: [...Object.keys(changes), ...(password === undefined ? [] : ['password'])] },
-    }));
-    const summary = routerSummary(services, updated);
-    services.bus.publish('RouterUpdated', summary, updated.tenantId);
-    return summary;
-  },
-
-  'routers.acceptCertificate': ({ id, fingerprint }, { services, session }) => {
-    const scope = readScope(session);
-    const current = services.routers.get(scope, id);
-    if (!current) throw notFound(id);
-    const accepted = services.routers.acceptCertificate(scope, id, normalizeFingerprint(fingerprint));
-    if (!accepted) {
-      throw new DomainError('conflict', `router '${current.name}' presents no new certificate with that fingerprint: compare it with the one shown on the router again`, {
-        fields: { fingerprint: current.tlsOfferedFingerprint === null ? 'no new certificate is waiting' : 'not the fingerprint of the new certificate' },
-      });
-    }
-    services.log.info('router certificate accepted', { tenantId: accepted.tenantId, routerId: id, userId: session.user?.id, fingerprint: accepted.tlsFingerprint });
-    const summary = routerSummary(services, accepted);
-    services.bus.publish('RouterUpdated', summary, accepted.tenantId);
-    return summary;
-  },
-
-  'routers.test': ({ id }, { services, session }) => {
-    const record = services.routers.get(readScope(session), id);
-    if (!record) throw notFound(id);
-    // Audited when queued: the person's act is the request, and only the invoke knows who made it;
-    // the outcome is the job's (RouterTested, the jobs list).
-    return auditedChange(
+    const updated = await auditedChange(
       services,
       session.user,
-      async (tx) => ({ jobId: (await tx.jobs.enqueue('routers.test', { routerId: id }, { tenantId: record.tenantId, uniqueKey: `routers.test:${id}` })).jobId }),
-      ({ jobId }) => ({ tenantId: record.tenantId, action: 'router.test_requested', target: { type: 'router', id, label: record.name }, details: { jobId } }),
+      async (tx) => {
+        const current = await tx.routers.get(scope, id);
+        if (!current) throw notFound(id);
+        // The stored password only ever goes where it was entered for: a new address, port, user,
+        // TLS mode or CA could be someone's listener, so it must be typed again (issue 10, finding 2).
+        const moved = changedEndpointFields(current, changes);
+        if (moved.length > 0 && password === undefined) {
+          throw new DomainError('invalid_input', `enter the router’s password again: it is only sent to the ${moved.join(', ')} it was saved with`, {
+            fields: { password: `enter the password again to change the router’s ${moved.join(', ')}` },
+          });
+        }
+        checkCa(changes.tls ?? current.tls, changes.tlsCa ?? current.tlsCa);
+        if (changes.name !== undefined && (await tx.routers.nameTaken(current.tenantId, changes.name, id))) throw nameConflict(changes.name);
+        const record = (await tx.routers.update(scope, id, changes, password, new Date()))!;
+        tx.afterCommit(() => services.bus.publish('RouterUpdated', routerSummary(services, record), record.tenantId));
+        return record;
+      },
+      (r) => ({
+        tenantId: r.tenantId,
+        action: 'router.updated',
+        target: { type: 'router', id, label: r.name },
+        // Which fields changed, not their values: a CA or notes can be long, a password is never logged.
+        details: { fields: [...Object.keys(changes), ...(password === undefined ? [] : ['password'])] },
+      }),
     );
+    return routerSummary(services, updated);
+  },
+
+  'routers.acceptCertificate': async ({ id, fingerprint }, { services, session }) => {
+    const scope = readScope(session);
+    const accepted = await auditedChange(
+      services,
+      session.user,
+      async (tx) => {
+        const current = await tx.routers.get(scope, id);
+        if (!current) throw notFound(id);
+        const record = await tx.routers.acceptCertificate(scope, id, normalizeFingerprint(fingerprint));
+        if (!record) {
+          throw new DomainError('conflict', `router '${current.name}' presents no new certificate with that fingerprint: compare it with the one shown on the router again`, {
+            fields: { fingerprint: current.tlsOfferedFingerprint === null ? 'no new certificate is waiting' : 'not the fingerprint of the new certificate' },
+          });
+        }
+        tx.afterCommit(() => services.bus.publish('RouterUpdated', routerSummary(services, record), record.tenantId));
+        return record;
+      },
+      // Trusting another certificate is a change of what the console logs in to: who did it, and which one.
+      (r) => ({ tenantId: r.tenantId, action: 'router.updated', target: { type: 'router', id, label: r.name }, details: { fields: ['tlsFingerprint'], fingerprint: r.tlsFingerprint } }),
+    );
+    return routerSummary(services, accepted);
+  },
+
+  'routers.test': async ({ id }, { services, session }) => {
+    // Audited when queued: the person's act is the request, and only the invoke knows who made it;
+    // the outcome is the job's (RouterTested, the jobs list).
+    const { jobId } = await auditedChange(
+      services,
+      session.user,
+      async (tx) => {
+        const record = await tx.routers.get(readScope(session), id);
+        if (!record) throw notFound(id);
+        const queued = await tx.jobs.enqueue('routers.test', { routerId: id }, { tenantId: record.tenantId, uniqueKey: `routers.test:${id}` });
+        return { jobId: queued.jobId, record };
+      },
+      ({ jobId, record }) => ({ tenantId: record.tenantId, action: 'router.test_requested', target: { type: 'router', id, label: record.name }, details: { jobId } }),
+    );
+    return { jobId };
   },
 
   'routers.remove': async ({ id }, { services, session }) => {
-    const removed = await auditedChange(
+    await auditedChange(
       services,
       session.user,
-      () => {
-        const record = services.routers.remove(readScope(session), id);
+      async (tx) => {
+        const record = await tx.routers.remove(readScope(session), id);
         if (!record) throw notFound(id);
+        tx.afterCommit(() => {
+          services.routerStatus.forget(id);
+          services.bus.publish('RouterRemoved', { id }, record.tenantId);
+        });
         return record;
       },
       (r) => ({ tenantId: r.tenantId, action: 'router.removed', target: { type: 'router', id, label: r.name } }),
     );
-    services.routerStatus.forget(id);
-    services.bus.publish('RouterRemoved', { id }, removed.tenantId);
     return { id };
   },
 };

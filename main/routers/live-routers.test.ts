@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dispatchInvoke } from '../core/dispatch';
 import { startTestCore, type TestCore } from '../core/test-core';
 import { waitForEvent } from '../events/wait-for-event';
@@ -103,6 +103,40 @@ describe('live routers: store → shard workers → simulator over TCP → sessi
     const full = () => core.services.sessions.counts(1).hotspot === 3 && core.services.sessions.counts(1).pppoe === 2;
     if (!full()) await waitForEvent(core.services.bus, 'tenant.1.dashboard', full, 20_000);
     expect(core.services.sessions.counts(1)).toEqual({ hotspot: 3, pppoe: 2 });
+  });
+
+  it('reads the store only when a router connects or drops, never for its sessions, counters or resources', async () => {
+    const { accounts } = core.services;
+    const read = accounts.read.bind(accounts);
+    const fromLiveRouters: string[] = [];
+    vi.spyOn(accounts, 'read').mockImplementation(((work) => {
+      const stack = new Error().stack ?? '';
+      if (stack.includes('live-routers.ts')) fromLiveRouters.push(stack);
+      return read(work);
+    }) as typeof accounts.read);
+    const hotspot = () => core.services.sessions.hotspotSnapshot(1).sessions;
+    const walkIns = ['walk-in-1', 'walk-in-2', 'walk-in-3'];
+    const started = waitForEvent(core.services.bus, 'tenant.1.sessions.hotspot', () => walkIns.every((user) => hotspot().some((s) => s.user === user)));
+    for (const user of walkIns) sim.model.addHotspotSession({ user });
+    await started;
+    sim.model.tick(60_000);
+    expect(await core.services.liveRouters.poll('counters')).toBe(1);
+    expect(await core.services.liveRouters.poll('resource')).toBe(1);
+    expect(fromLiveRouters).toEqual([]);
+  });
+
+  it('does not connect with settings read before the router was removed', async () => {
+    const states: string[] = [];
+    core.services.bus.subscribe('tenant.1.routers', (e) => {
+      if (e.name === 'RouterStatusChanged') states.push((e.payload as { status: RouterLiveStatus }).status.state);
+    });
+    // A change starts reading the router's settings; its removal arrives before that read ends.
+    core.services.liveRouters.watch(router.id);
+    core.services.liveRouters.unwatch(router.id, 1);
+    // The store's read settles within this turn of the event loop (SQLite): let it.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(states).toEqual([]);
+    expect(core.services.routerStatus.get(router.id).state).toBe('online');
   });
 });
 

@@ -1,3 +1,4 @@
+import type { AccountsStore, AccountsTx } from '../accounts/accounts-tx';
 import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../core/logger';
 import type { SessionHub } from '../sessions/session-hub';
@@ -8,15 +9,34 @@ import type { RouterLiveStatus } from './contract';
 import { RouterIo, type RouterIoOptions } from './io/router-io';
 import { Signal } from './client/signal';
 import type { ConnectionTestResult, LiveWant, MenuOp, MenuOpResult, RouterEndpoint, SessionKind, ShardEvent } from './io/shard-protocol';
-import type { RouterRecord, RouterRepository } from './router-repository';
+import type { RouterRecord } from './router-store';
 import { ResourcePublishLimit } from './resource-publish-limit';
 import type { RouterStatusBoard } from './router-status-board';
 
 /** What the router page's streams deliver (see router-watch-service.ts), with the router's tenant. */
 export type RouterLiveData = Extract<ShardEvent, { type: 'traffic' | 'router-log' }> & { tenantId: number };
 
+/** A router's connection settings as stored (its password and pin read with its record), or why its password cannot be used here. */
+type StoredRouter = { record: RouterRecord; endpoint: RouterEndpoint } | { record: RouterRecord; unreadable: SecretBoxError };
+
+async function endpointOf(tx: AccountsTx, record: RouterRecord): Promise<RouterEndpoint> {
+  const { id, name, host, port, tls, tlsCa, username, encoding } = record;
+  const pinned = tls === 'pin' ? await tx.routers.pinnedCertificate(id) : null;
+  return { id, name, host, port, tls: { mode: tls, ca: tlsCa, pinned }, username, encoding, password: await tx.routers.password(id) };
+}
+
+async function storedRouter(tx: AccountsTx, record: RouterRecord): Promise<StoredRouter> {
+  try {
+    return { record, endpoint: await endpointOf(tx, record) };
+  } catch (error) {
+    if (!(error instanceof SecretBoxError)) throw error;
+    return { record, unreadable: error };
+  }
+}
+
 export interface LiveRoutersDeps {
-  routers: RouterRepository;
+  /** The routers' records, passwords and pins: read when a router (re)connects or drops, never per session event. */
+  accounts: AccountsStore;
   routerStatus: RouterStatusBoard;
   sessions: SessionHub;
   bus: EventBus;
@@ -35,7 +55,7 @@ export class LiveRouters {
   private readonly io: RouterIo;
   private readonly trust: CertificateTrust;
   private readonly tenantOf = new Map<number, number>();
-  /** Bumped by every watch and unwatch: a certificate read that ends late does not undo a newer choice. */
+  /** Bumped by every watch and unwatch: a settings or certificate read that ends late does not undo a newer choice. */
   private readonly generations = new Map<number, number>();
   private readonly pinRetries = new Map<number, NodeJS.Timeout>();
   /** The router whose RouterUpdated this class is publishing: nothing its connection uses changed. */
@@ -52,47 +72,37 @@ export class LiveRouters {
     this.liveData = new Signal((error) => deps.log.error('router live data listener failed', { error: String(error) }));
     this.io = new RouterIo({ ...deps.io, log: deps.log.child({ component: 'router-io' }), onEvent: (e) => this.handle(e) });
     this.trust = new CertificateTrust({
-      routers: deps.routers,
+      accounts: deps.accounts,
       log: deps.log.child({ component: 'router-tls' }),
       updated: (record) => this.publishUpdated(record),
       setStatus: (id, change) => this.setStatus(id, change),
     });
   }
 
-  /** Starts watching every stored router (at core start). */
-  start(): void {
-    for (const record of this.deps.routers.list(null)) this.watch(record);
+  /** Starts watching every stored router (at core start), from one read of their settings. */
+  async start(): Promise<void> {
+    const stored = await this.deps.accounts.read(async (tx) => Promise.all((await tx.routers.list(null)).map((record) => storedRouter(tx, record))));
+    // A router added, changed or removed while that read ran is watched (or not) by its own, newer read.
+    for (const router of stored) if (!this.generations.has(router.record.id)) this.apply(router, this.nextGeneration(router.record.id));
   }
 
-  /** (Re)connects a router with its stored settings; a `pin` router without a pin first pins what it presents. */
-  watch(record: RouterRecord): void {
-    if (this.publishing === record.id) return;
-    const generation = this.nextGeneration(record.id);
-    this.tenantOf.set(record.id, record.tenantId);
-    let endpoint: RouterEndpoint;
-    try {
-      endpoint = this.endpoint(record);
-    } catch (error) {
-      if (!(error instanceof SecretBoxError)) throw error;
-      // No connection without the password it was saved with; the router says why, naming itself.
-      this.io.unwatch(record.id);
-      this.setStatus(record.id, { state: 'auth-failed', lastError: error.message });
-      return;
-    }
-    if (endpoint.tls.mode === 'pin' && endpoint.tls.pinned === null) {
-      this.io.unwatch(record.id);
-      this.setStatus(record.id, { state: 'connecting', lastError: null });
-      this.trust.pinFirst(endpoint).then(
-        (pinned) => this.generations.get(record.id) === generation && this.connect(pinned),
-        (error: Error) => {
-          if (this.generations.get(record.id) !== generation) return;
-          this.setStatus(record.id, { state: 'offline', lastError: error.message });
-          this.retryPin(record.id, generation);
-        },
-      ).catch((error: unknown) => this.deps.log.error('router could not be watched after pinning its certificate', { routerId: record.id, error: String(error) }));
-      return;
-    }
-    this.connect(endpoint);
+  /**
+   * (Re)connects a router with its settings as stored now (its RouterAdded or RouterUpdated);
+   * a `pin` router without a pin first pins what it presents.
+   */
+  watch(routerId: number): void {
+    if (this.publishing === routerId) return;
+    const generation = this.nextGeneration(routerId);
+    this.deps.accounts
+      .read(async (tx) => {
+        const record = await tx.routers.get(null, routerId);
+        return record && storedRouter(tx, record);
+      })
+      .then((stored) => {
+        // Changed or removed while its settings were read: the newer watch or unwatch decides.
+        if (stored && this.generations.get(routerId) === generation) this.apply(stored, generation);
+      })
+      .catch((error: unknown) => this.deps.log.error('router could not be watched', { routerId, error: String(error) }));
   }
 
   unwatch(routerId: number, tenantId: number): void {
@@ -124,7 +134,7 @@ export class LiveRouters {
   async test(record: RouterRecord): Promise<ConnectionTestResult> {
     let endpoint: RouterEndpoint;
     try {
-      endpoint = this.endpoint(record);
+      endpoint = await this.deps.accounts.read((tx) => endpointOf(tx, record));
       if (endpoint.tls.mode === 'pin' && endpoint.tls.pinned === null) endpoint = await this.trust.pinFirst(endpoint);
     } catch (error) {
       // An unreadable password or certificate is the test's answer, in words, not a failed job.
@@ -168,10 +178,30 @@ export class LiveRouters {
     return this.io.shardsDown;
   }
 
-  private endpoint(record: RouterRecord): RouterEndpoint {
-    const { id, name, host, port, tls, tlsCa, username, encoding } = record;
-    const pinned = tls === 'pin' ? this.deps.routers.pinnedCertificate(id) : null;
-    return { id, name, host, port, tls: { mode: tls, ca: tlsCa, pinned }, username, encoding, password: this.deps.routers.password(id) };
+  private apply(stored: StoredRouter, generation: number): void {
+    const { record } = stored;
+    this.tenantOf.set(record.id, record.tenantId);
+    if ('unreadable' in stored) {
+      // No connection without the password it was saved with; the router says why, naming itself.
+      this.io.unwatch(record.id);
+      this.setStatus(record.id, { state: 'auth-failed', lastError: stored.unreadable.message });
+      return;
+    }
+    const { endpoint } = stored;
+    if (endpoint.tls.mode === 'pin' && endpoint.tls.pinned === null) {
+      this.io.unwatch(record.id);
+      this.setStatus(record.id, { state: 'connecting', lastError: null });
+      this.trust.pinFirst(endpoint).then(
+        (pinned) => this.generations.get(record.id) === generation && this.connect(pinned),
+        (error: Error) => {
+          if (this.generations.get(record.id) !== generation) return;
+          this.setStatus(record.id, { state: 'offline', lastError: error.message });
+          this.retryPin(record.id, generation);
+        },
+      ).catch((error: unknown) => this.deps.log.error('router could not be watched after pinning its certificate', { routerId: record.id, error: String(error) }));
+      return;
+    }
+    this.connect(endpoint);
   }
 
   private connect(endpoint: RouterEndpoint): void {
@@ -190,8 +220,7 @@ export class LiveRouters {
   private retryPin(routerId: number, generation: number): void {
     const timer = setTimeout(() => {
       this.pinRetries.delete(routerId);
-      const record = this.generations.get(routerId) === generation ? this.deps.routers.get(null, routerId) : null;
-      if (record) this.watch(record);
+      if (this.generations.get(routerId) === generation) this.watch(routerId);
     }, this.deps.pinRetryMs ?? 30_000);
     this.pinRetries.set(routerId, timer);
   }
@@ -221,10 +250,7 @@ export class LiveRouters {
         // Sessions of a router we cannot see are not vouched for; a reconnect re-syncs them. The
         // shard's live sets end them too, but a restarted worker (state 'connecting') cannot.
         if (!online) this.deps.sessions.endRouter(tenantId, event.routerId);
-        if (event.state === 'offline') {
-          const record = this.deps.routers.get(null, event.routerId);
-          if (record) void this.trust.checkPinned(record);
-        }
+        if (event.state === 'offline') this.checkPinned(event.routerId);
         return;
       }
       case 'resource':
@@ -243,10 +269,19 @@ export class LiveRouters {
     }
   }
 
+  /** A router that dropped may present another certificate than its pin: its record is read (once per drop) to look. */
+  private checkPinned(routerId: number): void {
+    this.deps.accounts
+      .read((tx) => tx.routers.get(null, routerId))
+      .then((record) => record && this.trust.checkPinned(record))
+      .catch((error: unknown) => this.deps.log.error('router certificate not checked', { routerId, error: String(error) }));
+  }
+
   /** A `refresh` (new resource figures, same state) may wait for a slot on the tenant's channel (see ResourcePublishLimit). */
   private setStatus(routerId: number, change: Partial<RouterLiveStatus>, kind: 'change' | 'refresh' = 'change'): void {
     const status = this.deps.routerStatus.update(routerId, change);
-    const tenantId = this.tenantOf.get(routerId) ?? this.deps.routers.get(null, routerId)?.tenantId;
+    // A router no longer watched (removed) has no channel to tell.
+    const tenantId = this.tenantOf.get(routerId);
     if (!status || tenantId === undefined) return;
     if (kind === 'refresh') return this.resourcePublishes.offer(tenantId, routerId);
     this.resourcePublishes.published(tenantId, routerId);

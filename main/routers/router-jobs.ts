@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import { defineJob, jobSet, type ScheduleDefinition } from '../jobs/define-job';
+import { defineJob, jobSet, type MainJobContext, type ScheduleDefinition } from '../jobs/define-job';
 import { PermanentJobError } from '../jobs/errors';
 import { privateInputMissing, takePrivateInput } from '../jobs/private-input';
 import { ROUTER_ENCODINGS, ROUTER_TLS_MODES } from './contract';
+import type { RouterJobServices } from './router-services';
+
+type Ctx = MainJobContext<RouterJobServices>;
 
 /** What a draft test keeps out of its payload (payloads show in the Jobs view): the password, and the CA with it. */
 const draftSecrets = z.object({ password: z.string(), tlsCa: z.string() }).strict();
@@ -29,7 +32,7 @@ export const routerJobs = jobSet(
     maxAttempts: 1,
     summary: 'Reads byte counters of every watched router’s sessions (rates for the live views).',
     payload: z.object({}).strict(),
-    handler: async (_p, { services }) => ({ routers: await services.liveRouters.poll('counters', COUNTER_POLL_SECONDS * 1000 * POLL_SPREAD) }),
+    handler: async (_p, { services }: Ctx) => ({ routers: await services.liveRouters.poll('counters', COUNTER_POLL_SECONDS * 1000 * POLL_SPREAD) }),
   }),
   defineJob({
     name: 'routers.poll-resource',
@@ -38,7 +41,7 @@ export const routerJobs = jobSet(
     maxAttempts: 1,
     summary: 'Reads CPU, memory, uptime and identity of every watched router.',
     payload: z.object({}).strict(),
-    handler: async (_p, { services }) => ({ routers: await services.liveRouters.poll('resource', RESOURCE_POLL_SECONDS * 1000 * POLL_SPREAD) }),
+    handler: async (_p, { services }: Ctx) => ({ routers: await services.liveRouters.poll('resource', RESOURCE_POLL_SECONDS * 1000 * POLL_SPREAD) }),
   }),
   defineJob({
     name: 'routers.test',
@@ -47,8 +50,8 @@ export const routerJobs = jobSet(
     maxAttempts: 1,
     summary: 'Connects to a router with its stored settings, logs in and reads its identity and resources.',
     payload: z.object({ routerId: z.number().int().positive() }).strict(),
-    handler: async ({ routerId }, { services, tenantId }) => {
-      const record = services.routers.get(tenantId, routerId);
+    handler: async ({ routerId }, { services, tenantId }: Ctx) => {
+      const record = await services.accounts.read((tx) => tx.routers.get(tenantId, routerId));
       if (!record) throw new PermanentJobError(`router ${routerId} no longer exists`);
       const result = await services.liveRouters.test(record);
       const { ok, message, latencyMs, resource } = result;
@@ -66,7 +69,7 @@ export const routerJobs = jobSet(
       .object({ name: z.string(), host: z.string(), port: z.number().int(), tls: z.enum(ROUTER_TLS_MODES), username: z.string(), encoding: z.enum(ROUTER_ENCODINGS) })
       .strict(),
     privateInput: draftSecrets,
-    handler: async ({ name, host, port, tls, username, encoding }, ctx) => {
+    handler: async ({ name, host, port, tls, username, encoding }, ctx: Ctx) => {
       const secrets = takePrivateInput(ctx, draftSecrets);
       if (!secrets) throw privateInputMissing(ctx);
       const endpoint = { id: 0, name, host, port, tls: { mode: tls, ca: secrets.tlsCa, pinned: null }, username, password: secrets.password, encoding };

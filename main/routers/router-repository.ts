@@ -1,24 +1,9 @@
 import type { Db } from '../store/database';
 import type { Logger } from '../core/logger';
 import { SecretBoxError, type SecretBox } from '../secrets/secret-box';
-import { changedEndpointFields, type RouterEncoding, type RouterSummary, type RouterTlsMode } from './contract';
+import { changedEndpointFields, type RouterEncoding, type RouterTlsMode } from './contract';
 import type { PeerCertificate } from './client/peer-certificate';
-
-/** A router's stored settings as the renderer may see them (no password); live status is separate. */
-export type RouterRecord = Omit<RouterSummary, 'status'>;
-
-export interface RouterSettings {
-  name: string;
-  host: string;
-  port: number;
-  tls: RouterTlsMode;
-  /** @defaultValue '' (only `verify-ca` uses it) */
-  tlsCa?: string;
-  username: string;
-  site: string;
-  notes: string;
-  encoding: RouterEncoding;
-}
+import { unreadablePasswordMessage, type RouterRecord, type RouterSettings } from './router-store';
 
 interface Row {
   id: number;
@@ -60,14 +45,10 @@ const toRecord = (row: Row): RouterRecord => ({
   updatedAt: row.updated_at,
 });
 
-/** Why a router's stored password cannot be used here, naming the router and what to do. */
-export function unreadablePasswordMessage(routerName: string, reason: string): string {
-  return `router '${routerName}': stored password cannot be decrypted on this machine: enter it again (${reason})`;
-}
-
 /**
- * Routers in SQLite. Every read and write names its tenant (null = system admin, all tenants),
- * so a query can never cross tenants by accident.
+ * Routers in SQLite: the table behind sqlite-router-store.ts (domain code goes through the
+ * RouterStore of the accounts unit of work). Every read and write names its tenant (null =
+ * system admin, all tenants), so a query can never cross tenants by accident.
  */
 export class RouterRepository {
   constructor(

@@ -7,9 +7,10 @@ import { createLogger } from '../core/logger';
 import { startTestCore, type TestCore } from '../core/test-core';
 import { KeyFileSecretBox } from '../secrets/key-file-box';
 import type { Session } from '../auth/session';
+import type { AccountsTx } from '../accounts/accounts-tx';
+import { storeRouter } from './testing/store-router';
 
 const admin: Session = { id: 'test', user: { id: 1, username: 'admin', role: 'tenant_admin', tenantId: 1 } };
-const settings = { host: '127.0.0.1', port: 9, tls: 'off' as const, username: 'api', site: '', notes: '', encoding: 'utf-8' as const };
 
 describe('stored router passwords this machine cannot decrypt', () => {
   const cleanup: Array<() => unknown> = [];
@@ -21,8 +22,8 @@ describe('stored router passwords this machine cannot decrypt', () => {
     const dir = mkdtempSync(join(tmpdir(), 'noc-unreadable-'));
     cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
     const first = await startTestCore({ dataDir: join(dir, 'data') });
-    const desktopOnly = first.services.routers.add(1, { ...settings, name: 'hq-7' }, 'x', new Date());
-    const otherKey = first.services.routers.add(1, { ...settings, name: 'edge-2' }, 'x', new Date());
+    const desktopOnly = await storeRouter(first.services, 1, { name: 'hq-7' }, 'x');
+    const otherKey = await storeRouter(first.services, 1, { name: 'edge-2' }, 'x');
     // One sealed by the desktop's keychain before the data key, one under another folder's key (a copied database).
     const foreign = new KeyFileSecretBox(join(dir, 'elsewhere.key')).seal('pw');
     first.services.db.prepare('UPDATE routers SET password_sealed = ? WHERE id = ?').run('ss1.' + Buffer.from('sealed').toString('base64'), desktopOnly.id);
@@ -47,10 +48,11 @@ describe('stored router passwords this machine cannot decrypt', () => {
     );
 
     // A connection test says the same instead of failing as a job.
-    expect(await core.services.liveRouters.test(core.services.routers.get(1, desktopOnly.id)!)).toMatchObject({ ok: false, message: expect.stringContaining("router 'hq-7': stored password cannot be decrypted") });
+    const routers = <T>(work: (tx: AccountsTx) => Promise<T>) => core.services.accounts.read(work);
+    expect(await core.services.liveRouters.test((await routers((tx) => tx.routers.get(1, desktopOnly.id)))!)).toMatchObject({ ok: false, message: expect.stringContaining("router 'hq-7': stored password cannot be decrypted") });
 
     expect(await dispatchInvoke(core.services, admin, 'routers.update', { id: desktopOnly.id, password: 'typed-again' })).toMatchObject({ ok: true });
-    expect(core.services.routers.password(desktopOnly.id)).toBe('typed-again');
+    expect(await routers((tx) => tx.routers.password(desktopOnly.id))).toBe('typed-again');
     expect(status(desktopOnly.id).lastError ?? '').not.toMatch(/cannot be decrypted/);
   });
 });

@@ -1,6 +1,27 @@
 import type { Logger } from '../core/logger';
 import type { PeerCertificate } from './client/peer-certificate';
-import type { RouterRecord, RouterSettings } from './router-repository';
+import type { RouterEncoding, RouterSummary, RouterTlsMode } from './contract';
+
+/** A router's stored settings as the renderer may see them (no password); live status is separate. */
+export type RouterRecord = Omit<RouterSummary, 'status'>;
+
+export interface RouterSettings {
+  name: string;
+  host: string;
+  port: number;
+  tls: RouterTlsMode;
+  /** @defaultValue '' (only `verify-ca` uses it) */
+  tlsCa?: string;
+  username: string;
+  site: string;
+  notes: string;
+  encoding: RouterEncoding;
+}
+
+/** Why a router's stored password cannot be used here, naming the router and what to do. */
+export function unreadablePasswordMessage(routerName: string, reason: string): string {
+  return `router '${routerName}': stored password cannot be decrypted on this machine: enter it again (${reason})`;
+}
 
 /**
  * Routers as a unit of work hands them out (the storage seam): Promise-returning, free of the

@@ -20,6 +20,7 @@ describe('router TLS modes through the console', () => {
   const first = pki.issue('127.0.0.1');
   const statusOf = (e: BusEvent) => (e.payload as { status: RouterLiveStatus }).status;
   const routerEvent = (match: (e: BusEvent) => boolean) => waitForEvent(core.services.bus, 'tenant.1.routers', match);
+  const stored = (id: number) => core.services.accounts.read((tx) => tx.routers.get(1, id));
   const add = async (tls: 'pin' | 'verify-ca', tlsCa = '') => {
     const result = await dispatchInvoke(core.services, admin, 'routers.add', {
       name: 'edge-1', host: sim.host, port: sim.port, tls, tlsCa, username: sim.username, password: 'sim-pass', site: '', notes: '', encoding: 'utf-8',
@@ -41,7 +42,7 @@ describe('router TLS modes through the console', () => {
     const online = routerEvent((e) => e.name === 'RouterStatusChanged' && statusOf(e).state === 'online');
     const router = await add('verify-ca', pki.ca);
     await online;
-    expect(core.services.routers.get(1, router.id)).toMatchObject({ tls: 'verify-ca', tlsFingerprint: null });
+    expect(await stored(router.id)).toMatchObject({ tls: 'verify-ca', tlsFingerprint: null });
     expect(await dispatchInvoke(core.services, admin, 'routers.add', { name: 'x', host: sim.host, port: sim.port, tls: 'verify-ca', username: 'a', password: 'b', site: '', notes: '', encoding: 'utf-8' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', details: [{ path: ['tlsCa'] }] },
@@ -67,7 +68,7 @@ describe('router TLS modes through the console', () => {
     expect(statusOf(await alerted)).toMatchObject({ state: 'offline', lastError: expect.stringContaining(`SHA-256 ${newFingerprint}`) });
     const dashboard = await dispatchInvoke(core.services, admin, 'dashboard.snapshot', {});
     expect(dashboard).toMatchObject({ ok: true, data: { stats: { alerts: [expect.objectContaining({ routerId: router.id, message: expect.stringContaining('now presents another TLS certificate') })] } } });
-    expect(core.services.routers.get(1, router.id)).toMatchObject({ tlsFingerprint: certificateOf(first.cert).fingerprint, tlsOfferedFingerprint: newFingerprint });
+    expect(await stored(router.id)).toMatchObject({ tlsFingerprint: certificateOf(first.cert).fingerprint, tlsOfferedFingerprint: newFingerprint });
 
     // An operator cannot trust it; an admin must name the fingerprint shown (any usual spelling).
     expect(await dispatchInvoke(core.services, operator, 'routers.acceptCertificate', { id: router.id, fingerprint: newFingerprint })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -78,6 +79,11 @@ describe('router TLS modes through the console', () => {
     const back = routerEvent((e) => e.name === 'RouterStatusChanged' && statusOf(e).state === 'online');
     const accepted = await dispatchInvoke(core.services, admin, 'routers.acceptCertificate', { id: router.id, fingerprint: newFingerprint.replaceAll(':', '').toLowerCase() });
     expect(accepted).toMatchObject({ ok: true, data: { tlsFingerprint: newFingerprint, tlsOfferedFingerprint: null } });
+    // Who trusted which certificate is in the audit log, once (the refused attempts left nothing).
+    const entries = await core.services.accounts.read((tx) => tx.audit.list({ tenantId: 1 }, { limit: 10 }));
+    expect(entries.filter((e) => e.details?.fingerprint !== undefined).map((e) => [e.action, e.actorUsername, e.targetId, e.details])).toEqual([
+      ['router.updated', 'anna', router.id, { fields: ['tlsFingerprint'], fingerprint: newFingerprint }],
+    ]);
     await back;
   });
 });

@@ -1,3 +1,4 @@
+import type { AccountsStore } from '../accounts/accounts-tx';
 import type { Session } from '../auth/session';
 import { DomainError } from '../contract/errors';
 import type { Logger } from '../core/logger';
@@ -6,7 +7,6 @@ import { channelOf } from '../events/channels';
 import type { InterfaceRate } from './io/shard-protocol';
 import type { LiveRouters, RouterLiveData } from './live-routers';
 import { readRouterPage } from './router-page-read';
-import type { RouterRepository } from './router-repository';
 import type { RouterStatusBoard } from './router-status-board';
 import { maskRouterText } from './router-text-mask';
 import { routerWatchEvents, type RouterWatchSnapshot } from './watch-contract';
@@ -14,7 +14,7 @@ import { routerWatchEvents, type RouterWatchSnapshot } from './watch-contract';
 export interface RouterWatchDeps {
   bus: EventBus;
   log: Logger;
-  routers: RouterRepository;
+  accounts: AccountsStore;
   routerStatus: RouterStatusBoard;
   liveRouters: Pick<LiveRouters, 'setLive' | 'menu' | 'liveData'>;
   /** Whether a watcher's connection is still there, signed in, and may still watch (closed windows stop watching). */
@@ -50,7 +50,7 @@ export class RouterWatchService {
 
   /** Adds the session as a watcher (starting the streams if it is the first) and returns the page's snapshot. */
   async watch(session: Session, routerId: number): Promise<RouterWatchSnapshot> {
-    const record = this.deps.routers.get(session.user?.tenantId ?? null, routerId);
+    const record = await this.deps.accounts.read((tx) => tx.routers.get(session.user?.tenantId ?? null, routerId));
     if (!record) throw new DomainError('not_found', `router ${routerId} is not one of your routers: choose one from Routers`);
     let sessions = this.watchers.get(routerId);
     if (!sessions) {

@@ -1,15 +1,16 @@
 import { DomainError } from '../contract/errors';
-import type { DomainHandlers } from '../core/handlers';
+import type { DomainHandlers } from '../contract/domain-handlers';
 import { RANGE_MS, RANGE_RESOLUTION } from '../dashboard/history-contract';
+import type { RouterWatchServices } from './router-services';
 import { routerWatchOf } from './router-watch-registry';
 import type { InterfaceHistoryPoint, routerWatchInvokes } from './watch-contract';
 
-export const routerWatchHandlers: DomainHandlers<keyof typeof routerWatchInvokes> = {
+export const routerWatchHandlers: DomainHandlers<keyof typeof routerWatchInvokes, RouterWatchServices> = {
   'routers.watch': ({ routerId }, { services, session }) => routerWatchOf(services).watch(session, routerId),
   'routers.unwatch': ({ routerId }, { services, session }) => ({ wasWatching: routerWatchOf(services).unwatch(session, routerId) }),
   // Tenant users read their own routers only; a system admin any router (under its own tenant).
-  'routers.interfaces.history': ({ routerId, range, interface: iface }, { services, session }) => {
-    const record = services.routers.get(session.user?.tenantId ?? null, routerId);
+  'routers.interfaces.history': async ({ routerId, range, interface: iface }, { services, session }) => {
+    const record = await services.accounts.read((tx) => tx.routers.get(session.user?.tenantId ?? null, routerId));
     if (!record) throw new DomainError('not_found', `router ${routerId} is not one of your routers: choose one from Routers`);
     return services.business.read(async (tx) => {
       const now = Date.now();

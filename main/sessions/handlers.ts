@@ -1,16 +1,16 @@
 import { auditedChange } from '../audit/audited-change';
 import { DomainError } from '../contract/errors';
 import { maskIdentifier } from '../events/mask';
-import type { DomainHandlers } from '../core/handlers';
-import type { InvokeContext } from '../core/services';
+import type { DomainHandlers, HandlerContext } from '../contract/domain-handlers';
 import { readScope } from '../auth/tenant-scope';
 import type { SessionKind } from '../routers/io/shard-protocol';
 import type { sessionInvokes } from './contract';
 import { requireTenant } from './session-hub';
+import type { SessionServices } from './session-services';
 
 /** Disconnect = a job that removes the session on its router; the row goes when the router confirms. */
 function disconnect(kind: SessionKind) {
-  return ({ key }: { key: string }, { services, session }: InvokeContext): Promise<{ jobId: number }> => {
+  return ({ key }: { key: string }, { services, session }: HandlerContext<SessionServices>): Promise<{ jobId: number }> => {
     const scope = readScope(session);
     const tenantId = scope ?? services.sessions.tenantOfKey(kind, key);
     const found = tenantId === undefined ? undefined : kind === 'hotspot' ? services.sessions.hotspotSession(tenantId, key) : services.sessions.pppoeSession(tenantId, key);
@@ -35,7 +35,7 @@ function disconnect(kind: SessionKind) {
   };
 }
 
-export const sessionHandlers: DomainHandlers<keyof typeof sessionInvokes> = {
+export const sessionHandlers: DomainHandlers<keyof typeof sessionInvokes, SessionServices> = {
   'sessions.hotspot.list': ({ routerId, tenantId }, { services, session }) =>
     services.sessions.hotspotSnapshot(requireTenant(readScope(session), tenantId), routerId),
   'sessions.pppoe.list': ({ routerId, tenantId }, { services, session }) =>

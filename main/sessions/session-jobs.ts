@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { defineJob, jobSet } from '../jobs/define-job';
+import { defineJob, jobSet, type MainJobContext } from '../jobs/define-job';
 import { PermanentJobError } from '../jobs/errors';
 import { RouterIoError } from '../routers/io/router-io';
+import type { SessionServices } from './session-services';
 
 /**
  * Disconnecting a user is desired state, not a blind command: the session must be gone from the
@@ -22,8 +23,8 @@ export const sessionJobs = jobSet(
         label: z.string().max(200),
       })
       .strict(),
-    handler: async ({ routerId, kind, sessionId }, { services, tenantId, attempt, maxAttempts }) => {
-      const record = services.routers.get(tenantId, routerId);
+    handler: async ({ routerId, kind, sessionId }, { services, tenantId, attempt, maxAttempts }: MainJobContext<SessionServices>) => {
+      const record = await services.accounts.read((tx) => tx.routers.get(tenantId, routerId));
       if (!record) throw new PermanentJobError(`router ${routerId} no longer exists`);
       try {
         return await services.liveRouters.kick(routerId, kind, sessionId);

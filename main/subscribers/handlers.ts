@@ -2,10 +2,11 @@ import type { BusinessTx } from '../business/business-tx';
 import type { Session, SessionUser } from '../auth/session';
 import { readScope, writeTenant } from '../auth/tenant-scope';
 import { DomainError } from '../contract/errors';
-import type { DomainHandlers } from '../core/handlers';
+import type { DomainHandlers } from '../contract/domain-handlers';
 import { maskIdentifier } from '../events/mask';
 import type { subscriberInvokes } from './contract';
 import type { SubscriberRecord } from './subscriber-repository';
+import type { SubscriberServices } from './subscriber-services';
 import { maskedSubscriber, subscriberSummaries, subscriberSummary } from './subscriber-summary';
 
 const notFound = (id: number) => new DomainError('not_found', `Subscriber ${id} does not exist in your tenant.`);
@@ -45,7 +46,7 @@ async function queueRemoval(tx: BusinessTx, subscriber: SubscriberRecord, router
 const taken = (username: string) =>
   new DomainError('conflict', `The login name '${username}' is taken in this tenant (by a subscriber or a voucher): choose another.`, { fields: { username: 'taken by another subscriber or a voucher' } });
 
-export const subscriberHandlers: DomainHandlers<keyof typeof subscriberInvokes> = {
+export const subscriberHandlers: DomainHandlers<keyof typeof subscriberInvokes, Pick<SubscriberServices, 'business' | 'bus'>> = {
   'subscribers.list': ({ tenantId, limit, ...filter }, { services, session }) =>
     services.business.read(async (tx) => {
       const { rows, total } = await tx.subscribers.list(readScope(session) ?? tenantId ?? null, { ...filter, limit });

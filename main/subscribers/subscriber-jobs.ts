@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { defineJob, jobSet } from '../jobs/define-job';
+import { defineJob, jobSet, type MainJobContext } from '../jobs/define-job';
 import { PLAN_KINDS } from '../plans/contract';
 import { RouterUnavailableError } from '../provisioning/router-unavailable';
 import { withRouterLock } from '../provisioning/router-lock';
+import type { SubscriberServices } from './subscriber-services';
 import { removeSubscriberFromRouter, syncSubscriberOnRouter } from './subscriber-sync';
+
+type Ctx = MainJobContext<SubscriberServices>;
 
 const ids = { subscriberId: z.number().int().positive(), routerId: z.number().int().positive() };
 
@@ -21,7 +24,7 @@ export const subscriberJobs = jobSet(
     runs: 'main',
     summary: 'Makes a subscriber’s hotspot user or PPP secret on one router match the console (its plan’s profile first).',
     payload: z.object(ids).strict(),
-    handler: async ({ subscriberId, routerId }, { services }) => {
+    handler: async ({ subscriberId, routerId }, { services }: Ctx) => {
       try {
         return { state: await withRouterLock(routerId, () => syncSubscriberOnRouter(services, subscriberId, routerId)) };
       } catch (error) {
@@ -35,7 +38,7 @@ export const subscriberJobs = jobSet(
     runs: 'main',
     summary: 'Removes a subscriber’s account from a router it no longer lives on (found by the console’s comment).',
     payload: z.object({ ...ids, kind: z.enum(PLAN_KINDS) }).strict(),
-    handler: async ({ subscriberId, routerId, kind }, { services }) => {
+    handler: async ({ subscriberId, routerId, kind }, { services }: Ctx) => {
       try {
         await withRouterLock(routerId, () => removeSubscriberFromRouter(services, subscriberId, kind, routerId));
         return { removed: true };

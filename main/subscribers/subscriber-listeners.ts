@@ -1,8 +1,8 @@
-import type { CoreServices } from '../core/services';
 import type { SessionDelta } from '../sessions/contract';
+import type { SubscriberServices } from './subscriber-services';
 import { subscriberSummary } from './subscriber-summary';
 
-type Services = Pick<CoreServices, 'bus' | 'business' | 'log'>;
+type Services = Pick<SubscriberServices, 'bus' | 'business' | 'log'>;
 
 /**
  * Sessions seen on the routers become the subscribers' history and "last seen": a started or

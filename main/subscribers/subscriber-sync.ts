@@ -1,13 +1,14 @@
-import type { CoreServices } from '../core/services';
 import type { MenuOp, MenuOpResult } from '../routers/io/shard-protocol';
 import { ensurePlanOnRouter, routerMenu } from '../plans/plan-sync';
 import { RouterRefusedError } from '../provisioning/router-unavailable';
 import type { ProvisioningState } from '../plans/contract';
+import type { PlanServices } from '../plans/plan-services';
 import { accountAttributes, accountChanges, accountMenu, subscriberComment } from './subscriber-account';
 import { subscriberSummary } from './subscriber-summary';
 import type { SubscriberRecord } from './subscriber-repository';
 
-type Services = Pick<CoreServices, 'business' | 'liveRouters' | 'bus'>;
+/** What writing a plan's profile uses: a subscriber's account follows its plan onto the router. */
+type Services = Pick<PlanServices, 'business' | 'liveRouters' | 'bus'>;
 
 async function record(services: Services, subscriber: SubscriberRecord, routerId: number, state: ProvisioningState, message: string | null): Promise<void> {
   await services.business.run(async (tx) => {

@@ -36,7 +36,7 @@ describe('subscribers: hotspot users and PPP secrets kept on their routers', () 
 
   beforeEach(async () => {
     core = await startTestCore();
-    core.services.tenants.insert('Tenant One', null, Date.now());
+    await core.services.accounts.run((tx) => tx.tenants.insert('Tenant One', null, Date.now()));
     sim = await startSimulatedRouter({ name: 'hq-1', password: 'sim-pass', clock: 'manual' });
     const online = waitForEvent(core.services.bus, 'tenant.1.routers', (e) => (e.payload as { status?: RouterLiveStatus }).status?.state === 'online');
     router = (await call('routers.add', { name: 'hq-1', host: sim.host, port: sim.port, tls: 'off', username: sim.username, password: 'sim-pass', site: '', notes: '', encoding: 'utf-8' })) as RouterSummary;
@@ -64,7 +64,7 @@ describe('subscribers: hotspot users and PPP secrets kept on their routers', () 
     expect(await call('subscribers.get', { id: 1 }, as('viewer'))).toMatchObject({ subscriber: { phone: '0712***678' } });
     expect(await call('subscribers.revealPassword', { id: 1 }, operator)).toEqual({ password: 'secret-1' });
     expect(await dispatchInvoke(core.services, as('viewer'), 'subscribers.revealPassword', { id: 1 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(core.services.audit.list({ tenantId: 1 }, { limit: 1 })[0]).toMatchObject({ action: 'subscriber.password_revealed' });
+    expect((await core.services.accounts.read((tx) => tx.audit.list({ tenantId: 1 }, { limit: 1 })))[0]).toMatchObject({ action: 'subscriber.password_revealed' });
     // The password is sealed at rest.
     const row = core.services.db.prepare('SELECT password_sealed FROM subscribers').get() as { password_sealed: string };
     expect(row.password_sealed).not.toContain('secret-1');

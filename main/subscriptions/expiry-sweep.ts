@@ -1,7 +1,6 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { BusinessTx } from '../business/business-tx';
 import { enqueueCustomerMessage } from '../notifications/enqueue-customer-message';
-import type { CoreServices } from '../core/services';
 import type { EventBus } from '../events/event-bus';
 import type { PlanRecord } from '../plans/plan-repository';
 import type { DueCursor, DueSubscriber } from '../subscribers/subscriber-repository';
@@ -9,8 +8,9 @@ import { DEFAULT_REMINDER_OFFSETS } from './contract';
 import { reminderToSend } from './reminder-schedule';
 import { publishAfterCommit, subscriptionChange } from './subscription-change';
 import { extendSubscription, renewable } from './subscription-extension';
+import type { SubscriptionServices } from './subscription-services';
 
-type Services = Pick<CoreServices, 'business' | 'bus'>;
+type Services = Pick<SubscriptionServices, 'business' | 'bus'>;
 
 /** Subscribers handled per unit of work: small enough that the main thread's loop lag stays low, large enough to be quick. */
 const CHUNK = 50;
@@ -49,7 +49,7 @@ class SweepCache {
  * and `subscriptions.apply-access` to give its routers the plan's expiry behaviour and end its
  * session, all in one transaction.
  */
-async function expireOrRenew(tx: BusinessTx, bus: EventBus, cache: SweepCache, due: DueSubscriber, now: number): Promise<'expired' | 'renewed' | null> {
+async function expireOrRenew(tx: BusinessTx, bus: Pick<EventBus, 'publish'>, cache: SweepCache, due: DueSubscriber, now: number): Promise<'expired' | 'renewed' | null> {
   const subscriber = await tx.subscribers.get(due.tenantId, due.id);
   if (!subscriber || subscriber.status !== 'active') return null;
   const plan = await cache.plan(due.tenantId, due.planId);

@@ -1,12 +1,13 @@
 import type { SessionUser } from '../auth/session';
 import { readScope, writeTenant } from '../auth/tenant-scope';
 import { DomainError } from '../contract/errors';
-import type { DomainHandlers } from '../core/handlers';
+import type { DomainHandlers } from '../contract/domain-handlers';
 import { DEFAULT_REMINDER_OFFSETS, type subscriptionInvokes } from './contract';
+import type { SubscriptionServices } from './subscription-services';
 
 const actor = (user: SessionUser | null) => (user ? { id: user.id, username: user.username } : null);
 
-export const subscriptionHandlers: DomainHandlers<keyof typeof subscriptionInvokes> = {
+export const subscriptionHandlers: DomainHandlers<keyof typeof subscriptionInvokes, Pick<SubscriptionServices, 'business'>> = {
   'subscriptions.settings': ({ tenantId }, { services, session }) => {
     const tenant = writeTenant(session, tenantId);
     return services.business.read(async (tx) => {

@@ -1,8 +1,8 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import type { CoreServices } from '../core/services';
 import { applyPayment } from './subscription-extension';
+import type { SubscriptionServices } from './subscription-services';
 
-type Services = Pick<CoreServices, 'business' | 'bus'>;
+type Services = Pick<SubscriptionServices, 'business' | 'bus'>;
 
 /** Payments applied per transaction: a burst commits in a few writes, the loop stays responsive. */
 const BATCH = 100;

@@ -1,4 +1,3 @@
-import type { CoreServices } from '../core/services';
 import { enqueueCustomerMessage } from '../notifications/enqueue-customer-message';
 import { withRouterLock } from '../provisioning/router-lock';
 import { RouterRefusedError, RouterUnavailableError } from '../provisioning/router-unavailable';
@@ -8,8 +7,7 @@ import { syncSubscriberOnRouter } from '../subscribers/subscriber-sync';
 import { raiseStaffNotification } from '../notifications/raise-staff-notification';
 import { subscriberReconnected } from '../notifications/staff-notices';
 import { publishAfterCommit, subscriptionChange } from './subscription-change';
-
-type Services = Pick<CoreServices, 'business' | 'liveRouters' | 'bus'>;
+import type { SubscriptionServices } from './subscription-services';
 
 export interface AccessOutcome {
   /** The change brought in line on every router (null: there was none to make). */
@@ -26,7 +24,7 @@ export interface AccessOutcome {
  * the customer's next login. Both steps are desired state: run twice, the second changes nothing
  * but ends a session again, which is why a crash between them is harmless.
  */
-async function bringRouterInLine(services: Services, subscriberId: number, routerId: number, kind: 'hotspot' | 'pppoe', login: string): Promise<void> {
+async function bringRouterInLine(services: SubscriptionServices, subscriberId: number, routerId: number, kind: 'hotspot' | 'pppoe', login: string): Promise<void> {
   await withRouterLock(routerId, async () => {
     await syncSubscriberOnRouter(services, subscriberId, routerId);
     await endSessionsOf(services, routerId, kind, login);
@@ -34,7 +32,7 @@ async function bringRouterInLine(services: Services, subscriberId: number, route
 }
 
 /** Clears the change once every router has it, and says so (a reconnection tells the customer, once per valid-until). */
-async function finish(services: Services, subscriberId: number, change: AccessChange): Promise<boolean> {
+async function finish(services: SubscriptionServices, subscriberId: number, change: AccessChange): Promise<boolean> {
   return services.business.run(async (tx) => {
     const current = await tx.subscribers.get(null, subscriberId);
     // A newer change (a payment during an expiry) is the next run's to finish.
@@ -73,7 +71,7 @@ async function finish(services: Services, subscriberId: number, change: AccessCh
  * finished when the router is back. A change that arrives while this runs is run here too (a few
  * rounds at most: each round reads the subscriber afresh).
  */
-export async function applyAccessChange(services: Services, subscriberId: number): Promise<AccessOutcome> {
+export async function applyAccessChange(services: SubscriptionServices, subscriberId: number): Promise<AccessOutcome> {
   const outcome: AccessOutcome = { done: null, waiting: [], refused: [] };
   for (let round = 0; round < 4; round += 1) {
     const subscriber = await services.business.read((tx) => tx.subscribers.get(null, subscriberId));

@@ -28,7 +28,7 @@ export async function subscriptionChange(
 export type SubscriptionEvent = 'SubscriptionExtended' | 'SubscriptionReconnected' | 'SubscriptionExpired';
 
 /** After the commit: the subscriber's row in every open list, then the step's own event if it has one. */
-export async function publishAfterCommit(tx: BusinessTx, bus: EventBus, subscriber: SubscriberRecord, step?: { event: SubscriptionEvent; change: SubscriptionChange }): Promise<void> {
+export async function publishAfterCommit(tx: BusinessTx, bus: Pick<EventBus, 'publish'>, subscriber: SubscriberRecord, step?: { event: SubscriptionEvent; change: SubscriptionChange }): Promise<void> {
   const summary = await subscriberSummary(tx, subscriber);
   tx.afterCommit(() => {
     bus.publish('SubscriberUpdated', summary, subscriber.tenantId);

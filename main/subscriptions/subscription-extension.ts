@@ -17,7 +17,7 @@ export const renewable = (plan: PlanRecord | null): plan is PlanRecord & { valid
  */
 export async function extendSubscription(
   tx: BusinessTx,
-  bus: EventBus,
+  bus: Pick<EventBus, 'publish'>,
   subscriber: SubscriberRecord,
   plan: PlanRecord & { validitySeconds: number },
   paymentId: number | null,
@@ -62,7 +62,7 @@ export interface PaymentApplied {
  * is extended and the price charged; what is left (or a payment short of the price) stays as
  * balance. The customer is told either way (`notifications.customer`, keyed by the payment).
  */
-export async function applyPayment(tx: BusinessTx, bus: EventBus, paymentId: number, now: number): Promise<PaymentApplied> {
+export async function applyPayment(tx: BusinessTx, bus: Pick<EventBus, 'publish'>, paymentId: number, now: number): Promise<PaymentApplied> {
   const payment = await tx.payments.get(null, paymentId);
   if (!payment || payment.state !== 'matched' || payment.subscriberId === null) return { skipped: `payment ${paymentId} is not a matched payment` };
   if (!(await tx.payments.markApplied(paymentId, now))) return { skipped: `payment ${paymentId} was applied before` };

@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import { defineJob, jobSet, type ScheduleDefinition } from '../jobs/define-job';
+import { defineJob, jobSet, type MainJobContext, type ScheduleDefinition } from '../jobs/define-job';
 import { sweepSubscriptions } from './expiry-sweep';
 import { applyAccessChange } from './subscription-access';
 import { applyWaitingPayments } from './payment-application';
+import type { SubscriptionServices } from './subscription-services';
+
+type Ctx = MainJobContext<SubscriptionServices>;
 
 const id = z.number().int().positive();
 
@@ -18,7 +21,7 @@ export const subscriptionJobs = jobSet(
     runs: 'main',
     summary: 'Applies the tenant’s waiting matched payments to their subscriptions: extends when the balance covers the plan, reconnects expired subscribers, tells the customers.',
     payload: z.object({ tenantId: id }).strict(),
-    handler: ({ tenantId }, { services }) => applyWaitingPayments(services, tenantId),
+    handler: ({ tenantId }, { services }: Ctx) => applyWaitingPayments(services, tenantId),
   }),
   defineJob({
     name: 'subscriptions.apply-access',
@@ -26,7 +29,7 @@ export const subscriptionJobs = jobSet(
     runs: 'main',
     summary: 'Brings a subscriber’s routers in line after a payment or an expiry: enables, moves or disables its account and ends its live session.',
     payload: z.object({ subscriberId: id }).strict(),
-    handler: ({ subscriberId }, { services }) => applyAccessChange(services, subscriberId),
+    handler: ({ subscriberId }, { services }: Ctx) => applyAccessChange(services, subscriberId),
   }),
   defineJob({
     name: 'subscriptions.sweep',
@@ -34,7 +37,7 @@ export const subscriptionJobs = jobSet(
     runs: 'main',
     summary: 'Every minute: subscriptions past their time expire (or renew from the balance) and reminders before expiry go out.',
     payload: z.object({}).strict(),
-    handler: (_payload, { services }) => sweepSubscriptions(services),
+    handler: (_payload, { services }: Ctx) => sweepSubscriptions(services),
   }),
 );
 

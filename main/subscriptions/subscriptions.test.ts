@@ -42,7 +42,7 @@ describe('the money path: payment → extend → reconnect on the router → ses
 
   beforeEach(async () => {
     core = await startTestCore();
-    core.services.tenants.insert('Tenant One', null, Date.now());
+    await core.services.accounts.run((tx) => tx.tenants.insert('Tenant One', null, Date.now()));
     await call('tenants.updateSettings', { name: 'Tenant One', timeZone: 'Africa/Nairobi', locale: 'en-KE', currency: 'KES', logo: null });
     sim = await startSimulatedRouter({ name: 'hq-1', password: 'sim-pass', clock: 'manual' });
     const online = routerOnline();

@@ -160,7 +160,7 @@ describe('tenant registration through the core', () => {
     const anonymous = { id: 'anon', user: null };
     expect(await dispatchInvoke(core.services, anonymous, 'tenants.register', valid)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     expect(await dispatchInvoke(core.services, anonymous, 'tenants.selfRegister', valid)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    core.services.auth.updateSettings({ selfRegistration: true });
+    await core.services.accounts.run((tx) => core.services.auth.updateSettings(tx, { selfRegistration: true }));
     expect(await dispatchInvoke(core.services, anonymous, 'setup.status', {})).toMatchObject({ ok: true, data: { selfRegistration: true } });
     expect(await dispatchInvoke(core.services, anonymous, 'tenants.selfRegister', valid)).toMatchObject({ ok: true });
     await core.services.jobs.drained();

@@ -1,5 +1,6 @@
 import type { Db } from '../store/database';
 import { refusingDuplicates } from '../store/unique-conflict';
+import { sqliteSettingsStore } from '../system/sqlite-settings-store';
 import type { TenantRepository } from './tenant-repository';
 import { readTenantSettings, writeTenantSettings } from './tenant-settings';
 import type { TenantStore } from './tenant-store';
@@ -8,6 +9,7 @@ const taken = (name: string) => `a tenant named "${name.trim()}" already exists:
 
 /** The tenant store on the console's SQLite file: the tenants table and the settings table. */
 export function sqliteTenantStore(db: Db, table: TenantRepository): TenantStore {
+  const settings = sqliteSettingsStore(db);
   return {
     get: async (id) => table.get(id),
     require: async (id) => table.require(id),
@@ -16,7 +18,7 @@ export function sqliteTenantStore(db: Db, table: TenantRepository): TenantStore 
     listRow: async (id) => table.listRow(id),
     insert: async (name, createdBy, now) => refusingDuplicates(() => table.insert(name, createdBy, now), taken(name)),
     rename: async (id, name) => refusingDuplicates(() => table.rename(id, name), taken(name)),
-    settings: async (tenantId) => readTenantSettings(db, table.require(tenantId)),
-    saveSettings: async (tenantId, settings, now) => writeTenantSettings(db, tenantId, settings, now),
+    settings: async (tenantId) => readTenantSettings(settings, table.require(tenantId)),
+    saveSettings: async (tenantId, value, now) => writeTenantSettings(settings, tenantId, value, now),
   };
 }

@@ -20,9 +20,9 @@ describe('tenant company settings', () => {
     core = await startTestCore();
     acme = seedTenant(core.services, 'Acme').id;
     other = seedTenant(core.services, 'Other Net').id;
-    admin = sessionOf(core.services, await seedUser(core.services, { username: 'tina', role: 'tenant_admin', tenantId: acme }));
-    viewer = sessionOf(core.services, await seedUser(core.services, { username: 'vic', role: 'viewer', tenantId: acme }));
-    root = sessionOf(core.services, await seedUser(core.services, { username: 'root', role: 'system_admin', tenantId: null }));
+    admin = await sessionOf(core.services, await seedUser(core.services, { username: 'tina', role: 'tenant_admin', tenantId: acme }));
+    viewer = await sessionOf(core.services, await seedUser(core.services, { username: 'vic', role: 'viewer', tenantId: acme }));
+    root = await sessionOf(core.services, await seedUser(core.services, { username: 'root', role: 'system_admin', tenantId: null }));
   });
   afterEach(() => core.dispose());
 

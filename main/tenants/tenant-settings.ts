@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { readSetting, writeSetting } from '../system/settings-table';
-import type { Db } from '../store/database';
+import type { SettingsStore } from '../system/settings-store';
 import { tenantSettingsFields, type TenantSettings } from './tenant-settings-contract';
 import type { TenantRecord } from './tenant-repository';
 
-/** What is kept in the settings table per tenant; the name lives in the tenants table. */
+/** What is kept in the settings per tenant; the name is the tenant's own. */
 const storedSchema = z.object({
   timeZone: tenantSettingsFields.timeZone,
   locale: tenantSettingsFields.locale,
@@ -24,12 +23,12 @@ export function defaultTenantSettings(): StoredTenantSettings {
   return { timeZone: host.timeZone, locale: host.locale, currency: 'USD', logo: null };
 }
 
-export function readTenantSettings(db: Db, tenant: TenantRecord): TenantSettings {
-  const stored = readSetting(db, keyOf(tenant.id), storedSchema) ?? defaultTenantSettings();
+export async function readTenantSettings(settings: SettingsStore, tenant: TenantRecord): Promise<TenantSettings> {
+  const stored = (await settings.read(keyOf(tenant.id), storedSchema)) ?? defaultTenantSettings();
   return { tenantId: tenant.id, name: tenant.name, ...stored };
 }
 
 /** Stores the zone, locale, currency and logo (inside the caller's transaction); the name is the repository's. */
-export function writeTenantSettings(db: Db, tenantId: number, settings: StoredTenantSettings, now: number): void {
-  writeSetting(db, keyOf(tenantId), storedSchema, settings, now);
+export async function writeTenantSettings(settings: SettingsStore, tenantId: number, value: StoredTenantSettings, now: number): Promise<void> {
+  await settings.write(keyOf(tenantId), storedSchema, value, now);
 }

@@ -23,7 +23,7 @@ describe('user management', () => {
     tenantId = seedTenant(core.services, 'Acme Net').id;
     const jane = await seedUser(core.services, { username: 'jane', role: 'tenant_admin', tenantId });
     adminId = jane.id;
-    admin = sessionOf(core.services, jane);
+    admin = await sessionOf(core.services, jane);
   });
   afterEach(() => core.dispose());
 
@@ -63,7 +63,7 @@ describe('user management', () => {
     const other = seedTenant(core.services, 'Other Co').id;
     expect(await call(admin, 'users.create', { ...newUser, tenantId: other })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await core.services.accounts.read((tx) => tx.users.findByUsername('otto'))).toBeNull();
-    const root = sessionOf(core.services, await seedUser(core.services, { username: 'root', role: 'system_admin', tenantId: null }));
+    const root = await sessionOf(core.services, await seedUser(core.services, { username: 'root', role: 'system_admin', tenantId: null }));
     expect(await call(root, 'users.create', { ...newUser, tenantId: other, role: 'tenant_admin' })).toMatchObject({ ok: true });
     expect(await core.services.accounts.read((tx) => tx.users.findByUsername('otto'))).toMatchObject({ tenantId: other, role: 'tenant_admin' });
   });
@@ -73,7 +73,7 @@ describe('user management', () => {
     expect(demote).toMatchObject({ ok: false, error: { code: 'conflict', details: { fields: { role: expect.stringMatching(/last admin/) } } } });
     expect(await call(admin, 'users.setDisabled', { id: adminId, disabled: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await call(admin, 'users.delete', { id: adminId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const root = sessionOf(core.services, await seedUser(core.services, { username: 'root', role: 'system_admin', tenantId: null }));
+    const root = await sessionOf(core.services, await seedUser(core.services, { username: 'root', role: 'system_admin', tenantId: null }));
     expect(await call(root, 'users.delete', { id: adminId })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await call(root, 'users.setDisabled', { id: adminId, disabled: true })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     // With a second admin, the first may step down.
@@ -85,7 +85,7 @@ describe('user management', () => {
   it("ends the user's sessions on a role change by an admin, signing out their live connections at once", async () => {
     const connection = core.connect(() => {});
     const otto = await seedUser(core.services, { username: 'otto', role: 'tenant_admin', tenantId });
-    const { token } = core.services.auth.startSession(connection.session, otto);
+    const { token } = await core.services.auth.startSession(connection.session, otto);
     await connection.receive({ type: 'subscribe', id: 1, channel: `tenant.${tenantId}.users` });
     await connection.receive({ type: 'subscribe', id: 2, channel: `tenant.${tenantId}.routers` });
     await connection.receive({ type: 'subscribe', id: 3, channel: 'app.status' });
@@ -93,17 +93,17 @@ describe('user management', () => {
     await call(admin, 'users.update', { id: otto.id, role: 'viewer' });
     expect(connection.session.user).toBeNull();
     expect(connection.channels).toEqual(['app.status']);
-    expect(() => core.services.auth.resume({ id: 'again', user: null }, token)).toThrow(/ended/);
+    await expect(core.services.auth.resume({ id: 'again', user: null }, token)).rejects.toThrow(/ended/);
     connection.close();
   });
 
   it('keeps the session an admin changes their own password or role from, and ends their others', async () => {
     await seedUser(core.services, { username: 'kim', role: 'tenant_admin', tenantId });
-    const elsewhere = sessionOf(core.services, (await core.services.accounts.read((tx) => tx.users.findByUsername('jane')))!);
+    const elsewhere = await sessionOf(core.services, (await core.services.accounts.read((tx) => tx.users.findByUsername('jane')))!);
     expect(await call(admin, 'users.update', { id: adminId, password: 'Brand-new-pass-1' })).toMatchObject({ ok: true });
     expect(admin.user).toMatchObject({ username: 'jane', role: 'tenant_admin' });
     expect(elsewhere.user).toBeNull();
-    expect(() => core.services.auth.resume({ id: 'x', user: null }, elsewhere.signIn.token)).toThrow(/ended/);
+    await expect(core.services.auth.resume({ id: 'x', user: null }, elsewhere.signIn.token)).rejects.toThrow(/ended/);
     expect(await call(admin, 'users.update', { id: adminId, role: 'operator' })).toMatchObject({ ok: true });
     expect(admin.user).toMatchObject({ username: 'jane', role: 'operator' });
     expect(core.services.db.prepare("SELECT end_reason FROM auth_sessions WHERE ended_at IS NOT NULL").pluck().all()).toEqual(['password_changed']);
@@ -150,7 +150,7 @@ describe('user management', () => {
     expect(events).toContainEqual(expect.objectContaining({ name: 'UserUpdated', payload: expect.objectContaining({ username: 'otto', lockedUntil: expect.any(String) }) }));
 
     const otherTenant = seedTenant(core.services, 'Other Net').id;
-    const otherAdmin = sessionOf(core.services, await seedUser(core.services, { username: 'olga', role: 'tenant_admin', tenantId: otherTenant }));
+    const otherAdmin = await sessionOf(core.services, await seedUser(core.services, { username: 'olga', role: 'tenant_admin', tenantId: otherTenant }));
     expect(await call(otherAdmin, 'users.unlock', { id: otto.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     await expect(signIn(TEST_PASSWORD)).rejects.toThrow(/locked until/);
 
@@ -167,13 +167,13 @@ describe('user management', () => {
 
   it('deletes a user, ending their sessions, with UserDeleted and an audit entry', async () => {
     const otto = await seedUser(core.services, { username: 'otto', role: 'operator', tenantId });
-    const ottoSession = sessionOf(core.services, otto);
+    const ottoSession = await sessionOf(core.services, otto);
     const events: BusEvent[] = [];
     core.services.bus.subscribe(`tenant.${tenantId}.users`, (e) => events.push(e));
     expect(await call(admin, 'users.delete', { id: otto.id })).toMatchObject({ ok: true });
     expect(await core.services.accounts.read((tx) => tx.users.get(otto.id))).toBeNull();
     expect(ottoSession.user).toBeNull();
-    expect(() => core.services.auth.resume({ id: 'x', user: null }, ottoSession.signIn.token)).toThrow(/ended/);
+    await expect(core.services.auth.resume({ id: 'x', user: null }, ottoSession.signIn.token)).rejects.toThrow(/ended/);
     expect(events).toMatchObject([{ name: 'UserDeleted', payload: { id: otto.id, username: 'otto' } }]);
     expect(await core.services.accounts.read((tx) => tx.audit.list({ tenantId }, { limit: 1 }))).toMatchObject([{ action: 'user.deleted', targetLabel: 'otto' }]);
   });

@@ -20,10 +20,12 @@ describe('voucher invokes', () => {
 
   /** A tenant with `routers` stored routers and a hotspot plan on them. */
   const tenantWithPlan = async (name: string, routers = 1) => {
-    const tenantId = core.services.tenants.insert(name, null, Date.now()).id;
-    const routerIds = Array.from({ length: routers }, (_, i) =>
-      core.services.routers.add(tenantId, { name: `r${i}`, host: '127.0.0.1', port: 1, tls: 'off', username: 'api', site: '', notes: '', encoding: 'utf-8' }, 'pw', new Date()).id,
-    );
+    const { tenantId, routerIds } = await core.services.accounts.run(async (tx) => {
+      const tenant = await tx.tenants.insert(name, null, Date.now());
+      const ids: number[] = [];
+      for (let i = 0; i < routers; i++) ids.push((await tx.routers.add(tenant.id, { name: `r${i}`, host: '127.0.0.1', port: 1, tls: 'off', username: 'api', site: '', notes: '', encoding: 'utf-8' }, 'pw', new Date())).id);
+      return { tenantId: tenant.id, routerIds: ids };
+    });
     const plan = await core.services.business.run((tx) => tx.plans.insert({ ...hotspotPlan(routerIds), tenantId }, Date.now()));
     return { tenantId, routerIds, plan, operator: as('operator', tenantId), viewer: as('viewer', tenantId) };
   };
@@ -63,8 +65,8 @@ describe('voucher invokes', () => {
     // The jobs carry ids only: no code in any payload.
     const jobs = core.services.jobs.list('all', { limit: 50 }).filter((j) => j.name === 'vouchers.push');
     expect(jobs.map((j) => core.services.jobs.detail(j.id).payload).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual(t.routerIds.map((routerId) => ({ batchId: batch.id, routerId })));
-    expect(core.services.audit.list({ tenantId: t.tenantId }, { limit: 5 }).map((e) => e.action)).toEqual(['vouchers.exported', 'vouchers.generated']);
-    const audited = JSON.stringify(core.services.audit.list({ tenantId: t.tenantId }, { limit: 5 }));
+    expect((await core.services.accounts.read((tx) => tx.audit.list({ tenantId: t.tenantId }, { limit: 5 }))).map((e) => e.action)).toEqual(['vouchers.exported', 'vouchers.generated']);
+    const audited = JSON.stringify(await core.services.accounts.read((tx) => tx.audit.list({ tenantId: t.tenantId }, { limit: 5 })));
     expect(codes.some((code) => audited.includes(code))).toBe(false);
   });
 
@@ -88,7 +90,7 @@ describe('voucher invokes', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.integer({ min: 100, max: 900 }), { minLength: 1, maxLength: 8 }), fc.integer({ min: 0, max: 1 }), async (sizes, prefixed) => {
         // A fresh tenant per run is a fresh code space: 4 digits (8^4 = 4,096, half of it usable).
-        const t = await tenantWithPlan(`Tenant ${core.services.tenants.list().length + 1}`);
+        const t = await tenantWithPlan(`Tenant ${(await core.services.accounts.read((tx) => tx.tenants.list())).length + 1}`);
         const prefix = prefixed ? 'V' : '';
         await core.services.business.run((tx) => tx.loginNames.reserve(t.tenantId, [`${prefix}2345`], 'subscriber'));
         let issued = 0;

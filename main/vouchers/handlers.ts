@@ -3,7 +3,7 @@ import type { BusinessTx } from '../business/business-tx';
 import type { Session, SessionUser } from '../auth/session';
 import { readScope, writeTenant } from '../auth/tenant-scope';
 import { DomainError } from '../contract/errors';
-import type { DomainHandlers } from '../core/handlers';
+import type { DomainHandlers } from '../contract/domain-handlers';
 import { priceText } from './card-texts-contract';
 import { maskBatch, maskVoucher } from './code-mask';
 import { SHEET_CHUNK_BYTES, type SheetChunk, type voucherInvokes } from './contract';
@@ -12,6 +12,7 @@ import { drawPassword, issueCodes } from './voucher-codes';
 import { batchCsv } from './voucher-csv';
 import { pushKey } from './voucher-jobs';
 import type { BatchRecord } from './voucher-repository';
+import type { VoucherServices } from './voucher-services';
 
 const actor = (user: SessionUser | null) => (user ? { id: user.id, username: user.username } : null);
 
@@ -26,7 +27,7 @@ async function requireBatch(tx: BusinessTx, session: Session, batchId: number): 
 
 const sheetGone = (jobId: number) => new DomainError('not_found', `the sheet of job ${jobId} is not ready, or was deleted after a day: render it again`);
 
-export const voucherHandlers: DomainHandlers<keyof typeof voucherInvokes> = {
+export const voucherHandlers: DomainHandlers<keyof typeof voucherInvokes, Pick<VoucherServices, 'business' | 'bus'>> = {
   'vouchers.batches': ({ tenantId }, { services, session }) =>
     services.business.read(async (tx) => {
       const batches = await tx.vouchers.batches(readScope(session) ?? tenantId ?? null);

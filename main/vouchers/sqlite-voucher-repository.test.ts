@@ -8,8 +8,8 @@ describe('SqliteVoucherRepository', () => {
   let routerId: number;
   beforeEach(async () => {
     core = await startTestCore();
-    core.services.tenants.insert('Acme Net', null, Date.now());
-    routerId = core.services.routers.add(1, { name: 'r1', host: '127.0.0.1', port: 1, tls: 'off', username: 'api', site: '', notes: '', encoding: 'utf-8' }, 'pw', new Date()).id;
+    await core.services.accounts.run((tx) => tx.tenants.insert('Acme Net', null, Date.now()));
+    routerId = (await core.services.accounts.run((tx) => tx.routers.add(1, { name: 'r1', host: '127.0.0.1', port: 1, tls: 'off', username: 'api', site: '', notes: '', encoding: 'utf-8' }, 'pw', new Date()))).id;
     planId = (await core.services.business.run((tx) => tx.plans.insert(hotspotPlan([routerId]), Date.now()))).id;
   });
   afterEach(() => core.dispose());

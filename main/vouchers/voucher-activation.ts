@@ -1,9 +1,9 @@
-import type { CoreServices } from '../core/services';
 import type { HotspotSession, SessionDelta } from '../sessions/contract';
 import { maskBatch, maskVoucher } from './code-mask';
 import type { VoucherBatchSummary, VoucherSummary } from './contract';
+import type { VoucherServices } from './voucher-services';
 
-type Services = Pick<CoreServices, 'business' | 'bus'>;
+type Services = Pick<VoucherServices, 'business' | 'bus'>;
 
 /**
  * A voucher turns active at its first login, seen in the live hotspot sessions: its validity runs

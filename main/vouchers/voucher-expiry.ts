@@ -1,6 +1,5 @@
 import { readdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CoreServices } from '../core/services';
 import { routerMenu } from '../plans/plan-sync';
 import { RouterUnavailableError } from '../provisioning/router-unavailable';
 import { parseDuration, parseNumber } from '../routers/client/values';
@@ -8,8 +7,8 @@ import { publishBatches } from './batch-updates';
 import { HOTSPOT_USERS, routerComment } from './voucher-push';
 import type { LimitedActiveVouchers } from './voucher-repository';
 import { queueRouterExpiries } from './voucher-router-expiry';
+import type { VoucherServices } from './voucher-services';
 
-type Services = Pick<CoreServices, 'business' | 'liveRouters' | 'routerStatus' | 'bus' | 'log' | 'dataDir'>;
 
 /** Rendered sheets are kept this long: long enough to save or print, not forever (they hold codes). */
 export const SHEET_KEEP_MS = 24 * 60 * 60 * 1000;
@@ -39,7 +38,7 @@ export function reachedLimit(user: Record<string, string>): boolean {
  * limits (outside any unit of work), and marks those past a limit used up. A router that is
  * offline is read by a later sweep.
  */
-async function markUsedUp(services: Services): Promise<{ usedUp: number; routersUnread: number }> {
+async function markUsedUp(services: VoucherServices): Promise<{ usedUp: number; routersUnread: number }> {
   const holders = await services.business.read((tx) => tx.vouchers.limitedActive());
   const byRouter = new Map<number, LimitedActiveVouchers[]>();
   for (const h of holders) byRouter.set(h.routerId, [...(byRouter.get(h.routerId) ?? []), h]);
@@ -76,7 +75,7 @@ async function markUsedUp(services: Services): Promise<{ usedUp: number; routers
 }
 
 /** Deletes rendered sheets older than SHEET_KEEP_MS: their rows, and their files (by age, so a file whose row never got written goes too). */
-async function deleteOldSheets(services: Services, now: number): Promise<number> {
+async function deleteOldSheets(services: VoucherServices, now: number): Promise<number> {
   const cutoff = now - SHEET_KEEP_MS;
   await services.business.run((tx) => tx.vouchers.deleteSheetsBefore(cutoff));
   const dir = sheetsDir(services.dataDir);
@@ -101,7 +100,7 @@ async function deleteOldSheets(services: Services, now: number): Promise<number>
  * expiry behaviour on each router of its batch; the sweep then queues one job per online router
  * with some due (voucher-router-expiry.ts does the router's part, outside this unit of work).
  */
-export async function sweepVouchers(services: Services, now = Date.now()): Promise<ExpirySweep> {
+export async function sweepVouchers(services: VoucherServices, now = Date.now()): Promise<ExpirySweep> {
   const expiredBatches = await services.business.run(async (tx) => {
     const batches = await tx.vouchers.expireDue(now);
     await publishBatches(tx, services.bus, batches);

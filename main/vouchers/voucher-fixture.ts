@@ -57,7 +57,7 @@ export interface VoucherFixture {
 
 export async function voucherFixture(options: { routers?: number; sim?: SimulatedRouterOptions } = {}): Promise<VoucherFixture> {
   const core = await startTestCore();
-  core.services.tenants.insert('Acme Net', null, Date.now());
+  await core.services.accounts.run((tx) => tx.tenants.insert('Acme Net', null, Date.now()));
   const sims: SimulatedRouter[] = [];
   const routers: RouterSummary[] = [];
   const call = <N extends InvokeName>(name: N, input: InvokeInput<N>, session?: Session) => invoker(core.services, operator)(name, input, session);

@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import { defineJob, jobSet, type ScheduleDefinition } from '../jobs/define-job';
+import { defineJob, jobSet, type MainJobContext, type ScheduleDefinition } from '../jobs/define-job';
 import { withRouterLock } from '../provisioning/router-lock';
 import { voucherSheetRequest } from './contract';
 import { sweepVouchers } from './voucher-expiry';
 import { pushBatch } from './voucher-push';
 import { expireOnRouter } from './voucher-router-expiry';
 import { renderBatchSheet } from './voucher-sheet-job';
+import type { VoucherServices } from './voucher-services';
+
+type Ctx = MainJobContext<VoucherServices>;
 
 const id = z.number().int().positive();
 
@@ -26,7 +29,7 @@ export const voucherJobs = jobSet(
     summary: 'Puts a voucher batch on one router as hotspot users (only those it does not have yet), with the plan’s profile first.',
     payload: z.object({ batchId: id, routerId: id }).strict(),
     // One change at a time per router: the plan's own sync may be putting the same profile there.
-    handler: ({ batchId, routerId }, ctx) => withRouterLock(routerId, () => pushBatch(ctx.services, batchId, routerId, ctx)),
+    handler: ({ batchId, routerId }, ctx: Ctx) => withRouterLock(routerId, () => pushBatch(ctx.services, batchId, routerId, ctx)),
   }),
   defineJob({
     name: 'vouchers.expire',
@@ -36,7 +39,7 @@ export const voucherJobs = jobSet(
     maxAttempts: 1,
     summary: 'Marks active vouchers past their validity expired and those past their limits on the router used up, queues their expiry on their routers; deletes sheets older than a day.',
     payload: z.object({}).strict(),
-    handler: (_payload, { services }) => sweepVouchers(services),
+    handler: (_payload, { services }: Ctx) => sweepVouchers(services),
   }),
   defineJob({
     name: 'vouchers.expire-on-router',
@@ -45,7 +48,7 @@ export const voucherJobs = jobSet(
     summary: 'Gives a router’s expired and used-up voucher users their plan’s expiry (disable, remove or move to the expired profile) and ends their sessions.',
     payload: z.object({ routerId: id }).strict(),
     // One change at a time per router: a push must not add a user this is disabling.
-    handler: ({ routerId }, ctx) => withRouterLock(routerId, () => expireOnRouter(ctx.services, routerId, { signal: ctx.signal })),
+    handler: ({ routerId }, ctx: Ctx) => withRouterLock(routerId, () => expireOnRouter(ctx.services, routerId, { signal: ctx.signal })),
   }),
   defineJob({
     name: 'vouchers.render-sheet',
@@ -53,7 +56,7 @@ export const voucherJobs = jobSet(
     runs: 'main',
     summary: 'Renders a batch’s printable voucher sheet (PDF) off the main thread.',
     payload: voucherSheetRequest,
-    handler: (request, ctx) => renderBatchSheet(ctx.services, request, ctx),
+    handler: (request, ctx: Ctx) => renderBatchSheet(ctx.services, request, ctx),
   }),
 );
 

@@ -1,10 +1,10 @@
-import type { CoreServices } from '../core/services';
 import { onRouterBackOnline } from '../routers/router-back-online';
 import { activateFromSessions } from './voucher-activation';
 import { pushKey } from './voucher-jobs';
 import { queueRouterExpiries } from './voucher-router-expiry';
+import type { VoucherServices } from './voucher-services';
 
-type Services = Pick<CoreServices, 'business' | 'bus' | 'log' | 'routerStatus'>;
+type Services = Pick<VoucherServices, 'business' | 'bus' | 'log' | 'routerStatus'>;
 
 /** Queues the pushes that have not finished on a router (one per batch: the unique key keeps a queued or running one). */
 export async function resumePushes(services: Pick<Services, 'business'>, routerId: number): Promise<number> {

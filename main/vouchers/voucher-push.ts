@@ -1,4 +1,3 @@
-import type { CoreServices } from '../core/services';
 import type { JobContext } from '../jobs/define-job';
 import { PermanentJobError } from '../jobs/errors';
 import { ensurePlanOnRouter, routerMenu } from '../plans/plan-sync';
@@ -9,6 +8,7 @@ import type { MenuOp } from '../routers/io/shard-protocol';
 import { maskBatch } from './code-mask';
 import { SPENT_VOUCHER_STATES, type VoucherState } from './contract';
 import type { PushProgress, VoucherCredentials } from './voucher-repository';
+import type { VoucherServices } from './voucher-services';
 
 export const HOTSPOT_USERS = '/ip/hotspot/user';
 
@@ -28,7 +28,7 @@ const PUBLISH_EVERY_MS = 250;
 /** RouterOS's answer to an add of a name it has: the voucher is there (idempotent by name). */
 const ALREADY_THERE = 'already have user with this name';
 
-type Services = Pick<CoreServices, 'business' | 'liveRouters' | 'bus'>;
+type Services = Pick<VoucherServices, 'business' | 'liveRouters' | 'bus'>;
 
 /** What a push did, in counts (a job result: no codes). */
 export interface PushOutcome {

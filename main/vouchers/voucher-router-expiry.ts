@@ -1,5 +1,4 @@
 import type { BusinessTx } from '../business/business-tx';
-import type { CoreServices } from '../core/services';
 import { routerMenu } from '../plans/plan-sync';
 import { RouterRefusedError, RouterUnavailableError } from '../provisioning/router-unavailable';
 import { endSessionsOf } from '../provisioning/session-kick';
@@ -8,8 +7,9 @@ import type { MenuOp } from '../routers/io/shard-protocol';
 import { publishBatches } from './batch-updates';
 import { HOTSPOT_USERS } from './voucher-push';
 import type { RouterExpiryItem, RouterExpiryOutcome } from './voucher-repository';
+import type { VoucherServices } from './voucher-services';
 
-type Services = Pick<CoreServices, 'business' | 'liveRouters' | 'bus' | 'log'>;
+type Services = Pick<VoucherServices, 'business' | 'liveRouters' | 'bus' | 'log'>;
 
 /** The unique key of a router's expiry job: one queued or running at a time. */
 export const routerExpiryKey = (routerId: number): string => `vouchers.expire-on-router:${routerId}`;
@@ -44,7 +44,7 @@ export interface RouterExpiryResult {
  * and is online; the vouchers of the other routers say that they wait for it, and the router
  * coming online queues the job (voucher-listeners.ts). Resolves with how many jobs were queued.
  */
-export async function queueRouterExpiries(tx: BusinessTx, services: Pick<CoreServices, 'bus' | 'routerStatus'>, now: number, routerId?: number): Promise<number> {
+export async function queueRouterExpiries(tx: BusinessTx, services: Pick<VoucherServices, 'bus' | 'routerStatus'>, now: number, routerId?: number): Promise<number> {
   let queued = 0;
   const waiting: number[] = [];
   for (const due of await tx.vouchers.routersWithExpiryDue(now, routerId)) {

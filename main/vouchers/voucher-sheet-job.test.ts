@@ -47,7 +47,7 @@ describe('vouchers.render-sheet: a batch’s PDF rendered off the main thread, d
     const path = await f.core.services.business.read(async (tx) => (await tx.vouchers.sheet(1, jobId))!.path);
     expect(statSync(path).mode & 0o777).toBe(0o600);
     expect(JSON.stringify(f.core.services.jobs.detail(jobId).payload)).not.toMatch(new RegExp(vouchers.map((v) => v.code).join('|')));
-    expect(f.core.services.audit.list({ tenantId: 1 }, { limit: 5 }).map((e) => e.action)).toContain('vouchers.printed');
+    expect((await f.core.services.accounts.read((tx) => tx.audit.list({ tenantId: 1 }, { limit: 5 }))).map((e) => e.action)).toContain('vouchers.printed');
   });
 
   it('hands a large sheet out in chunks, and only to its tenant', async () => {
@@ -62,7 +62,7 @@ describe('vouchers.render-sheet: a batch’s PDF rendered off the main thread, d
     expect(sheet.bytes).toBeGreaterThan(SHEET_CHUNK_BYTES);
     expect((await download(jobId)).length).toBe(sheet.bytes);
 
-    f.core.services.tenants.insert('Other Net', null, Date.now());
+    await f.core.services.accounts.run((tx) => tx.tenants.insert('Other Net', null, Date.now()));
     await expect(f.call('vouchers.downloadSheet', { jobId }, as('operator', 2))).rejects.toMatchObject({ error: { code: 'not_found' } });
   });
 });

@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import type { CoreServices } from '../core/services';
 import type { JobContext } from '../jobs/define-job';
 import { PermanentJobError } from '../jobs/errors';
 import { priceText, validityText } from './card-texts-contract';
@@ -10,8 +9,9 @@ import { hotspotLoginUrl } from './login-url-contract';
 import { renderSheetOffThread } from './sheet-renderer';
 import { voucherSheetInput, type VoucherSheetInput } from './sheet-contract';
 import { sheetsDir } from './voucher-expiry';
+import type { VoucherServices } from './voucher-services';
 
-type Services = Pick<CoreServices, 'business' | 'bus' | 'dataDir'>;
+type Services = Pick<VoucherServices, 'business' | 'bus' | 'dataDir'>;
 export type SheetRequest = z.output<typeof voucherSheetRequest>;
 
 /** The first few problems of an input that cannot print (a 10,000-card batch could have 10,000). */

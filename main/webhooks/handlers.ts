@@ -4,11 +4,12 @@ import type { Session } from '../auth/session';
 import { readScope, writeTenant } from '../auth/tenant-scope';
 import type { BusinessTx } from '../business/business-tx';
 import { DomainError } from '../contract/errors';
-import type { DomainHandlers } from '../core/handlers';
+import type { DomainHandlers } from '../contract/domain-handlers';
 import { outboundUrlSchema } from '../outbound/outbound-url';
 import { WEBHOOK_TEST_EVENT, type webhookInvokes } from './contract';
 import { occurrenceOf, queueDelivery } from './webhook-delivery';
 import type { WebhookSubscriptionRecord } from './webhook-repository';
+import type { WebhookServices } from './webhook-services';
 
 /** A new signing secret: 32 random bytes as hex, like the payments webhook secret. */
 const newSecret = () => randomBytes(32).toString('hex');
@@ -35,7 +36,7 @@ function audit(tx: BusinessTx, session: Session, action: AuditInput['action'], s
   return tx.audit.record({ at: Date.now(), tenantId: subscription.tenantId, actor, action, target: { type: 'webhook', id: subscription.id, label: labelOf(subscription) }, details });
 }
 
-export const webhookHandlers: DomainHandlers<keyof typeof webhookInvokes> = {
+export const webhookHandlers: DomainHandlers<keyof typeof webhookInvokes, Pick<WebhookServices, 'business' | 'bus'>> = {
   'webhooks.list': ({ tenantId }, { services, session }) =>
     services.business.read(async (tx) => ({ subscriptions: await tx.webhooks.list(readScope(session) ?? tenantId ?? null) })),
 

@@ -1,5 +1,4 @@
 import type { BusinessTx } from '../business/business-tx';
-import type { CoreServices } from '../core/services';
 import type { EventBus } from '../events/event-bus';
 import { maskEmailsIn } from '../events/mask';
 import { backoffDelay } from '../jobs/backoff';
@@ -9,6 +8,7 @@ import { webhookPaused } from '../notifications/staff-notices';
 import { WEBHOOK_TEST_EVENT, type WebhookDeliveryStatus } from './contract';
 import { DELIVERY_TIMEOUT_MS, deliverJobKey, LOG_KEEP, LOG_WINDOW_MS, RETRY_BACKOFF, signedHeaders } from './webhook-delivery';
 import type { WebhookDeliveryRecord } from './webhook-repository';
+import type { WebhookServices } from './webhook-services';
 
 /** What a `webhooks.deliver` job reports (its result in the Jobs view): ids and statuses only. */
 export interface AttemptResult {
@@ -19,7 +19,7 @@ export interface AttemptResult {
 
 const FINISHED: ReadonlySet<WebhookDeliveryStatus> = new Set(['sent', 'failed', 'skipped']);
 
-type Services = Pick<CoreServices, 'business' | 'bus'>;
+type Services = Pick<WebhookServices, 'business' | 'bus'>;
 
 /**
  * One attempt of a delivery: read it, POST it signed, record what came of it. A failure of the
@@ -51,7 +51,7 @@ export async function attemptDelivery(services: Services, deliveryId: number, si
   return services.business.run((tx) => recordAttempt(tx, services.bus, deliveryId, outcome, Date.now()));
 }
 
-async function skip(tx: BusinessTx, bus: EventBus, delivery: WebhookDeliveryRecord): Promise<AttemptResult> {
+async function skip(tx: BusinessTx, bus: Pick<EventBus, 'publish'>, delivery: WebhookDeliveryRecord): Promise<AttemptResult> {
   const skipped = await tx.webhooks.updateDelivery(delivery.id, { ...changeOf(delivery), status: 'skipped', nextAttemptAt: null });
   tx.afterCommit(() => bus.publish('WebhookDeliveryUpdated', skipped, skipped.tenantId));
   return { deliveryId: delivery.id, status: 'skipped' };
@@ -75,7 +75,7 @@ const changeOf = (d: WebhookDeliveryRecord) => ({
  * subscription's `pauseAfter` pauses it, skips its pending deliveries and publishes
  * `WebhookSubscriptionPaused`. Old log rows are pruned on the way.
  */
-async function recordAttempt(tx: BusinessTx, bus: EventBus, deliveryId: number, outcome: PostOutcome, now: number): Promise<AttemptResult> {
+async function recordAttempt(tx: BusinessTx, bus: Pick<EventBus, 'publish'>, deliveryId: number, outcome: PostOutcome, now: number): Promise<AttemptResult> {
   const delivery = await tx.webhooks.delivery(deliveryId);
   const before = delivery && (await tx.webhooks.get(delivery.tenantId, delivery.subscriptionId));
   // Deleted while the POST was out: nothing left to record.

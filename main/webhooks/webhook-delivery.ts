@@ -38,7 +38,7 @@ export const deliverJobKey = (deliveryId: number, attempt: number) => `webhooks.
  * Queues one delivery of an occurrence to a subscription: its log row and its first job, in the
  * caller's transaction. The same occurrence twice is one delivery (unique per subscription).
  */
-export async function queueDelivery(tx: BusinessTx, bus: EventBus, subscription: WebhookSubscriptionRecord, occurrence: WebhookOccurrence, now: number): Promise<WebhookDeliverySummary> {
+export async function queueDelivery(tx: BusinessTx, bus: Pick<EventBus, 'publish'>, subscription: WebhookSubscriptionRecord, occurrence: WebhookOccurrence, now: number): Promise<WebhookDeliverySummary> {
   const { tenantId } = subscription;
   const { delivery, created } = await tx.webhooks.insertDelivery(
     {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { defineJob, jobSet } from '../jobs/define-job';
+import { defineJob, jobSet, type MainJobContext } from '../jobs/define-job';
 import { attemptDelivery } from './webhook-attempt';
+import type { WebhookServices } from './webhook-services';
 
 /**
  * One attempt of one webhook delivery, on the `broadcasts` queue. The payload is the delivery's id
@@ -13,6 +14,6 @@ export const webhookJobs = jobSet(
     runs: 'main',
     summary: 'Posts one signed event webhook delivery to a tenant’s receiver and records the outcome (a failure queues the next attempt, or pauses the subscription).',
     payload: z.object({ deliveryId: z.number().int().positive() }).strict(),
-    handler: ({ deliveryId }, { services, signal }) => attemptDelivery(services, deliveryId, signal),
+    handler: ({ deliveryId }, { services, signal }: MainJobContext<WebhookServices>) => attemptDelivery(services, deliveryId, signal),
   }),
 );

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EventName } from '../contract';
-import type { CoreServices } from '../core/services';
 import type { EventMeta } from '../events/event-bus';
 import { WEBHOOK_EVENTS, type WebhookEventName } from './contract';
 import { occurrenceOf, queueDelivery, type WebhookOccurrence } from './webhook-delivery';
-
-type Services = Pick<CoreServices, 'bus' | 'business' | 'log'>;
+import type { WebhookServices } from './webhook-services';
 
 // Every name of the allow-list is an event of the contract (a typo is a type error here).
 const NAMES: readonly EventName[] = WEBHOOK_EVENTS;
@@ -17,7 +15,7 @@ const NAMES: readonly EventName[] = WEBHOOK_EVENTS;
  * else can touch the object. Routers report status with every resource poll: only a change of
  * state (the first seen after start included) is an occurrence.
  */
-export function webhookListeners(services: Services): Array<() => void> {
+export function webhookListeners(services: WebhookServices): Array<() => void> {
   const { bus, log } = services;
   const routerStates = new Map<number, string>();
   // The events each tenant's live subscriptions chose, once read: an event no subscription wants

@@ -177,7 +177,7 @@ describe('event webhooks: signed deliveries of a tenant’s events to its own re
     flaky.status = 204;
     const resumed = await call('webhooks.resume', { id: sub.id }, admin());
     expect(resumed).toMatchObject({ paused: false, pausedAt: null, consecutiveFailures: 0 });
-    expect(core.services.audit.list({ tenantId: 1 }, { limit: 1 })[0]).toMatchObject({ action: 'webhook.resumed', targetType: 'webhook', targetId: sub.id });
+    expect((await core.services.accounts.read((tx) => tx.audit.list({ tenantId: 1 }, { limit: 1 })))[0]).toMatchObject({ action: 'webhook.resumed', targetType: 'webhook', targetId: sub.id });
     await expect(call('webhooks.resume', { id: sub.id }, admin())).rejects.toMatchObject({ error: { code: 'conflict' } });
     const d5Sent = deliveryUpdate((d) => d.status === 'sent' && d.id > d3.id);
     await pay('QK5');
@@ -211,12 +211,12 @@ describe('event webhooks: signed deliveries of a tenant’s events to its own re
 
     const updated = await call('webhooks.update', { id: sub.id, events: ['PaymentReceived', 'PaymentReceived'], description: 'ERP', enabled: false }, admin());
     expect(updated).toMatchObject({ events: ['PaymentReceived'], description: 'ERP', enabled: false });
-    expect(core.services.audit.list({ tenantId: 1 }, { limit: 1 })[0]).toMatchObject({ action: 'webhook.updated', details: { changed: ['events', 'description', 'enabled'] } });
+    expect((await core.services.accounts.read((tx) => tx.audit.list({ tenantId: 1 }, { limit: 1 })))[0]).toMatchObject({ action: 'webhook.updated', details: { changed: ['events', 'description', 'enabled'] } });
     const deleted = waitForEvent(core.services.bus, 'tenant.1.webhooks', (e) => e.name === 'WebhookSubscriptionDeleted');
     expect(await call('webhooks.delete', { id: sub.id }, admin())).toEqual({ id: sub.id });
     expect((await deleted).payload).toEqual({ id: sub.id });
     expect(core.services.db.prepare('SELECT count(*) FROM webhook_deliveries').pluck().get()).toBe(0);
-    expect(core.services.audit.list({ tenantId: 1 }, { limit: 10 }).map((e) => e.action)).toEqual(
+    expect((await core.services.accounts.read((tx) => tx.audit.list({ tenantId: 1 }, { limit: 10 }))).map((e) => e.action)).toEqual(
       expect.arrayContaining(['webhook.created', 'webhook.tested', 'webhook.secret_rotated', 'webhook.updated', 'webhook.deleted']),
     );
   });

@@ -110,7 +110,7 @@ export class ContractWorld {
   /** Seeds everything, signs every connection in over the wire and subscribes it to every channel it may follow. */
   async open(): Promise<void> {
     for (const account of this.accounts.values()) await this.insertAccount(account);
-    for (const seed of this.seeds.routers) this.addRouter(seed);
+    for (const seed of this.seeds.routers) await this.addRouter(seed);
     this.ensureJobs();
     for (const account of this.accounts.values()) {
       if (!account.connection) continue;
@@ -232,18 +232,18 @@ export class ContractWorld {
     const refollow = new Set<RoleName>();
     const connectionsOf = (match: (a: Account) => boolean) => [...this.accounts.values()].filter((a) => a.connection && match(a)).map((a) => a.connection!);
     if (JSON.stringify(services.auth.settings()) !== this.baseline.auth) {
-      services.auth.updateSettings(JSON.parse(this.baseline.auth));
-      services.twoFactor.requirementChanged({ tenantId: null });
+      await services.accounts.run((tx) => services.auth.updateSettings(tx, JSON.parse(this.baseline.auth)));
+      await services.twoFactor.requirementChanged({ tenantId: null });
       for (const role of connectionsOf((a) => a.role === 'system_admin')) refollow.add(role);
     }
     for (const tenantId of Object.values(this.tenants)) {
-      if (!services.twoFactor.tenantPolicy(tenantId).requireTwoFactorForAdmins) continue;
-      services.twoFactor.updateTenantPolicy(rootUser, tenantId, { requireTwoFactorForAdmins: false });
+      if (!(await services.twoFactor.tenantPolicy(tenantId)).requireTwoFactorForAdmins) continue;
+      await services.twoFactor.updateTenantPolicy(rootUser, tenantId, { requireTwoFactorForAdmins: false });
       for (const role of connectionsOf((a) => a.tenantId === tenantId && a.role === 'tenant_admin')) refollow.add(role);
     }
     const dirty = new Set<Account>();
     for (const account of this.accounts.values()) if (await this.restoreAccount(account)) dirty.add(account);
-    this.restoreRouters();
+    await this.restoreRouters();
     this.restoreSubscribers();
     this.ensureJobs();
     await this.settle();
@@ -270,7 +270,7 @@ export class ContractWorld {
 
   private async restoreAccount(account: Account): Promise<boolean> {
     const { users, auth, twoFactor } = this.services;
-    auth.unlock(account.username);
+    await auth.unlock(account.username);
     const current = users.get(account.id);
     if (!current) {
       await this.insertAccount(account);
@@ -280,10 +280,10 @@ export class ContractWorld {
       current.role === account.role && current.tenantId === account.tenantId && !current.disabled && current.name === account.name && current.email === account.email && users.passwordHash(account.id) === account.passwordHash;
     if (!same) {
       users.update(account.id, { role: account.role, disabled: false, name: account.name, email: account.email, passwordHash: account.passwordHash }, Date.now());
-      auth.endSessionsOf(account.id, 'password_changed');
-      auth.userChanged(account.id);
+      await this.services.accounts.run((tx) => tx.signInSessions.endAllOf(account.id, Date.now(), 'password_changed'));
+      await auth.userChanged(account.id);
     }
-    const enrolled = twoFactor.status({ id: account.id, username: account.username, role: account.role, tenantId: account.tenantId }).enrolled;
+    const { enrolled } = await twoFactor.status({ id: account.id, username: account.username, role: account.role, tenantId: account.tenantId });
     if (Boolean(account.twoFactor) !== enrolled) {
       await this.enrol(account);
       return true;
@@ -312,7 +312,7 @@ export class ContractWorld {
     const role = account.connection!;
     const user = this.services.users.get(account.id)!;
     const mint: Session = { id: `contract-world-${++this.minted}`, user: null };
-    const { token } = this.services.auth.startSession(mint, user);
+    const { token } = await this.services.auth.startSession(mint, user);
     this.services.auth.detach({ session: mint, dropUnauthorizedSubscriptions: () => undefined });
     const reply = await this.clients.get(role)!.invoke('auth.resume', { token });
     this.observe(role, 'auth.resume', reply);
@@ -326,28 +326,37 @@ export class ContractWorld {
     await Promise.all(this.channels.map((channel) => client.subscribe(channel.replace('{A}', String(this.tenants.A)).replace('{B}', String(this.tenants.B)))));
   }
 
-  private addRouter(seed: RouterSeed): void {
+  private async addRouter(seed: RouterSeed): Promise<void> {
     const settings = { name: seed.name, host: seed.host, port: seed.port, tls: 'off' as RouterTlsMode, tlsCa: '', username: seed.username, site: '', notes: '', encoding: 'utf-8' as RouterEncoding };
-    const record = this.services.routers.add(this.tenants[seed.tenant], settings, seed.password, new Date());
+    const { services } = this;
+    const record = await services.accounts.run(async (tx) => {
+      const added = await tx.routers.add(this.tenants[seed.tenant], settings, seed.password, new Date());
+      tx.afterCommit(() => services.bus.publish('RouterAdded', { ...added, status: services.routerStatus.get(added.id) }, added.tenantId));
+      return added;
+    });
     this.routerIds.set(seed.name, record.id);
-    this.services.bus.publish('RouterAdded', { ...record, status: this.services.routerStatus.get(record.id) }, record.tenantId);
   }
 
-  private restoreRouters(): void {
+  private async restoreRouters(): Promise<void> {
+    const { services } = this;
     for (const seed of this.seeds.routers) {
       const tenantId = this.tenants[seed.tenant];
-      const current = this.services.routers.get(tenantId, this.routerIds.get(seed.name)!);
+      const current = await services.accounts.read((tx) => tx.routers.get(tenantId, this.routerIds.get(seed.name)!));
       if (!current) {
-        const taken = this.services.routers.list(tenantId).find((r) => r.name === seed.name);
-        if (taken) this.services.routers.update(tenantId, taken.id, { name: `${seed.name}-moved-${taken.id}` }, undefined, new Date());
-        this.addRouter(seed);
+        await services.accounts.run(async (tx) => {
+          const taken = (await tx.routers.list(tenantId)).find((r) => r.name === seed.name);
+          if (taken) await tx.routers.update(tenantId, taken.id, { name: `${seed.name}-moved-${taken.id}` }, undefined, new Date());
+        });
+        await this.addRouter(seed);
         continue;
       }
       const moved = current.host !== seed.host || current.port !== seed.port || current.username !== seed.username || current.tls !== 'off' || current.name !== seed.name;
-      if (!moved && this.services.routers.password(current.id) === seed.password) continue;
+      if (!moved && (await services.accounts.read((tx) => tx.routers.password(current.id))) === seed.password) continue;
       const settings = { name: seed.name, host: seed.host, port: seed.port, tls: 'off' as RouterTlsMode, tlsCa: '', username: seed.username };
-      const updated = this.services.routers.update(tenantId, current.id, settings, seed.password, new Date())!;
-      this.services.bus.publish('RouterUpdated', { ...updated, status: this.services.routerStatus.get(updated.id) }, tenantId);
+      await services.accounts.run(async (tx) => {
+        const updated = (await tx.routers.update(tenantId, current.id, settings, seed.password, new Date()))!;
+        tx.afterCommit(() => services.bus.publish('RouterUpdated', { ...updated, status: services.routerStatus.get(updated.id) }, tenantId));
+      });
     }
   }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineJob, jobSet, type ScheduleDefinition } from '../../jobs/define-job';
+import { defineJob, jobSet, type MainJobContext, type ScheduleDefinition } from '../../jobs/define-job';
+import type { RouterJobServices } from '../router-services';
 import { writeInterfaceMinute } from './interface-traffic-minute';
 
 const online = (state: string) => state === 'online' || state === 'degraded';
@@ -16,9 +17,8 @@ export const interfaceHistoryJobs = jobSet(
     maxAttempts: 1,
     summary: 'Every minute: reads each online router’s interface byte counters and stores each interface’s throughput for the router page’s history (kept 7 days).',
     payload: z.object({}).strict(),
-    handler: (_payload, { services, signal }) => {
-      const routers = services.routers
-        .list(null)
+    handler: async (_payload, { services, signal }: MainJobContext<RouterJobServices>) => {
+      const routers = (await services.accounts.read((tx) => tx.routers.list(null)))
         .filter((r) => online(services.routerStatus.get(r.id).state))
         .map((r) => ({ id: r.id, tenantId: r.tenantId }));
       return writeInterfaceMinute(services.business, routers, (id, ops) => services.liveRouters.menu(id, ops, ops.length), Date.now(), signal);

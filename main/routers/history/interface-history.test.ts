@@ -43,7 +43,7 @@ describe('per-interface traffic history and memory in the router history, agains
   beforeEach(async () => {
     core = await startTestCore();
     tenant = seedTenant(core.services, 'Alpha').id;
-    admin = sessionOf(core.services, await seedUser(core.services, { username: 'alpha-admin', role: 'tenant_admin', tenantId: tenant }));
+    admin = await sessionOf(core.services, await seedUser(core.services, { username: 'alpha-admin', role: 'tenant_admin', tenantId: tenant }));
     sim = await startSimulatedRouter({ name: 'hq-1', password: 'sim-pass', hotspotSessions: 2, pppoeSessions: 0, clock: 'manual' });
     // Memory comes with the first resource read: the minute rows below need it.
     router = await addSimulatedRouter(core.services, admin, sim, (s) => s.memoryUsedPercent !== null);
@@ -97,7 +97,7 @@ describe('per-interface traffic history and memory in the router history, agains
 
   it('keeps each router’s memory beside its CPU in the dashboard history', async () => {
     const at = Date.now() - MINUTE_MS;
-    await writeMinute(core.services.business, core.services.dashboard.routerFigures(), at);
+    await writeMinute(core.services.business, await core.services.dashboard.routerFigures(), at);
     const history = await invoker(core.services, admin)('dashboard.history', { range: '15m', routerId: router.id });
     expect(history.points).toHaveLength(1);
     expect(history.points[0]!.memory).toBe(Math.round(core.services.routerStatus.get(router.id).memoryUsedPercent!));

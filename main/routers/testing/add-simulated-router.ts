@@ -1,17 +1,16 @@
 import type { Session } from '../../auth/session';
-import type { CoreServices } from '../../core/services';
 import { invoker } from '../../core/test-invoke';
 import { waitForEvent } from '../../events/wait-for-event';
 import type { RouterLiveStatus, RouterSummary } from '../contract';
 import type { SimulatedRouter } from '../simulator';
 
 /**
- * Adds a simulator as a router of the session's tenant through the real `routers.add` and
- * resolves once its status satisfies `ready` (default: online), e.g. once the resource poll has
- * reported memory.
+ * Adds a simulator as a router of the session's tenant through the real `routers.add` (given the
+ * services the real dispatch takes) and resolves once its status satisfies `ready` (default:
+ * online), e.g. once the resource poll has reported memory.
  */
 export async function addSimulatedRouter(
-  services: CoreServices,
+  services: Parameters<typeof invoker>[0],
   session: Session,
   sim: SimulatedRouter,
   ready: (status: RouterLiveStatus) => boolean = (s) => s.state === 'online',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountsStore } from '../../accounts/accounts-tx';
 import { DEFAULT_AUTH_SETTINGS } from '../../auth/auth-settings';
-import type { NewAttempt } from '../../auth/sign-in-attempts';
+import type { NewAttempt } from '../../auth/sign-in-attempt-store';
 import { newUser, type AccountsFactory } from './accounts-fixture';
 import { freshFixture } from './fresh-fixture';
 

@@ -48,7 +48,7 @@ async function pay(n: number): Promise<void> {
 
 if (mode === 'setup') {
   const [simPort, smsUrl, count] = [Number(args[0]), args[1]!, Number(args[2])];
-  services.tenants.insert('Tenant One', null, Date.now());
+  await services.accounts.run((tx) => tx.tenants.insert('Tenant One', null, Date.now()));
   await call('tenants.updateSettings', { name: 'Tenant One', timeZone: 'Africa/Nairobi', locale: 'en-KE', currency: 'KES', logo: null });
   const router = await call('routers.add', { name: 'hq-1', host: '127.0.0.1', port: simPort, tls: 'off', username: 'admin', password: 'sim-pass', site: '', notes: '', encoding: 'utf-8' });
   await untilTrue(async () => services.routerStatus.get(router.id).state === 'online', ['RouterStatusChanged'], 20_000);
@@ -86,8 +86,8 @@ if (mode === 'setup') {
     // What was left undone, for the test's log.
     const subscribers = (await call('subscribers.list', { limit: 100 })).subscribers.map((s) => ({ id: s.id, status: s.status, accessChange: s.accessChange, routers: s.routers }));
     const deliveries = (await call('notifications.deliveries', { limit: 2_000 })).deliveries.map((d) => ({ key: d.key, status: d.status, error: d.lastError }));
-    const jobs = services.db.prepare("SELECT id, name, status, attempts, payload, run_at FROM jobs WHERE queue IN ('notifications', 'payments', 'subscription-reconnection')").all();
-    const attempts = services.db.prepare('SELECT * FROM job_attempts ORDER BY id DESC LIMIT 30').all();
+    const jobs = ['notifications', 'payments', 'subscription-reconnection'].flatMap((queue) => services.jobs.list('all', { queue, limit: 1_000 }));
+    const attempts = jobs.filter((j) => j.attempts > 1 || j.status === 'failed').slice(0, 30).map((j) => ({ id: j.id, name: j.name, failed: services.jobs.detail(j.id).failedAttempts }));
     console.error(JSON.stringify({ error: String(error), subscribers, deliveries, jobs, attempts }));
     process.exit(1);
   });

@@ -1,0 +1,4 @@
+import { credentialStoreContract } from './credential-store-contract';
+import { sqliteAccounts } from './sqlite-accounts-factory';
+
+credentialStoreContract('SQLite', sqliteAccounts);
