@@ -116,11 +116,12 @@ export default defineConfig(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    // The storage seam (DESIGN.md): domains moved onto their stores and a unit of work declare the
-    // few services they use (e.g. TenantServices) and never import the core's whole set, so the
-    // import graph runs downward. Add a domain here once it no longer imports main/core/services.
-    files: ['main/tenants/**', 'main/users/**', 'main/auth/**', 'main/audit/**', 'main/accounts/**', 'main/jobs/**', 'main/routers/handlers.ts', 'main/routers/router-services.ts', 'main/provisioning/**'],
-    ignores: ['**/*.test.ts'],
+    // The storage seam (DESIGN.md). Every domain declares the few services it uses (e.g.
+    // TenantServices) and types its handlers with contract/domain-handlers: none imports the core's
+    // whole set, so the import graph runs downward. Only the core (which composes them), the hosts
+    // above it, the listener registry and test tooling see CoreServices.
+    files: ['main/**/*.ts'],
+    ignores: ['main/core/**', 'main/host/**', 'main/electron/**', 'main/events/listeners.ts', '**/testing/**', '**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -130,6 +131,44 @@ export default defineConfig(
             {
               group: ['**/core/services', '**/core/handlers'],
               message: 'this domain declares the services it uses (its *-services.ts) and types its handlers with contract/domain-handlers: the core passes its services, which satisfy that interface',
+            },
+            {
+              group: ['**/store/database', 'better-sqlite3'],
+              message: 'domain code reaches storage through its repositories and a unit of work (DESIGN.md "Storage seam"); only the SQLite implementations (sqlite-*.ts and the table classes they wrap) touch the database',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The SQLite implementations behind the stores, and what runs before or outside a store: the
+    // engine's own store, the file-level backup and restore, the demo-folder check, migrations.
+    files: [
+      'main/**/sqlite-*.ts',
+      'main/store/**',
+      'main/**/migrations.ts',
+      'main/audit/audit-log.ts',
+      'main/auth/auth-session-store.ts',
+      'main/auth/sign-in-attempts.ts',
+      'main/auth/two-factor-store.ts',
+      'main/routers/router-repository.ts',
+      'main/tenants/tenant-repository.ts',
+      'main/users/user-repository.ts',
+      'main/jobs/job-engine.ts',
+      'main/backup/restore.ts',
+      'main/demo/demo-folder.ts',
+    ],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [rawIpc],
+          patterns: [
+            {
+              group: ['**/core/services', '**/core/handlers'],
+              message: 'a store implementation is given its database, not the core\'s services',
             },
           ],
         },

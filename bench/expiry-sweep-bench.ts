@@ -30,7 +30,7 @@ async function sweepFigures(mode: 'jobs paused' | 'jobs running'): Promise<Bench
   const core = await startTestCore();
   try {
     const { services } = core;
-    services.tenants.insert('Tenant One', null, Date.now());
+    await services.accounts.run((tx) => tx.tenants.insert('Tenant One', null, Date.now()));
     const call = invoker(services, as('tenant_admin'));
     await call('tenants.updateSettings', { name: 'Tenant One', timeZone: 'Africa/Nairobi', locale: 'en-KE', currency: 'KES', logo: null });
     const plan = await call('plans.create', {
@@ -40,7 +40,7 @@ async function sweepFigures(mode: 'jobs paused' | 'jobs running'): Promise<Bench
     const now = Date.now();
     // The test core's own key file: the same box the subscriber repository opens passwords with.
     const sealed = new KeyFileSecretBox(join(core.dataDir, 'secret.key')).seal('bench-pass');
-    services.db
+    core.db
       .prepare(
         `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
          INSERT INTO subscribers (tenant_id, kind, name, phone, email, username, username_key, password_sealed, plan_id, status, valid_until, created_at, updated_at)

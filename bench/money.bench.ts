@@ -88,8 +88,8 @@ async function webhookFigures(): Promise<BenchFigure[]> {
       worker.once('error', reject);
     });
     if (report.failed > 0) throw new Error(`${report.failed} webhooks were not answered 200`);
-    const stored = (services.db.prepare("SELECT count(*) AS n FROM payments WHERE reference LIKE 'BENCH%'").get() as { n: number }).n;
-    const ledger = (services.db.prepare("SELECT count(*) AS n FROM ledger_entries WHERE kind = 'payment'").get() as { n: number }).n;
+    const stored = (host.host.core.db.prepare("SELECT count(*) AS n FROM payments WHERE reference LIKE 'BENCH%'").get() as { n: number }).n;
+    const ledger = (host.host.core.db.prepare("SELECT count(*) AS n FROM ledger_entries WHERE kind = 'payment'").get() as { n: number }).n;
     if (stored !== report.sent || ledger !== report.sent) throw new Error(`${report.sent} webhooks sent, ${stored} payments and ${ledger} ledger entries stored`);
     return [
       { metric: `payment webhooks recorded, durable (FULL), ${CLIENTS} HTTP clients`, value: report.ok / SECONDS, unit: 'payments/s', target: 1_000, better: 'higher' },

@@ -26,7 +26,7 @@ async function pushFigure(): Promise<BenchFigure> {
   const sim = await startSimulatedRouter({ name: 'bench-1', password: 'bench', clock: 'manual', replyLatencyMs: REPLY_LATENCY_MS });
   const call = invoker(core.services, admin);
   try {
-    core.services.tenants.insert('Bench ISP', null, Date.now());
+    await core.services.accounts.run((tx) => tx.tenants.insert('Bench ISP', null, Date.now()));
     const online = waitForEvent(core.services.bus, 'tenant.1.routers', (e) => (e.payload as { status?: RouterLiveStatus }).status?.state === 'online');
     const router = await call('routers.add', { name: 'bench-1', host: sim.host, port: sim.port, tls: 'off', username: sim.username, password: 'bench', site: '', notes: '', encoding: 'utf-8' });
     await online;

@@ -21,7 +21,7 @@ export async function reconnectChainFigures(): Promise<BenchFigure[]> {
   const sim = await startSimulatedRouter({ name: 'hq-1', password: 'sim-pass', replyLatencyMs: 5 });
   try {
     const { services } = host.host.core;
-    services.tenants.insert('Tenant One', null, Date.now());
+    await services.accounts.run((tx) => tx.tenants.insert('Tenant One', null, Date.now()));
     const call = invoker(services, as('tenant_admin'));
     await call('tenants.updateSettings', { name: 'Tenant One', timeZone: 'Africa/Nairobi', locale: 'en-KE', currency: 'KES', logo: null });
     const online = waitForEvent(services.bus, 'tenant.1.routers', (e) => (e.payload as { status?: RouterLiveStatus }).status?.state === 'online', 30_000);

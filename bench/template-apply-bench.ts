@@ -40,7 +40,7 @@ export async function templateApplyFigures(): Promise<BenchFigure[]> {
   const core = await startTestCore();
   const call = invoker(core.services, admin);
   try {
-    core.services.tenants.insert('Bench ISP', null, Date.now());
+    await core.services.accounts.run((tx) => tx.tenants.insert('Bench ISP', null, Date.now()));
     const online = new Set<number>();
     const allOnline = new Promise<void>((resolve) => {
       const off = core.services.bus.on('RouterStatusChanged', ({ id, status }) => {

@@ -36,9 +36,10 @@ export async function trafficSampleFigures(): Promise<BenchFigure[]> {
   const { services } = host.core;
   const rpc = { close: () => {} };
   try {
-    const tenant = services.tenants.insert('Bench Traffic', null, Date.now());
+    const tenant = await services.accounts.run((tx) => tx.tenants.insert('Bench Traffic', null, Date.now()));
     const admin = { username: 'bench-traffic-admin', password: 'Bench-traffic-pw-1' };
-    const user = services.users.insert({ tenantId: tenant.id, name: 'Bench Admin', username: admin.username, email: 'bench-traffic@bench.example', role: 'tenant_admin', passwordHash: await hashPassword(admin.password) }, Date.now());
+    const passwordHash = await hashPassword(admin.password);
+    const user = await services.accounts.run((tx) => tx.users.insert({ tenantId: tenant.id, name: 'Bench Admin', username: admin.username, email: 'bench-traffic@bench.example', role: 'tenant_admin', passwordHash }, Date.now()));
     const session: Session = { id: 'bench-traffic', user: { id: user.id, username: admin.username, role: 'tenant_admin', tenantId: tenant.id } };
     const online = waitForEvent(services.bus, `tenant.${tenant.id}.routers`, (e) => (e.payload as { status?: RouterLiveStatus }).status?.state === 'online', 30_000);
     const router = await invoker(services, session)('routers.add', { name: sim.name, host: sim.host, port: sim.port, tls: 'off', username: sim.username, password: sim.password, site: '', notes: '', encoding: 'utf-8' });

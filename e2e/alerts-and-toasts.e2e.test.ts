@@ -80,7 +80,7 @@ describe('alerts, toasts and the audit log in Chromium, against simulated router
     const row = page.getByTestId('audit-session.disconnect_requested');
     await row.waitFor();
     expect(await row.textContent()).toContain(`${a.admin.username}: disconnect requested — hs0001`);
-    expect(live.services.audit.list({ tenantId: a.id }, { limit: 20 }).find((e) => e.action === 'session.disconnect_requested')).toMatchObject({
+    expect((await live.services.accounts.read((tx) => tx.audit.list({ tenantId: a.id }, { limit: 20 }))).find((e) => e.action === 'session.disconnect_requested')).toMatchObject({
       tenantId: a.id,
       actorUsername: a.admin.username,
       targetType: 'session',
@@ -124,7 +124,7 @@ describe('alerts, toasts and the audit log in Chromium, against simulated router
       await row.waitFor();
       expect(await row.textContent(), action).toContain(`${a.admin.username}: ${text}`);
     }
-    const entries = live.services.audit.list({ tenantId: a.id }, { limit: 50 }).filter((e) => e.targetType === 'router');
+    const entries = (await live.services.accounts.read((tx) => tx.audit.list({ tenantId: a.id }, { limit: 50 }))).filter((e) => e.targetType === 'router');
     expect(entries.every((e) => e.tenantId === a.id && e.actorUsername === a.admin.username)).toBe(true);
   });
 

@@ -27,7 +27,7 @@ describe('dashboard history in Chromium', () => {
     await host.stop();
     // Seeded as the jobs would have written it: an hour of minutes yesterday, two days of hours.
     const core = await startTestCore({ dataDir: host.dataDir });
-    const tenant = seedTenant(core.services, 'Alpha Net');
+    const tenant = await seedTenant(core.services, 'Alpha Net');
     await seedUser(core.services, { ...VIEWER, role: 'viewer', tenantId: tenant.id });
     const row = (at: number, hotspot: number, pppoe: number): HistoryRow => ({ tenantId: tenant.id, routerId: null, at, hotspot, pppoe, inBps: 5_000_000, outBps: 1_000_000, cpu: 12 });
     const thisHour = Math.floor(Date.now() / HOUR) * HOUR;

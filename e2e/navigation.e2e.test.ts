@@ -44,7 +44,8 @@ describe('navigation by role, the top bar, the tenant in the URL and the tenant 
     accounts.tenant_admin = live.a.admin;
     for (const role of ['viewer', 'operator'] as const) {
       const { username, password } = accounts[role];
-      live.services.users.insert({ tenantId: live.a.id, name: `Alpha ${role}`, username, email: `${role}@alpha.example`, role, passwordHash: await hashPassword(password) }, Date.now());
+      const passwordHash = await hashPassword(password);
+      await live.services.accounts.run((tx) => tx.users.insert({ tenantId: live.a.id, name: `Alpha ${role}`, username, email: `${role}@alpha.example`, role, passwordHash }, Date.now()));
     }
   });
   // Each browser context holds a connection: closed after each test, so the host's per-address cap never refuses the next page.

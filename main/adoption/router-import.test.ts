@@ -28,7 +28,7 @@ describe('importing a router set up with mikhmon', () => {
 
   beforeEach(async () => {
     core = await startTestCore();
-    core.services.tenants.insert('Tenant One', null, Date.now());
+    await core.services.accounts.run((tx) => tx.tenants.insert('Tenant One', null, Date.now()));
     sim = await startSimulatedRouter({ name: 'warnet', password: 'sim-pass', clock: 'manual', preset: 'mikhmon' });
     const online = waitForEvent(core.services.bus, 'tenant.1.routers', (e) => (e.payload as { status?: RouterLiveStatus }).status?.state === 'online');
     router = (await call('routers.add', { name: 'warnet', host: sim.host, port: sim.port, tls: 'off', username: sim.username, password: 'sim-pass', site: '', notes: '', encoding: 'utf-8' })) as RouterSummary;
@@ -69,7 +69,7 @@ describe('importing a router set up with mikhmon', () => {
     const redeemed = vouchers.filter((v) => v.expires).length;
     const states = batches.reduce((n, b) => n + b.counts.active + b.counts.expired, 0);
     expect(states).toBe(redeemed);
-    expect(core.services.audit.list({ tenantId: 1 }, { limit: 1 })[0]).toMatchObject({ action: 'router.imported' });
+    expect((await core.services.accounts.read((tx) => tx.audit.list({ tenantId: 1 }, { limit: 1 })))[0]).toMatchObject({ action: 'router.imported' });
 
     expect(await imported()).toMatchObject({ routerId: router.id, plans: 0, vouchers: 0, subscribers: 0 });
     expect((await call('plans.list', {})).plans).toHaveLength(plans.length);

@@ -33,7 +33,7 @@ describe('sign-in, sessions and lockout', () => {
     // test accounts have cheap hashes, which it leaves alone (no upgrade to full cost per sign-in).
     auth = new AuthService({ services: () => core.services, now: () => clock, rehash: false });
     await auth.loadSettings();
-    tenantId = seedTenant(core.services, 'Acme Net').id;
+    tenantId = (await seedTenant(core.services, 'Acme Net')).id;
     await seedUser(core.services, { username: 'jane', role: 'tenant_admin', tenantId });
   });
   afterEach(async () => {
@@ -51,7 +51,7 @@ describe('sign-in, sessions and lockout', () => {
     expect(wrong.toContractError()).toEqual(unknown.toContractError());
     expect(wrong.code).toBe('unauthenticated');
     // Only a hash of the token is stored.
-    const stored = core.services.db.prepare('SELECT token_hash FROM auth_sessions').pluck().all() as string[];
+    const stored = core.db.prepare('SELECT token_hash FROM auth_sessions').pluck().all() as string[];
     expect(stored).not.toContain(result.token);
   });
 
@@ -102,7 +102,7 @@ describe('sign-in, sessions and lockout', () => {
     await failure(auth.signIn(anonymous(), 'jane', 'wrong-password-1'));
     await failure(auth.signIn(anonymous(), 'ghost', 'wrong-password-1'));
     await core.services.jobs.drained();
-    const queued = core.services.db.prepare("SELECT count(*) FROM jobs WHERE queue = 'auth-tracking' AND status = 'succeeded'").pluck().get();
+    const queued = core.db.prepare("SELECT count(*) FROM jobs WHERE queue = 'auth-tracking' AND status = 'succeeded'").pluck().get();
     expect(queued).toBe(3);
     expect(system.map((e) => `${e.name}:${(e.payload as { username: string }).username}`)).toEqual(['LoginFailed:jane', 'LoginFailed:jane', 'AccountLocked:jane', 'LoginFailed:ghost']);
     // The tenant's admins hear about their own account only, never about unknown names.
@@ -177,7 +177,7 @@ describe('sign-in, sessions and lockout', () => {
     broken.close();
     expect(session.user).toBeNull();
     expect(broken.liveSessions()).toBe(0);
-    const count = (sql: string) => core.services.db.prepare(`SELECT count(*) FROM ${sql}`).pluck().get();
+    const count = (sql: string) => core.db.prepare(`SELECT count(*) FROM ${sql}`).pluck().get();
     expect([count('auth_attempts'), count('auth_sessions'), count("jobs WHERE queue = 'auth-tracking'")]).toEqual([0, 0, 0]);
   });
 

@@ -1,7 +1,7 @@
 import type { Role, Session } from './session';
 import type { AccountsStore } from '../accounts/accounts-tx';
 import type { UserRecord } from '../users/user-repository';
-import type { TenantRecord, TenantRepository } from '../tenants/tenant-repository';
+import type { TenantRecord } from '../tenants/tenant-repository';
 import type { AuthService } from './auth-service';
 import type { SignInResult } from './contract';
 import type { SecondStepRequired } from './two-factor-contract';
@@ -14,8 +14,8 @@ import { hashPassword } from './password';
 export const TEST_PASSWORD = 'correct-horse-42';
 const CHEAP = { N: 2 ** 10, r: 8, p: 1 };
 
-export function seedTenant(services: { tenants: Pick<TenantRepository, 'insert'> }, name: string): TenantRecord {
-  return services.tenants.insert(name, null, Date.now());
+export function seedTenant(services: { accounts: AccountsStore }, name: string): Promise<TenantRecord> {
+  return services.accounts.run((tx) => tx.tenants.insert(name, null, Date.now()));
 }
 
 export async function seedUser(

@@ -28,7 +28,7 @@ describe('the code step of a sign-in', () => {
     core = await startTestCore();
     clock = Date.UTC(2026, 0, 5, 9, 0, 0);
     twoFactor = new TwoFactorService({ services: () => core.services, now: () => clock });
-    jane = await seedUser(core.services, { username: 'jane', role: 'tenant_admin', tenantId: seedTenant(core.services, 'Acme Net').id });
+    jane = await seedUser(core.services, { username: 'jane', role: 'tenant_admin', tenantId: (await seedTenant(core.services, 'Acme Net')).id });
     ({ secret } = await twoFactor.begin(jane));
     await twoFactor.confirm(jane, await codeAt(clock));
     clock += MINUTE;
@@ -75,7 +75,8 @@ describe('the code step of a sign-in', () => {
   it('answers unavailable, not internal, when the secret key cannot seal or open the TOTP secret', async () => {
     // The same tables, sealed and opened with another key (the store seals the secret at rest).
     const serviceWith = (secrets: KeyFileSecretBox) => {
-      const { db, bus, jobs } = core.services;
+      const { bus, jobs } = core.services;
+      const { db } = core;
       const accounts = sqliteAccountsStore({ db, bus, secrets, jobs: { enqueue: async (name, payload, options) => jobs.enqueue(name, payload, options) } });
       return new TwoFactorService({ services: () => ({ ...core.services, accounts }), now: () => clock });
     };

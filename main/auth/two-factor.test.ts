@@ -69,7 +69,7 @@ describe('two-factor sign-in over the WebSocket', () => {
       invokeLimits: { signInsPerAddress: { points: 1000, seconds: 60 } },
     });
     host = testHost.host;
-    tenantId = seedTenant(host.core.services, 'Alpha Net').id;
+    tenantId = (await seedTenant(host.core.services, 'Alpha Net')).id;
     ({ client: root } = await signIn(ROOT.username, ROOT.password));
     data(await root.subscribe('system.security'));
   });
@@ -197,7 +197,7 @@ describe('two-factor sign-in over the WebSocket', () => {
     expect(failure(await (await connect()).invoke('auth.resume', { token: otherToken }))).toMatchObject({ code: 'unauthenticated', message: expect.stringMatching(/ended/) });
     expect(data(await current.client.invoke('routers.list', {}))).toEqual(expect.any(Array));
     expect(data(await (await connect()).invoke('auth.resume', { token: data<SignInResult>(current.reply).token }))).toMatchObject({ user: { username: 'owen' } });
-    const reasons = host.core.services.db
+    const reasons = host.core.db
       .prepare("SELECT end_reason FROM auth_sessions WHERE user_id = (SELECT id FROM users WHERE username = 'owen') AND ended_at IS NOT NULL")
       .pluck()
       .all();
@@ -205,7 +205,7 @@ describe('two-factor sign-in over the WebSocket', () => {
   });
 
   it("takes a tenant's admins to enrolment once the tenant requires it, and lets nothing else through until they enrol", async () => {
-    const beta = seedTenant(host.core.services, 'Beta Net').id;
+    const beta = (await seedTenant(host.core.services, 'Beta Net')).id;
     await seedUser(host.core.services, { username: 'bea', role: 'tenant_admin', tenantId: beta });
     await seedUser(host.core.services, { username: 'ben', role: 'tenant_admin', tenantId: beta });
     await seedUser(host.core.services, { username: 'olga', role: 'operator', tenantId: beta });

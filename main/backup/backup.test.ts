@@ -82,7 +82,7 @@ describe('backups', () => {
   });
 
   it('is for system admins only', async () => {
-    const tenant = seedTenant(core.services, 'North');
+    const tenant = await seedTenant(core.services, 'North');
     const tenantAdmin = await sessionOf(core.services, await seedUser(core.services, { username: 'tina', role: 'tenant_admin', tenantId: tenant.id }));
     for (const name of ['backups.list', 'backups.create', 'backups.updateSettings'] as const) {
       expect(await invoke(tenantAdmin, name, name === 'backups.updateSettings' ? { keep: 1 } : {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -91,13 +91,13 @@ describe('backups', () => {
   });
 
   it('runs daily by the stored schedule', async () => {
-    const schedule = core.services.db.prepare("SELECT daily_at, next_run_at FROM job_schedules WHERE key = 'backups.daily'").get() as { daily_at: string; next_run_at: number };
+    const schedule = core.db.prepare("SELECT daily_at, next_run_at FROM job_schedules WHERE key = 'backups.daily'").get() as { daily_at: string; next_run_at: number };
     expect(schedule.daily_at).toBe('02:30');
     const next = new Date(schedule.next_run_at);
     expect([next.getHours(), next.getMinutes()]).toEqual([2, 30]);
     expect(schedule.next_run_at - Date.now()).toBeLessThanOrEqual(86_400_000);
     // Its time has come: the engine enqueues it as it would at 02:30.
-    core.services.db.prepare("UPDATE job_schedules SET next_run_at = 0 WHERE key = 'backups.daily'").run();
+    core.db.prepare("UPDATE job_schedules SET next_run_at = 0 WHERE key = 'backups.daily'").run();
     const changed = nextChange();
     core.services.jobs.checkDue();
     await changed;
@@ -122,7 +122,7 @@ describe('backups', () => {
     expect(changes.at(-1)!.backups).toHaveLength(2);
     expect(await invoke(admin, 'backups.updateSettings', { keep: 0 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     // Audited like every settings change.
-    const audit = core.services.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'settings.updated' AND target_label = 'backups'").get() as { n: number };
+    const audit = core.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'settings.updated' AND target_label = 'backups'").get() as { n: number };
     expect(audit.n).toBe(2);
   });
 
@@ -131,7 +131,7 @@ describe('backups', () => {
     await backUpNow();
     await backUpNow();
     // A real failure of the audit write inside the store (as a full disk would give).
-    core.services.db.exec("CREATE TEMP TRIGGER audit_fails BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit write failed'); END");
+    core.db.exec("CREATE TEMP TRIGGER audit_fails BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit write failed'); END");
     expect(await invoke(admin, 'backups.updateSettings', { keep: 1 })).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect((await core.services.accounts.read((tx) => readBackupSettings(tx.settings))).keep).toBe(7);
     const listed = (await invoke(admin, 'backups.list', {})) as { ok: true; data: BackupOverview };

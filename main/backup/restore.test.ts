@@ -32,7 +32,7 @@ describe('restore', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const usernames = (c: TestCore) => c.services.db.prepare<[], { username: string }>('SELECT username FROM users ORDER BY username').all().map((u) => u.username);
+  const usernames = (c: TestCore) => c.db.prepare<[], { username: string }>('SELECT username FROM users ORDER BY username').all().map((u) => u.username);
   const storeBytes = () => readFileSync(join(dataDir, 'noc.db'));
 
   it('swaps a good backup in before the store opens and keeps the store it replaced', async () => {

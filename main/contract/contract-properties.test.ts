@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../auth/password';
+import { seedTenant } from '../auth/test-accounts';
 import { CREDENTIAL_INVOKES } from '../connection/invoke-limits';
 import { startTestHost, type TestHost } from '../host/test-host';
 import type { WsTestClient } from '../host/ws-test-client';
@@ -200,7 +201,7 @@ describe('every invoke, every role, generated inputs (issue 10)', () => {
   let cached: { changes: number; rules: string; print: Fingerprint } | null = null;
 
   const snapshot = (rules: FingerprintRules): Fingerprint => {
-    const db = testHost.host.core.services.db;
+    const db = testHost.host.core.db;
     const changes = totalChanges(db);
     const key = JSON.stringify(rules);
     if (cached?.changes !== changes || cached.rules !== key) cached = { changes, rules: key, print: fingerprint(db, rules) };
@@ -257,8 +258,10 @@ describe('every invoke, every role, generated inputs (issue 10)', () => {
       account('bert', 'tenant_admin', 'B', 'bert.admin@beta.example', 'Bert-Beta-Pw-6618', { connection: 'tenant-admin-b' }),
       account('bob', 'operator', 'B', 'bob.tech@beta.example', 'Bob-Beta-Pw-1904'),
     ]);
-    const services = testHost.host.core.services;
-    world = new ContractWorld(services, clients, channels, {
+    const { services, db } = testHost.host.core;
+    const tenants = { A: (await seedTenant(services, 'Alpha Net')).id, B: (await seedTenant(services, 'Beta Net')).id };
+    world = new ContractWorld(services, db, clients, channels, {
+      tenants,
       accounts,
       routers: [
         { tenant: 'A', name: 'alpha-hq', host: sim.host, port: sim.port, username: 'api', password: 'Alpha-Router-Secret-5521' },

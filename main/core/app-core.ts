@@ -19,7 +19,6 @@ import { JobEngine } from '../jobs/job-engine';
 import { AuthService } from '../auth/auth-service';
 import { TwoFactorService } from '../auth/two-factor-service';
 import { TenantRepository } from '../tenants/tenant-repository';
-import { UserRepository } from '../users/user-repository';
 import { AuditLog } from '../audit/audit-log';
 import { sqliteBusinessStore } from '../business/sqlite-business-store';
 import { sqliteAccountsStore } from '../accounts/sqlite-accounts-store';
@@ -31,6 +30,7 @@ import { peerAddress } from '../connection/peer-address';
 import type { ServerMessage } from '../contract/protocol';
 import { dispatchInvoke } from './dispatch';
 import { createLogger, type Logger } from './logger';
+import type { Db } from '../store/database';
 import type { CoreServices, HostAdapter } from './services';
 
 export interface CoreOptions {
@@ -50,6 +50,12 @@ const ROUTER_SHARDS = 2;
 
 export interface Core {
   services: CoreServices;
+  /**
+   * The SQLite file behind the stores, for what looks at data at rest from outside: tests that
+   * check a secret is sealed, benchmarks and end-to-end fixtures that seed a fleet. Domains never
+   * get it: they reach storage through CoreServices' units of work.
+   */
+  db: Db;
   /** Attaches a client; the host moves its messages in (receive) and out (send). */
   connect(send: (message: ServerMessage) => void, peer?: { remoteAddress?: string }): ClientConnection;
   close(): Promise<void>;
@@ -82,8 +88,6 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const accounts = sqliteAccountsStore({ db, bus, secrets: options.host.secrets, jobs: { enqueue: async (name, payload, opts) => jobs.enqueue(name, payload, opts) } });
   // Passwords sealed by an older scheme are sealed again under the data key; unreadable ones are logged by router.
   await accounts.run((tx) => tx.routers.upgradeSecrets(log.child({ component: 'routers' })));
-  // The routers table behind the business store's router lookups; CoreServices.routers has no caller left.
-  const routers = new RouterRepository(db, options.host.secrets);
   const routerStatus = new RouterStatusBoard();
   const sessions = new SessionHub(bus);
   const tenants = new TenantRepository(db);
@@ -104,14 +108,12 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     },
   });
   const audit = new AuditLog(db, bus);
-  const business = sqliteBusinessStore({ db, secrets: options.host.secrets, jobs, tenants, routers: sqliteRouterStore(routers), audit });
+  const business = sqliteBusinessStore({ db, secrets: options.host.secrets, jobs, tenants, routers: sqliteRouterStore(new RouterRepository(db, options.host.secrets)), audit });
   const services: CoreServices = {
-    db,
     bus,
     log,
     status,
     metrics,
-    routers,
     routerStatus,
     sessions,
     dashboard,
@@ -119,9 +121,6 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     jobs,
     auth: new AuthService({ services: () => services }),
     twoFactor: new TwoFactorService({ services: () => services }),
-    tenants,
-    users: new UserRepository(db),
-    audit,
     accounts,
     business,
     storeBackup: sqliteStoreBackup(db),
@@ -141,6 +140,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
   return {
     services,
+    db,
     connect(send, peer) {
       const connection = new ClientConnection(services, dispatch, send, () => connections.delete(connection), {
         limits: invokeLimits,

@@ -1,12 +1,10 @@
 import type { EventBus } from '../events/event-bus';
-import type { Db } from '../store/database';
 import type { Session } from '../auth/session';
 import type { StatusService } from '../system/status-service';
 import type { ProcessMetrics } from '../system/process-metrics';
 import type { HostKind } from '../system/contract';
 import type { Logger } from './logger';
 import type { SecretBox } from '../secrets/secret-box';
-import type { RouterRepository } from '../routers/router-repository';
 import type { RouterStatusBoard } from '../routers/router-status-board';
 import type { SessionHub } from '../sessions/session-hub';
 import type { DashboardService } from '../dashboard/dashboard-service';
@@ -14,9 +12,6 @@ import type { LiveRouters } from '../routers/live-routers';
 import type { JobEngine } from '../jobs/job-engine';
 import type { AuthService } from '../auth/auth-service';
 import type { TwoFactorService } from '../auth/two-factor-service';
-import type { TenantRepository } from '../tenants/tenant-repository';
-import type { UserRepository } from '../users/user-repository';
-import type { AuditLog } from '../audit/audit-log';
 import type { BusinessStore } from '../business/business-tx';
 import type { AccountsStore } from '../accounts/accounts-tx';
 import type { StoreBackup } from '../backup/store-backup';
@@ -30,12 +25,10 @@ export interface HostAdapter {
 
 /** Everything a handler or listener may use. Built once by startCore. */
 export interface CoreServices {
-  db: Db;
   bus: EventBus;
   log: Logger;
   status: StatusService;
   metrics: ProcessMetrics;
-  routers: RouterRepository;
   routerStatus: RouterStatusBoard;
   sessions: SessionHub;
   dashboard: DashboardService;
@@ -47,14 +40,9 @@ export interface CoreServices {
   /** Two-factor sign-in: the code step, the enrolment restriction, each user's enrolment. */
   twoFactor: TwoFactorService;
   /**
-   * The SQLite tables behind `accounts`, for callers not yet on its unit of work (auth's sign-in
-   * and two-factor services, routers, sessions, the business store's wiring, tests' seeding).
-   * New code uses `accounts`; these go once their last caller has moved.
+   * The domains older than the storage seam (tenants, users, audit, sign-in, two-factor, settings,
+   * routers): stores behind a unit of work. No domain gets the SQLite handle itself.
    */
-  tenants: TenantRepository;
-  users: UserRepository;
-  audit: AuditLog;
-  /** Tenants, users and the audit log: stores behind a unit of work (the storage seam). */
   accounts: AccountsStore;
   /** Plans, subscribers, vouchers and their provisioning: repositories behind a unit of work (the storage seam). */
   business: BusinessStore;

@@ -28,8 +28,8 @@ describe('dashboard history', () => {
 
   beforeEach(async () => {
     core = await startTestCore();
-    tenantA = seedTenant(core.services, 'Alpha').id;
-    tenantB = seedTenant(core.services, 'Bravo').id;
+    tenantA = (await seedTenant(core.services, 'Alpha')).id;
+    tenantB = (await seedTenant(core.services, 'Bravo')).id;
     sysadmin = await sessionOf(core.services, await seedUser(core.services, { username: 'root', role: 'system_admin', tenantId: null }));
     viewerA = await sessionOf(core.services, await seedUser(core.services, { username: 'alpha-viewer', role: 'viewer', tenantId: tenantA }));
     adminB = await sessionOf(core.services, await seedUser(core.services, { username: 'bravo-admin', role: 'tenant_admin', tenantId: tenantB }));
@@ -38,7 +38,8 @@ describe('dashboard history', () => {
 
   /** Runs a job as its schedule would (on the engine) and gives its stored result. */
   async function runJob(name: 'dashboard.rollup-minute' | 'dashboard.rollup-hours'): Promise<Record<string, number>> {
-    const { jobs, bus, db } = core.services;
+    const { jobs, bus } = core.services;
+    const { db } = core;
     const { jobId } = jobs.enqueue(name, {}, { tenantId: null });
     await waitForEvent(bus, 'system.jobs', (e) => ['JobProcessed', 'JobFailed'].includes(e.name) && (e.payload as { items: Array<{ id: number }> }).items.some((i) => i.id === jobId));
     const stored = db.prepare('SELECT status, result, queue FROM jobs WHERE id = ?').get(jobId) as { status: string; result: string; queue: string };
@@ -47,7 +48,7 @@ describe('dashboard history', () => {
   }
 
   it('is scheduled every minute (rollup) and every 10 minutes (hours and pruning)', () => {
-    const rows = core.services.db.prepare("SELECT key, job_name, every_seconds FROM job_schedules WHERE key LIKE 'dashboard.%' ORDER BY key").all();
+    const rows = core.db.prepare("SELECT key, job_name, every_seconds FROM job_schedules WHERE key LIKE 'dashboard.%' ORDER BY key").all();
     expect(rows).toEqual([
       { key: 'dashboard.rollup-hours', job_name: 'dashboard.rollup-hours', every_seconds: 600 },
       { key: 'dashboard.rollup-minute', job_name: 'dashboard.rollup-minute', every_seconds: 60 },

@@ -46,9 +46,9 @@ describe('the demo and real data', () => {
     const dataDir = await realFolder();
     core = await startTestCore({ dataDir });
     await expect(startTinyDemo(core)).rejects.toThrow(DemoFolderError);
-    expect(core.services.users.findByUsername('demo-admin')).toBeNull();
-    expect(core.services.tenants.list()).toEqual([]);
-    expect(core.services.db.prepare("SELECT count(*) AS n FROM settings WHERE key = 'demo.folder'").get()).toEqual({ n: 0 });
+    expect(await core.services.accounts.read((tx) => tx.users.findByUsername('demo-admin'))).toBeNull();
+    expect(await core.services.accounts.read((tx) => tx.tenants.list())).toEqual([]);
+    expect(core.db.prepare("SELECT count(*) AS n FROM settings WHERE key = 'demo.folder'").get()).toEqual({ n: 0 });
   });
 
   it('accepts a new or empty folder, and its own folder again with the users made while trying it', async () => {

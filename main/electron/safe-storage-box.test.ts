@@ -83,13 +83,13 @@ describe('desktop secret box: the data key sealed by the OS keychain', () => {
     const before = await open(new KeyFileSecretBox(join(dir, 'secret.key')));
     const headless = await storeRouter(before.services, 1, { name: 'from-headless' }, 'pw-headless');
     const desktop = await storeRouter(before.services, 1, { name: 'from-desktop' }, 'placeholder');
-    before.services.db.prepare('UPDATE routers SET password_sealed = ? WHERE id = ?').run(oldDesktopValue('pw-desktop'), desktop.id);
+    before.db.prepare('UPDATE routers SET password_sealed = ? WHERE id = ?').run(oldDesktopValue('pw-desktop'), desktop.id);
     await before.close();
 
     const lines: string[] = [];
     const core = await startCore({ dataDir: dir, host: { kind: 'electron', secrets: desktopSecretBox(dir) }, log: createLogger((l) => lines.push(l)) });
     try {
-      const stored = core.services.db.prepare('SELECT name, password_sealed AS sealed FROM routers ORDER BY name').all() as Array<{ name: string; sealed: string }>;
+      const stored = core.db.prepare('SELECT name, password_sealed AS sealed FROM routers ORDER BY name').all() as Array<{ name: string; sealed: string }>;
       expect(stored.map((r) => [r.name, r.sealed.startsWith('v1.')])).toEqual([
         ['from-desktop', true],
         ['from-headless', true],

@@ -71,7 +71,7 @@ describe('console server over TLS (self-signed, on 127.0.0.1)', () => {
 
   it('turns unhealthy (routerShards false) while a router shard worker is dead, and healthy when it is back', async () => {
     const { services } = test.host.core;
-    const tenant = seedTenant(services, 'Shard Test ISP');
+    const tenant = await seedTenant(services, 'Shard Test ISP');
     const admin = await sessionOf(services, await seedUser(services, { username: 'shard-admin', role: 'tenant_admin', tenantId: tenant.id }));
     const online = () => waitForEvent(services.bus, `tenant.${tenant.id}.routers`, (e) => e.name === 'RouterStatusChanged' && (e.payload as { status: RouterLiveStatus }).status.state === 'online');
     let back = online();

@@ -36,12 +36,12 @@ describe('the health check', () => {
 
   it('turns unhealthy while the store refuses writes, says so once in the log, and recovers', async () => {
     // A real refusal inside the store (as a full disk or a held write lock would give).
-    core.services.db.exec("CREATE TEMP TRIGGER probe_fails BEFORE INSERT ON settings BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    core.db.exec("CREATE TEMP TRIGGER probe_fails BEFORE INSERT ON settings BEGIN SELECT RAISE(ABORT, 'disk full'); END");
     expect(await health.report()).toEqual({ status: 'unhealthy', checks: { store: false, jobs: true, routerShards: true } });
     clock += 1000;
     expect((await health.report()).checks.store).toBe(false);
     expect(errors).toEqual(['health: the store refused a write']);
-    core.services.db.exec('DROP TRIGGER probe_fails');
+    core.db.exec('DROP TRIGGER probe_fails');
     clock += 1000;
     expect(await health.report()).toMatchObject({ status: 'ok', checks: { store: true } });
   });

@@ -28,8 +28,8 @@ describe('HTTP API over HTTPS', () => {
     test = await startTestHost({ tls: 'self-signed' });
     ca = await trustPrintedCertificate(test.host.url, test.host.fingerprint!);
     const { services } = test.host.core;
-    coast = seedTenant(services, 'Coast Net');
-    inland = seedTenant(services, 'Inland Net');
+    coast = await seedTenant(services, 'Coast Net');
+    inland = await seedTenant(services, 'Inland Net');
     await seedUser(services, { username: 'coast-admin', role: 'tenant_admin', tenantId: coast.id });
     await seedUser(services, { username: 'inland-admin', role: 'tenant_admin', tenantId: inland.id });
     await seedUser(services, { username: 'coast-viewer', role: 'viewer', tenantId: coast.id });
@@ -109,7 +109,7 @@ describe('HTTP API over HTTPS', () => {
     const inlandToken = await tokenOf('inland-admin');
     const other = await post(`/api/tenants/${coast.id}/users`, { ...newUser, username: 'intruder', email: 'intruder@inland.example' }, inlandToken);
     expect(other.status).toBe(403);
-    expect(test.host.core.services.users.usernameTaken('intruder')).toBe(false);
+    expect(await test.host.core.services.accounts.read((tx) => tx.users.usernameTaken('intruder'))).toBe(false);
     const viewer = await post(`/api/tenants/${coast.id}/users`, { ...newUser, username: 'peeker', email: 'peeker@coast.example' }, await tokenOf('coast-viewer'));
     expect(viewer.status).toBe(403);
 

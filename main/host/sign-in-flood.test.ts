@@ -13,7 +13,7 @@ function flood(client: WsTestClient, prefix: string, count: number): Promise<Ser
 describe('sign-in floods and invoke floods over the real WebSocket', () => {
   let test: TestHost;
   /** Sign-ins that reached the auth service: each one cost a password hash and wrote this row. */
-  const attemptsRecorded = () => (test.host.core.services.db.prepare('SELECT count(*) AS n FROM auth_attempts').get() as { n: number }).n;
+  const attemptsRecorded = () => (test.host.core.db.prepare('SELECT count(*) AS n FROM auth_attempts').get() as { n: number }).n;
 
   beforeAll(async () => {
     test = await startTestHost({

@@ -95,7 +95,7 @@ describe('job payloads carry no password hash and no unmasked personal data', ()
   it('never sent a password, a hash, a plain email or a name in any frame to anyone', async () => {
     // The applied values went where they belong: the user row, not the job.
     expect(await t.core.services.accounts.read((tx) => tx.users.findByUsername('ottob'))).toMatchObject({ email: 'reset.me@acme.example' });
-    expect(t.core.services.db.prepare('SELECT count(*) FROM job_inputs WHERE job_id IN (?, ?)').pluck().get(createdJob, updateJob)).toBe(0);
+    expect(t.core.db.prepare('SELECT count(*) FROM job_inputs WHERE job_id IN (?, ?)').pluck().get(createdJob, updateJob)).toBe(0);
     for (const client of [admin, viewer, root]) expect(client.received.flatMap(leaks)).toEqual([]);
   });
 });

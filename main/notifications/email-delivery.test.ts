@@ -75,7 +75,7 @@ describe('email over SMTP (nodemailer to a real smtp-server)', () => {
     expect(smtp.received).toHaveLength(1);
     // The process killed after the server took the mail, before the record: the next run sends a copy
     // with the same Message-ID (and X-Idempotency-Key), which is what lets the receiver drop it.
-    core.services.db.prepare("UPDATE notification_deliveries SET status = 'queued', attempts = 0, sent_at = NULL WHERE id = ?").run(stored!.id);
+    core.db.prepare("UPDATE notification_deliveries SET status = 'queued', attempts = 0, sent_at = NULL WHERE id = ?").run(stored!.id);
     await runDelivery(core.services, stored!.id, LATER);
     const copy = await smtp.nth(2);
     expect(copy.headers['message-id']).toBe(mail.headers['message-id']);

@@ -39,7 +39,7 @@ describe('notification settings: defaults, validation, who may change them, secr
     expect(saved.channels.telegram).toMatchObject({ preset: 'telegram-bot', botTokenSet: true, baseUrl: 'https://api.telegram.org' });
     const everything = JSON.stringify([saved, await call('notifications.settings', {}, as('tenant_admin'))]);
     for (const secret of ['Smtp-Pass-9931', 'sms-gateway-token-771', 'AAHsecretBotToken_42']) expect(everything).not.toContain(secret);
-    const row = core.services.db.prepare('SELECT settings || coalesce(secrets_sealed, \'\') AS text FROM notification_settings WHERE tenant_id = 1').get() as { text: string };
+    const row = core.db.prepare('SELECT settings || coalesce(secrets_sealed, \'\') AS text FROM notification_settings WHERE tenant_id = 1').get() as { text: string };
     for (const secret of ['Smtp-Pass-9931', 'sms-gateway-token-771', 'AAHsecretBotToken_42']) expect(row.text).not.toContain(secret);
 
     // The header and password are not sent again: the saved values stay.

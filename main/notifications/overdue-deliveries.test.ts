@@ -31,7 +31,7 @@ describe('overdue deliveries', () => {
     await core.dispose();
   });
 
-  const deliverJobs = () => core.services.db.prepare("SELECT status FROM jobs WHERE name = 'notifications.deliver'").all() as Array<{ status: string }>;
+  const deliverJobs = () => core.db.prepare("SELECT status FROM jobs WHERE name = 'notifications.deliver'").all() as Array<{ status: string }>;
 
   it('joins a job that is still queued, and gives a delivery whose job was lost a new one that sends it', async () => {
     expect(deliverJobs()).toEqual([{ status: 'queued' }]);
@@ -39,7 +39,7 @@ describe('overdue deliveries', () => {
     expect(await resumeOverdueDeliveries(core.services, LATER + OVERDUE_MS + 1)).toEqual({ requeued: 0 });
     expect(deliverJobs()).toHaveLength(1);
     // The job failed for good (as repeated kills mid-send leave it): the delivery would wait forever.
-    core.services.db.prepare("UPDATE jobs SET status = 'failed' WHERE name = 'notifications.deliver'").run();
+    core.db.prepare("UPDATE jobs SET status = 'failed' WHERE name = 'notifications.deliver'").run();
     expect(await resumeOverdueDeliveries(core.services, LATER + OVERDUE_MS + 1)).toEqual({ requeued: 1 });
     expect((await receiver.nth(1)).body).toContain('Received');
     // Not yet overdue: left alone.

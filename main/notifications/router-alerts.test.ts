@@ -57,7 +57,7 @@ describe('router alerts: down after N s, back, refused login, CPU, and one messa
     for (const id of routers) await watch.observe(1, id, status('online'), T - 600_000);
     for (const id of routers) await watch.observe(1, id, status('offline', { lastError: 'connection refused' }), T);
     // Each outage has its check due after the rule's 60 s.
-    const checks = core.services.db.prepare("SELECT run_at AS runAt FROM jobs WHERE name = 'notifications.router-down-check'").all() as Array<{ runAt: number }>;
+    const checks = core.db.prepare("SELECT run_at AS runAt FROM jobs WHERE name = 'notifications.router-down-check'").all() as Array<{ runAt: number }>;
     expect(checks.map((c) => c.runAt)).toEqual(routers.map(() => T + 60_000));
     for (const [i, id] of routers.entries()) expect(await checkRouterDown(core.services, id, T, T + 60_000 + i * 100)).toBe(true);
     expect(raised).toEqual([]); // the window is open for 30 s
@@ -105,7 +105,7 @@ describe('router alerts: down after N s, back, refused login, CPU, and one messa
     const refused = (await openWindow('router-login-refused'))!;
     expect(await flushWindow(core.services, refused.id, refused.flushAt)).toMatchObject({ title: 'Router edge-1 refused the console’s login', severity: 'critical' });
     // The refusal stands for the outage: no "down" on top; "back" when the login works again.
-    expect(core.services.db.prepare("SELECT COUNT(*) AS n FROM jobs WHERE name = 'notifications.router-down-check'").get()).toEqual({ n: 0 });
+    expect(core.db.prepare("SELECT COUNT(*) AS n FROM jobs WHERE name = 'notifications.router-down-check'").get()).toEqual({ n: 0 });
 
     await watch.observe(1, hq, status('online', { cpuLoad: 95 }), T + 120_000);
     await watch.observe(1, hq, status('online', { cpuLoad: 97 }), T + 120_000 + 4 * 60_000);

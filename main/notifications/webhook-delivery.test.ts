@@ -101,7 +101,7 @@ describe('customer and staff messages through an HTTPS webhook gateway (SMS), ex
     const log = await call('notifications.deliveries', { status: 'sent' }, as('tenant_admin'));
     expect(log.deliveries).toEqual([expect.objectContaining({ id, recipient: '0712***678', attempts: 2, sentAt: new Date(NAIROBI_MORNING + 22_500).toISOString() })]);
     // The retry is a job of its own at the backoff's time.
-    const retry = core.services.db.prepare("SELECT run_at AS runAt FROM jobs WHERE name = 'notifications.deliver' ORDER BY id DESC LIMIT 1").get() as { runAt: number };
+    const retry = core.db.prepare("SELECT run_at AS runAt FROM jobs WHERE name = 'notifications.deliver' ORDER BY id DESC LIMIT 1").get() as { runAt: number };
     expect(retry.runAt).toBe(NAIROBI_MORNING + 22_500);
   });
 
@@ -120,7 +120,7 @@ describe('customer and staff messages through an HTTPS webhook gateway (SMS), ex
     const held = await delivery('payment-received:p42');
     expect(held).toMatchObject({ status: 'held', nextAttemptAt: NAIROBI_DAWN });
     expect((await call('notifications.deliveries', {}, as('tenant_admin'))).deliveries[0]).toMatchObject({ status: 'held', nextAttemptAt: new Date(NAIROBI_DAWN).toISOString() });
-    const job = core.services.db.prepare("SELECT run_at AS runAt FROM jobs WHERE name = 'notifications.deliver'").get() as { runAt: number };
+    const job = core.db.prepare("SELECT run_at AS runAt FROM jobs WHERE name = 'notifications.deliver'").get() as { runAt: number };
     expect(job.runAt).toBe(NAIROBI_DAWN);
     expect(await runDelivery(core.services, held.id, NAIROBI_NIGHT + 60_000)).toBeNull();
 

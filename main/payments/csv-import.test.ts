@@ -11,7 +11,7 @@ describe('payments.importCsv: a statement previewed row by row, imported whole o
   let core: TestCore;
   let call: Call;
   let jane: SubscriberRecord;
-  const count = () => (core.services.db.prepare('SELECT count(*) AS n FROM payments').get() as { n: number }).n;
+  const count = () => (core.db.prepare('SELECT count(*) AS n FROM payments').get() as { n: number }).n;
 
   beforeEach(async () => {
     core = await startTestCore();

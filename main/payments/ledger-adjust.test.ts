@@ -23,7 +23,7 @@ describe('payments.adjust: an admin’s correction of a balance, as a ledger ent
   afterEach(() => core.dispose());
 
   const ledgerOf = (subscriberId: number) => call('payments.ledger', { subscriberId }, as('viewer'));
-  const entryCount = () => (core.services.db.prepare('SELECT count(*) AS n FROM ledger_entries').get() as { n: number }).n;
+  const entryCount = () => (core.db.prepare('SELECT count(*) AS n FROM ledger_entries').get() as { n: number }).n;
 
   it('adds a signed adjustment entry with its note, keeps the balance a sum, audits it and tells open pages (masked)', async () => {
     // Short of the plan's price (150,000): the payment is not turned into a charge by payments.apply.

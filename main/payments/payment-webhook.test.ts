@@ -24,7 +24,7 @@ describe('payment webhooks on the headless host: signed, recorded once, answered
   };
   const generic = (reference: string, account: string, amount = '1500.50') =>
     JSON.stringify({ reference, amount, currency: 'KES', phone: '254712345678', account, name: 'Jane W', time: '2024-01-15T14:23:05+03:00' });
-  const payments = () => host.host.core.services.db.prepare('SELECT count(*) AS n FROM payments').get() as { n: number };
+  const payments = () => host.host.core.db.prepare('SELECT count(*) AS n FROM payments').get() as { n: number };
 
   beforeEach(async () => {
     host = await startTestHost();

@@ -87,7 +87,7 @@ describe('payments: recorded once, matched, assigned, reversed, in an append-onl
 
   it('keeps the ledger append-only: the store refuses to change or delete an entry', async () => {
     await call('payments.record', { subscriberId: jane.id, provider: 'cash', amountMinor: 1_000 });
-    const { db } = core.services;
+    const { db } = core;
     expect(() => db.prepare('UPDATE ledger_entries SET amount_minor = 1000000').run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM ledger_entries').run()).toThrow(/append-only/);
     expect((await call('payments.ledger', { subscriberId: jane.id })).balanceMinor).toBe(1_000);
@@ -106,7 +106,7 @@ describe('payments: recorded once, matched, assigned, reversed, in an append-onl
     const { secret } = await call('payments.rotateWebhookSecret', {}, as('tenant_admin'));
     expect(secret).toMatch(/^[0-9a-f]{64}$/);
     expect(await call('payments.webhookSettings', {}, as('tenant_admin'))).not.toHaveProperty('secret');
-    const row = core.services.db.prepare('SELECT webhook_secret_sealed AS s FROM payment_settings WHERE tenant_id = 1').get() as { s: string };
+    const row = core.db.prepare('SELECT webhook_secret_sealed AS s FROM payment_settings WHERE tenant_id = 1').get() as { s: string };
     expect(row.s).not.toContain(secret);
     expect(events.every((e) => !JSON.stringify(e.payload).includes('0712345678'))).toBe(true);
   });

@@ -17,7 +17,7 @@ describe('applying one template to many routers', () => {
 
   beforeEach(async () => {
     core = await startTestCore();
-    core.services.tenants.insert('Tenant One', null, Date.now());
+    await core.services.accounts.run((tx) => tx.tenants.insert('Tenant One', null, Date.now()));
   });
   afterEach(async () => {
     await core.dispose();

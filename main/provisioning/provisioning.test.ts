@@ -45,7 +45,7 @@ describe('provisioning templates: plan the difference, apply it step by step, ch
 
   beforeEach(async () => {
     core = await startTestCore();
-    core.services.tenants.insert('Tenant One', null, Date.now());
+    await core.services.accounts.run((tx) => tx.tenants.insert('Tenant One', null, Date.now()));
     sim = await startSimulatedRouter({ name: 'site-7', password: 'sim-pass', clock: 'manual', preset: 'blank' });
     const online = routerIs('online');
     router = (await call('routers.add', { name: 'site-7', host: sim.host, port: sim.port, tls: 'off', username: sim.username, password: 'sim-pass', site: '', notes: '', encoding: 'utf-8' })) as RouterSummary;
@@ -181,7 +181,7 @@ describe('provisioning templates: plan the difference, apply it step by step, ch
 
   it('keeps templates to their tenant and checks what it is given', async () => {
     const template = await newTemplate();
-    core.services.tenants.insert('Tenant Two', null, Date.now());
+    await core.services.accounts.run((tx) => tx.tenants.insert('Tenant Two', null, Date.now()));
     const other: Session = { id: 'o', user: { id: 2, username: 'other', role: 'tenant_admin', tenantId: 2 } };
     await expect(call('provisioning.plan', { templateId: template.id, routerId: router.id }, other)).rejects.toMatchObject({ error: { code: 'not_found' } });
     expect((await call('provisioning.templates', {}, other)).templates).toEqual([]);

@@ -108,7 +108,7 @@ describe('report repository on a real SQLite file: sums per bucket in the store'
 
   it('reads each bucket through a time index, not a scan of the tenant’s rows', () => {
     const plan = (sql: string) =>
-      core.services.db
+      core.db
         .prepare(`EXPLAIN QUERY PLAN ${sql}`)
         .all({ tenant: 1, buckets: '[[0,1]]' })
         .map((r) => (r as { detail: string }).detail)

@@ -74,8 +74,9 @@ describe('finding 2: stored router credentials never go to an endpoint they were
     writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html>');
     host = await startHeadlessHost({ port: 0, host: '127.0.0.1', dataDir: join(dir, 'data'), rendererDir: join(dir, 'renderer'), log: silentLogger, env: {} });
     const { services } = host.core;
-    tenantId = services.tenants.insert('Alpha Net', null, Date.now()).id;
-    services.users.insert({ tenantId, name: 'Otto Op', username: OPERATOR.username, email: 'otto@alpha.example', role: 'operator', passwordHash: await hashPassword(OPERATOR.password) }, Date.now());
+    tenantId = (await services.accounts.run((tx) => tx.tenants.insert('Alpha Net', null, Date.now()))).id;
+    const passwordHash = await hashPassword(OPERATOR.password);
+    await services.accounts.run((tx) => tx.users.insert({ tenantId, name: 'Otto Op', username: OPERATOR.username, email: 'otto@alpha.example', role: 'operator', passwordHash }, Date.now()));
     sim = await startSimulatedRouter({ name: 'hq-1', username: 'api', password: STORED, clock: 'manual' });
     await new Promise<void>((resolve) => trap.server.listen(0, '127.0.0.1', resolve));
     trapPort = (trap.server.address() as AddressInfo).port;

@@ -37,7 +37,7 @@ describe('routers.testDraft', () => {
     const outcome = await run(draft());
     expect(outcome).toMatchObject({ ok: true, message: expect.stringMatching(/^logged in to edge-1/), fingerprint: null });
     expect(await core.services.accounts.read((tx) => tx.routers.list(1))).toEqual([]);
-    const rows = core.services.db.prepare<[], { payload: string }>("SELECT payload FROM jobs WHERE name = 'routers.test-draft'").all();
+    const rows = core.db.prepare<[], { payload: string }>("SELECT payload FROM jobs WHERE name = 'routers.test-draft'").all();
     expect(rows).toHaveLength(1);
     expect(rows[0]!.payload).not.toContain('sim-pass');
   });

@@ -20,7 +20,7 @@ describe('routers domain', () => {
     const result = await call(as('tenant_admin', 1), 'routers.add', hq);
     expect(result).toMatchObject({ ok: true, data: { name: 'hq-1', tenantId: 1, hasPassword: true, status: { state: 'unknown' } } });
     expect(JSON.stringify(result)).not.toContain('S3cret!');
-    const row = core.services.db.prepare('SELECT * FROM routers').get() as Record<string, unknown>;
+    const row = core.db.prepare('SELECT * FROM routers').get() as Record<string, unknown>;
     expect(JSON.stringify(row)).not.toContain('S3cret!');
     expect(await password((result as { data: { id: number } }).data.id)).toBe('S3cret!');
   });
@@ -111,7 +111,7 @@ describe('routers domain', () => {
     const test = (await call(admin, 'routers.test', { id: data.id })) as { data: { jobId: number } };
     await call(admin, 'routers.remove', { id: data.id });
     await call(admin, 'routers.remove', { id: data.id });
-    const entries = core.services.audit.list({ tenantId: 1 }, { limit: 10 }).reverse();
+    const entries = (await core.services.accounts.read((tx) => tx.audit.list({ tenantId: 1 }, { limit: 10 }))).reverse();
     expect(entries.map((e) => [e.action, e.actorUserId, e.actorUsername, e.targetType, e.targetId, e.targetLabel])).toEqual([
       ['router.added', 7, 'tenant_admin', 'router', data.id, 'hq-1'],
       ['router.updated', 7, 'tenant_admin', 'router', data.id, 'hq-1'],

@@ -26,8 +26,8 @@ describe('stored router passwords this machine cannot decrypt', () => {
     const otherKey = await storeRouter(first.services, 1, { name: 'edge-2' }, 'x');
     // One sealed by the desktop's keychain before the data key, one under another folder's key (a copied database).
     const foreign = new KeyFileSecretBox(join(dir, 'elsewhere.key')).seal('pw');
-    first.services.db.prepare('UPDATE routers SET password_sealed = ? WHERE id = ?').run('ss1.' + Buffer.from('sealed').toString('base64'), desktopOnly.id);
-    first.services.db.prepare('UPDATE routers SET password_sealed = ? WHERE id = ?').run(foreign, otherKey.id);
+    first.db.prepare('UPDATE routers SET password_sealed = ? WHERE id = ?').run('ss1.' + Buffer.from('sealed').toString('base64'), desktopOnly.id);
+    first.db.prepare('UPDATE routers SET password_sealed = ? WHERE id = ?').run(foreign, otherKey.id);
     await first.close();
 
     const lines: string[] = [];

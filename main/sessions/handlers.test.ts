@@ -32,7 +32,7 @@ describe('session list invokes', () => {
     core.services.sessions.applyPppoe(1, { started: [{ ...pppoe(3, '*1'), name: '0712345678', routerName: 'north-02' }], updated: [], ended: [] });
     const queued = await dispatchInvoke(core.services, as('operator', 1), 'sessions.pppoe.disconnect', { key: '3:*1' });
     expect(queued).toMatchObject({ ok: true });
-    const [entry] = core.services.audit.list({ tenantId: 1 }, { limit: 5 });
+    const [entry] = await core.services.accounts.read((tx) => tx.audit.list({ tenantId: 1 }, { limit: 5 }));
     expect(entry).toMatchObject({
       action: 'session.disconnect_requested',
       tenantId: 1,
@@ -42,6 +42,6 @@ describe('session list invokes', () => {
       details: { kind: 'pppoe', router: 'north-02', jobId: (queued as { data: { jobId: number } }).data.jobId },
     });
     expect(await dispatchInvoke(core.services, as('operator', 1), 'sessions.pppoe.disconnect', { key: '3:*404' })).toMatchObject({ ok: false });
-    expect(core.services.audit.list({ tenantId: 1 }, { limit: 5 })).toHaveLength(1);
+    expect(await core.services.accounts.read((tx) => tx.audit.list({ tenantId: 1 }, { limit: 5 }))).toHaveLength(1);
   });
 });

@@ -66,7 +66,7 @@ describe('subscribers: hotspot users and PPP secrets kept on their routers', () 
     expect(await dispatchInvoke(core.services, as('viewer'), 'subscribers.revealPassword', { id: 1 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect((await core.services.accounts.read((tx) => tx.audit.list({ tenantId: 1 }, { limit: 1 })))[0]).toMatchObject({ action: 'subscriber.password_revealed' });
     // The password is sealed at rest.
-    const row = core.services.db.prepare('SELECT password_sealed FROM subscribers').get() as { password_sealed: string };
+    const row = core.db.prepare('SELECT password_sealed FROM subscribers').get() as { password_sealed: string };
     expect(row.password_sealed).not.toContain('secret-1');
   });
 

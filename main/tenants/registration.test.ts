@@ -70,7 +70,7 @@ describe('tenant registration through the core', () => {
   beforeEach(async () => (core = await startTestCore()));
   afterEach(() => core.dispose());
   const systemAdmin = async () => sessionOf(core.services, await seedUser(core.services, { username: 'root', role: 'system_admin', tenantId: null }));
-  const tenantCount = () => (core.services.db.prepare('SELECT count(*) AS n FROM tenants').get() as { n: number }).n;
+  const tenantCount = () => (core.db.prepare('SELECT count(*) AS n FROM tenants').get() as { n: number }).n;
 
   it('answers an invalid form with invalid_input and details.fields, changing nothing', async () => {
     const admin = await systemAdmin();
@@ -91,7 +91,7 @@ describe('tenant registration through the core', () => {
       },
     });
     expect(JSON.stringify(result)).not.toContain('tenant_name');
-    expect(core.services.db.prepare("SELECT count(*) AS n FROM jobs WHERE name = 'tenants.register'").get()).toEqual({ n: 0 });
+    expect(core.db.prepare("SELECT count(*) AS n FROM jobs WHERE name = 'tenants.register'").get()).toEqual({ n: 0 });
   });
 
   it('creates the tenant and its admin through a job, announces it, and makes one tenant of a double submission', async () => {
@@ -127,7 +127,7 @@ describe('tenant registration through the core', () => {
     const admin = await systemAdmin();
     const accepted = (await dispatchInvoke(core.services, admin, 'tenants.register', valid)) as { ok: true; data: { jobId: number } };
     await core.services.jobs.drained();
-    const payload = JSON.parse(core.services.db.prepare('SELECT payload FROM jobs WHERE id = ?').pluck().get(accepted.data.jobId) as string);
+    const payload = JSON.parse(core.db.prepare('SELECT payload FROM jobs WHERE id = ?').pluck().get(accepted.data.jobId) as string);
     const rerun = core.services.jobs.enqueue('tenants.register', payload);
     await core.services.jobs.drained();
     expect(core.services.jobs.detail(rerun.jobId)).toMatchObject({ status: 'succeeded', result: { created: false } });
@@ -138,19 +138,19 @@ describe('tenant registration through the core', () => {
   it("keeps the password, its hash and the admin's email out of the job's payload, and leaves no private input once applied", async () => {
     const admin = await systemAdmin();
     await dispatchInvoke(core.services, admin, 'tenants.register', valid);
-    const payloads = (core.services.db.prepare('SELECT payload FROM jobs').pluck().all() as string[]).join();
+    const payloads = (core.db.prepare('SELECT payload FROM jobs').pluck().all() as string[]).join();
     expect(payloads).toContain('"username":"jane"');
     for (const secret of [valid.admin_password, 'scrypt$', valid.admin_email, valid.admin_name]) expect(payloads).not.toContain(secret);
     await core.services.jobs.drained();
     expect(await core.services.accounts.read((tx) => tx.users.findByUsername('jane'))).toMatchObject({ email: valid.admin_email, name: valid.admin_name });
-    expect(core.services.db.prepare('SELECT count(*) FROM job_inputs').pluck().get()).toBe(0);
+    expect(core.db.prepare('SELECT count(*) FROM job_inputs').pluck().get()).toBe(0);
   });
 
   it('fails a registration for good, changing nothing, when its system admin lost the right before it ran', async () => {
     const admin = await systemAdmin();
     const accepted = (await dispatchInvoke(core.services, admin, 'tenants.register', valid)) as { ok: true; data: { jobId: number } };
     // Disabled between the submission and the run: the job runs in the order it was queued.
-    core.services.db.prepare('UPDATE users SET disabled = 1 WHERE username = ?').run('root');
+    core.db.prepare('UPDATE users SET disabled = 1 WHERE username = ?').run('root');
     await core.services.jobs.drained();
     expect(core.services.jobs.detail(accepted.data.jobId)).toMatchObject({ status: 'failed', lastError: expect.stringMatching(/^Not done: root was disabled .* may no longer register tenants/) });
     expect(tenantCount()).toBe(0);

@@ -18,8 +18,8 @@ describe('tenant company settings', () => {
   let root: Session;
   beforeEach(async () => {
     core = await startTestCore();
-    acme = seedTenant(core.services, 'Acme').id;
-    other = seedTenant(core.services, 'Other Net').id;
+    acme = (await seedTenant(core.services, 'Acme')).id;
+    other = (await seedTenant(core.services, 'Other Net')).id;
     admin = await sessionOf(core.services, await seedUser(core.services, { username: 'tina', role: 'tenant_admin', tenantId: acme }));
     viewer = await sessionOf(core.services, await seedUser(core.services, { username: 'vic', role: 'viewer', tenantId: acme }));
     root = await sessionOf(core.services, await seedUser(core.services, { username: 'root', role: 'system_admin', tenantId: null }));

@@ -46,17 +46,18 @@ describe('account jobs queued by an older version', () => {
 
     core = await startTestCore({ dataDir });
     await core.services.jobs.drained();
-    const { jobs, users } = core.services;
+    const { jobs, accounts } = core.services;
     expect([create, update, done].map((id) => jobs.detail(id).status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
-    const otto = users.findByUsername('otto')!;
+    const otto = (await accounts.read((tx) => tx.users.findByUsername('otto')))!;
     expect(otto).toMatchObject({ name: 'Otto Operator', email: 'otto@acme.example', role: 'operator' });
-    expect(await verifyPassword('Otto-secret-2026', users.passwordHash(otto.id)!)).toBe(true);
-    expect(users.get(patId)).toMatchObject({ email: 'pat.new@acme.example', role: 'viewer' });
-    expect(await verifyPassword('Pat-new-secret-1', users.passwordHash(patId)!)).toBe(true);
+    const hashOf = async (id: number) => (await accounts.read((tx) => tx.credentials.passwordHash(id)))!;
+    expect(await verifyPassword('Otto-secret-2026', await hashOf(otto.id))).toBe(true);
+    expect(await accounts.read((tx) => tx.users.get(patId))).toMatchObject({ email: 'pat.new@acme.example', role: 'viewer' });
+    expect(await verifyPassword('Pat-new-secret-1', await hashOf(patId))).toBe(true);
     expect(jobs.detail(update).payload).toEqual({ id: patId, changes: { role: 'viewer' }, staged: ['email', 'password'], actor });
-    const stored = (core.services.db.prepare('SELECT payload FROM jobs').pluck().all() as string[]).join();
+    const stored = (core.db.prepare('SELECT payload FROM jobs').pluck().all() as string[]).join();
     for (const secret of ['scrypt$', '@acme.example', 'Otto Operator', 'Old One']) expect(stored).not.toContain(secret);
-    expect(core.services.db.prepare('SELECT count(*) FROM job_inputs').pluck().get()).toBe(0);
+    expect(core.db.prepare('SELECT count(*) FROM job_inputs').pluck().get()).toBe(0);
   });
 
   it('fails a job whose private values are gone for good, saying to submit it again', async () => {

@@ -97,7 +97,7 @@ describe("a password reset, an own password change, a role change and disabling 
   });
 
   it('records why each session ended', () => {
-    const reasons = t.core.services.db
+    const reasons = t.core.db
       .prepare(`SELECT users.username, auth_sessions.end_reason FROM auth_sessions JOIN users ON users.id = auth_sessions.user_id WHERE end_reason IS NOT NULL ORDER BY auth_sessions.id`)
       .all() as Array<{ username: string; end_reason: string }>;
     expect(reasons.map((r) => `${r.username}:${r.end_reason}`)).toEqual([

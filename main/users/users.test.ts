@@ -20,7 +20,7 @@ describe('user management', () => {
   };
   beforeEach(async () => {
     core = await startTestCore();
-    tenantId = seedTenant(core.services, 'Acme Net').id;
+    tenantId = (await seedTenant(core.services, 'Acme Net')).id;
     const jane = await seedUser(core.services, { username: 'jane', role: 'tenant_admin', tenantId });
     adminId = jane.id;
     admin = await sessionOf(core.services, jane);
@@ -60,7 +60,7 @@ describe('user management', () => {
 
   it('never grants a role above your own, and keeps tenant admins inside their tenant', async () => {
     expect(await call(admin, 'users.create', { ...newUser, role: 'system_admin' })).toMatchObject({ ok: false, error: { code: 'forbidden', details: { fields: { role: expect.any(String) } } } });
-    const other = seedTenant(core.services, 'Other Co').id;
+    const other = (await seedTenant(core.services, 'Other Co')).id;
     expect(await call(admin, 'users.create', { ...newUser, tenantId: other })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await core.services.accounts.read((tx) => tx.users.findByUsername('otto'))).toBeNull();
     const root = await sessionOf(core.services, await seedUser(core.services, { username: 'root', role: 'system_admin', tenantId: null }));
@@ -106,7 +106,7 @@ describe('user management', () => {
     await expect(core.services.auth.resume({ id: 'x', user: null }, elsewhere.signIn.token)).rejects.toThrow(/ended/);
     expect(await call(admin, 'users.update', { id: adminId, role: 'operator' })).toMatchObject({ ok: true });
     expect(admin.user).toMatchObject({ username: 'jane', role: 'operator' });
-    expect(core.services.db.prepare("SELECT end_reason FROM auth_sessions WHERE ended_at IS NOT NULL").pluck().all()).toEqual(['password_changed']);
+    expect(core.db.prepare("SELECT end_reason FROM auth_sessions WHERE ended_at IS NOT NULL").pluck().all()).toEqual(['password_changed']);
   });
 
   it('fails a queued change for good, changing nothing, when its admin was demoted before it ran', async () => {
@@ -114,13 +114,13 @@ describe('user management', () => {
     await seedUser(core.services, { username: 'kim', role: 'tenant_admin', tenantId });
     const accepted = (await dispatchInvoke(core.services, admin, 'users.update', { id: otto.id, role: 'tenant_admin', password: 'Field-tech-new-2' })) as { ok: true; data: { jobId: number } };
     // Demoted between the submission and the run (jobs run after the current turn).
-    core.services.db.prepare("UPDATE users SET role = 'operator' WHERE id = ?").run(adminId);
+    core.db.prepare("UPDATE users SET role = 'operator' WHERE id = ?").run(adminId);
     await core.services.jobs.drained();
     expect(core.services.jobs.detail(accepted.data.jobId)).toMatchObject({ status: 'failed', lastError: expect.stringMatching(/^Not done: jane became operator after submitting this job/) });
     expect(await core.services.accounts.read((tx) => tx.users.get(otto.id))).toMatchObject({ role: 'operator', passwordChangedAt: otto.passwordChangedAt });
     // A job that failed for good keeps no secret for an undated retry: its private input (the new
     // password's hash) is gone, and a retry by hand says to submit the change again.
-    expect(core.services.db.prepare('SELECT count(*) FROM job_inputs').pluck().get()).toBe(0);
+    expect(core.db.prepare('SELECT count(*) FROM job_inputs').pluck().get()).toBe(0);
   });
 
   it("keeps the system admins' tenant list current: each created or deleted user updates the tenant's count", async () => {
@@ -149,7 +149,7 @@ describe('user management', () => {
     expect(listed.data.users.find((u) => u.username === 'otto')!.lockedUntil).toEqual(expect.any(String));
     expect(events).toContainEqual(expect.objectContaining({ name: 'UserUpdated', payload: expect.objectContaining({ username: 'otto', lockedUntil: expect.any(String) }) }));
 
-    const otherTenant = seedTenant(core.services, 'Other Net').id;
+    const otherTenant = (await seedTenant(core.services, 'Other Net')).id;
     const otherAdmin = await sessionOf(core.services, await seedUser(core.services, { username: 'olga', role: 'tenant_admin', tenantId: otherTenant }));
     expect(await call(otherAdmin, 'users.unlock', { id: otto.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     await expect(signIn(TEST_PASSWORD)).rejects.toThrow(/locked until/);

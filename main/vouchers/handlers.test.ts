@@ -40,7 +40,7 @@ describe('voucher invokes', () => {
     if (result.ok) throw new Error(`${name} was accepted`);
     return result.error;
   };
-  const storedCodes = (tenantId: number) => core.services.db.prepare<[number], { code: string }>('SELECT code FROM vouchers WHERE tenant_id = ?').all(tenantId).map((r) => r.code);
+  const storedCodes = (tenantId: number) => core.db.prepare<[number], { code: string }>('SELECT code FROM vouchers WHERE tenant_id = ?').all(tenantId).map((r) => r.code);
 
   it('stores a batch of new codes of the asked shape at once, queues a push per router in the same transaction, and audits it', async () => {
     const t = await tenantWithPlan('Acme Net', 2);

@@ -33,7 +33,7 @@ describe('SqliteVoucherRepository', () => {
     expect(batch.routers).toEqual([expect.objectContaining({ routerId, state: 'done', pushed: 3, total: 3 })]);
     const [unused, active] = await core.services.business.read((tx) => tx.vouchers.credentials(batch.id));
     expect([unused!.password, active!.password]).toEqual(['4821', '9911']);
-    const sealed = core.services.db.prepare<[], { password_sealed: string | null }>("SELECT password_sealed FROM vouchers WHERE code = '7730'").get()!.password_sealed;
+    const sealed = core.db.prepare<[], { password_sealed: string | null }>("SELECT password_sealed FROM vouchers WHERE code = '7730'").get()!.password_sealed;
     expect(sealed).not.toContain('9911');
     expect((await core.services.business.read((tx) => tx.vouchers.vouchers(batch.id)))[1]).toMatchObject({ state: 'active', routerId, validUntil: new Date(86_401_000).toISOString() });
   });

@@ -47,7 +47,7 @@ describe('event webhooks: signed deliveries of a tenant’s events to its own re
   /** The retries' backoff, without waiting it out: their jobs come due now, and run. */
   const runRetriesNow = async (uniqueKey?: string) => {
     const only = uniqueKey === undefined ? '' : ' AND unique_key = ?';
-    core.services.db.prepare(`UPDATE jobs SET run_at = ? WHERE name = 'webhooks.deliver' AND status = 'queued'${only}`).run(Date.now(), ...(uniqueKey === undefined ? [] : [uniqueKey]));
+    core.db.prepare(`UPDATE jobs SET run_at = ? WHERE name = 'webhooks.deliver' AND status = 'queued'${only}`).run(Date.now(), ...(uniqueKey === undefined ? [] : [uniqueKey]));
     core.services.jobs.checkDue();
     await core.services.jobs.drained();
   };
@@ -59,7 +59,7 @@ describe('event webhooks: signed deliveries of a tenant’s events to its own re
     expect(created).toMatchObject({ tenantId: 1, url: billing.url, events: ['PaymentReceived', 'PaymentReversed'], enabled: true, paused: false, pauseAfter: 10, consecutiveFailures: 0 });
     expect(created.secret).toMatch(/^[0-9a-f]{64}$/);
     // Sealed at rest; the list never shows it.
-    const stored = core.services.db.prepare('SELECT secret_sealed FROM webhook_subscriptions WHERE id = ?').get(created.id) as { secret_sealed: string };
+    const stored = core.db.prepare('SELECT secret_sealed FROM webhook_subscriptions WHERE id = ?').get(created.id) as { secret_sealed: string };
     expect(stored.secret_sealed).not.toContain(created.secret);
     expect(JSON.stringify(await call('webhooks.list', {}, admin()))).not.toContain(created.secret);
 
@@ -82,7 +82,7 @@ describe('event webhooks: signed deliveries of a tenant’s events to its own re
     const log = await call('webhooks.deliveries', { id: created.id }, admin());
     expect(log.deliveries.map((d) => [d.event, d.status])).toEqual([['PaymentReceived', 'sent']]);
     // The body and the secret never reach the job's payload (lists and events show it).
-    const job = core.services.db.prepare("SELECT payload FROM jobs WHERE name = 'webhooks.deliver'").get() as { payload: string };
+    const job = core.db.prepare("SELECT payload FROM jobs WHERE name = 'webhooks.deliver'").get() as { payload: string };
     expect(JSON.parse(job.payload)).toEqual({ deliveryId: delivery.id });
   });
 
@@ -183,7 +183,7 @@ describe('event webhooks: signed deliveries of a tenant’s events to its own re
     await pay('QK5');
     await d5Sent;
     const log = await call('webhooks.deliveries', { id: sub.id }, admin());
-    expect(log.deliveries.map((d) => [JSON.parse(core.services.db.prepare('SELECT body FROM webhook_deliveries WHERE id = ?').pluck().get(d.id) as string).data.reference, d.status, d.attempts])).toEqual([
+    expect(log.deliveries.map((d) => [JSON.parse(core.db.prepare('SELECT body FROM webhook_deliveries WHERE id = ?').pluck().get(d.id) as string).data.reference, d.status, d.attempts])).toEqual([
       ['QK5', 'sent', 1],
       ['QK3', 'skipped', 1],
       ['QK2', 'failed', 2],
@@ -215,7 +215,7 @@ describe('event webhooks: signed deliveries of a tenant’s events to its own re
     const deleted = waitForEvent(core.services.bus, 'tenant.1.webhooks', (e) => e.name === 'WebhookSubscriptionDeleted');
     expect(await call('webhooks.delete', { id: sub.id }, admin())).toEqual({ id: sub.id });
     expect((await deleted).payload).toEqual({ id: sub.id });
-    expect(core.services.db.prepare('SELECT count(*) FROM webhook_deliveries').pluck().get()).toBe(0);
+    expect(core.db.prepare('SELECT count(*) FROM webhook_deliveries').pluck().get()).toBe(0);
     expect((await core.services.accounts.read((tx) => tx.audit.list({ tenantId: 1 }, { limit: 10 }))).map((e) => e.action)).toEqual(
       expect.arrayContaining(['webhook.created', 'webhook.tested', 'webhook.secret_rotated', 'webhook.updated', 'webhook.deleted']),
     );
@@ -224,7 +224,7 @@ describe('event webhooks: signed deliveries of a tenant’s events to its own re
   it('logs a secret that cannot be opened here as a failed attempt and sends nothing unsigned', async () => {
     const r = await receiver();
     const sub = await subscribe(r.url, ['PaymentReceived']);
-    core.services.db.prepare("UPDATE webhook_subscriptions SET secret_sealed = 'sealed-under-another-key' WHERE id = ?").run(sub.id);
+    core.db.prepare("UPDATE webhook_subscriptions SET secret_sealed = 'sealed-under-another-key' WHERE id = ?").run(sub.id);
     const failed = deliveryUpdate((d) => d.status === 'failed');
     await call('webhooks.test', { id: sub.id }, admin());
     expect((await failed).lastError).toMatch(/signing secret cannot be opened.*make a new secret/);

@@ -1,6 +1,7 @@
 import { generate } from 'otplib';
 import type { Role, Session } from '../../auth/session';
 import type { CoreServices } from '../../core/services';
+import type { Db } from '../../store/database';
 import type { RouterEncoding, RouterTlsMode } from '../../routers/contract';
 import type { ServerMessage } from '../protocol';
 import type { Needle, Receiver } from './frame-exposure';
@@ -88,12 +89,13 @@ export class ContractWorld {
 
   constructor(
     private readonly services: CoreServices,
+    /** The SQLite file behind the stores: the world reads ids and stored secrets at rest from it. */
+    private readonly db: Db,
     readonly clients: ReadonlyMap<RoleName, WireClient>,
     private readonly channels: readonly string[],
-    private readonly seeds: { accounts: AccountSeed[]; routers: RouterSeed[]; subscribers: SubscriberSeed; sim: { model: SimModel } },
+    private readonly seeds: { tenants: Record<TenantLabel, number>; accounts: AccountSeed[]; routers: RouterSeed[]; subscribers: SubscriberSeed; sim: { model: SimModel } },
   ) {
-    const now = Date.now();
-    this.tenants = { A: services.tenants.insert('Alpha Net', null, now).id, B: services.tenants.insert('Beta Net', null, now).id };
+    this.tenants = seeds.tenants;
     this.baseline = { auth: JSON.stringify(services.auth.settings()) };
     for (const seed of seeds.accounts) this.accounts.set(seed.username, { ...seed, id: 0, tenantId: seed.tenant && this.tenants[seed.tenant] });
   }
@@ -176,7 +178,7 @@ export class ContractWorld {
 
   pool(name: 'tenant' | 'user' | 'router' | 'job' | 'audit' | 'token' | 'hotspot-key' | 'pppoe-key' | 'username' | 'email' | 'password'): unknown[] {
     const { services } = this;
-    const maxId = (table: string) => (services.db.prepare(`SELECT coalesce(max(id), 0) AS n FROM ${table}`).get() as { n: number }).n;
+    const maxId = (table: string) => (this.db.prepare(`SELECT coalesce(max(id), 0) AS n FROM ${table}`).get() as { n: number }).n;
     const keys = (kind: 'hotspot' | 'pppoe') =>
       Object.values(this.tenants).flatMap((t) => (kind === 'hotspot' ? services.sessions.hotspotSnapshot(t) : services.sessions.pppoeSnapshot(t)).sessions.map((s) => s.key));
     switch (name) {
@@ -209,7 +211,8 @@ export class ContractWorld {
 
   /** Waits until the call's jobs ran (and whatever they started), with no job left queued for later. */
   async settle(): Promise<void> {
-    const { jobs, auth, db } = this.services;
+    const { jobs, auth } = this.services;
+    const { db } = this;
     await jobs.drained();
     await auth.settled();
     const fixture = new Set(this.jobSlots.map((s) => s.id));
@@ -269,18 +272,20 @@ export class ContractWorld {
   }
 
   private async restoreAccount(account: Account): Promise<boolean> {
-    const { users, auth, twoFactor } = this.services;
+    const { accounts, auth, twoFactor } = this.services;
     await auth.unlock(account.username);
-    const current = users.get(account.id);
+    const [current, passwordHash] = await accounts.read((tx) => Promise.all([tx.users.get(account.id), tx.credentials.passwordHash(account.id)]));
     if (!current) {
       await this.insertAccount(account);
       return true;
     }
     const same =
-      current.role === account.role && current.tenantId === account.tenantId && !current.disabled && current.name === account.name && current.email === account.email && users.passwordHash(account.id) === account.passwordHash;
+      current.role === account.role && current.tenantId === account.tenantId && !current.disabled && current.name === account.name && current.email === account.email && passwordHash === account.passwordHash;
     if (!same) {
-      users.update(account.id, { role: account.role, disabled: false, name: account.name, email: account.email, passwordHash: account.passwordHash }, Date.now());
-      await this.services.accounts.run((tx) => tx.signInSessions.endAllOf(account.id, Date.now(), 'password_changed'));
+      await accounts.run(async (tx) => {
+        await tx.users.update(account.id, { role: account.role, disabled: false, name: account.name, email: account.email, passwordHash: account.passwordHash }, Date.now());
+        await tx.signInSessions.endAllOf(account.id, Date.now(), 'password_changed');
+      });
       await auth.userChanged(account.id);
     }
     const { enrolled } = await twoFactor.status({ id: account.id, username: account.username, role: account.role, tenantId: account.tenantId });
@@ -292,7 +297,7 @@ export class ContractWorld {
   }
 
   private async insertAccount(account: Account): Promise<void> {
-    const { id } = this.services.users.insert({ ...account, tenantId: account.tenantId }, Date.now());
+    const { id } = await this.services.accounts.run((tx) => tx.users.insert({ ...account, tenantId: account.tenantId }, Date.now()));
     account.id = id;
     if (account.twoFactor) await this.enrol(account);
   }
@@ -310,7 +315,7 @@ export class ContractWorld {
   /** A new session for the account, minted in the store and resumed over the wire (no password round trip). */
   private async reattach(account: Account): Promise<void> {
     const role = account.connection!;
-    const user = this.services.users.get(account.id)!;
+    const user = (await this.services.accounts.read((tx) => tx.users.get(account.id)))!;
     const mint: Session = { id: `contract-world-${++this.minted}`, user: null };
     const { token } = await this.services.auth.startSession(mint, user);
     this.services.auth.detach({ session: mint, dropUnauthorizedSubscriptions: () => undefined });
@@ -391,7 +396,7 @@ export class ContractWorld {
   private secretColumns: Array<{ table: string; column: string }> | null = null;
 
   private storedSecrets(): Array<{ value: string; label: string }> {
-    const { db } = this.services;
+    const { db } = this;
     this.secretColumns ??= db
       .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
       .all()

@@ -42,7 +42,7 @@ describe('per-interface traffic history and memory in the router history, agains
 
   beforeEach(async () => {
     core = await startTestCore();
-    tenant = seedTenant(core.services, 'Alpha').id;
+    tenant = (await seedTenant(core.services, 'Alpha')).id;
     admin = await sessionOf(core.services, await seedUser(core.services, { username: 'alpha-admin', role: 'tenant_admin', tenantId: tenant }));
     sim = await startSimulatedRouter({ name: 'hq-1', password: 'sim-pass', hotspotSessions: 2, pppoeSessions: 0, clock: 'manual' });
     // Memory comes with the first resource read: the minute rows below need it.
@@ -75,13 +75,14 @@ describe('per-interface traffic history and memory in the router history, agains
     const one = await invoker(core.services, admin)('routers.interfaces.history', { routerId: router.id, range: '7d', interface: 'ether1' });
     expect(one).toMatchObject({ resolution: 'hour', interfaces: [{ name: 'ether1', points: [{ rxBps: ether1.points[0]!.rxBps }] }] });
 
-    const other = seedTenant(core.services, 'Bravo').id;
+    const other = (await seedTenant(core.services, 'Bravo')).id;
     const refused = await invoker(core.services, { id: 'b', user: { id: 2, username: 'b', role: 'viewer', tenantId: other } })('routers.interfaces.history', { routerId: router.id, range: '1h' }).catch((e: unknown) => e);
     expect((refused as InvokeRefused).error.code).toBe('not_found');
   });
 
   it('runs every minute as a job on the dashboard queue', async () => {
-    const { jobs, bus, db } = core.services;
+    const { jobs, bus } = core.services;
+    const { db } = core;
     expect(db.prepare("SELECT every_seconds FROM job_schedules WHERE key = 'routers.interface-traffic-minute'").get()).toEqual({ every_seconds: 60 });
     const { jobId } = jobs.enqueue('routers.interface-traffic-minute', {}, { tenantId: null });
     await waitForEvent(bus, 'system.jobs', (e) => ['JobProcessed', 'JobFailed'].includes(e.name) && (e.payload as { items: Array<{ id: number }> }).items.some((i) => i.id === jobId));

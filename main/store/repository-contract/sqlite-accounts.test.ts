@@ -1,42 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { sqliteAccountsStore } from '../../accounts/sqlite-accounts-store';
-import { silentLogger } from '../../core/logger';
-import { EventBus } from '../../events/event-bus';
-import { JobEngine } from '../../jobs/job-engine';
-import { KeyFileSecretBox } from '../../secrets/key-file-box';
-import { openDatabase } from '../database';
-import { allMigrations } from '../migrations';
-import { migrate } from '../migrator';
-import type { AccountsFactory } from './accounts-fixture';
 import { auditStoreContract } from './audit-store-contract';
+import { credentialStoreContract } from './credential-store-contract';
+import { routerStoreContract } from './router-store-contract';
 import { settingsStoreContract } from './settings-store-contract';
 import { signInStoreContract } from './sign-in-store-contract';
+import { sqliteAccounts, sqliteRouters } from './sqlite-accounts-factory';
 import { tenantStoreContract } from './tenant-store-contract';
+import { twoFactorStoreContract } from './two-factor-store-contract';
 import { accountsUnitOfWorkContract } from './unit-of-work-contract';
 import { userStoreContract } from './user-store-contract';
 
-/** A fresh SQLite file with every migration applied; the job queue is the real engine's (not started). */
-const sqlite: AccountsFactory = async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'accounts-contract-'));
-  const db = openDatabase(join(dir, 'noc.db'));
-  migrate(db, allMigrations);
-  const bus = new EventBus(silentLogger);
-  const engine = new JobEngine({ db, bus, log: silentLogger, dataDir: dir });
-  return {
-    store: sqliteAccountsStore({ db, bus, secrets: new KeyFileSecretBox(join(dir, 'data.key')), jobs: { enqueue: async (name, payload, options) => engine.enqueue(name, payload, options) } }),
-    close: async () => {
-      await engine.stop();
-      db.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-};
-
-accountsUnitOfWorkContract('SQLite', sqlite);
-tenantStoreContract('SQLite', sqlite);
-userStoreContract('SQLite', sqlite);
-auditStoreContract('SQLite', sqlite);
-signInStoreContract('SQLite', sqlite);
-settingsStoreContract('SQLite', sqlite);
+// Every store of the accounts unit of work, against SQLite. A PostgreSQL implementation calls the same suites with its own factories.
+accountsUnitOfWorkContract('SQLite', sqliteAccounts);
+tenantStoreContract('SQLite', sqliteAccounts);
+userStoreContract('SQLite', sqliteAccounts);
+auditStoreContract('SQLite', sqliteAccounts);
+signInStoreContract('SQLite', sqliteAccounts);
+credentialStoreContract('SQLite', sqliteAccounts);
+twoFactorStoreContract('SQLite', sqliteAccounts);
+settingsStoreContract('SQLite', sqliteAccounts);
+routerStoreContract('SQLite', sqliteRouters);

@@ -52,7 +52,7 @@ export async function startWsTenant<C extends WireClient>(prefix: string, parts:
   writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html>');
   const host = await parts.startHeadlessHost({ port: 0, host: '127.0.0.1', dataDir: join(dir, 'data'), rendererDir: join(dir, 'renderer'), log: silentLogger, env: {} });
   const services = host.core.services;
-  const tenantId = seedTenant(services, 'Acme Net').id;
+  const tenantId = (await seedTenant(services, 'Acme Net')).id;
   const clients: C[] = [];
   const connect = async () => {
     const client = await parts.connect(host.url);

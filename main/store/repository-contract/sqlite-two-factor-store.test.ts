@@ -1,4 +1,0 @@
-import { sqliteAccounts } from './sqlite-accounts-factory';
-import { twoFactorStoreContract } from './two-factor-store-contract';
-
-twoFactorStoreContract('SQLite', sqliteAccounts);
