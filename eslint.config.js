@@ -83,6 +83,16 @@ const rawIpc = {
   message: 'raw IPC lives only in main/electron/ipc-bridge.ts and preload/: add an invoke or event to the contract instead',
 };
 
+// The storage seam's two import rules (DESIGN.md "Storage seam", docs/storage-seam.md).
+const coreServicesImport = {
+  group: ['**/core/services', '**/core/handlers'],
+  message: 'this domain declares the services it uses (its *-services.ts) and types its handlers with contract/domain-handlers: the core passes its services, which satisfy that interface',
+};
+const databaseImport = {
+  group: ['**/store/database', 'better-sqlite3'],
+  message: 'domain code reaches storage through its repositories and a unit of work (DESIGN.md "Storage seam"); only the SQLite implementations (sqlite-*.ts and the table classes they wrap) touch the database',
+};
+
 export default defineConfig(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test-results/**'] },
   tseslint.configs.recommended,
@@ -122,24 +132,7 @@ export default defineConfig(
     // above it, the listener registry and test tooling see CoreServices.
     files: ['main/**/*.ts'],
     ignores: ['main/core/**', 'main/host/**', 'main/electron/**', 'main/events/listeners.ts', '**/testing/**', '**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [rawIpc],
-          patterns: [
-            {
-              group: ['**/core/services', '**/core/handlers'],
-              message: 'this domain declares the services it uses (its *-services.ts) and types its handlers with contract/domain-handlers: the core passes its services, which satisfy that interface',
-            },
-            {
-              group: ['**/store/database', 'better-sqlite3'],
-              message: 'domain code reaches storage through its repositories and a unit of work (DESIGN.md "Storage seam"); only the SQLite implementations (sqlite-*.ts and the table classes they wrap) touch the database',
-            },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { paths: [rawIpc], patterns: [coreServicesImport, databaseImport] }] },
   },
   {
     // The SQLite implementations behind the stores, and what runs before or outside a store: the
@@ -160,20 +153,7 @@ export default defineConfig(
       'main/demo/demo-folder.ts',
     ],
     ignores: ['**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [rawIpc],
-          patterns: [
-            {
-              group: ['**/core/services', '**/core/handlers'],
-              message: 'a store implementation is given its database, not the core\'s services',
-            },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { paths: [rawIpc], patterns: [coreServicesImport] }] },
   },
   {
     rules: {
