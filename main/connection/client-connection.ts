@@ -17,6 +17,16 @@ export interface ConnectionPeer {
   address: string;
 }
 
+/** Invokes that sign a connection in or out, or change what its session may do. */
+const SESSION_CHANGING_INVOKES: ReadonlySet<string> = new Set([
+  'auth.signIn',
+  'auth.completeSignIn',
+  'auth.resume',
+  'auth.signOut',
+  'auth.twoFactor.confirm',
+  'setup.createAdmin',
+]);
+
 /**
  * The server side of one client (an Electron window or a WebSocket): takes protocol messages,
  * answers invokes, manages its channel subscriptions. Host-agnostic: a host only moves messages.
@@ -25,6 +35,13 @@ export class ClientConnection {
   readonly session: Session = { id: randomUUID(), user: null };
   private readonly subscriptions = new Map<string, () => void>();
   private closed = false;
+  /**
+   * Settles once every sign-in change sent so far (sign-in, resume, sign-out, …) has been handled.
+   * A subscription is authorized against the session as the messages before it left it: a client
+   * that resumes and resubscribes at once after a reconnect must not be refused because the
+   * resume was still reading its session from the store.
+   */
+  private signInSettled: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly services: ConnectionServices,
@@ -54,17 +71,15 @@ export class ClientConnection {
     const message = parsed.data;
     switch (message.type) {
       case 'invoke': {
-        // Before dispatch: a refused flood costs a counter, never a password hash.
-        const limited = await this.peer.limits.admit(message.name, this.session.id, this.peer.address);
-        if (limited) {
-          if (!this.closed) this.send({ type: 'result', id: message.id, ok: false, error: limited });
-          return;
-        }
-        const result = await this.dispatch(this.session, message.name, message.input);
-        if (!this.closed) this.send({ type: 'result', id: message.id, ...result });
+        const answered = this.answer(message);
+        // Registered before anything awaits, so a subscribe right behind it waits for it.
+        if (SESSION_CHANGING_INVOKES.has(message.name)) this.signInSettled = Promise.all([this.signInSettled, answered.catch(() => undefined)]);
+        await answered;
         return;
       }
       case 'subscribe': {
+        await this.signInSettled;
+        if (this.closed) return;
         const error = this.subscribe(message.channel);
         if (error) this.send({ type: 'result', id: message.id, ok: false, error });
         else {
@@ -80,6 +95,17 @@ export class ClientConnection {
         return;
       }
     }
+  }
+
+  private async answer(message: { id: number; name: string; input?: unknown }): Promise<void> {
+    // Before dispatch: a refused flood costs a counter, never a password hash.
+    const limited = await this.peer.limits.admit(message.name, this.session.id, this.peer.address);
+    if (limited) {
+      if (!this.closed) this.send({ type: 'result', id: message.id, ok: false, error: limited });
+      return;
+    }
+    const result = await this.dispatch(this.session, message.name, message.input);
+    if (!this.closed) this.send({ type: 'result', id: message.id, ...result });
   }
 
   /** Reports a transport-level refusal (unparseable JSON, oversized frame). */
