@@ -27,7 +27,7 @@ function logLine(row: RosRecord): RouterLogLine {
 /**
  * The router page's streams on one router's connection: `/interface/monitor-traffic` of every
  * interface (one sample per interface per second) and `/log/listen`. Open only while the main
- * thread wants them; opened again after every reconnect (after a `/log/print` whose recent lines go out first, so
+ * thread wants them; opened again after every reconnect (with a `/log/print` whose recent lines go out first, so
  * lines written while the connection was down, or before the stream began, still arrive). Samples of one second go out as one message, log
  * bursts as one, so the main thread gets a few messages a second per router at most.
  */
@@ -85,7 +85,18 @@ export class RouterStreams {
     return epoch === this.epoch && this.want !== null;
   }
 
+  /**
+   * Listens first, then prints: a line written while the stream opens is heard, printed, or both
+   * (ids tell the repeats apart), never neither. What the listen hears before the print is in waits for it.
+   */
   private async openLog(epoch: number): Promise<void> {
+    let early: RosRecord[] | null = [];
+    this.handles.push(
+      this.conn.listen(['/log/listen', '=.proplist=.id,time,topics,message,.dead'], {
+        onRow: (row) => (early ? early.push(row) : this.heardLine(row)),
+        onEnd: (error) => this.ended(epoch, 'log', error),
+      }),
+    );
     const printed = await this.conn.call(['/log/print', '=.proplist=.id,time,topics,message']);
     if (!this.current(epoch)) return;
     const rows = printed.filter((r) => r['.id'] !== undefined);
@@ -97,12 +108,9 @@ export class RouterStreams {
     const missed = rows.filter((r) => idNumber(r['.id']) > since).slice(-RECENT_LOG_LINES).map(logLine);
     if (missed.length) this.emit({ type: 'router-log', routerId: this.routerId, lines: missed });
     this.lastLogId = newest;
-    this.handles.push(
-      this.conn.listen(['/log/listen', '=.proplist=.id,time,topics,message,.dead'], {
-        onRow: (row) => this.heardLine(row),
-        onEnd: (error) => this.ended(epoch, 'log', error),
-      }),
-    );
+    const heard = early;
+    early = null;
+    for (const row of heard) this.heardLine(row);
   }
 
   private async openTraffic(epoch: number): Promise<void> {
