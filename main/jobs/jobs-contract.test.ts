@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ServerMessage } from '../contract/protocol';
+import { contractClient } from '../core/test-client';
 import { startTestCore, type TestCore } from '../core/test-core';
 
 let core: TestCore | null = null;
@@ -8,36 +9,10 @@ afterEach(async () => {
   core = null;
 });
 
-/** A client of the real core: invokes by id, and waits for events by predicate. */
-function client(c: TestCore) {
-  const results = new Map<number, (m: ServerMessage) => void>();
-  const waiters: Array<{ match: (m: ServerMessage & { type: 'event' }) => boolean; resolve: (m: ServerMessage) => void }> = [];
-  const connection = c.connect((message) => {
-    if (message.type === 'result') results.get(message.id)?.(message);
-    if (message.type === 'event') {
-      const i = waiters.findIndex((w) => w.match(message));
-      if (i >= 0) waiters.splice(i, 1)[0]!.resolve(message);
-    }
-  });
-  let nextId = 1;
-  const send = (message: Record<string, unknown>) =>
-    new Promise<ServerMessage>((resolve) => {
-      const id = nextId++;
-      results.set(id, resolve);
-      void connection.receive({ ...message, id });
-    });
-  return {
-    connection,
-    invoke: (name: string, input: unknown) => send({ type: 'invoke', name, input }),
-    subscribe: (channel: string) => send({ type: 'subscribe', channel }),
-    event: (match: (m: ServerMessage & { type: 'event' }) => boolean) => new Promise<ServerMessage>((resolve) => waiters.push({ match, resolve })),
-  };
-}
-
 describe('jobs through the contract', () => {
   it('a system admin sees a pool job fail for good on system.jobs, retries it by hand, and it succeeds', async () => {
     core = await startTestCore();
-    const c = client(core);
+    const c = contractClient(core);
     c.connection.session.user = { id: 1, username: 'root', role: 'system_admin', tenantId: null };
     expect(await c.subscribe('system.jobs')).toMatchObject({ ok: true });
     const items = (m: ServerMessage) => (m as { payload: { items: Array<{ id: number; willRetry?: boolean }> } }).payload.items;
@@ -64,7 +39,7 @@ describe('jobs through the contract', () => {
   it('refuses a viewer’s retry and hides other tenants’ jobs', async () => {
     core = await startTestCore();
     const { jobId } = core.services.jobs.enqueue('jobs.noop', {}, { tenantId: 2 });
-    const c = client(core);
+    const c = contractClient(core);
     c.connection.session.user = { id: 5, username: 'v', role: 'viewer', tenantId: 1 };
     expect(await c.invoke('jobs.retry', { id: jobId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await c.invoke('jobs.detail', { id: jobId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
