@@ -33,4 +33,14 @@ describe('a client connection', () => {
     expect(signedOut).toMatchObject({ ok: true });
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
+
+  it('keeps a subscribe and an unsubscribe sent together in order: the channel ends unsubscribed', async () => {
+    core = await startTestCore();
+    const client = contractClient(core);
+    client.connection.session.user = { id: 1, username: 'root', role: 'system_admin', tenantId: null };
+    const [subscribed, unsubscribed] = await Promise.all([client.subscribe('system.jobs'), client.unsubscribe('system.jobs')]);
+    expect(subscribed).toMatchObject({ ok: true });
+    expect(unsubscribed).toMatchObject({ ok: true });
+    expect(client.connection.channels).not.toContain('system.jobs');
+  });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { clientMessageSchema, type ServerMessage, type SubscribeResult } from '../contract/protocol';
 import { PROTOCOL_VERSION } from '../contract/limits';
 import type { ContractError } from '../contract/errors';
+import type { InvokeName } from '../contract';
 import { canSubscribe } from '../auth/permissions';
 import type { Session } from '../auth/session';
 import { parseChannel } from '../events/channels';
@@ -18,12 +19,13 @@ export interface ConnectionPeer {
 }
 
 /** Invokes that sign a connection in or out, or change what its session may do. */
-const SESSION_CHANGING_INVOKES: ReadonlySet<string> = new Set([
+const SESSION_CHANGING_INVOKES: ReadonlySet<string> = new Set<InvokeName>([
   'auth.signIn',
   'auth.completeSignIn',
   'auth.resume',
   'auth.signOut',
   'auth.twoFactor.confirm',
+  'auth.twoFactor.disable',
   'setup.createAdmin',
 ]);
 
@@ -89,6 +91,9 @@ export class ClientConnection {
         return;
       }
       case 'unsubscribe': {
+        // Behind the same wait as a subscribe, so a subscribe and unsubscribe sent together keep their order.
+        await this.signInSettled;
+        if (this.closed) return;
         this.subscriptions.get(message.channel)?.();
         this.subscriptions.delete(message.channel);
         this.send({ type: 'result', id: message.id, ok: true, data: { channel: message.channel } });

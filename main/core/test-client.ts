@@ -27,6 +27,7 @@ export function contractClient(core: TestCore) {
     connection,
     invoke: (name: string, input: unknown) => send({ type: 'invoke', name, input }),
     subscribe: (channel: string) => send({ type: 'subscribe', channel }),
+    unsubscribe: (channel: string) => send({ type: 'unsubscribe', channel }),
     event: (match: (m: ServerMessage & { type: 'event' }) => boolean) => new Promise<ServerMessage>((resolve) => waiters.push({ match, resolve })),
   };
 }
