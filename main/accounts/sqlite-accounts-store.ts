@@ -34,7 +34,6 @@ export interface SqliteAccountsDeps {
  */
 export function sqliteAccountsStore(deps: SqliteAccountsDeps): AccountsStore {
   const { db } = deps;
-  const tenants = sqliteTenantStore(db, new TenantRepository(db));
   const userTable = new UserRepository(db);
   const users = sqliteUserStore(userTable);
   const auditLog = new AuditLog(db, deps.bus);
@@ -43,6 +42,7 @@ export function sqliteAccountsStore(deps: SqliteAccountsDeps): AccountsStore {
   const credentials = sqliteCredentialStore(userTable);
   const twoFactor = sqliteTwoFactorStore(new TwoFactorStore(db, deps.secrets));
   const settings = sqliteSettingsStore(db);
+  const tenants = sqliteTenantStore(new TenantRepository(db), settings);
   const routers = sqliteRouterStore(new RouterRepository(db, deps.secrets));
   return new SqliteUnitOfWork<AccountsTx>(db, (_db, hooks) => ({
     tenants,

@@ -136,12 +136,14 @@ export class AuthService {
     const username = rawUsername.trim().slice(0, 64);
     const key = usernameKey(username);
     const settings = this.settings();
-    const early = await accounts.read((tx) => tx.signInAttempts.lockedUntil(key, this.now()));
+    const { early, found } = await accounts.read(async (tx) => ({
+      early: await tx.signInAttempts.lockedUntil(key, this.now()),
+      found: await tx.credentials.forUsername(username),
+    }));
     if (early !== null) {
       await accounts.run((tx) => recordFailure(tx, { usernameKey: key, username, userId: null, tenantId: null, outcome: 'locked', at: this.now() }, settings));
       throw lockedError(early);
     }
-    const found = await accounts.read((tx) => tx.credentials.forUsername(username));
     // An unknown username costs one hash too, so timing does not tell which usernames exist.
     const matches = await verifyPassword(password, found?.passwordHash ?? (await dummyHash()));
     const now = this.now();
@@ -342,6 +344,11 @@ export class AuthService {
   /** Live connections signed in now (for status and tests). */
   liveSessions(): number {
     return this.live.size;
+  }
+
+  /** Users with a connection signed in now: the only ones a change of what they may do reaches at once. */
+  liveUserIds(): Set<number> {
+    return new Set([...this.live.values()].map((entry) => entry.userId));
   }
 
   close(): void {

@@ -100,8 +100,10 @@ export class TwoFactorService {
   async requirementChanged(scope: { tenantId: number | null }): Promise<void> {
     const { accounts, auth } = this.services;
     const users = await accounts.read((tx) => tx.users.list(scope));
+    // Admins without a live connection meet the requirement when they next sign in or resume.
+    const live = auth.liveUserIds();
     for (const user of users) {
-      if (user.role === 'system_admin' || user.role === 'tenant_admin') await auth.userChanged(user.id);
+      if ((user.role === 'system_admin' || user.role === 'tenant_admin') && live.has(user.id)) await auth.userChanged(user.id);
     }
   }
 

@@ -1,15 +1,13 @@
-import type { Db } from '../store/database';
 import { refusingDuplicates } from '../store/unique-conflict';
-import { sqliteSettingsStore } from '../system/sqlite-settings-store';
+import type { SettingsStore } from '../system/settings-store';
 import type { TenantRepository } from './tenant-repository';
 import { readTenantSettings, writeTenantSettings } from './tenant-settings';
 import type { TenantStore } from './tenant-store';
 
 const taken = (name: string) => `a tenant named "${name.trim()}" already exists: choose another name`;
 
-/** The tenant store on the console's SQLite file: the tenants table and the settings table. */
-export function sqliteTenantStore(db: Db, table: TenantRepository): TenantStore {
-  const settings = sqliteSettingsStore(db);
+/** The tenant store on the console's SQLite file: the tenants table, and the settings store of the same unit of work. */
+export function sqliteTenantStore(table: TenantRepository, settings: SettingsStore): TenantStore {
   return {
     get: async (id) => table.get(id),
     require: async (id) => table.require(id),
