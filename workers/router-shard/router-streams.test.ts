@@ -41,4 +41,19 @@ describe('router page streams: the log', () => {
     conn.start();
     expect(await seen).toMatchObject({ topics: 'system,info', id: expect.stringMatching(/^\*/) });
   });
+
+  it('passes on what the listen hears when the router refuses the print (no backlog, no lines held back)', async () => {
+    sim = await startSimulatedRouter({ clock: 'manual', hotspotSessions: 0, pppoeSessions: 0 });
+    sim.faults.trapOn('/log/print', 'no such command prefix', 0, { times: 1 });
+    conn = new RouterConnection({ name: 'page-2', host: sim.host, port: sim.port, username: sim.username, password: sim.password }, { callTimeoutMs: 2_000 });
+    const { emit, seen } = lineOut('written after a refused print');
+    const refused = new Promise<void>((resolve) => {
+      streams = new RouterStreams(conn, 2, emit, { ...silentLogger, warn: () => resolve() });
+    });
+    streams.set({ traffic: false, log: true });
+    conn.start();
+    await refused;
+    sim.model.log('system,info', 'written after a refused print');
+    expect(await seen).toMatchObject({ topics: 'system,info' });
+  });
 });

@@ -97,7 +97,19 @@ export class RouterStreams {
         onEnd: (error) => this.ended(epoch, 'log', error),
       }),
     );
-    const printed = await this.conn.call(['/log/print', '=.proplist=.id,time,topics,message']);
+    const heardSoFar = () => {
+      const heard = early ?? [];
+      early = null;
+      for (const row of heard) this.heardLine(row);
+    };
+    let printed: RosRecord[];
+    try {
+      printed = await this.conn.call(['/log/print', '=.proplist=.id,time,topics,message']);
+    } catch (error) {
+      // No backlog then, but the listen carries on: what it heard goes out, and what it hears next.
+      heardSoFar();
+      throw error;
+    }
     if (!this.current(epoch)) return;
     const rows = printed.filter((r) => r['.id'] !== undefined);
     const newest = rows.reduce((n, r) => Math.max(n, idNumber(r['.id'])), -1);
@@ -108,9 +120,7 @@ export class RouterStreams {
     const missed = rows.filter((r) => idNumber(r['.id']) > since).slice(-RECENT_LOG_LINES).map(logLine);
     if (missed.length) this.emit({ type: 'router-log', routerId: this.routerId, lines: missed });
     this.lastLogId = newest;
-    const heard = early;
-    early = null;
-    for (const row of heard) this.heardLine(row);
+    heardSoFar();
   }
 
   private async openTraffic(epoch: number): Promise<void> {
