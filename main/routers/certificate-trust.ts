@@ -41,22 +41,24 @@ export class CertificateTrust {
 
   /**
    * A pinned router could not connect: records and reports a certificate other than the pinned
-   * one. Rejects only when that record cannot be written.
+   * one, unless `current` says the router changed meanwhile. Rejects only when that record cannot be written.
    */
-  async checkPinned(record: RouterRecord): Promise<void> {
+  async checkPinned(record: RouterRecord, current: () => boolean): Promise<void> {
     if (record.tls !== 'pin' || record.tlsFingerprint === null || this.checking.has(record.id)) return;
     this.checking.add(record.id);
     try {
       // Unreachable or no TLS at all: the connection's own error already says so.
       const seen = await readPeerCertificate(record.host, record.port, this.deps.timeoutMs ?? 10_000).catch(() => null);
-      if (!seen || seen.fingerprint === record.tlsFingerprint) return;
+      if (!seen || seen.fingerprint === record.tlsFingerprint || !current()) return;
       const offered = await this.deps.accounts.run((tx) => tx.routers.offerCertificate(record.id, seen));
       this.deps.log.warn('router presents a certificate other than the pinned one', { tenantId: record.tenantId, routerId: record.id, pinned: record.tlsFingerprint, presented: seen.fingerprint });
+      if (offered) this.deps.updated(offered);
+      // Its status is the newer connection's to say once the router changed meanwhile.
+      if (!current()) return;
       this.deps.setStatus(record.id, {
         state: 'offline',
         lastError: `router '${record.name}' now presents another TLS certificate (SHA-256 ${seen.fingerprint}) than the pinned one (${record.tlsFingerprint}): the console does not log in until an admin accepts the new fingerprint on the router`,
       });
-      if (offered) this.deps.updated(offered);
     } finally {
       this.checking.delete(record.id);
     }

@@ -105,7 +105,8 @@ describe('live routers: store → shard workers → simulator over TCP → sessi
     expect(core.services.sessions.counts(1)).toEqual({ hotspot: 3, pppoe: 2 });
   });
 
-  it('reads the store only when a router connects or drops, never for its sessions, counters or resources', async () => {
+  /** The store reads LiveRouters makes from now on (their stacks). */
+  function readsFromLiveRouters(): string[] {
     const { accounts } = core.services;
     const read = accounts.read.bind(accounts);
     const fromLiveRouters: string[] = [];
@@ -114,6 +115,11 @@ describe('live routers: store → shard workers → simulator over TCP → sessi
       if (stack.includes('live-routers.ts')) fromLiveRouters.push(stack);
       return read(work);
     }) as typeof accounts.read);
+    return fromLiveRouters;
+  }
+
+  it('reads the store only when a router connects or changes, never for its sessions, counters or resources', async () => {
+    const fromLiveRouters = readsFromLiveRouters();
     const hotspot = () => core.services.sessions.hotspotSnapshot(1).sessions;
     const walkIns = ['walk-in-1', 'walk-in-2', 'walk-in-3'];
     const started = waitForEvent(core.services.bus, 'tenant.1.sessions.hotspot', () => walkIns.every((user) => hotspot().some((s) => s.user === user)));
@@ -122,6 +128,14 @@ describe('live routers: store → shard workers → simulator over TCP → sessi
     sim.model.tick(60_000);
     expect(await core.services.liveRouters.poll('counters')).toBe(1);
     expect(await core.services.liveRouters.poll('resource')).toBe(1);
+    expect(fromLiveRouters).toEqual([]);
+  });
+
+  it('reads no store when a router without a pinned certificate drops (a pinned one looks at the certificate it presents)', async () => {
+    const fromLiveRouters = readsFromLiveRouters();
+    const offline = statusIs('offline');
+    await sim.stop();
+    await offline;
     expect(fromLiveRouters).toEqual([]);
   });
 

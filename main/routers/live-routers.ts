@@ -55,6 +55,8 @@ export class LiveRouters {
   private readonly io: RouterIo;
   private readonly trust: CertificateTrust;
   private readonly tenantOf = new Map<number, number>();
+  /** Routers in `pin` mode: only their drops are worth a look at the certificate they present. */
+  private readonly pinMode = new Set<number>();
   /** Bumped by every watch and unwatch: a settings or certificate read that ends late does not undo a newer choice. */
   private readonly generations = new Map<number, number>();
   private readonly pinRetries = new Map<number, NodeJS.Timeout>();
@@ -109,6 +111,7 @@ export class LiveRouters {
     this.nextGeneration(routerId);
     this.io.unwatch(routerId);
     this.tenantOf.delete(routerId);
+    this.pinMode.delete(routerId);
     this.deps.sessions.endRouter(tenantId, routerId);
   }
 
@@ -181,6 +184,8 @@ export class LiveRouters {
   private apply(stored: StoredRouter, generation: number): void {
     const { record } = stored;
     this.tenantOf.set(record.id, record.tenantId);
+    if (record.tls === 'pin') this.pinMode.add(record.id);
+    else this.pinMode.delete(record.id);
     if ('unreadable' in stored) {
       // No connection without the password it was saved with; the router says why, naming itself.
       this.io.unwatch(record.id);
@@ -250,7 +255,7 @@ export class LiveRouters {
         // Sessions of a router we cannot see are not vouched for; a reconnect re-syncs them. The
         // shard's live sets end them too, but a restarted worker (state 'connecting') cannot.
         if (!online) this.deps.sessions.endRouter(tenantId, event.routerId);
-        if (event.state === 'offline') this.checkPinned(event.routerId);
+        if (event.state === 'offline' && this.pinMode.has(event.routerId)) this.checkPinned(event.routerId);
         return;
       }
       case 'resource':
@@ -269,11 +274,16 @@ export class LiveRouters {
     }
   }
 
-  /** A router that dropped may present another certificate than its pin: its record is read (once per drop) to look. */
+  /**
+   * A `pin` router that dropped may present another certificate than its pin: its record is read
+   * (once per drop) to look. A change of the router meanwhile (an accepted certificate) makes the look moot.
+   */
   private checkPinned(routerId: number): void {
+    const generation = this.generations.get(routerId);
+    const current = () => this.generations.get(routerId) === generation;
     this.deps.accounts
       .read((tx) => tx.routers.get(null, routerId))
-      .then((record) => record && this.trust.checkPinned(record))
+      .then((record) => record && this.trust.checkPinned(record, current))
       .catch((error: unknown) => this.deps.log.error('router certificate not checked', { routerId, error: String(error) }));
   }
 
