@@ -56,6 +56,8 @@ export interface Core {
    * get it: they reach storage through CoreServices' units of work.
    */
   db: Db;
+  /** Answers an invoke of a session as a client's would be answered (the demo's sales use it). */
+  dispatch: InvokeDispatch;
   /** Attaches a client; the host moves its messages in (receive) and out (send). */
   connect(send: (message: ServerMessage) => void, peer?: { remoteAddress?: string }): ClientConnection;
   close(): Promise<void>;
@@ -141,6 +143,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   return {
     services,
     db,
+    dispatch,
     connect(send, peer) {
       const connection = new ClientConnection(services, dispatch, send, () => connections.delete(connection), {
         limits: invokeLimits,

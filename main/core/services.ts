@@ -1,5 +1,4 @@
 import type { EventBus } from '../events/event-bus';
-import type { Session } from '../auth/session';
 import type { StatusService } from '../system/status-service';
 import type { ProcessMetrics } from '../system/process-metrics';
 import type { HostKind } from '../system/contract';
@@ -58,9 +57,4 @@ declare module '../jobs/define-job' {
   interface JobServicesRegistry {
     services: CoreServices;
   }
-}
-
-export interface InvokeContext {
-  services: CoreServices;
-  session: Session;
 }

@@ -5,7 +5,7 @@ import { routerSummary } from '../routers/handlers';
 import { startSimulatedRouter, type SimulatedRouter } from '../routers/simulator';
 import { startMndpAnnouncer, type MndpAnnouncer } from '../routers/simulator/mndp-announcer';
 import { MNDP_PORT } from '../discovery/mndp-codec';
-import { markDemoFolder, refuseRealData } from './demo-folder';
+import { claimDemoFolder } from './demo-folder';
 import { ensureDemoSales } from './demo-sales';
 import type { DemoInvoke, DemoServices } from './demo-services';
 
@@ -54,8 +54,7 @@ const secret = () => randomBytes(9).toString('base64url');
  */
 export async function startDemo(services: DemoServices, invoke: DemoInvoke, options: DemoOptions = DEFAULT_DEMO): Promise<Demo> {
   if (options.tenants > TENANT_NAMES.length) throw new Error(`the demo has at most ${TENANT_NAMES.length} tenants`);
-  await refuseRealData(services.accounts, services.dataDir);
-  await markDemoFolder(services.accounts, Date.now());
+  await claimDemoFolder(services.accounts, services.dataDir, Date.now());
   const routers: SimulatedRouter[] = [];
   const announcers: MndpAnnouncer[] = [];
   const stop = () => Promise.all([...announcers.map((a) => a.stop()), ...routers.map((r) => r.stop())]).then(() => undefined);

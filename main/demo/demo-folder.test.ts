@@ -2,14 +2,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatchInvoke } from '../core/dispatch';
 import { startTestCore, type TestCore } from '../core/test-core';
 import { seedUser } from '../auth/test-accounts';
-import { checkDemoFolder, DemoFolderError, markDemoFolder } from './demo-folder';
+import { checkDemoFolder, claimDemoFolder, DemoFolderError } from './demo-folder';
 import { startDemo, type DemoOptions } from './demo-fleet';
 
 const TINY: DemoOptions = { tenants: 1, routersPerTenant: 1, hotspotPerRouter: 2, pppoePerRouter: 1, churnPerMinute: 0 };
-const startTinyDemo = ({ services }: TestCore) => startDemo(services, (session, name, input) => dispatchInvoke(services, session, name, input), TINY);
+const startTinyDemo = ({ services, dispatch }: TestCore) => startDemo(services, dispatch, TINY);
 
 describe('the demo and real data', () => {
   let dir: string;
@@ -56,7 +55,7 @@ describe('the demo and real data', () => {
     const dataDir = join(dir, 'demo');
     core = await startTestCore({ dataDir });
     expect(() => checkDemoFolder(dataDir)).not.toThrow();
-    await markDemoFolder(core.services.accounts, Date.now());
+    await claimDemoFolder(core.services.accounts, dataDir, Date.now());
     await seedUser(core.services, { username: 'tried-the-users-view', role: 'system_admin', tenantId: null });
     await core.close();
     core = null;

@@ -49,13 +49,14 @@ export function checkDemoFolder(dataDir: string): void {
   }
 }
 
-/** The same check on an open store (a host that opened it already): throws before the demo writes anything. */
-export async function refuseRealData(accounts: AccountsStore, dataDir: string): Promise<void> {
-  const contents = await accounts.read(async (tx) => ({ marked: (await tx.settings.read(DEMO_MARK, demoMark)) !== null, users: await tx.users.count() }));
-  refuseUnlessDemoData(contents, dataDir);
-}
-
-/** Marks the store as the demo's, so the next demo start accepts it (users made while trying the demo are demo data). */
-export async function markDemoFolder(accounts: AccountsStore, now: number): Promise<void> {
-  await accounts.run((tx) => tx.settings.write(DEMO_MARK, demoMark, true, now));
+/**
+ * The same check on an open store (a host that opened it already), and the demo's mark, in one
+ * unit: a first user signing up meanwhile is not counted as demo data. Throws before the demo
+ * writes anything; afterwards the next demo start accepts the store (users made while trying the demo are demo data).
+ */
+export async function claimDemoFolder(accounts: AccountsStore, dataDir: string, now: number): Promise<void> {
+  await accounts.run(async (tx) => {
+    refuseUnlessDemoData({ marked: (await tx.settings.read(DEMO_MARK, demoMark)) !== null, users: await tx.users.count() }, dataDir);
+    await tx.settings.write(DEMO_MARK, demoMark, true, now);
+  });
 }

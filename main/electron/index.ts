@@ -1,6 +1,5 @@
 import { app, BrowserWindow } from 'electron';
 import { startCore } from '../core/app-core';
-import { dispatchInvoke } from '../core/dispatch';
 import { createLogger } from '../core/logger';
 import { isAppUrl, registerAppScheme, serveAppProtocol } from './app-protocol';
 import { attachDesktopNoticeRelay, attachIpcBridge } from './ipc-bridge';
@@ -54,7 +53,7 @@ app
     const startEmbedded = async () => {
       const core = await startCore({ dataDir, host: { kind: 'electron', secrets: desktopSecretBox(dataDir) }, log });
       if (demoMode) {
-        const demo = await startDemo(core.services, (session, name, input) => dispatchInvoke(core.services, session, name, input));
+        const demo = await startDemo(core.services, core.dispatch);
         app.once('will-quit', () => void demo.stop());
         void signInsOnceOnline(demo, dataDir).then((text) => process.stdout.write(text));
       }

@@ -1,5 +1,4 @@
 import { describeRestore, restoreStore } from '../backup/restore';
-import { dispatchInvoke } from '../core/dispatch';
 import { checkDemoFolder } from '../demo/demo-folder';
 import { startDemo, type Demo } from '../demo/demo-fleet';
 import { signInsOnceOnline } from '../demo/print-sign-ins';
@@ -17,7 +16,7 @@ export async function runHeadless(options: HostCliOptions & { rendererDir: strin
   const host = await startHeadlessHost(options.demo ? { ...options, env: {} } : options);
   let demo: Demo | null = null;
   try {
-    demo = options.demo ? await startDemo(host.core.services, (session, name, input) => dispatchInvoke(host.core.services, session, name, input)) : null;
+    demo = options.demo ? await startDemo(host.core.services, host.core.dispatch) : null;
   } catch (error) {
     await host.close();
     throw error;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineJob, jobSet } from '../jobs/define-job';
+import { defineJob, jobSet, type MainJobContext } from '../jobs/define-job';
+import type { ProvisioningServices } from './provisioning-services';
 import { runProvisioning } from './provisioning-run';
 
 /** Templates planned and applied on routers, on the router-provisioning queue (DESIGN.md, "Router provisioning"). */
@@ -10,6 +11,6 @@ export const provisioningJobs = jobSet(
     runs: 'main',
     summary: 'Plans a template on one router from what it has now and, for an apply, carries the plan out step by step.',
     payload: z.object({ runId: z.number().int().positive() }).strict(),
-    handler: ({ runId }, { services }) => runProvisioning(services, runId),
+    handler: ({ runId }, { services }: MainJobContext<ProvisioningServices>) => runProvisioning(services, runId),
   }),
 );
