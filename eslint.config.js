@@ -85,8 +85,9 @@ const rawIpc = {
 
 // The storage seam's two import rules (DESIGN.md "Storage seam", docs/storage-seam.md).
 const coreServicesImport = {
-  group: ['**/core/services', '**/core/handlers'],
-  message: 'this domain declares the services it uses (its *-services.ts) and types its handlers with contract/domain-handlers: the core passes its services, which satisfy that interface',
+  // The core's composition too (app-core, dispatch, its test starters): each hands out the whole set.
+  group: ['**/core/services', '**/core/handlers', '**/core/app-core', '**/core/dispatch', '**/core/test-*'],
+  message: 'this domain declares the services it uses (its *-services.ts) and types its handlers with contract/domain-handlers: the core passes its services, which satisfy that interface (test tooling lives in testing/, *.test.ts or *-fixture.ts)',
 };
 const databaseImport = {
   group: ['**/store/database', 'better-sqlite3'],
@@ -131,7 +132,7 @@ export default defineConfig(
     // whole set, so the import graph runs downward. Only the core (which composes them), the hosts
     // above it, the listener registry and test tooling see CoreServices.
     files: ['main/**/*.ts'],
-    ignores: ['main/core/**', 'main/host/**', 'main/electron/**', 'main/events/listeners.ts', '**/testing/**', '**/*.test.ts'],
+    ignores: ['main/core/**', 'main/host/**', 'main/electron/**', 'main/events/listeners.ts', '**/testing/**', '**/*.test.ts', '**/*-fixture.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [rawIpc], patterns: [coreServicesImport, databaseImport] }] },
   },
   {
