@@ -3,15 +3,16 @@ import type { Session } from '../auth/session';
 import type { InvokeName } from '../contract';
 import type { Result } from '../contract/errors';
 import type { EventBus } from '../events/event-bus';
-import type { RouterServices } from '../routers/router-services';
+import type { RouterStatusBoard } from '../routers/router-status-board';
 
 /**
  * What the demo uses of the console (the core's services include it): the account stores' unit
  * of work (its tenants, users, routers and the folder's demo mark), the routers' live status
  * (a router's summary, whether the fleet is online), the bus and the data folder.
  */
-export interface DemoServices extends Pick<RouterServices, 'routerStatus'> {
+export interface DemoServices {
   accounts: AccountsStore;
+  routerStatus: Pick<RouterStatusBoard, 'get'>;
   bus: Pick<EventBus, 'publish' | 'on'>;
   dataDir: string;
 }

@@ -11,8 +11,8 @@ import type { RouterStatusBoard } from '../routers/router-status-board';
  */
 export interface ProvisioningServices {
   business: BusinessStore;
-  liveRouters: LiveRouters;
-  routerStatus: RouterStatusBoard;
-  bus: EventBus;
+  liveRouters: Pick<LiveRouters, 'menu'>;
+  routerStatus: Pick<RouterStatusBoard, 'get'>;
+  bus: Pick<EventBus, 'publish' | 'on'>;
   log: Logger;
 }

@@ -8,7 +8,7 @@ import { normalizeFingerprint } from './client/peer-certificate';
 import type { RouterRecord } from './router-store';
 import type { RouterServices } from './router-services';
 
-export function routerSummary(services: Pick<RouterServices, 'routerStatus'>, record: RouterRecord): RouterSummary {
+export function routerSummary(services: { routerStatus: Pick<RouterServices['routerStatus'], 'get'> }, record: RouterRecord): RouterSummary {
   return { ...record, status: services.routerStatus.get(record.id) };
 }
 

@@ -14,7 +14,7 @@ export interface VoucherServices {
   business: BusinessStore;
   liveRouters: Pick<LiveRouters, 'menu'>;
   routerStatus: Pick<RouterStatusBoard, 'get'>;
-  bus: EventBus;
+  bus: Pick<EventBus, 'publish' | 'on'>;
   log: Logger;
   dataDir: string;
 }
