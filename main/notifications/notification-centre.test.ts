@@ -8,6 +8,7 @@ import { UNKNOWN_STATUS } from '../routers/router-status-board';
 import type { NotificationSummary } from './contract';
 import type { StaffNotice } from './notification-repository';
 import { raiseStaffNotificationNow } from './raise-staff-notification';
+import { routerSettings } from '../routers/testing/store-router';
 
 const user = (id: number, role: 'viewer' | 'operator' | 'tenant_admin' | 'system_admin', tenantId: number | null = 1): Session => ({ id: `s-${id}`, user: { id, username: `user-${id}`, role, tenantId } });
 const notice = (n: number, tenantId = 1): StaffNotice => ({ tenantId, rule: 'payment-unmatched', key: `test:${tenantId}:${n}`, severity: 'info', title: `Payment R${n} received`, body: 'KES 10.00', subject: null });
@@ -83,7 +84,7 @@ describe('the staff notification centre: per-user read state, live, tenant-scope
 
   it('follows routers from their live status events: a refused login reaches the centre after the grouping window', async () => {
     await call('notifications.updateSettings', { groupSeconds: 5 }, as('tenant_admin'));
-    const id = (await core.services.accounts.run((tx) => tx.routers.add(1, { name: 'hq-core', host: '127.0.0.1', port: 1, tls: 'off', username: 'api', site: '', notes: '', encoding: 'utf-8' }, 'pw', new Date()))).id;
+    const id = (await core.services.accounts.run((tx) => tx.routers.add(1, routerSettings({ name: 'hq-core' }), 'pw', new Date()))).id;
     const raised = waitForEvent(core.services.bus, 'tenant.1.notifications', (e) => e.name === 'NotificationRaised');
     core.services.bus.publish('RouterStatusChanged', { id, status: { ...UNKNOWN_STATUS, state: 'auth-failed', lastError: 'invalid user name or password (6)' } }, 1);
     expect((await raised).payload).toMatchObject({ rule: 'router-login-refused', title: 'Router hq-core refused the console’s login', desktop: true, subject: { type: 'router', id } });

@@ -8,6 +8,7 @@ import { WebhookReceiver } from '../webhooks/testing/webhook-receiver';
 import type { NotificationSummary } from './contract';
 import { flushWindow } from './raise-staff-notification';
 import { checkRouterDown, RouterWatch } from './router-watch';
+import { routerSettings } from '../routers/testing/store-router';
 
 /** A future clock: jobs enqueued for it are left to the test, not run by the engine. */
 const T = Date.parse('2030-06-01T10:00:00+03:00');
@@ -29,7 +30,7 @@ describe('router alerts: down after N s, back, refused login, CPU, and one messa
     await seedPaymentTenants(core.services, []);
     routers = await core.services.accounts.run(async (tx) => {
       const added = [];
-      for (let i = 1; i <= 10; i++) added.push((await tx.routers.add(1, { name: `edge-${i}`, host: '127.0.0.1', port: 1, tls: 'off', username: 'api', site: '', notes: '', encoding: 'utf-8' }, 'pw', new Date())).id);
+      for (let i = 1; i <= 10; i++) added.push((await tx.routers.add(1, routerSettings({ name: `edge-${i}` }), 'pw', new Date())).id);
       return added;
     });
     await call(

@@ -3,6 +3,7 @@ import type { TestCore } from '../core/test-core';
 import { invoker } from '../core/test-invoke';
 import { as } from '../payments/payment-fixture';
 import type { NewPlan } from '../plans/plan-repository';
+import { routerSettings } from '../routers/testing/store-router';
 
 export { as };
 
@@ -47,7 +48,7 @@ export async function seedReportTenants(services: TestCore['services']): Promise
   }
   const { routers, seller } = await services.accounts.run(async (tx) => {
     const router = async (tenantId: number, name: string) =>
-      (await tx.routers.add(tenantId, { name, host: '127.0.0.1', port: 1, tls: 'off', username: 'api', site: '', notes: '', encoding: 'utf-8' }, 'pw', new Date())).id;
+      (await tx.routers.add(tenantId, routerSettings({ name }), 'pw', new Date())).id;
     return {
       routers: { r1: await router(1, 'hq-1'), r2: await router(1, 'hq-2'), r3: await router(2, 'berlin-1') },
       seller: await tx.users.insert({ tenantId: 1, name: 'Seller', username: 'seller', email: 'seller@alpha.example', role: 'operator', passwordHash: 'x' }, Date.now()),

@@ -8,6 +8,7 @@ import { startTestCore, type TestCore } from '../core/test-core';
 import { waitForEvent } from '../events/wait-for-event';
 import type { VoucherBatchSummary } from './contract';
 import { as, hotspotPlan } from './voucher-fixture';
+import { routerSettings } from '../routers/testing/store-router';
 
 /**
  * The invokes against a real core whose routers are stored but not connected: every push waits
@@ -23,7 +24,7 @@ describe('voucher invokes', () => {
     const { tenantId, routerIds } = await core.services.accounts.run(async (tx) => {
       const tenant = await tx.tenants.insert(name, null, Date.now());
       const ids: number[] = [];
-      for (let i = 0; i < routers; i++) ids.push((await tx.routers.add(tenant.id, { name: `r${i}`, host: '127.0.0.1', port: 1, tls: 'off', username: 'api', site: '', notes: '', encoding: 'utf-8' }, 'pw', new Date())).id);
+      for (let i = 0; i < routers; i++) ids.push((await tx.routers.add(tenant.id, routerSettings({ name: `r${i}` }), 'pw', new Date())).id);
       return { tenantId: tenant.id, routerIds: ids };
     });
     const plan = await core.services.business.run((tx) => tx.plans.insert({ ...hotspotPlan(routerIds), tenantId }, Date.now()));

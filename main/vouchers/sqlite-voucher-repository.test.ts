@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestCore, type TestCore } from '../core/test-core';
 import { hotspotPlan } from './voucher-fixture';
+import { routerSettings } from '../routers/testing/store-router';
 
 describe('SqliteVoucherRepository', () => {
   let core: TestCore;
@@ -9,7 +10,7 @@ describe('SqliteVoucherRepository', () => {
   beforeEach(async () => {
     core = await startTestCore();
     await core.services.accounts.run((tx) => tx.tenants.insert('Acme Net', null, Date.now()));
-    routerId = (await core.services.accounts.run((tx) => tx.routers.add(1, { name: 'r1', host: '127.0.0.1', port: 1, tls: 'off', username: 'api', site: '', notes: '', encoding: 'utf-8' }, 'pw', new Date()))).id;
+    routerId = (await core.services.accounts.run((tx) => tx.routers.add(1, routerSettings({ name: 'r1' }), 'pw', new Date()))).id;
     planId = (await core.services.business.run((tx) => tx.plans.insert(hotspotPlan([routerId]), Date.now()))).id;
   });
   afterEach(() => core.dispose());
