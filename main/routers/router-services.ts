@@ -17,6 +17,12 @@ export interface RouterServices {
   bus: Pick<EventBus, 'publish'>;
 }
 
+/** What a domain that writes to routers uses of them: their connections' menu commands, and their live status (a router that is down waits). */
+export interface RouterMenuServices {
+  liveRouters: Pick<LiveRouters, 'menu'>;
+  routerStatus: Pick<RouterStatusBoard, 'get'>;
+}
+
 /** What the draft test (the Add/Edit form's "Test") uses: it only queues the job. */
 export interface RouterDraftTestServices {
   jobs: Pick<JobEngine, 'enqueue'>;

@@ -1,8 +1,7 @@
 import type { BusinessStore } from '../business/business-tx';
 import type { Logger } from '../core/logger';
 import type { EventBus } from '../events/event-bus';
-import type { LiveRouters } from '../routers/live-routers';
-import type { RouterStatusBoard } from '../routers/router-status-board';
+import type { RouterMenuServices } from '../routers/router-services';
 
 /**
  * What vouchers use of the console (the core's services include it): the business unit of work,
@@ -10,10 +9,8 @@ import type { RouterStatusBoard } from '../routers/router-status-board';
  * router that is down), the bus (events after commit; routers coming back and hotspot logins),
  * the log, and the data folder that keeps rendered sheets.
  */
-export interface VoucherServices {
+export interface VoucherServices extends RouterMenuServices {
   business: BusinessStore;
-  liveRouters: Pick<LiveRouters, 'menu'>;
-  routerStatus: Pick<RouterStatusBoard, 'get'>;
   bus: Pick<EventBus, 'publish' | 'on'>;
   log: Logger;
   dataDir: string;
