@@ -35,6 +35,8 @@ export interface RouterWatchOptions {
 export class RouterWatchService {
   /** routerId → watching sessions by id. */
   private readonly watchers = new Map<number, Map<string, Session>>();
+  /** routerId → sessions whose watch is reading the router: an unwatch or the router's removal meanwhile cancels theirs. */
+  private readonly opening = new Map<number, Set<string>>();
   private readonly tenants = new Map<number, number>();
   /** The latest second of each watched router, for a second watcher's snapshot. */
   private readonly rates = new Map<number, Map<string, InterfaceRate>>();
@@ -50,8 +52,15 @@ export class RouterWatchService {
 
   /** Adds the session as a watcher (starting the streams if it is the first) and returns the page's snapshot. */
   async watch(session: Session, routerId: number): Promise<RouterWatchSnapshot> {
-    const record = await this.deps.accounts.read((tx) => tx.routers.get(session.user?.tenantId ?? null, routerId));
+    const opening = this.opening.get(routerId) ?? new Set<string>();
+    this.opening.set(routerId, opening.add(session.id));
+    let stillWanted = false;
+    const record = await this.deps.accounts.read((tx) => tx.routers.get(session.user?.tenantId ?? null, routerId)).finally(() => {
+      stillWanted = opening.delete(session.id);
+      if (opening.size === 0 && this.opening.get(routerId) === opening) this.opening.delete(routerId);
+    });
     if (!record) throw new DomainError('not_found', `router ${routerId} is not one of your routers: choose one from Routers`);
+    if (!stillWanted) throw new DomainError('conflict', `the page of router '${record.name}' was closed, or the router removed, before it opened: open it again`);
     let sessions = this.watchers.get(routerId);
     if (!sessions) {
       sessions = new Map();
@@ -82,13 +91,14 @@ export class RouterWatchService {
   /** Removes the watcher; the last one out stops the router's streams. */
   unwatch(session: Session, routerId: number): boolean {
     const sessions = this.watchers.get(routerId);
-    const was = sessions?.delete(session.id) ?? false;
+    const was = (sessions?.delete(session.id) ?? false) || (this.opening.get(routerId)?.delete(session.id) ?? false);
     if (sessions?.size === 0) this.stopStreams(routerId);
     return was;
   }
 
   /** A removed router has no page: its watchers are dropped (its connection is gone already). */
   forget(routerId: number): void {
+    this.opening.get(routerId)?.clear();
     if (this.watchers.has(routerId)) this.stopStreams(routerId);
   }
 

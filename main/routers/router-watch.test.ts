@@ -103,6 +103,15 @@ describe('router page: watch → the router streams traffic and log → events; 
     await sim.model.trafficMonitors.until((n) => n > 0);
   });
 
+  it('an unwatch that arrives while the watch still reads the router cancels it: no streams start', async () => {
+    const watches = routerWatchOf(core.services);
+    const opening = watches.watch(admin, router.id);
+    expect(watches.unwatch(admin, router.id)).toBe(true);
+    await expect(opening).rejects.toMatchObject({ code: 'conflict' });
+    expect(watches.watched().size).toBe(0);
+    expect(sim.model.trafficMonitors.count()).toBe(0);
+  });
+
   it('a watcher whose connection is gone is swept, and the streams stop on the router', async () => {
     // Test sessions are not signed in through the auth service: the sweep finds them gone.
     await invoker(core.services, admin)('routers.watch', { routerId: router.id });
