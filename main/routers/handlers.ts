@@ -12,10 +12,6 @@ export function routerSummary(services: { routerStatus: Pick<RouterServices['rou
   return { ...record, status: services.routerStatus.get(record.id) };
 }
 
-function nameConflict(name: string): DomainError {
-  return new DomainError('conflict', `a router named "${name}" already exists in this tenant`, { fields: { name: 'already used in this tenant' } });
-}
-
 function notFound(id: number): DomainError {
   return new DomainError('not_found', `router ${id} does not exist in your tenant`);
 }
@@ -48,7 +44,6 @@ export const routerHandlers: DomainHandlers<keyof typeof routerInvokes, RouterSe
         // A system admin names the tenant (a tenant user's is their own): a router of a tenant that
         // does not exist would be stored and watched for no one.
         if (session.user?.role === 'system_admin') await tx.tenants.require(tenant);
-        if (await tx.routers.nameTaken(tenant, settings.name)) throw nameConflict(settings.name);
         const record = await tx.routers.add(tenant, settings, password, new Date());
         tx.afterCommit(() => services.bus.publish('RouterAdded', routerSummary(services, record), tenant));
         return record;
@@ -75,7 +70,6 @@ export const routerHandlers: DomainHandlers<keyof typeof routerInvokes, RouterSe
           });
         }
         checkCa(changes.tls ?? current.tls, changes.tlsCa ?? current.tlsCa);
-        if (changes.name !== undefined && (await tx.routers.nameTaken(current.tenantId, changes.name, id))) throw nameConflict(changes.name);
         const record = (await tx.routers.update(scope, id, changes, password, new Date()))!;
         tx.afterCommit(() => services.bus.publish('RouterUpdated', routerSummary(services, record), record.tenantId));
         return record;

@@ -18,6 +18,12 @@ export interface RouterSettings {
   encoding: RouterEncoding;
 }
 
+/** A name another router of the tenant has (whatever its case): what a store answers an add or rename with, as a `conflict` with these details. */
+export const routerNameTaken = (name: string) => ({
+  message: `a router named "${name}" already exists in this tenant`,
+  details: { fields: { name: 'already used in this tenant' } },
+});
+
 /** Why a router's stored password cannot be used here, naming the router and what to do. */
 export function unreadablePasswordMessage(routerName: string, reason: string): string {
   return `router '${routerName}': stored password cannot be decrypted on this machine: enter it again (${reason})`;
@@ -31,7 +37,7 @@ export function unreadablePasswordMessage(routerName: string, reason: string): s
 export interface RouterStore {
   list(tenantId: number | null): Promise<RouterRecord[]>;
   get(tenantId: number | null, id: number): Promise<RouterRecord | null>;
-  nameTaken(tenantId: number, name: string, exceptId?: number): Promise<boolean>;
+  /** Refuses a name the tenant's other routers have, whatever its case, with `conflict` (routerNameTaken). */
   add(tenantId: number, settings: RouterSettings, password: string, now: Date): Promise<RouterRecord>;
   /**
    * Applies `changes`; `password` undefined keeps the stored one unless the endpoint moves (then

@@ -1,14 +1,29 @@
+import { DomainError } from '../contract/errors';
+import { refusingDuplicates } from '../store/unique-conflict';
 import type { RouterRepository } from './router-repository';
-import type { RouterStore } from './router-store';
+import { routerNameTaken, type RouterStore } from './router-store';
+
+/**
+ * A write that takes a router's name: refused when another router of the tenant has it whatever
+ * its case (the table's own unique constraint, which catches a race, is case-sensitive).
+ */
+function takingName<T>(table: RouterRepository, tenantId: number, name: string | undefined, exceptId: number | undefined, write: () => T): T {
+  if (name === undefined) return write();
+  const taken = routerNameTaken(name);
+  if (table.nameTaken(tenantId, name, exceptId)) throw new DomainError('conflict', taken.message, taken.details);
+  return refusingDuplicates(write, taken.message, taken.details);
+}
 
 /** Routers on the console's SQLite file (the routers table, passwords sealed with the host's SecretBox). */
 export function sqliteRouterStore(table: RouterRepository): RouterStore {
   return {
     list: async (tenantId) => table.list(tenantId),
     get: async (tenantId, id) => table.get(tenantId, id),
-    nameTaken: async (tenantId, name, exceptId) => table.nameTaken(tenantId, name, exceptId),
-    add: async (tenantId, settings, password, now) => table.add(tenantId, settings, password, now),
-    update: async (tenantId, id, changes, password, now) => table.update(tenantId, id, changes, password, now),
+    add: async (tenantId, settings, password, now) => takingName(table, tenantId, settings.name, undefined, () => table.add(tenantId, settings, password, now)),
+    update: async (tenantId, id, changes, password, now) => {
+      const current = table.get(tenantId, id);
+      return current && takingName(table, current.tenantId, changes.name, id, () => table.update(tenantId, id, changes, password, now));
+    },
     remove: async (tenantId, id) => table.remove(tenantId, id),
     password: async (id) => table.password(id),
     pinnedCertificate: async (id) => table.pinnedCertificate(id),

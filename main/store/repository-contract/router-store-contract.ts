@@ -61,15 +61,16 @@ export function routerStoreContract(implementation: string, factory: RouterStore
       expect(await store().read((tx) => tx.routers.list(null))).toEqual([]);
     });
 
-    it('says a name is taken whatever its case, within its tenant only, and not by the router being renamed', async () => {
+    it('refuses a name another router of the tenant has, whatever its case, on add and rename (conflict, naming the field); other tenants and the router itself do not count', async () => {
       const [a, b] = await twoTenants(store());
       const hq = await add(a, 'HQ-1');
-      await store().read(async (tx) => {
-        expect(await tx.routers.nameTaken(a, 'hq-1')).toBe(true);
-        expect(await tx.routers.nameTaken(a, 'hq-2')).toBe(false);
-        expect(await tx.routers.nameTaken(b, 'HQ-1')).toBe(false);
-        expect(await tx.routers.nameTaken(a, 'Hq-1', hq.id)).toBe(false);
-      });
+      const edge = await add(a, 'edge-1');
+      const taken = { code: 'conflict', message: 'a router named "hq-1" already exists in this tenant', details: { fields: { name: 'already used in this tenant' } } };
+      await expect(add(a, 'hq-1')).rejects.toMatchObject(taken);
+      await expect(store().run((tx) => tx.routers.update(a, edge.id, { name: 'hq-1' }, undefined, NOW))).rejects.toMatchObject(taken);
+      expect(await add(b, 'hq-1')).toMatchObject({ tenantId: b, name: 'hq-1' });
+      expect(await store().run((tx) => tx.routers.update(null, hq.id, { name: 'Hq-1' }, undefined, NOW))).toMatchObject({ name: 'Hq-1' });
+      expect(new Set((await store().read((tx) => tx.routers.list(a))).map((r) => r.name))).toEqual(new Set(['edge-1', 'Hq-1']));
     });
 
     it('keeps the password sealed at rest, opens it for the connection, and stores no password as none', async () => {
