@@ -35,8 +35,8 @@ export interface RouterWatchOptions {
 export class RouterWatchService {
   /** routerId → watching sessions by id. */
   private readonly watchers = new Map<number, Map<string, Session>>();
-  /** routerId → sessions whose watch is reading the router: an unwatch or the router's removal meanwhile cancels theirs. */
-  private readonly opening = new Map<number, Set<string>>();
+  /** Watches still reading their router (`routerId session`): an unwatch or the router's removal meanwhile cancels them. */
+  private readonly opening = new Set<string>();
   private readonly tenants = new Map<number, number>();
   /** The latest second of each watched router, for a second watcher's snapshot. */
   private readonly rates = new Map<number, Map<string, InterfaceRate>>();
@@ -52,13 +52,10 @@ export class RouterWatchService {
 
   /** Adds the session as a watcher (starting the streams if it is the first) and returns the page's snapshot. */
   async watch(session: Session, routerId: number): Promise<RouterWatchSnapshot> {
-    const opening = this.opening.get(routerId) ?? new Set<string>();
-    this.opening.set(routerId, opening.add(session.id));
+    const key = `${routerId} ${session.id}`;
+    this.opening.add(key);
     let stillWanted = false;
-    const record = await this.deps.accounts.read((tx) => tx.routers.get(session.user?.tenantId ?? null, routerId)).finally(() => {
-      stillWanted = opening.delete(session.id);
-      if (opening.size === 0 && this.opening.get(routerId) === opening) this.opening.delete(routerId);
-    });
+    const record = await this.deps.accounts.read((tx) => tx.routers.get(session.user?.tenantId ?? null, routerId)).finally(() => (stillWanted = this.opening.delete(key)));
     if (!record) throw new DomainError('not_found', `router ${routerId} is not one of your routers: choose one from Routers`);
     if (!stillWanted) throw new DomainError('conflict', `the page of router '${record.name}' was closed, or the router removed, before it opened: open it again`);
     let sessions = this.watchers.get(routerId);
@@ -91,14 +88,14 @@ export class RouterWatchService {
   /** Removes the watcher; the last one out stops the router's streams. */
   unwatch(session: Session, routerId: number): boolean {
     const sessions = this.watchers.get(routerId);
-    const was = (sessions?.delete(session.id) ?? false) || (this.opening.get(routerId)?.delete(session.id) ?? false);
+    const was = (sessions?.delete(session.id) ?? false) || this.opening.delete(`${routerId} ${session.id}`);
     if (sessions?.size === 0) this.stopStreams(routerId);
     return was;
   }
 
   /** A removed router has no page: its watchers are dropped (its connection is gone already). */
   forget(routerId: number): void {
-    this.opening.get(routerId)?.clear();
+    for (const key of this.opening) if (key.startsWith(`${routerId} `)) this.opening.delete(key);
     if (this.watchers.has(routerId)) this.stopStreams(routerId);
   }
 
