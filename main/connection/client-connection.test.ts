@@ -10,7 +10,7 @@ afterEach(async () => {
 });
 
 describe('a client connection', () => {
-  it('authorizes a subscription sent right behind a resume against the resumed session, and one behind a sign-out against none', async () => {
+  it('authorizes a subscription or invoke sent right behind a resume against the resumed session, and one behind a sign-out against none', async () => {
     core = await startTestCore();
     const tenant = await seedTenant(core.services, 'Acme Net');
     const ann = await seedUser(core.services, { username: 'ann', role: 'tenant_admin', tenantId: tenant.id });
@@ -19,12 +19,14 @@ describe('a client connection', () => {
     const client = contractClient(core);
     const channel = `tenant.${tenant.id}.notifications`;
 
-    const [resumed, subscribed] = await Promise.all([
+    const [resumed, subscribed, listed] = await Promise.all([
       client.invoke('auth.resume', { token: signIn.token }),
       client.subscribe(channel),
+      client.invoke('notifications.list', {}),
     ]);
     expect(resumed).toMatchObject({ ok: true });
     expect(subscribed).toMatchObject({ ok: true, data: { channel } });
+    expect(listed).toMatchObject({ ok: true, data: { unread: 0 } });
 
     const [signedOut, refused] = await Promise.all([
       client.invoke('auth.signOut', {}),

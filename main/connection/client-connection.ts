@@ -39,7 +39,7 @@ export class ClientConnection {
   private closed = false;
   /**
    * Settles once every sign-in change sent so far (sign-in, resume, sign-out, …) has been handled.
-   * A subscription is authorized against the session as the messages before it left it: a client
+   * An invoke or a subscription is authorized against the session as the messages before it left it: a client
    * that resumes and resubscribes at once after a reconnect must not be refused because the
    * resume was still reading its session from the store.
    */
@@ -73,7 +73,9 @@ export class ClientConnection {
     const message = parsed.data;
     switch (message.type) {
       case 'invoke': {
-        const answered = this.answer(message);
+        // Answered against the session the sign-in changes sent before it leave (a view's resync
+        // goes out right behind a reconnect's resume); invokes do not wait for each other.
+        const answered = this.signInSettled.then(() => this.answer(message));
         // Registered before anything awaits, so a subscribe right behind it waits for it.
         if (SESSION_CHANGING_INVOKES.has(message.name)) this.signInSettled = Promise.all([this.signInSettled, answered.catch(() => undefined)]);
         await answered;
